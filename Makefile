@@ -1,0 +1,54 @@
+# Two commands matter: `make run` and `make test`. Both set up everything they need first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BUILT  := src/outreach_desktop/_built
+TS     := $(wildcard resources/translations/*.ts)
+QM     := $(patsubst resources/translations/%.ts,$(BUILT)/translations/%.qm,$(TS))
+
+.PHONY: run test lint demo bench setup translations lupdate clean
+
+run: setup
+	$(BIN)/outreach-desktop $(ARGS)
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+# The GUI on a throwaway vault filled with synthetic data (passphrase printed below).
+demo: setup
+	@d=$$(mktemp -d); pf=$$d/passphrase; \
+	printf '%s\n' 'demo-passphrase-2026' > $$pf; \
+	$(BIN)/outreach-desktop demo --vault $$d/vault --passphrase-file $$pf --clients 40 && \
+	echo "Demo-Tresor: $$d/vault  Passphrase: demo-passphrase-2026" && \
+	$(BIN)/outreach-desktop --vault $$d/vault; rm -rf $$d
+
+bench: setup
+	$(BIN)/python -m benchmarks
+
+setup: $(STAMP) translations
+
+# (Re)create the venv when it is missing or older than pyproject.toml.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+translations: $(QM)
+
+$(BUILT)/translations/%.qm: resources/translations/%.ts $(STAMP)
+	@mkdir -p $(dir $@)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+# Refresh the .ts files from the sources (developer task; translations are then filled in).
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find src/outreach_desktop/ui -name '*.py') -ts $(TS)
+
+clean:
+	rm -rf $(VENV) $(BUILT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from outreach_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,38 @@
+"""Command line: `outreach-desktop` without a subcommand starts the GUI.
+
+Exit codes: 0 ok, 1 a known problem (one German line on stderr), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from outreach_desktop.cli.parser import build_parser
+from outreach_desktop.domain.errors import UserError
+from outreach_desktop.logs import describe_bug, setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    setup_logging()
+    try:
+        return int(args.handler(args) or 0)
+    except UserError as exc:
+        print(f"Fehler: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: no traceback for the user, type and place in the log
+        log.error("bug in command %s: %s", getattr(args, "command", "gui"), describe_bug(exc))
+        print(
+            f"Fehler: Interner Programmfehler ({type(exc).__name__}). "
+            "Es wurde nichts verändert; Einzelheiten stehen im Protokoll.",
+            file=sys.stderr,
+        )
+        return 1

@@ -1,0 +1,33 @@
+"""`outreach-desktop demo`: a vault filled with synthetic data, made locally."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from outreach_desktop.cli.common import unlocked
+from outreach_desktop.cli.secrets import SecretSource
+from outreach_desktop.services.demo import fill_demo
+from outreach_desktop.services.vaults import create_vault, is_vault
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.clients < 0 or args.clients > 100_000:
+        print("Aufruf fehlerhaft: --clients muss zwischen 0 und 100000 liegen.", file=sys.stderr)
+        return 2
+    if is_vault(args.vault):
+        with unlocked(args) as session:
+            summary = fill_demo(session, clients=args.clients, seed=args.seed)
+    else:
+        passphrase = SecretSource().read(args.passphrase_file, "Neue Passphrase: ", confirm=True)
+        session = create_vault(args.vault, passphrase, owner_name="Alex Beispiel")
+        try:
+            summary = fill_demo(session, clients=args.clients, seed=args.seed)
+        finally:
+            session.lock()
+    print(
+        f"Beispieldaten angelegt: {summary.clients} Kundinnen und Kunden, "
+        f"{summary.staff} Mitarbeitende, {summary.third_parties} Dritte, "
+        f"{summary.appointments} Termine."
+    )
+    return 0

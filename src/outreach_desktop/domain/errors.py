@@ -1,0 +1,62 @@
+"""Errors raised by domain rules. Messages are German, as the agency reads them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class UserError(Exception):
+    """A known problem whose message (German, one sentence or two) is meant for the user.
+
+    Everything else that escapes is a bug: logged by type and location, never shown raw.
+    """
+
+
+class DomainError(UserError):
+    """A rule of the domain was broken."""
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str  # attribute name, e.g. "display_name"
+    label: str  # German field label, e.g. "Name"
+    message: str  # German sentence naming the problem
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.message}"
+
+
+class ValidationError(DomainError):
+    """One or more fields are invalid; each error names its field."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = list(errors)
+        super().__init__("; ".join(str(e) for e in self.errors))
+
+    @property
+    def fields(self) -> list[str]:
+        return [e.field for e in self.errors]
+
+
+class Checker:
+    """Collects field errors, then raises them together."""
+
+    def __init__(self) -> None:
+        self.errors: list[FieldError] = []
+
+    def fail(self, field: str, label: str, message: str) -> None:
+        self.errors.append(FieldError(field, label, message))
+
+    def require_text(self, value: str, field: str, label: str, max_len: int = 200) -> None:
+        if not value.strip():
+            self.fail(field, label, "Bitte ausfüllen.")
+        elif len(value) > max_len:
+            self.fail(field, label, f"Höchstens {max_len} Zeichen.")
+
+    def limit_text(self, value: str, field: str, label: str, max_len: int = 2000) -> None:
+        if len(value) > max_len:
+            self.fail(field, label, f"Höchstens {max_len} Zeichen.")
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)

@@ -1,0 +1,100 @@
+"""An unlocked vault and the services on it. The GUI and the CLI hold one of these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
+from outreach_desktop.domain.people import Staff
+from outreach_desktop.services.appointments import AppointmentService
+from outreach_desktop.storage.appointment_repo import AppointmentRepository
+from outreach_desktop.storage.kdf import KdfParams
+from outreach_desktop.storage.people_repos import (
+    ClientRepository,
+    StaffRepository,
+    ThirdPartyRepository,
+)
+from outreach_desktop.storage.vault import Vault
+
+
+@dataclass(frozen=True)
+class SlotInfo:
+    kind: str  # "passphrase" | "recovery"
+    detail: str
+
+
+@dataclass(frozen=True)
+class VaultInfo:
+    """What `vault info` shows: structure and counts, never personal data."""
+
+    path: Path
+    vault_id: str
+    device_id: str
+    schema_version: int
+    counts: dict[str, int]
+    slots: list[SlotInfo]
+    files: dict[str, int]
+
+
+class Session:
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        db, device = vault.db, vault.device_id
+        self.clients = ClientRepository(db, device)
+        self.staff = StaffRepository(db, device)
+        self.third_parties = ThirdPartyRepository(db, device)
+        self.appointments = AppointmentService(
+            AppointmentRepository(db, device), self.clients, self.third_parties, self.staff
+        )
+
+    @property
+    def path(self) -> Path:
+        return self.vault.path
+
+    @property
+    def is_locked(self) -> bool:
+        return self.vault.is_locked
+
+    def owner(self) -> Staff | None:
+        return self.staff.owner()
+
+    def lock(self) -> None:
+        self.vault.lock()
+
+    def change_passphrase(
+        self, current: str, new: str, repeated: str | None = None, kdf: KdfParams | None = None
+    ) -> None:
+        value = check_new_passphrase(new, repeated)
+        self.vault.change_passphrase(normalize_passphrase(current), value, kdf)
+
+    def check(self) -> list[str]:
+        return self.vault.check()
+
+    def info(self) -> VaultInfo:
+        slots = self.vault.slots
+        p = slots.passphrase.params
+        slot_list = [
+            SlotInfo(
+                "passphrase",
+                f"Argon2id m={p.memory_kib // 1024} MiB, t={p.time_cost}, p={p.parallelism};"
+                " AES-256-GCM",
+            )
+        ]
+        if slots.recovery:
+            slot_list.append(SlotInfo("recovery", f"age X25519 → {slots.recovery.recipient}"))
+        meta = self.vault.meta()
+        return VaultInfo(
+            path=self.vault.path,
+            vault_id=slots.vault_id,
+            device_id=meta.get("device_id", ""),
+            schema_version=self.vault.schema_version(),
+            counts={
+                "clients": self.clients.count(),
+                "staff": self.staff.count(),
+                "third_parties": self.third_parties.count(),
+                "appointments": self.appointments.count(),
+            },
+            slots=slot_list,
+            files=self.vault.file_sizes(),
+        )

@@ -1,0 +1,102 @@
+"""Repository for appointments and their participating staff."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.vocabulary import Approach, AppointmentStatus
+from outreach_desktop.storage.database import Row
+from outreach_desktop.storage.record_repo import RecordRepository, like_patterns
+
+
+def local_to_db(value: datetime) -> str:
+    return value.isoformat(timespec="minutes")
+
+
+class AppointmentRepository(RecordRepository[Appointment]):
+    table = "appointments"
+    what = "Der Termin"
+    order_by = "start"
+
+    def to_row(self, a: Appointment) -> dict[str, Any]:
+        return {
+            "approach": a.approach.value,
+            "start": local_to_db(a.start),
+            "planned_duration_min": a.planned_duration_min,
+            "buffer_min": a.buffer_min,
+            "place": a.place,
+            "client_id": a.client_id,
+            "third_party_id": a.third_party_id,
+            "status": a.status.value,
+        }
+
+    def from_row(self, r: Row) -> Appointment:
+        return Appointment(
+            **self._meta(r),
+            approach=Approach(r["approach"]),
+            start=datetime.fromisoformat(r["start"]),
+            planned_duration_min=r["planned_duration_min"],
+            buffer_min=r["buffer_min"],
+            place=r["place"],
+            client_id=r["client_id"],
+            third_party_id=r["third_party_id"],
+            status=AppointmentStatus(r["status"]),
+        )
+
+    def _after_write(self, a: Appointment) -> None:
+        self.db.execute("DELETE FROM appointment_staff WHERE appointment_id = ?", (a.id,))
+        for position, staff_id in enumerate(a.staff_ids):
+            self.db.execute(
+                "INSERT INTO appointment_staff (appointment_id, staff_id, position)"
+                " VALUES (?, ?, ?)",
+                (a.id, staff_id, position),
+            )
+
+    def _load_children(self, records: list[Appointment]) -> list[Appointment]:
+        if not records:
+            return records
+        by_id = {a.id: a for a in records}
+        marks = ",".join("?" * len(by_id))
+        rows = self.db.execute(
+            f"SELECT appointment_id, staff_id FROM appointment_staff"
+            f" WHERE appointment_id IN ({marks}) ORDER BY position",
+            tuple(by_id),
+        )
+        for row in rows:
+            by_id[row["appointment_id"]].staff_ids.append(row["staff_id"])
+        return records
+
+    def search(self, query: str = "", limit: int = 500) -> list[Appointment]:
+        """Appointments whose place, approach, client or third party match every word."""
+        patterns = like_patterns(query)
+        cond = (
+            "(a.search_text LIKE :p{i} ESCAPE '\\' OR c.search_text LIKE :p{i} ESCAPE '\\'"
+            " OR t.search_text LIKE :p{i} ESCAPE '\\')"
+        )
+        where = " AND ".join(cond.format(i=i) for i in range(len(patterns))) or "1"
+        params: dict[str, Any] = {f"p{i}": p for i, p in enumerate(patterns)}
+        params["limit"] = limit
+        rows = self.db.execute(
+            "SELECT a.* FROM appointments a"
+            " LEFT JOIN clients c ON c.id = a.client_id"
+            " LEFT JOIN third_parties t ON t.id = a.third_party_id"
+            f" WHERE {where} ORDER BY a.start LIMIT :limit",
+            params,
+        )
+        return self._load_children([self.from_row(r) for r in rows])
+
+    def between(self, start: datetime, end: datetime) -> list[Appointment]:
+        """Appointments starting in [start, end)."""
+        rows = self.db.execute(
+            "SELECT * FROM appointments WHERE start >= ? AND start < ? ORDER BY start",
+            (local_to_db(start), local_to_db(end)),
+        )
+        return self._load_children([self.from_row(r) for r in rows])
+
+    def for_client(self, client_id: str) -> list[Appointment]:
+        rows = self.db.execute(
+            "SELECT * FROM appointments WHERE client_id = ? ORDER BY start", (client_id,)
+        )
+        return self._load_children([self.from_row(r) for r in rows])

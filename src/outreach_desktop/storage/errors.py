@@ -1,0 +1,106 @@
+"""Known storage problems, each with a plain German message for the user."""
+
+from __future__ import annotations
+
+from outreach_desktop.domain.errors import UserError
+
+
+class VaultError(UserError):
+    """Base of all known vault problems."""
+
+
+class VaultNotFound(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(f"Im Ordner {path} wurde kein Tresor gefunden.")
+
+
+class VaultExists(VaultError):
+    def __init__(self, path: object) -> None:
+        super().__init__(f"Im Ordner {path} liegt bereits ein Tresor oder andere Dateien.")
+
+
+class WrongPassphrase(VaultError):
+    def __init__(self) -> None:
+        super().__init__("Die Passphrase ist falsch.")
+
+
+class KeySlotsDamaged(VaultError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "Die Schlüsseldatei des Tresors fehlt oder ist beschädigt. "
+            "Die Dienststelle kann den Tresor mit dem Wiederherstellungsschlüssel öffnen."
+            + (f" ({detail})" if detail else "")
+        )
+
+
+class WeakKeyParameters(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Die Schlüsselparameter liegen unter dem Mindestmaß (Argon2id 64 MiB, 3 Durchläufe, "
+            "4 Threads). Der Tresor wird so nicht geöffnet."
+        )
+
+
+class VaultCorrupt(VaultError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "Die Tresordatei ist beschädigt oder keine Tresordatei. Es wurde nichts verändert."
+            + (f" ({detail})" if detail else "")
+        )
+
+
+class VaultTooNew(VaultError):
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(
+            f"Der Tresor stammt aus einer neueren Programmversion (Schema {found}, diese Version "
+            f"kennt bis {supported}). Bitte Outreach Desktop aktualisieren."
+        )
+
+
+class DiskFull(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Der Speicherplatz ist voll. Die letzte Änderung wurde nicht gespeichert; "
+            "bitte Platz schaffen und erneut versuchen."
+        )
+
+
+class StorageIOError(VaultError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "Lesen oder Schreiben auf dem Datenträger ist fehlgeschlagen. Die letzte Änderung "
+            "wurde nicht gespeichert." + (f" ({detail})" if detail else "")
+        )
+
+
+class VaultLocked(VaultError):
+    def __init__(self) -> None:
+        super().__init__("Der Tresor ist gesperrt. Bitte zuerst entsperren.")
+
+
+class VaultBusy(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Der Tresor wird gerade von einem anderen Programmfenster benutzt. "
+            "Bitte dort schließen und erneut versuchen."
+        )
+
+
+class RecoveryFailed(VaultError):
+    pass
+
+
+class RecordNotFound(VaultError):
+    def __init__(self, what: str) -> None:
+        super().__init__(f"{what} wurde nicht gefunden (vielleicht inzwischen gelöscht).")
+
+
+class StaleRecord(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Der Eintrag wurde inzwischen an anderer Stelle geändert. Bitte neu laden."
+        )
+
+
+class RecordInUse(VaultError):
+    pass

@@ -1,0 +1,270 @@
+"""The vault: a folder with `vault.db` (SQLCipher 4) and its key slots.
+
+The database is keyed with a random 256-bit data key, never with the passphrase. Changing the
+passphrase rewraps that key and leaves `vault.db` untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from outreach_desktop.domain.records import new_id
+from outreach_desktop.storage import migrations as mig
+from outreach_desktop.storage.database import Database, known_errors
+from outreach_desktop.storage.errors import (
+    KeySlotsDamaged,
+    RecoveryFailed,
+    VaultCorrupt,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    VaultNotFound,
+    WrongPassphrase,
+)
+from outreach_desktop.storage.kdf import KdfParams, calibrate
+from outreach_desktop.storage.keyslots import (
+    DATA_KEY_BYTES,
+    KeySlots,
+    PassphraseSlot,
+    RecoverySlot,
+)
+from outreach_desktop.storage.throttle import throttle
+
+log = logging.getLogger(__name__)
+
+DB_FILE = "vault.db"
+BACKUP_DIR = "backups"
+
+
+def is_vault(path: Path) -> bool:
+    return path.is_dir() and KeySlots.exists(path)
+
+
+@dataclass
+class Vault:
+    """An unlocked vault. `lock()` closes the database and forgets the key."""
+
+    path: Path
+    slots: KeySlots
+    db: Database
+    _key: bytearray = field(repr=False)
+    device_id: str = ""
+    migrated: list[int] = field(default_factory=list)
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        passphrase: str,
+        *,
+        recovery_recipient: str | None = None,
+        kdf: KdfParams | None = None,
+        migrations: list[mig.Migration] | None = None,
+    ) -> Vault:
+        """Create a new vault in `path` (missing or empty). Built in a sibling temp folder and
+        renamed into place, so an interrupted creation leaves no half vault behind."""
+        path = Path(path)
+        if path.exists() and (not path.is_dir() or any(path.iterdir())):
+            raise VaultExists(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        params = kdf or calibrate()[0]
+        vault_id = new_id()
+        key = bytearray(os.urandom(DATA_KEY_BYTES))
+        recovery = (
+            RecoverySlot.wrap(key, vault_id, recovery_recipient) if recovery_recipient else None
+        )
+        slots = KeySlots(vault_id, PassphraseSlot.wrap(key, passphrase, vault_id, params), recovery)
+        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
+        try:
+            os.chmod(staging, 0o700)
+            db = Database.open(staging / DB_FILE, key)
+            os.chmod(staging / DB_FILE, 0o600)
+            try:
+                mig.migrate(db, migrations or mig.load_migrations())
+                device_id = new_id()
+                now = datetime.now(UTC).isoformat(timespec="seconds")
+                with db.transaction():
+                    for k, v in (("vault_id", vault_id), ("device_id", device_id),
+                                 ("created_at", now)):
+                        db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (k, v))
+                db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                db.close()
+            slots.save(staging)
+            if path.exists():
+                path.rmdir()
+            os.rename(staging, path)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        log.info("vault %s created", vault_id)
+        return cls._open(path, slots, key, migrations)
+
+    @classmethod
+    def unlock(
+        cls, path: Path, passphrase: str, *, migrations: list[mig.Migration] | None = None
+    ) -> Vault:
+        path = Path(path)
+        slots = cls._load_slots(path)
+        try:
+            key = slots.passphrase.unwrap(passphrase, slots.vault_id)
+        except WrongPassphrase:
+            log.info("vault %s: wrong passphrase", slots.vault_id)
+            throttle.failed(str(path.resolve()))
+            raise
+        throttle.succeeded(str(path.resolve()))
+        return cls._open(path, slots, key, migrations)
+
+    @classmethod
+    def recover(
+        cls,
+        path: Path,
+        identity_file_text: str,
+        new_passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        migrations: list[mig.Migration] | None = None,
+    ) -> Vault:
+        """Open with the agency's age identity and set a new passphrase."""
+        path = Path(path)
+        slots = cls._load_slots(path)
+        if slots.recovery is None:
+            raise RecoveryFailed("Dieser Tresor hat keinen Wiederherstellungsschlüssel.")
+        key = slots.recovery.unwrap(identity_file_text, slots.vault_id)
+        vault = cls._open(path, slots, key, migrations)
+        try:
+            vault._rewrap(new_passphrase, kdf or slots.passphrase.params)
+        except BaseException:
+            vault.lock()
+            raise
+        log.info("vault %s recovered", slots.vault_id)
+        return vault
+
+    @staticmethod
+    def _load_slots(path: Path) -> KeySlots:
+        if not path.is_dir():
+            raise VaultNotFound(path)
+        if not KeySlots.exists(path):
+            if (path / DB_FILE).exists():
+                raise KeySlotsDamaged("keyslots.json fehlt")
+            raise VaultNotFound(path)
+        return KeySlots.load(path)
+
+    @classmethod
+    def _open(
+        cls,
+        path: Path,
+        slots: KeySlots,
+        key: bytearray,
+        migrations: list[mig.Migration] | None,
+    ) -> Vault:
+        db_path = path / DB_FILE
+        if not db_path.is_file():
+            raise VaultCorrupt("vault.db fehlt")
+        if db_path.stat().st_size == 0:
+            raise VaultCorrupt("vault.db ist leer")
+        db = Database.open(db_path, key)
+        try:
+            if mig.schema_version(db) == 0:
+                raise VaultCorrupt("vault.db enthält kein Schema")
+            vault = cls(path=path, slots=slots, db=db, _key=key)
+            vault.migrated = mig.migrate(
+                db, migrations or mig.load_migrations(), backup=vault.backup
+            )
+            meta = vault.meta()
+            if meta.get("vault_id") != slots.vault_id:
+                raise VaultCorrupt("vault.db gehört zu einem anderen Tresor")
+            vault.device_id = meta["device_id"]
+        except BaseException:
+            db.close()
+            raise
+        log.info("vault %s unlocked (schema %d)", slots.vault_id, mig.schema_version(db))
+        return vault
+
+    def lock(self) -> None:
+        if self.db.closed:
+            return
+        with contextlib.suppress(VaultError):
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        log.info("vault %s locked", self.slots.vault_id)
+
+    @property
+    def is_locked(self) -> bool:
+        return self.db.closed
+
+    # ---- keys ------------------------------------------------------------------------------
+    def verify_passphrase(self, passphrase: str) -> None:
+        key = self.slots.passphrase.unwrap(passphrase, self.slots.vault_id)
+        if not hmac.compare_digest(bytes(key), bytes(self._key)):
+            raise WrongPassphrase()
+
+    def change_passphrase(self, current: str, new: str, kdf: KdfParams | None = None) -> None:
+        """Rewrap the data key; `vault.db` stays byte-identical."""
+        if self.is_locked:
+            raise VaultLocked()
+        self.verify_passphrase(current)
+        self._rewrap(new, kdf or self.slots.passphrase.params)
+        log.info("vault %s: passphrase changed", self.slots.vault_id)
+
+    def _rewrap(self, new: str, params: KdfParams) -> None:
+        slot = PassphraseSlot.wrap(self._key, new, self.slots.vault_id, params)
+        slots = KeySlots(self.slots.vault_id, slot, self.slots.recovery)
+        slots.save(self.path)
+        self.slots = slots
+
+    def set_recovery_recipient(self, recipient: str | None) -> None:
+        recovery = (
+            RecoverySlot.wrap(self._key, self.slots.vault_id, recipient) if recipient else None
+        )
+        slots = KeySlots(self.slots.vault_id, self.slots.passphrase, recovery)
+        slots.save(self.path)
+        self.slots = slots
+
+    # ---- maintenance -----------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        return {row["key"]: row["value"] for row in self.db.execute("SELECT key, value FROM meta")}
+
+    def backup(self, schema: int) -> Path:
+        """An encrypted copy (same key) via VACUUM INTO, never a plaintext export."""
+        folder = self.path / BACKUP_DIR
+        folder.mkdir(mode=0o700, exist_ok=True)
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = folder / f"vault-schema{schema:04d}-{stamp}.db"
+        with known_errors():
+            self.db.execute("VACUUM INTO ?", (str(target),))
+        os.chmod(target, 0o600)
+        log.info("vault %s: backup before migration (schema %d)", self.slots.vault_id, schema)
+        return target
+
+    def check(self) -> list[str]:
+        """Problems found by `cipher_integrity_check` and `integrity_check`; empty means sound."""
+        problems: list[str] = []
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            problems += [str(r[0]) for r in self.db.execute("PRAGMA cipher_integrity_check")]
+            result = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                problems += result
+        except VaultCorrupt as exc:
+            problems.append(str(exc))
+        return problems
+
+    def schema_version(self) -> int:
+        return mig.schema_version(self.db)
+
+    def file_sizes(self) -> dict[str, int]:
+        return {
+            p.name: p.stat().st_size for p in sorted(self.path.iterdir()) if p.is_file()
+        }
