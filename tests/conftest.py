@@ -3,19 +3,25 @@ use the minimum Argon2id parameters (calibration is tested on its own)."""
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
+import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 
+import pyrage
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from outreach_desktop.services.session import Session  # noqa: E402
-from outreach_desktop.services.vaults import create_vault  # noqa: E402
-from outreach_desktop.storage import throttle as throttle_module  # noqa: E402
-from outreach_desktop.storage.kdf import MINIMUM  # noqa: E402
+from outreach_desktop.services.session import Session
+from outreach_desktop.services.vaults import create_vault
+from outreach_desktop.storage import throttle as throttle_module
+from outreach_desktop.storage.kdf import MINIMUM
 
 PASSPHRASE = "Korrekt Pferd Batterie 42"
 FAST_KDF = MINIMUM
@@ -66,3 +72,57 @@ def passphrase_file(tmp_path: Path) -> Path:
     path = tmp_path / "passphrase.txt"
     path.write_text(PASSPHRASE + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture(autouse=True)
+def detach_app_logging() -> Iterator[None]:
+    """cli.main() calls setup_logging(), which adds a file handler in this test's home to the
+    root logger; remove it afterwards so one test never logs into another test's folder."""
+    root = logging.getLogger()
+    level, hook = root.level, sys.excepthook
+    yield
+    for handler in list(root.handlers):
+        if getattr(handler, "_outreach", False):
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    sys.excepthook = hook
+
+
+class AgeIdentity(NamedTuple):
+    path: Path  # identity file as age-keygen writes it
+    recipient: str  # "age1…"
+
+
+@pytest.fixture
+def age_keygen_identity(tmp_path: Path) -> AgeIdentity:
+    """An X25519 identity made by Debian's `age-keygen`."""
+    path = tmp_path / "agency-age-keygen.txt"
+    subprocess.run(["age-keygen", "-o", str(path)], check=True, capture_output=True)
+    for line in path.read_text("ascii").splitlines():
+        if line.startswith("# public key:"):
+            return AgeIdentity(path, line.split(":", 1)[1].strip())
+    raise AssertionError("age-keygen wrote no public key line")
+
+
+@pytest.fixture
+def pyrage_identity(tmp_path: Path) -> AgeIdentity:
+    """An X25519 identity made by pyrage, written like an age identity file."""
+    identity = pyrage.x25519.Identity.generate()
+    path = tmp_path / "agency-pyrage.txt"
+    path.write_text(f"# made by pyrage\n{identity}\n", encoding="ascii")
+    return AgeIdentity(path, str(identity.to_public()))
+
+
+@pytest.fixture
+def digests() -> Callable[[Path], dict[str, str]]:
+    """SHA-256 of every file below a folder, keyed by relative path."""
+
+    def snapshot(folder: Path) -> dict[str, str]:
+        return {
+            str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*"))
+            if p.is_file()
+        }
+
+    return snapshot

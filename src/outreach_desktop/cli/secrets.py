@@ -1,4 +1,4 @@
-"""Reading passphrases: from a prompt or a file (`-` = stdin), never from argv or the environment."""
+"""Reading passphrases: from a prompt or a file (`-` = stdin), never from argv or environment."""
 
 from __future__ import annotations
 

@@ -6,13 +6,13 @@ import argparse
 
 from outreach_desktop.cli.common import print_table, unlocked
 from outreach_desktop.cli.secrets import SecretSource, read_text_file
+from outreach_desktop.domain.passphrase import check_new_passphrase
 from outreach_desktop.services.vaults import (
     create_vault,
     default_recovery_recipient,
     recover_vault,
     unlock_vault,
 )
-from outreach_desktop.domain.passphrase import check_new_passphrase
 
 
 def create(args: argparse.Namespace) -> int:
@@ -53,8 +53,10 @@ def info(args: argparse.Namespace) -> int:
     print()
     print_table(
         ["Schlüssel", "Verfahren"],
-        [["Passphrase" if s.kind == "passphrase" else "Wiederherstellung", s.detail]
-         for s in data.slots],
+        [
+            ["Passphrase" if s.kind == "passphrase" else "Wiederherstellung", s.detail]
+            for s in data.slots
+        ],
     )
     print()
     print_table(["Datei", "Bytes"], [[k, str(v)] for k, v in data.files.items()])

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from outreach_desktop.domain.errors import Checker
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
-from outreach_desktop.domain.vocabulary import Approach, AppointmentStatus
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 
 # Defaults in minutes: outreach takes longer than an office appointment and needs a buffer.
 DEFAULT_DURATION = {

@@ -11,7 +11,7 @@ from outreach_desktop.domain.text import search_key
 from outreach_desktop.domain.vocabulary import Department, Language, ThirdPartyKind
 
 # Kundennummer of the Bundesagentur: three digits, one letter, six digits (e.g. 123A456789).
-_CUSTOMER_NUMBER = re.compile(r"^\d{3}[A-Z]\d{6}$")
+_CUSTOMER_NUMBER = re.compile(r"^\d{3}[A-Z]\d{6}$", re.ASCII)
 _PHONE = re.compile(r"^[0-9+()/ .\-]{3,40}$")
 
 

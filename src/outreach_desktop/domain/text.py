@@ -7,7 +7,9 @@ import unicodedata
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form for search: "Müller" and "MULLER" both give "muller"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Fold case again after NFKD: compatibility characters such as "ℌ" decompose to capitals.
+    once = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", once.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -60,7 +60,7 @@ class AppointmentService:
                 return ""
             if rid not in names:
                 rec = repo.find(rid)
-                names[rid] = getattr(rec, "display_name", None) or getattr(rec, "name", "")
+                names[rid] = str(getattr(rec, "display_name", None) or getattr(rec, "name", ""))
             return names[rid]
 
         staff = {s.id: s.name for s in self._staff.all()}

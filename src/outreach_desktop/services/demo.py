@@ -11,41 +11,135 @@ from datetime import UTC, date, datetime, time, timedelta
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.vocabulary import (
-    Approach,
     AppointmentStatus,
+    Approach,
     Department,
     Language,
     ThirdPartyKind,
 )
 from outreach_desktop.services.session import Session
 
-FIRST = (
-    "Anna Jana Lena Sabine Petra Ayşe Olena Iryna Fatma Leyla Maria Sandra Kerstin Nadine "
-    "Jürgen Thomas Michael Stefan Andreas Mehmet Oleksandr Dmytro Ahmad Yusuf Sven Dirk "
-    "Björn Kai Jörg Günter Sören Tatjana Natalia Heike Ute Maik"
-).split()
-LAST = (
-    "Müller Schmidt Schneider Fischer Weber Meyer Wagner Becker Schulz Hoffmann Koch Richter "
-    "Klein Wolf Schröder Neumann Schwarz Zimmermann Braun Krüger Hofmann Hartmann Lange "
-    "Werner Krause Lehmann Köhler Yılmaz Kaya Demir Kovalenko Shevchenko Petrenko Haddad "
-    "Nasser Ivanova Popov Böttcher Jäger Voß"
-).split()
+FIRST = [
+    "Anna",
+    "Jana",
+    "Lena",
+    "Sabine",
+    "Petra",
+    "Ayşe",
+    "Olena",
+    "Iryna",
+    "Fatma",
+    "Leyla",
+    "Maria",
+    "Sandra",
+    "Kerstin",
+    "Nadine",
+    "Jürgen",
+    "Thomas",
+    "Michael",
+    "Stefan",
+    "Andreas",
+    "Mehmet",
+    "Oleksandr",
+    "Dmytro",
+    "Ahmad",
+    "Yusuf",
+    "Sven",
+    "Dirk",
+    "Björn",
+    "Kai",
+    "Jörg",
+    "Günter",
+    "Sören",
+    "Tatjana",
+    "Natalia",
+    "Heike",
+    "Ute",
+    "Maik",
+]
+LAST = [
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Koch",
+    "Richter",
+    "Klein",
+    "Wolf",
+    "Schröder",
+    "Neumann",
+    "Schwarz",
+    "Zimmermann",
+    "Braun",
+    "Krüger",
+    "Hofmann",
+    "Hartmann",
+    "Lange",
+    "Werner",
+    "Krause",
+    "Lehmann",
+    "Köhler",
+    "Yılmaz",
+    "Kaya",
+    "Demir",
+    "Kovalenko",
+    "Shevchenko",
+    "Petrenko",
+    "Haddad",
+    "Nasser",
+    "Ivanova",
+    "Popov",
+    "Böttcher",
+    "Jäger",
+    "Voß",
+]
 TOWNS = (
-    ("29439", "Lüchow (Wendland)"), ("29451", "Dannenberg (Elbe)"), ("29456", "Hitzacker (Elbe)"),
-    ("29471", "Gartow"), ("29462", "Wustrow (Wendland)"), ("29459", "Clenze"),
-    ("29468", "Bergen an der Dumme"), ("29465", "Schnega"), ("29499", "Zernien"),
+    ("29439", "Lüchow (Wendland)"),
+    ("29451", "Dannenberg (Elbe)"),
+    ("29456", "Hitzacker (Elbe)"),
+    ("29471", "Gartow"),
+    ("29462", "Wustrow (Wendland)"),
+    ("29459", "Clenze"),
+    ("29468", "Bergen an der Dumme"),
+    ("29465", "Schnega"),
+    ("29499", "Zernien"),
 )
 STREETS = (
-    "Lange Straße Drawehner Straße Bahnhofstraße Kirchplatz Salzwedeler Straße Am Markt "
-    "Marschtorstraße Wallstraße Lindenweg Birkenallee Mühlenweg Schulstraße Elbuferstraße"
-).split(" ")
+    "Lange Straße",
+    "Drawehner Straße",
+    "Bahnhofstraße",
+    "Kirchplatz",
+    "Salzwedeler Straße",
+    "Am Markt",
+    "Marschtorstraße",
+    "Wallstraße",
+    "Lindenweg",
+    "Birkenallee",
+    "Mühlenweg",
+    "Schulstraße",
+    "Elbuferstraße",
+)
 MEETING_POINTS = (
-    "Kirchplatz, am Brunnen", "Parkplatz am Amtsgericht", "Eingang Stadtpark",
-    "Bahnhof, Haupteingang", "Elbuferpromenade, Fähranleger", "Marktplatz, vor der Bäckerei",
+    "Kirchplatz, am Brunnen",
+    "Parkplatz am Amtsgericht",
+    "Eingang Stadtpark",
+    "Bahnhof, Haupteingang",
+    "Elbuferpromenade, Fähranleger",
+    "Marktplatz, vor der Bäckerei",
     "Spielplatz Lindenweg",
 )
 LANGS = [Language.GERMAN] * 6 + [
-    Language.ENGLISH, Language.UKRAINIAN, Language.RUSSIAN, Language.TURKISH, Language.ARABIC,
+    Language.ENGLISH,
+    Language.UKRAINIAN,
+    Language.RUSSIAN,
+    Language.TURKISH,
+    Language.ARABIC,
 ]
 
 
@@ -57,18 +151,15 @@ class DemoSummary:
     appointments: int
 
 
-def _street(rng: random.Random) -> str:
-    names = [s for s in " ".join(STREETS).replace("Am Markt", "Am_Markt").split()]
-    return rng.choice(names).replace("_", " ")
-
-
 def _address(rng: random.Random) -> str:
     code, town = rng.choice(TOWNS)
-    return f"{_street(rng)} {rng.randint(1, 48)}\n{code} {town}"
+    return f"{rng.choice(STREETS)} {rng.randint(1, 48)}\n{code} {town}"
 
 
 def _phone(rng: random.Random) -> str:
-    return rng.choice(["05841", "05861", "05862", "0151", "0170"]) + f" {rng.randint(100000, 999999)}"
+    return (
+        rng.choice(["05841", "05861", "05862", "0151", "0170"]) + f" {rng.randint(100000, 999999)}"
+    )
 
 
 def fill_demo(
@@ -86,14 +177,26 @@ def fill_demo(
     if owner is None:
         owner = session.staff.save(Staff(id=rid(), name="Alex Beispiel", is_owner=True), now)
     colleagues = [
-        Staff(id=rid(), name="Birgit Sommer", department=Department.MARKET_AND_INTEGRATION,
-              phone="05841 120-211"),
-        Staff(id=rid(), name="Cem Aydın", department=Department.MARKET_AND_INTEGRATION,
-              phone="05841 120-214"),
-        Staff(id=rid(), name="Doris Brandt", department=Department.BENEFITS,
-              phone="05841 120-305"),
-        Staff(id=rid(), name="Frank Lüders", department=Department.MARKET_AND_INTEGRATION,
-              phone="05841 120-100", is_team_leader=True),
+        Staff(
+            id=rid(),
+            name="Birgit Sommer",
+            department=Department.MARKET_AND_INTEGRATION,
+            phone="05841 120-211",
+        ),
+        Staff(
+            id=rid(),
+            name="Cem Aydın",
+            department=Department.MARKET_AND_INTEGRATION,
+            phone="05841 120-214",
+        ),
+        Staff(id=rid(), name="Doris Brandt", department=Department.BENEFITS, phone="05841 120-305"),
+        Staff(
+            id=rid(),
+            name="Frank Lüders",
+            department=Department.MARKET_AND_INTEGRATION,
+            phone="05841 120-100",
+            is_team_leader=True,
+        ),
     ]
     for s in colleagues:
         session.staff.save(s, now)
@@ -119,7 +222,8 @@ def fill_demo(
             id=rid(),
             display_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
             customer_number=f"{rng.randint(100, 999)}A{rng.randint(100000, 999999)}"
-            if rng.random() < 0.7 else "",
+            if rng.random() < 0.7
+            else "",
             address=_address(rng),
             phone=_phone(rng) if rng.random() < 0.85 else "",
             preferred_language=rng.choice(LANGS),
@@ -133,7 +237,8 @@ def fill_demo(
 
     count = 0
     for index, client in enumerate(made):
-        for _ in range(rng.choice((0, 1, 1, 2))):
+        # The first clients always get an appointment today, so "Heute" has something to show.
+        for _ in range(rng.choice((1, 2)) if index < 3 else rng.choice((0, 1, 1, 2))):
             appointment = _appointment(rng, rid(), client, index, today, owner, colleagues, parties)
             session.appointments.repo.save(appointment, now)
             count += 1
@@ -142,7 +247,9 @@ def fill_demo(
             Appointment.plan(
                 Approach.WALK_AND_TALK,
                 datetime.combine(today + timedelta(days=2), time(hour, 30)),
-                id=rid(), place=rng.choice(MEETING_POINTS), staff_ids=[owner.id],
+                id=rid(),
+                place=rng.choice(MEETING_POINTS),
+                staff_ids=[owner.id],
             ),
             now,
         )
@@ -161,7 +268,6 @@ def _appointment(
     parties: list[ThirdParty],
 ) -> Appointment:
     approach = rng.choice(list(Approach))
-    # The first clients get today's appointments, so "Heute" has something to show.
     day = today if index < 3 else today + timedelta(days=rng.randint(-14, 28))
     while day != today and day.weekday() >= 5:
         day += timedelta(days=1)
@@ -180,6 +286,12 @@ def _appointment(
     if day < today:
         status = AppointmentStatus.DONE if rng.random() < 0.8 else AppointmentStatus.CANCELLED
     return Appointment.plan(
-        approach, start, id=appointment_id, client_id=client.id, third_party_id=third_party,
-        place=place, staff_ids=staff, status=status,
+        approach,
+        start,
+        id=appointment_id,
+        client_id=client.id,
+        third_party_id=third_party,
+        place=place,
+        staff_ids=staff,
+        status=status,
     )

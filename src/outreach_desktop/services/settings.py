@@ -41,6 +41,8 @@ def load_settings() -> Settings:
     """Stored settings; defaults for anything missing or unreadable."""
     try:
         raw = json.loads(settings_path().read_text("utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("settings file is not a JSON object")
         known = {f.name for f in fields(Settings)}
         return Settings(**{k: v for k, v in raw.items() if k in known}).normalized()
     except FileNotFoundError:
@@ -55,5 +57,7 @@ def save_settings(settings: Settings) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise UserError(f"Die Einstellungen konnten nicht gespeichert werden ({exc.strerror}).") from exc
+        raise UserError(
+            f"Die Einstellungen konnten nicht gespeichert werden ({exc.strerror})."
+        ) from exc
     atomic_write(path, json.dumps(asdict(settings.normalized()), indent=2).encode("utf-8"))

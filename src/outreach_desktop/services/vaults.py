@@ -48,11 +48,12 @@ def create_vault(
     owner_department: Department = Department.MARKET_AND_INTEGRATION,
     recovery_recipient: str | None = None,
     kdf: KdfParams | None = None,
+    owner_required: bool = False,
 ) -> Session:
     """Check the policy, create the vault and record its owner as the first staff member."""
     value = check_new_passphrase(passphrase, repeated)
     owner = Staff(name=owner_name, department=owner_department, is_owner=True)
-    if owner_name:
+    if owner_name or owner_required:
         owner.validate()
     if recovery_recipient:
         parse_recipient(recovery_recipient)

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from outreach_desktop.domain.appointments import Appointment
-from outreach_desktop.domain.vocabulary import Approach, AppointmentStatus
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.storage.database import Row
 from outreach_desktop.storage.record_repo import RecordRepository, like_patterns
 

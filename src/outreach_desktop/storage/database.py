@@ -29,7 +29,7 @@ from outreach_desktop.storage.errors import (
 
 log = logging.getLogger(__name__)
 
-Row = sqlcipher3.Row
+Row = Any  # sqlcipher3.Row: indexable by column name and position
 DbError = sqlcipher3.DatabaseError
 
 # pragma → the value it must report after being set

@@ -40,7 +40,8 @@ def _unb64(text: str) -> bytes:
 def _aad(vault_id: str, params: KdfParams) -> bytes:
     # Binding the parameters means an attacker cannot lower them without breaking the tag.
     p = params
-    return f"{FORMAT}|{VERSION}|{vault_id}|argon2id|{p.memory_kib}|{p.time_cost}|{p.parallelism}".encode()
+    fields = (FORMAT, VERSION, vault_id, "argon2id", p.memory_kib, p.time_cost, p.parallelism)
+    return "|".join(str(f) for f in fields).encode()
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class PassphraseSlot:
 
     @classmethod
     def wrap(
-        cls, data_key: bytes, passphrase: str, vault_id: str, params: KdfParams
+        cls, data_key: bytes | bytearray, passphrase: str, vault_id: str, params: KdfParams
     ) -> PassphraseSlot:
         params.require_minimum()
         salt, nonce = os.urandom(16), os.urandom(12)
@@ -108,11 +109,11 @@ def parse_identities(identity_file_text: str) -> list[pyrage.x25519.Identity]:
             try:
                 identities.append(pyrage.x25519.Identity.from_str(line))
             except Exception:
-                raise RecoveryFailed("Die Schlüsseldatei enthält einen ungültigen Schlüssel.") from None
+                raise RecoveryFailed(
+                    "Die Schlüsseldatei enthält einen ungültigen Schlüssel."
+                ) from None
     if not identities:
-        raise RecoveryFailed(
-            "In der Datei wurde kein age-Schlüssel (AGE-SECRET-KEY-1…) gefunden."
-        )
+        raise RecoveryFailed("In der Datei wurde kein age-Schlüssel (AGE-SECRET-KEY-1…) gefunden.")
     return identities
 
 
@@ -122,7 +123,7 @@ class RecoverySlot:
     ciphertext: bytes
 
     @classmethod
-    def wrap(cls, data_key: bytes, vault_id: str, recipient: str) -> RecoverySlot:
+    def wrap(cls, data_key: bytes | bytearray, vault_id: str, recipient: str) -> RecoverySlot:
         payload = json.dumps({"vault_id": vault_id, "data_key": bytes(data_key).hex()}).encode()
         ciphertext = pyrage.encrypt(payload, [parse_recipient(recipient)])
         return cls(recipient.strip(), ciphertext)

@@ -93,8 +93,11 @@ class Vault:
                 device_id = new_id()
                 now = datetime.now(UTC).isoformat(timespec="seconds")
                 with db.transaction():
-                    for k, v in (("vault_id", vault_id), ("device_id", device_id),
-                                 ("created_at", now)):
+                    for k, v in (
+                        ("vault_id", vault_id),
+                        ("device_id", device_id),
+                        ("created_at", now),
+                    ):
                         db.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (k, v))
                 db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
@@ -265,6 +268,4 @@ class Vault:
         return mig.schema_version(self.db)
 
     def file_sizes(self) -> dict[str, int]:
-        return {
-            p.name: p.stat().st_size for p in sorted(self.path.iterdir()) if p.is_file()
-        }
+        return {p.name: p.stat().st_size for p in sorted(self.path.iterdir()) if p.is_file()}

@@ -1,0 +1,832 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <source>New appointment</source>
+        <translation>Neuer Termin</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>&amp;Approach</source>
+        <translation>&amp;Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Planned d&amp;uration</source>
+        <translation>Geplante Da&amp;uer</translation>
+    </message>
+    <message>
+        <source>Time &amp;buffer</source>
+        <translation>Zeit&amp;puffer</translation>
+    </message>
+    <message>
+        <source>Extra time after the appointment</source>
+        <translation>Zusätzliche Zeit nach dem Termin</translation>
+    </message>
+    <message>
+        <source>— anonymous —</source>
+        <translation>— anonym —</translation>
+    </message>
+    <message>
+        <source>&amp;Client</source>
+        <translation>&amp;Kundin/Kunde</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— keine —</translation>
+    </message>
+    <message>
+        <source>T&amp;hird party</source>
+        <translation>D&amp;ritte</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Ort</translation>
+    </message>
+    <message>
+        <source>Meeting point; for a home visit the client's address</source>
+        <translation>Treffpunkt; beim Hausbesuch die Anschrift der Kundin oder des Kunden</translation>
+    </message>
+    <message>
+        <source>&amp;Staff</source>
+        <translation>&amp;Mitarbeitende</translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation>St&amp;atus</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsPage</name>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>No appointments yet. Plan one with “New” (Ctrl+N).</source>
+        <translation>Noch keine Termine. Mit „Neu“ (Strg+N) planen.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase</source>
+        <translation>&amp;Bisherige Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>&amp;Neue Passphrase</translation>
+    </message>
+    <message>
+        <source>At least {n} characters; a sentence is easy to remember.</source>
+        <translation>Mindestens {n} Zeichen; ein ganzer Satz ist leicht zu merken.</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>ClientDialog</name>
+    <message>
+        <source>New client</source>
+        <translation>Neue Kundin / neuer Kunde</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kundin/Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomer number</source>
+        <translation>K&amp;undennummer</translation>
+    </message>
+    <message>
+        <source>Three digits, a letter, six digits, e.g. 123A456789</source>
+        <translation>Drei Ziffern, ein Buchstabe, sechs Ziffern, z. B. 123A456789</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Anschrift</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>Preferred &amp;language</source>
+        <translation>Bevorzugte &amp;Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Reachability</source>
+        <translation>&amp;Erreichbarkeit</translation>
+    </message>
+    <message>
+        <source>When and how the client can be reached</source>
+        <translation>Wann und wie die Kundin oder der Kunde erreichbar ist</translation>
+    </message>
+    <message>
+        <source>In my own &amp;caseload</source>
+        <translation>In meiner eigenen &amp;Betreuung</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— niemand —</translation>
+    </message>
+    <message>
+        <source>&amp;Main caseworker</source>
+        <translation>&amp;Hauptbetreuung</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Clients</source>
+        <translation>Kundinnen und Kunden</translation>
+    </message>
+    <message>
+        <source>No clients yet.
+Create the first one with “New” (Ctrl+N).</source>
+        <translation>Noch keine Kundinnen und Kunden.
+Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVaultDialog</name>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <source>&amp;Profile name</source>
+        <translation>&amp;Profilname</translation>
+    </message>
+    <message>
+        <source>For example your first name; shown when unlocking</source>
+        <translation>Zum Beispiel Ihr Vorname; erscheint beim Entsperren</translation>
+    </message>
+    <message>
+        <source>Your &amp;name</source>
+        <translation>Ihr &amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>&amp;Bereich</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase</source>
+        <translation>Pass&amp;phrase</translation>
+    </message>
+    <message>
+        <source>At least {n} characters; a sentence is easy to remember.</source>
+        <translation>Mindestens {n} Zeichen; ein ganzer Satz ist leicht zu merken.</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase</source>
+        <translation>Passphrase &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Agency r&amp;ecovery key</source>
+        <translation>Wiederherstellungs&amp;schlüssel der Dienststelle</translation>
+    </message>
+    <message>
+        <source>age public key of your agency (age1…); lets the office recover the vault if the passphrase is lost</source>
+        <translation>Öffentlicher age-Schlüssel Ihrer Dienststelle (age1…); damit kann die Dienststelle den Tresor wiederherstellen, wenn die Passphrase verloren ist</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Walk and Talk</source>
+        <translation>Walk and Talk</translation>
+    </message>
+    <message>
+        <source>Accompaniment to a third party</source>
+        <translation>Begleitung zu Dritten</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Hausbesuch</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Durchgeführt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Market and integration (M&amp;I)</source>
+        <translation>Markt und Integration (M&amp;I)</translation>
+    </message>
+    <message>
+        <source>Benefits</source>
+        <translation>Leistungsgewährung</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Behörde</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>Schule</translation>
+    </message>
+    <message>
+        <source>Training provider</source>
+        <translation>Bildungsträger</translation>
+    </message>
+    <message>
+        <source>Social service</source>
+        <translation>Sozialer Dienst</translation>
+    </message>
+    <message>
+        <source>Lawyer</source>
+        <translation>Rechtsanwältin/Rechtsanwalt</translation>
+    </message>
+    <message>
+        <source>Medical specialist</source>
+        <translation>Fachärztin/Facharzt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>Deutsch</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Englisch</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>Ukrainisch</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Russisch</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>Türkisch</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Arabisch</translation>
+    </message>
+</context>
+<context>
+    <name>ListColumns</name>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Approach</source>
+        <translation>Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Kundin/Kunde</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Anschrift</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Team leader</source>
+        <translation>Führungskraft</translation>
+    </message>
+</context>
+<context>
+    <name>ListPage</name>
+    <message>
+        <source>Search… (Ctrl+F)</source>
+        <translation>Suchen … (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Keine Einträge</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>New entry (Ctrl+N)</source>
+        <translation>Neuer Eintrag (Strg+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry (Del)</source>
+        <translation>Ausgewählten Eintrag löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{query}”.</source>
+        <translation>Nichts gefunden für „{query}“.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Really delete “{name}”? This cannot be undone.</source>
+        <translation>„{name}“ wirklich löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Outreach Desktop</source>
+        <translation>Outreach Desktop</translation>
+    </message>
+    <message>
+        <source>Signed in as</source>
+        <translation>Angemeldet als</translation>
+    </message>
+    <message>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Sperren (Strg+L)</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Outreach Desktop</source>
+        <translation>Ü&amp;ber Outreach Desktop</translation>
+    </message>
+    <message>
+        <source>Outreach Desktop – {profile}</source>
+        <translation>Outreach Desktop – {profile}</translation>
+    </message>
+    <message>
+        <source>Profile {profile} · {owner} · locks after {minutes} min without input</source>
+        <translation>Profil {profile} · {owner} · sperrt nach {minutes} Min. ohne Eingabe</translation>
+    </message>
+    <message>
+        <source>Locked after inactivity.</source>
+        <translation>Wegen Inaktivität gesperrt.</translation>
+    </message>
+    <message>
+        <source>Entries in open dialogs were saved before locking.</source>
+        <translation>Eingaben in offenen Dialogen wurden vor dem Sperren gespeichert.</translation>
+    </message>
+    <message>
+        <source>Outreach Desktop – locked</source>
+        <translation>Outreach Desktop – gesperrt</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Gesperrt</translation>
+    </message>
+    <message>
+        <source>About Outreach Desktop</source>
+        <translation>Über Outreach Desktop</translation>
+    </message>
+    <message>
+        <source>Outreach Desktop {version}
+Outreach counselling for Jobcenters: offline, encrypted, in German and English.</source>
+        <translation>Outreach Desktop {version}
+Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und Englisch.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>An internal error occurred ({kind}). Nothing was changed; details are in the log.</source>
+        <translation>Ein interner Programmfehler ist aufgetreten ({kind}). Es wurde nichts verändert; Einzelheiten stehen im Protokoll.</translation>
+    </message>
+    <message>
+        <source>Outreach Desktop</source>
+        <translation>Outreach Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <source>Lock after inactivity</source>
+        <translation>Sperren nach Inaktivität</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after inactivity</source>
+        <translation>&amp;Sperren nach Inaktivität</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>Spr&amp;ache</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>Tresor</translation>
+    </message>
+    <message>
+        <source>Vault details</source>
+        <translation>Angaben zum Tresor</translation>
+    </message>
+    <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>&amp;Passphrase ändern …</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>C&amp;heck vault</source>
+        <translation>Tresor &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Check vault</source>
+        <translation>Tresor prüfen</translation>
+    </message>
+    <message>
+        <source>Folder: {path}</source>
+        <translation>Ordner: {path}</translation>
+    </message>
+    <message>
+        <source>Schema version: {v}</source>
+        <translation>Schema-Version: {v}</translation>
+    </message>
+    <message>
+        <source>Passphrase key: {detail}</source>
+        <translation>Passphrase-Schlüssel: {detail}</translation>
+    </message>
+    <message>
+        <source>Recovery by the agency: {state}</source>
+        <translation>Wiederherstellung durch die Dienststelle: {state}</translation>
+    </message>
+    <message>
+        <source>set up</source>
+        <translation>eingerichtet</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Outreach Desktop starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Outreach Desktop.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>The passphrase has been changed.</source>
+        <translation>Die Passphrase wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Wird geprüft …</translation>
+    </message>
+    <message>
+        <source>The vault is damaged:
+{problems}</source>
+        <translation>Der Tresor ist beschädigt:
+{problems}</translation>
+    </message>
+    <message>
+        <source>The vault is intact.</source>
+        <translation>Der Tresor ist in Ordnung.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>New colleague</source>
+        <translation>Neue Mitarbeiterin / neuer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Mitarbeiterin/Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Department</source>
+        <translation>&amp;Bereich</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;Team leader</source>
+        <translation>&amp;Führungskraft</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Staff</source>
+        <translation>Mitarbeitende</translation>
+    </message>
+    <message>
+        <source>No colleagues yet. Create one with “New” (Ctrl+N).</source>
+        <translation>Noch keine Kolleginnen und Kollegen. Mit „Neu“ (Strg+N) anlegen.</translation>
+    </message>
+</context>
+<context>
+    <name>ThirdPartiesPage</name>
+    <message>
+        <source>Third parties</source>
+        <translation>Dritte</translation>
+    </message>
+    <message>
+        <source>No third parties yet: authorities, schools, training providers, social services…
+Create one with “New” (Ctrl+N).</source>
+        <translation>Noch keine Dritten: Behörden, Schulen, Bildungsträger, soziale Dienste …
+Mit „Neu“ (Strg+N) anlegen.</translation>
+    </message>
+</context>
+<context>
+    <name>ThirdPartyDialog</name>
+    <message>
+        <source>New third party</source>
+        <translation>Neue dritte Stelle</translation>
+    </message>
+    <message>
+        <source>Third party</source>
+        <translation>Dritte Stelle</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>A&amp;rt</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>&amp;Anschrift</translation>
+    </message>
+    <message>
+        <source>&amp;Contact</source>
+        <translation>&amp;Kontakt</translation>
+    </message>
+    <message>
+        <source>Contact person, phone, e-mail</source>
+        <translation>Ansprechperson, Telefon, E-Mail</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>&amp;Plan appointment…</source>
+        <translation>Termin &amp;planen …</translation>
+    </message>
+    <message>
+        <source>Plan appointment</source>
+        <translation>Termin planen</translation>
+    </message>
+    <message>
+        <source>Today's appointments</source>
+        <translation>Heutige Termine</translation>
+    </message>
+    <message>
+        <source>Upcoming appointments</source>
+        <translation>Kommende Termine</translation>
+    </message>
+    <message>
+        <source>Next {days} days</source>
+        <translation>Nächste {days} Tage</translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation>Heute, {date}</translation>
+    </message>
+    <message>
+        <source>No appointments today. Plan one with “Plan appointment…”.</source>
+        <translation>Heute stehen keine Termine an. Mit „Termin planen …“ einen anlegen.</translation>
+    </message>
+    <message>
+        <source>Nothing planned for the next {days} days.</source>
+        <translation>Für die nächsten {days} Tage ist nichts geplant.</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Outreach Desktop</source>
+        <translation>Outreach Desktop</translation>
+    </message>
+    <message>
+        <source>Outreach counselling – offline and encrypted</source>
+        <translation>Aufsuchende Beratung – offline und verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>&amp;New profile…</source>
+        <translation>&amp;Neues Profil …</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Neues Profil</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>P&amp;rofil</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase</source>
+        <translation>Pass&amp;phrase</translation>
+    </message>
+    <message>
+        <source>Choose your profile and enter your passphrase.</source>
+        <translation>Profil wählen und Passphrase eingeben.</translation>
+    </message>
+    <message>
+        <source>Welcome! Create your profile first: a personal, encrypted vault protected by your passphrase.</source>
+        <translation>Willkommen! Legen Sie zuerst Ihr Profil an: einen persönlichen, verschlüsselten Tresor, geschützt durch Ihre Passphrase.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Wird entsperrt …</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <source>Appointments</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Kundinnen und Kunden</translation>
+    </message>
+    <message>
+        <source>Third parties</source>
+        <translation>Dritte</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Mitarbeitende</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+</context>
+</TS>

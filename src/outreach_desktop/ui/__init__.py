@@ -1,0 +1,1 @@
+"""The Qt Widgets GUI. Talks to services only: no SQL, no file formats, no crypto here."""

@@ -1,0 +1,35 @@
+"""The QApplication: translations, the main window, optional auto-unlock."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from outreach_desktop import __version__
+from outreach_desktop.services.settings import load_settings
+from outreach_desktop.ui.i18n import install_translators
+from outreach_desktop.ui.main_window import MainWindow
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Outreach Desktop")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("outreach-desktop")
+    app.setDesktopFileName("outreach-desktop")
+    return app
+
+
+def run_gui(vault: Path | None = None, passphrase: str | None = None) -> int:
+    app = create_application()
+    settings = load_settings()
+    install_translators(app, settings.language)
+    window = MainWindow(settings, fixed_vault=vault)
+    window.show()
+    if vault is not None and passphrase:
+        window.unlock(vault, passphrase)
+    return int(app.exec())

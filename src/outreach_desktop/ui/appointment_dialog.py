@@ -1,0 +1,151 @@
+"""Edit dialog for a basic appointment (approach workflows come with their own screens)."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QTimeEdit,
+    QWidget,
+)
+
+from outreach_desktop.domain.appointments import (
+    DEFAULT_BUFFER,
+    DEFAULT_DURATION,
+    MAX_BUFFER_MIN,
+    MAX_DURATION_MIN,
+    Appointment,
+)
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
+from outreach_desktop.services.session import Session
+from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
+from outreach_desktop.ui.formats import DATE, TIME
+from outreach_desktop.ui.labels import approach_label, status_label
+
+
+def _minutes(spin: QSpinBox, value: int, maximum: int) -> QSpinBox:
+    spin.setRange(0, maximum)
+    spin.setSingleStep(15)
+    spin.setValue(value)
+    spin.setSuffix(" min")
+    return spin
+
+
+class AppointmentDialog(FormDialog):
+    def __init__(
+        self,
+        session: Session,
+        appointment: Appointment | None,
+        parent: QWidget | None,
+        day: date | None = None,
+        client_id: str | None = None,
+    ) -> None:
+        super().__init__(
+            parent, self.tr("New appointment") if appointment is None else self.tr("Appointment")
+        )
+        self.session = session
+        if appointment is None:
+            owner = session.owner()
+            start = datetime.combine(day or date.today(), time(10, 0))
+            appointment = Appointment.plan(
+                Approach.WALK_AND_TALK,
+                start,
+                client_id=client_id,
+                staff_ids=[owner.id] if owner else [],
+            )
+        self.appointment = copy.deepcopy(appointment)
+        a = self.appointment
+        self.approach = enum_combo(Approach, approach_label, a.approach)
+        self.add_field("approach", self.tr("&Approach"), self.approach)
+        self.date = QDateEdit(QDate(a.start.year, a.start.month, a.start.day))
+        self.date.setDisplayFormat(DATE)
+        self.date.setCalendarPopup(True)
+        self.add_field("start", self.tr("&Date"), self.date)
+        self.time = QTimeEdit(QTime(a.start.hour, a.start.minute))
+        self.time.setDisplayFormat(TIME)
+        self.add_field("start_time", self.tr("&Time"), self.time)
+        self.duration = _minutes(QSpinBox(), a.planned_duration_min, MAX_DURATION_MIN)
+        self.add_field("planned_duration_min", self.tr("Planned d&uration"), self.duration)
+        self.buffer = _minutes(QSpinBox(), a.buffer_min, MAX_BUFFER_MIN)
+        self.add_field(
+            "buffer_min",
+            self.tr("Time &buffer"),
+            self.buffer,
+            self.tr("Extra time after the appointment"),
+        )
+        self.client = QComboBox()
+        self.client.addItem(self.tr("— anonymous —"), None)
+        for c in session.clients.all():
+            self.client.addItem(c.display_name, c.id)
+            if c.id == a.client_id:
+                self.client.setCurrentIndex(self.client.count() - 1)
+        self.add_field("client_id", self.tr("&Client"), self.client)
+        self.third_party = QComboBox()
+        self.third_party.addItem(self.tr("— none —"), None)
+        for t in session.third_parties.all():
+            self.third_party.addItem(t.name, t.id)
+            if t.id == a.third_party_id:
+                self.third_party.setCurrentIndex(self.third_party.count() - 1)
+        self.add_field("third_party_id", self.tr("T&hird party"), self.third_party)
+        self.place = self.line(
+            "place",
+            self.tr("&Place"),
+            a.place,
+            self.tr("Meeting point; for a home visit the client's address"),
+        )
+        self.staff = QListWidget()
+        self.staff.setMaximumHeight(110)
+        for s in session.staff.all():
+            item = QListWidgetItem(s.name)
+            item.setData(Qt.ItemDataRole.UserRole, s.id)
+            item.setCheckState(
+                Qt.CheckState.Checked if s.id in a.staff_ids else Qt.CheckState.Unchecked
+            )
+            self.staff.addItem(item)
+        self.add_field("staff_ids", self.tr("&Staff"), self.staff)
+        self.status = enum_combo(AppointmentStatus, status_label, a.status)
+        self.add_field("status", self.tr("St&atus"), self.status)
+        self._last_approach = a.approach
+        self.approach.currentIndexChanged.connect(self._approach_changed)
+        self._update_enabled()
+
+    def _approach_changed(self) -> None:
+        new = self.approach.value()
+        old = self._last_approach
+        # Follow the approach's defaults unless the user changed them.
+        if self.duration.value() == DEFAULT_DURATION[old]:
+            self.duration.setValue(DEFAULT_DURATION[new])
+        if self.buffer.value() == DEFAULT_BUFFER[old]:
+            self.buffer.setValue(DEFAULT_BUFFER[new])
+        self._last_approach = new
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        self.third_party.setEnabled(self.approach.value() is Approach.ACCOMPANIMENT)
+
+    def save(self) -> Appointment:
+        a = self.appointment
+        a.approach = self.approach.value()
+        d, t = self.date.date(), self.time.time()
+        a.start = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+        a.planned_duration_min = self.duration.value()
+        a.buffer_min = self.buffer.value()
+        a.client_id = self.client.currentData()
+        a.third_party_id = (
+            self.third_party.currentData() if a.approach is Approach.ACCOMPANIMENT else None
+        )
+        a.place = self.place.text().strip()
+        a.staff_ids = [
+            self.staff.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.staff.count())
+            if self.staff.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        a.status = self.status.value()
+        return self.session.appointments.save(a)

@@ -1,0 +1,77 @@
+"""The list of appointments (week agenda and filters come with the workflows)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from outreach_desktop.services.appointments import AppointmentView
+from outreach_desktop.services.session import Session
+from outreach_desktop.ui.appointment_dialog import AppointmentDialog
+from outreach_desktop.ui.formats import format_date, format_time
+from outreach_desktop.ui.labels import approach_label, status_label
+from outreach_desktop.ui.list_page import ListPage
+from outreach_desktop.ui.table_model import Column
+
+translate = QCoreApplication.translate
+
+
+def client_or_anonymous(view: AppointmentView) -> str:
+    return view.client_name or translate("ListColumns", "anonymous")
+
+
+class AppointmentsPage(ListPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        V = AppointmentView
+        super().__init__(
+            [
+                Column[V](
+                    translate("ListColumns", "Date"),
+                    lambda v: format_date(v.appointment.start.date()),
+                ),
+                Column[V](
+                    translate("ListColumns", "Time"), lambda v: format_time(v.appointment.start)
+                ),
+                Column[V](
+                    translate("ListColumns", "Approach"),
+                    lambda v: approach_label(v.appointment.approach),
+                ),
+                Column[V](translate("ListColumns", "Client"), client_or_anonymous),
+                Column[V](
+                    translate("ListColumns", "Place"),
+                    lambda v: v.appointment.place or v.third_party_name,
+                ),
+                Column[V](
+                    translate("ListColumns", "Status"), lambda v: status_label(v.appointment.status)
+                ),
+            ],
+            parent,
+        )
+        self.session = session
+        self.set_texts(
+            self.tr("Appointments"),
+            self.tr("No appointments yet. Plan one with “New” (Ctrl+N)."),
+        )
+
+    def fetch(self, query: str) -> list[Any]:
+        return self.session.appointments.search_views(query)
+
+    def editor(self, record: Any | None) -> AppointmentDialog:
+        return AppointmentDialog(self.session, record.appointment if record else None, self)
+
+    def remove(self, record: Any) -> None:
+        self.session.appointments.delete(record.appointment.id)
+
+    def describe(self, record: Any) -> str:
+        a = record.appointment
+        return (
+            f"{format_date(a.start.date())} {format_time(a.start)} – {client_or_anonymous(record)}"
+        )
+
+    def select(self, record: Any) -> None:
+        for row, item in enumerate(self.model.rows):
+            if item.appointment.id == getattr(record, "id", None):
+                self.table.selectRow(row)
+                return

@@ -1,0 +1,156 @@
+"""Base of the edit dialogs: a form, field errors shown where they happen, save on OK."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_desktop.domain.errors import UserError, ValidationError
+from outreach_desktop.ui.messages import error_text
+
+E = TypeVar("E")
+
+
+def plain(label: str) -> str:
+    return label.replace("&", "")
+
+
+class EnumCombo(QComboBox):
+    """A combo box over enum members (Qt would turn a StrEnum item into a plain str)."""
+
+    def __init__(self, values: Iterable[Any], label: Callable[[Any], str], current: Any) -> None:
+        super().__init__()
+        self.values = list(values)
+        for value in self.values:
+            self.addItem(label(value))
+        if current is not None:
+            self.setCurrentIndex(self.values.index(current))
+
+    def value(self) -> Any:
+        return self.values[self.currentIndex()]
+
+
+def enum_combo(
+    values: Iterable[E], label: Callable[[E], str], current: E | None = None
+) -> EnumCombo:
+    return EnumCombo(values, label, current)
+
+
+def text_area(text: str = "", lines: int = 3) -> QPlainTextEdit:
+    edit = QPlainTextEdit(text)
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    return edit
+
+
+class FormDialog(QDialog):
+    """Subclasses add fields with `add_field` and implement `save()`."""
+
+    def __init__(self, parent: QWidget | None, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setMinimumWidth(460)
+        self.fields: dict[str, QWidget] = {}
+        self.saved: Any = None
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a40000; font-weight: bold;")
+        self.error_label.setAccessibleName(self.tr("Problems"))
+        self.error_label.hide()
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.error_label)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+
+    def add_field(self, name: str, label: str, widget: QWidget, help_text: str = "") -> QWidget:
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        widget.setAccessibleName(plain(label))
+        if help_text:
+            widget.setToolTip(help_text)
+            widget.setAccessibleDescription(help_text)
+        if isinstance(widget, QCheckBox):
+            widget.setText(plain(label))
+            self.form.addRow("", widget)
+        else:
+            self.form.addRow(caption, widget)
+        self.fields[name] = widget
+        return widget
+
+    def line(self, name: str, label: str, text: str = "", help_text: str = "") -> QLineEdit:
+        edit = QLineEdit(text)
+        self.add_field(name, label, edit, help_text)
+        return edit
+
+    def run(self) -> bool:
+        """exec() the dialog, then let Qt delete it: no closed dialog keeps data around."""
+        try:
+            return bool(self.exec())
+        finally:
+            self.deleteLater()
+
+    # ---- saving --------------------------------------------------------------------------
+    def save(self) -> Any:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.saved = self.save()
+        except ValidationError as exc:
+            self.show_errors(exc)
+            return
+        except UserError as exc:
+            self._show_message(str(exc))
+            return
+        except Exception as exc:  # a bug: logged by type, shown generically
+            self._show_message(error_text(exc))
+            return
+        super().accept()
+
+    def save_on_lock(self) -> bool:
+        """Called when the vault locks: keep what was typed if it is valid."""
+        try:
+            self.saved = self.save()
+            return True
+        except Exception:
+            return False
+
+    def show_errors(self, exc: ValidationError) -> None:
+        for widget in self.fields.values():
+            widget.setStyleSheet("")
+        self._show_message("\n".join(str(e) for e in exc.errors))
+        first = None
+        for err in exc.errors:
+            widget = self.fields.get(err.field)
+            if widget is not None:
+                widget.setStyleSheet("border: 2px solid #a40000;")
+                widget.setAccessibleDescription(err.message)
+                first = first or widget
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _show_message(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()

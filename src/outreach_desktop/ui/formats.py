@@ -1,0 +1,27 @@
+"""German date and time formats (TT.MM.JJJJ, 24 h) for every view."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QLocale
+
+DATE = "dd.MM.yyyy"
+TIME = "HH:mm"
+
+
+def format_date(value: date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+def format_time(value: datetime) -> str:
+    return value.strftime("%H:%M")
+
+
+def format_datetime(value: datetime) -> str:
+    return value.strftime("%d.%m.%Y %H:%M")
+
+
+def format_long_date(value: date) -> str:
+    """e.g. "Mittwoch, 25.11.2026" in the UI language."""
+    return QLocale().toString(QDate(value.year, value.month, value.day), "dddd, " + DATE)

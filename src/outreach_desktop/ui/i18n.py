@@ -1,0 +1,49 @@
+"""Loading Qt translators: ours (built from resources/translations) and qtbase's."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from outreach_desktop.resources import translation_file
+
+log = logging.getLogger(__name__)
+
+_installed: list[QTranslator] = []
+
+
+def install_translators(app: QCoreApplication, language: str) -> bool:
+    """Install German (or another) translations; English is the source language.
+
+    Returns False when our translation file is missing (run `make` to build it).
+    """
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    QLocale.setDefault(
+        QLocale(
+            QLocale.Language.German if language == "de" else QLocale.Language.English,
+            QLocale.Country.Germany,
+        )
+    )
+    if language == "en":
+        return True
+    ok = True
+    ours = QTranslator(app)
+    if ours.load(str(translation_file(language))):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("translation %s not found; build it with make", language)
+        ok = False
+    qt = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return ok
+
+
+def locale() -> QLocale:
+    return QLocale()

@@ -1,0 +1,62 @@
+"""Translated display labels for the domain's enumerations."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from outreach_desktop.domain.vocabulary import (
+    AppointmentStatus,
+    Approach,
+    Department,
+    Language,
+    ThirdPartyKind,
+)
+
+translate = QCoreApplication.translate
+
+
+def approach_label(value: Approach) -> str:
+    return {
+        Approach.WALK_AND_TALK: translate("Labels", "Walk and Talk"),
+        Approach.ACCOMPANIMENT: translate("Labels", "Accompaniment to a third party"),
+        Approach.HOME_VISIT: translate("Labels", "Home visit"),
+    }[value]
+
+
+def status_label(value: AppointmentStatus) -> str:
+    return {
+        AppointmentStatus.PLANNED: translate("Labels", "Planned"),
+        AppointmentStatus.DONE: translate("Labels", "Done"),
+        AppointmentStatus.CANCELLED: translate("Labels", "Cancelled"),
+    }[value]
+
+
+def department_label(value: Department) -> str:
+    return {
+        Department.MARKET_AND_INTEGRATION: translate("Labels", "Market and integration (M&I)"),
+        Department.BENEFITS: translate("Labels", "Benefits"),
+    }[value]
+
+
+def third_party_kind_label(value: ThirdPartyKind) -> str:
+    return {
+        ThirdPartyKind.AUTHORITY: translate("Labels", "Authority"),
+        ThirdPartyKind.SCHOOL: translate("Labels", "School"),
+        ThirdPartyKind.TRAINING_PROVIDER: translate("Labels", "Training provider"),
+        ThirdPartyKind.SOCIAL_SERVICE: translate("Labels", "Social service"),
+        ThirdPartyKind.LAWYER: translate("Labels", "Lawyer"),
+        ThirdPartyKind.MEDICAL_SPECIALIST: translate("Labels", "Medical specialist"),
+        ThirdPartyKind.OTHER: translate("Labels", "Other"),
+    }[value]
+
+
+def language_label(value: Language) -> str:
+    return {
+        Language.GERMAN: translate("Labels", "German"),
+        Language.ENGLISH: translate("Labels", "English"),
+        Language.UKRAINIAN: translate("Labels", "Ukrainian"),
+        Language.RUSSIAN: translate("Labels", "Russian"),
+        Language.TURKISH: translate("Labels", "Turkish"),
+        Language.ARABIC: translate("Labels", "Arabic"),
+        Language.OTHER: translate("Labels", "Other"),
+    }[value]

@@ -1,0 +1,228 @@
+"""The main window: the welcome/unlock page while locked, the workspace while unlocked.
+
+Locking (Ctrl+L, idle timeout, closing) closes open dialogs — keeping what was typed when it is
+valid —, locks the vault and throws the workspace away, so no view holds data afterwards.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from outreach_desktop import __version__
+from outreach_desktop.services.session import Session
+from outreach_desktop.services.settings import Settings, save_settings
+from outreach_desktop.services.vaults import KdfParams, unlock_vault
+from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
+from outreach_desktop.ui.form_dialog import FormDialog
+from outreach_desktop.ui.idle import IdleWatcher, _default_clock
+from outreach_desktop.ui.messages import error_text, show_info
+from outreach_desktop.ui.tasks import run_in_background
+from outreach_desktop.ui.welcome_page import WelcomePage
+from outreach_desktop.ui.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: Settings,
+        fixed_vault: Path | None = None,
+        *,
+        clock: Callable[[], float] = _default_clock,
+        today: Callable[[], date] = date.today,
+        kdf: KdfParams | None = None,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.today = today
+        self.kdf = kdf
+        self.session: Session | None = None
+        self.workspace: Workspace | None = None
+        self.setWindowTitle(self.tr("Outreach Desktop"))
+        self.resize(1180, 760)
+        self.welcome = WelcomePage(fixed_vault)
+        self.welcome.unlock_requested.connect(self.unlock)
+        self.welcome.create_requested.connect(self.create_profile)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.idle = IdleWatcher(settings.idle_lock_minutes * 60, clock, self)
+        self.idle.timed_out.connect(lambda: self.lock(reason="idle"))
+        self._build_actions()
+        self.user_label = QLabel()
+        self.user_label.setAccessibleName(self.tr("Signed in as"))
+        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.setAccessibleName(self.tr("Lock"))
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lock_button.clicked.connect(lambda: self.lock())
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.lock_button)
+        self._show_locked()
+        self.welcome.reload(self._last_profile_path())
+
+    def _build_actions(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.lock_action = QAction(self.tr("&Lock"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(lambda: self.lock())
+        file_menu.addAction(self.lock_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Outreach Desktop"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    def _last_profile_path(self) -> Path | None:
+        if self.welcome.fixed_vault is not None:
+            return self.welcome.fixed_vault
+        if self.settings.last_profile:
+            from outreach_desktop import paths
+
+            return paths.profiles_dir() / self.settings.last_profile
+        return None
+
+    # ---- unlocking -----------------------------------------------------------------------
+    def unlock(self, path: Path, passphrase: str) -> None:
+        self.welcome.busy(True)
+        run_in_background(
+            lambda: unlock_vault(path, passphrase), self._unlocked, self._unlock_failed
+        )
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        self.welcome.unlock_failed(error_text(exc))
+
+    def _unlocked(self, session: Session) -> None:
+        self.welcome.clear_secret()
+        self.open_session(session)
+
+    def create_profile(self) -> None:
+        dialog = CreateVaultDialog(self, self.welcome.fixed_vault, self.kdf)
+        if dialog.run() and dialog.saved is not None:
+            self.open_session(dialog.saved)
+
+    def open_session(self, session: Session) -> None:
+        self.session = session
+        self.workspace = Workspace(session, self.settings, self.today)
+        self.workspace.settings_page.settings_changed.connect(self._settings_changed)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        owner = session.owner()
+        profile = session.path.name
+        self.setWindowTitle(self.tr("Outreach Desktop – {profile}").format(profile=profile))
+        self.user_label.setText(
+            self.tr("Profile {profile} · {owner} · locks after {minutes} min without input").format(
+                profile=profile,
+                owner=owner.name if owner else "–",
+                minutes=self.settings.idle_lock_minutes,
+            )
+        )
+        self.lock_button.show()
+        self.lock_action.setEnabled(True)
+        if self.welcome.fixed_vault is None and self.settings.last_profile != profile:
+            self.settings.last_profile = profile
+            self._save_settings()
+        self.idle.start()
+        self.workspace.show_page(0)
+        self.activateWindow()
+
+    # ---- locking -------------------------------------------------------------------------
+    def lock(self, reason: str = "user") -> None:
+        if self.session is None:
+            return
+        kept = self._close_dialogs()
+        self.idle.stop()
+        session, workspace = self.session, self.workspace
+        self.session, self.workspace = None, None
+        if workspace is not None:
+            workspace.clear()
+            self.stack.removeWidget(workspace)
+            workspace.hide()
+            workspace.deleteLater()
+        session.lock()
+        log.info("locked (%s)", reason)
+        self._show_locked()
+        self.welcome.reload(session.path)
+        if reason == "idle":
+            self.welcome.show_message(self.tr("Locked after inactivity."))
+        if kept:
+            self.welcome.show_message(
+                self.welcome.message.text()
+                + "\n"
+                + self.tr("Entries in open dialogs were saved before locking.")
+            )
+
+    def _close_dialogs(self) -> bool:
+        """Close every dialog; valid input in edit dialogs is saved first."""
+        kept = False
+        # Innermost first: a message box on top of an edit dialog closes before the dialog.
+        for _ in range(50):
+            modal = QApplication.activeModalWidget()
+            if modal is None:
+                break
+            if isinstance(modal, FormDialog) and not isinstance(modal, CreateVaultDialog):
+                kept = modal.save_on_lock() or kept
+            if isinstance(modal, QDialog):
+                modal.reject()
+            else:
+                modal.close()
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+        return kept
+
+    def _show_locked(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+        self.setWindowTitle(self.tr("Outreach Desktop – locked"))
+        self.user_label.setText(self.tr("Locked"))
+        self.lock_button.hide()
+        self.lock_action.setEnabled(False)
+        self.activateWindow()
+
+    # ---- settings and the rest -------------------------------------------------------------
+    def _settings_changed(self, settings: Settings) -> None:
+        self.settings = settings
+        self.idle.set_timeout(settings.idle_lock_minutes * 60)
+
+    def _save_settings(self) -> None:
+        try:
+            save_settings(self.settings)
+        except Exception as exc:
+            log.warning("settings not saved: %s", type(exc).__name__)
+
+    def _about(self) -> None:
+        show_info(
+            self,
+            self.tr("About Outreach Desktop"),
+            self.tr(
+                "Outreach Desktop {version}\nOutreach counselling for Jobcenters: "
+                "offline, encrypted, in German and English."
+            ).format(version=__version__),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.lock(reason="close")
+        super().closeEvent(event)
+
+    def current_widget(self) -> QWidget:
+        return self.stack.currentWidget()

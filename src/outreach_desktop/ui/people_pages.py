@@ -1,0 +1,130 @@
+"""The lists of clients, third parties and staff."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from outreach_desktop.domain.people import Client, Staff, ThirdParty
+from outreach_desktop.services.session import Session
+from outreach_desktop.ui.labels import department_label, third_party_kind_label
+from outreach_desktop.ui.list_page import ListPage
+from outreach_desktop.ui.people_dialogs import ClientDialog, StaffDialog, ThirdPartyDialog
+from outreach_desktop.ui.table_model import Column
+
+translate = QCoreApplication.translate
+
+
+def _first_line(text: str) -> str:
+    return text.splitlines()[0] if text else ""
+
+
+class ClientsPage(ListPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(
+            [
+                Column[Client](translate("ListColumns", "Name"), lambda c: c.display_name),
+                Column[Client](
+                    translate("ListColumns", "Customer number"), lambda c: c.customer_number
+                ),
+                Column[Client](translate("ListColumns", "Phone"), lambda c: c.phone),
+                Column[Client](
+                    translate("ListColumns", "Address"), lambda c: _first_line(c.address)
+                ),
+            ],
+            parent,
+        )
+        self.session = session
+        self.set_texts(
+            self.tr("Clients"),
+            self.tr("No clients yet.\nCreate the first one with “New” (Ctrl+N)."),
+        )
+
+    def fetch(self, query: str) -> list[Any]:
+        return self.session.clients.search(query)
+
+    def editor(self, record: Any | None) -> ClientDialog:
+        return ClientDialog(self.session, record, self)
+
+    def remove(self, record: Any) -> None:
+        self.session.clients.delete(record.id)
+
+    def describe(self, record: Any) -> str:
+        return str(record.display_name)
+
+
+class ThirdPartiesPage(ListPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(
+            [
+                Column[ThirdParty](translate("ListColumns", "Name"), lambda t: t.name),
+                Column[ThirdParty](
+                    translate("ListColumns", "Kind"), lambda t: third_party_kind_label(t.kind)
+                ),
+                Column[ThirdParty](
+                    translate("ListColumns", "Address"), lambda t: _first_line(t.address)
+                ),
+                Column[ThirdParty](
+                    translate("ListColumns", "Contact"), lambda t: _first_line(t.contact)
+                ),
+            ],
+            parent,
+        )
+        self.session = session
+        self.set_texts(
+            self.tr("Third parties"),
+            self.tr(
+                "No third parties yet: authorities, schools, training providers, social services…\n"
+                "Create one with “New” (Ctrl+N)."
+            ),
+        )
+
+    def fetch(self, query: str) -> list[Any]:
+        return self.session.third_parties.search(query)
+
+    def editor(self, record: Any | None) -> ThirdPartyDialog:
+        return ThirdPartyDialog(self.session, record, self)
+
+    def remove(self, record: Any) -> None:
+        self.session.third_parties.delete(record.id)
+
+    def describe(self, record: Any) -> str:
+        return str(record.name)
+
+
+class StaffPage(ListPage):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        yes = translate("ListColumns", "yes")
+        super().__init__(
+            [
+                Column[Staff](translate("ListColumns", "Name"), lambda s: s.name),
+                Column[Staff](
+                    translate("ListColumns", "Department"), lambda s: department_label(s.department)
+                ),
+                Column[Staff](translate("ListColumns", "Phone"), lambda s: s.phone),
+                Column[Staff](
+                    translate("ListColumns", "Team leader"),
+                    lambda s: yes if s.is_team_leader else "",
+                ),
+            ],
+            parent,
+        )
+        self.session = session
+        self.set_texts(
+            self.tr("Staff"),
+            self.tr("No colleagues yet. Create one with “New” (Ctrl+N)."),
+        )
+
+    def fetch(self, query: str) -> list[Any]:
+        return self.session.staff.search(query)
+
+    def editor(self, record: Any | None) -> StaffDialog:
+        return StaffDialog(self.session, record, self)
+
+    def remove(self, record: Any) -> None:
+        self.session.staff.delete(record.id)
+
+    def describe(self, record: Any) -> str:
+        return str(record.name)

@@ -1,0 +1,139 @@
+"""Einstellungen: idle lock, language, passphrase, the vault's state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_desktop.services.session import Session
+from outreach_desktop.services.settings import IDLE_LOCK_RANGE, Settings, save_settings
+from outreach_desktop.ui.messages import show_error, show_info, show_warning
+from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog
+from outreach_desktop.ui.tasks import run_in_background
+
+
+class SettingsPage(QWidget):
+    settings_changed = Signal(object)  # Settings
+
+    def __init__(self, session: Session, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
+        heading = QLabel("<h2>" + self.tr("Settings") + "</h2>")
+
+        general = QGroupBox(self.tr("General"))
+        form = QFormLayout(general)
+        self.idle = QSpinBox()
+        self.idle.setRange(*IDLE_LOCK_RANGE)
+        self.idle.setSuffix(self.tr(" min"))
+        self.idle.setValue(settings.idle_lock_minutes)
+        self.idle.setAccessibleName(self.tr("Lock after inactivity"))
+        self.idle.valueChanged.connect(self._save)
+        form.addRow(self._label(self.tr("&Lock after inactivity"), self.idle), self.idle)
+        self.language = QComboBox()
+        self.language.addItem("Deutsch", "de")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(0 if settings.language == "de" else 1)
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self._label(self.tr("Lan&guage"), self.language), self.language)
+
+        vault = QGroupBox(self.tr("Vault"))
+        vform = QFormLayout(vault)
+        self.vault_state = QLabel()
+        self.vault_state.setWordWrap(True)
+        self.vault_state.setAccessibleName(self.tr("Vault details"))
+        vform.addRow(self.vault_state)
+        self.passphrase_button = QPushButton(self.tr("Change &passphrase…"))
+        self.passphrase_button.setAccessibleName(self.tr("Change passphrase"))
+        self.passphrase_button.clicked.connect(self._change_passphrase)
+        self.check_button = QPushButton(self.tr("C&heck vault"))
+        self.check_button.setAccessibleName(self.tr("Check vault"))
+        self.check_button.clicked.connect(self._check)
+        vform.addRow(self.passphrase_button)
+        vform.addRow(self.check_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(general)
+        layout.addWidget(vault)
+        layout.addStretch(1)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def refresh(self) -> None:
+        info = self.session.info()
+        recovery = next((s for s in info.slots if s.kind == "recovery"), None)
+        lines = [
+            self.tr("Folder: {path}").format(path=info.path),
+            self.tr("Schema version: {v}").format(v=info.schema_version),
+            self.tr("Passphrase key: {detail}").format(detail=info.slots[0].detail),
+            self.tr("Recovery by the agency: {state}").format(
+                state=self.tr("set up") if recovery else self.tr("not set up")
+            ),
+        ]
+        self.vault_state.setText("\n".join(lines))
+
+    def clear(self) -> None:
+        self.vault_state.clear()
+
+    def _save(self) -> None:
+        self.settings.idle_lock_minutes = self.idle.value()
+        self.settings.language = self.language.currentData()
+        try:
+            save_settings(self.settings)
+        except Exception as exc:
+            show_error(self, exc)
+        self.settings_changed.emit(self.settings)
+
+    def _language_changed(self) -> None:
+        self._save()
+        show_info(
+            self,
+            self.tr("Language"),
+            self.tr("The language changes the next time Outreach Desktop starts."),
+        )
+
+    def _change_passphrase(self) -> None:
+        dialog = ChangePassphraseDialog(self.session, self)
+        if dialog.run():
+            show_info(self, self.tr("Passphrase"), self.tr("The passphrase has been changed."))
+
+    def _check(self) -> None:
+        self.check_button.setEnabled(False)
+        self.check_button.setText(self.tr("Checking…"))
+
+        def done(problems: list[str]) -> None:
+            self._check_finished()
+            if problems:
+                show_warning(
+                    self,
+                    self.tr("Check vault"),
+                    self.tr("The vault is damaged:\n{problems}").format(
+                        problems="\n".join(problems[:10])
+                    ),
+                )
+            else:
+                show_info(self, self.tr("Check vault"), self.tr("The vault is intact."))
+
+        def failed(exc: BaseException) -> None:
+            self._check_finished()
+            show_error(self, exc)
+
+        run_in_background(self.session.check, done, failed)
+
+    def _check_finished(self) -> None:
+        self.check_button.setEnabled(True)
+        self.check_button.setText(self.tr("C&heck vault"))

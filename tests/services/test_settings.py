@@ -1,0 +1,63 @@
+"""Settings without personal data, as JSON in the config folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from outreach_desktop.services.settings import Settings, load_settings, save_settings, settings_path
+
+
+def test_path_is_in_the_isolated_config(isolated_home: Path) -> None:
+    assert settings_path() == isolated_home / "config" / "settings.json"
+
+
+def test_defaults_without_file() -> None:
+    assert load_settings() == Settings(language="de", idle_lock_minutes=5, last_profile="")
+
+
+def test_roundtrip() -> None:
+    save_settings(Settings(language="en", idle_lock_minutes=15, last_profile="Büro Lüchow"))
+    assert load_settings() == Settings("en", 15, "Büro Lüchow")
+    assert (settings_path().stat().st_mode & 0o777) == 0o600
+    save_settings(Settings(language="de", idle_lock_minutes=7))
+    assert load_settings() == Settings("de", 7, "")
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{kaputt",
+        b"\xff\xfe\x00",
+        b"[]",
+        b"42",
+        b"null",
+        b'"de"',
+        b'{"idle_lock_minutes": "x"}',
+    ],
+)
+def test_garbage_file_gives_defaults(content: bytes) -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    assert load_settings() == Settings()
+
+
+def test_values_are_normalized() -> None:
+    path = settings_path()
+    path.parent.mkdir(parents=True)
+    path.write_text(
+        json.dumps({"language": "fr", "idle_lock_minutes": 0, "unknown": 1}), encoding="utf-8"
+    )
+    assert load_settings() == Settings(language="de", idle_lock_minutes=1)
+    path.write_text(json.dumps({"idle_lock_minutes": 10_000}), encoding="utf-8")
+    assert load_settings().idle_lock_minutes == 120
+
+
+def test_save_normalizes() -> None:
+    save_settings(Settings(language="xx", idle_lock_minutes=-3))
+    stored = json.loads(settings_path().read_text("utf-8"))
+    assert stored == {"language": "de", "idle_lock_minutes": 1, "last_profile": ""}

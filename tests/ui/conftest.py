@@ -1,0 +1,56 @@
+"""GUI fixtures: a main window in German with an injectable clock, fast key derivation, and a
+helper to work inside modal dialogs (which block in exec())."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from outreach_desktop.services.settings import Settings
+from outreach_desktop.ui.i18n import install_translators
+from outreach_desktop.ui.main_window import MainWindow
+from outreach_desktop.ui.tasks import wait_for_background
+from testkit import FAST_KDF
+from testkit.gui import FakeClock
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    assert install_translators(qapp, "de"), "run `make translations` first"
+    yield
+    install_translators(qapp, "en")
+
+
+@pytest.fixture
+def make_window(qtbot: Any, german: None, clock: FakeClock) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(vault: Path | None = None, settings: Settings | None = None) -> MainWindow:
+        window = MainWindow(
+            settings or Settings(),
+            fixed_vault=vault,
+            clock=clock,
+            today=lambda: date(2026, 11, 25),
+            kdf=FAST_KDF,
+        )
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        window.lock()
+    wait_for_background()

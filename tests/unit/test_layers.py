@@ -1,0 +1,189 @@
+"""The layer rule, checked on the source: domain is pure, ui has no storage or crypto, and only
+ui (and the GUI entry point) may touch Qt."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import outreach_desktop
+
+PACKAGE_DIR = Path(outreach_desktop.__file__).parent
+PACKAGE = "outreach_desktop"
+
+CRYPTO_AND_SQL = ("sqlcipher3", "sqlite3", "cryptography", "pyrage", "argon2")
+DOMAIN_FORBIDDEN = ("PySide6", "reportlab", *CRYPTO_AND_SQL)
+UI_FORBIDDEN = (*CRYPTO_AND_SQL, "outreach_desktop.storage")
+
+
+def module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE_DIR.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def imported_modules(source: str, module: str, is_package: bool = False) -> set[str]:
+    """Every module named by an import statement anywhere in `source` (also inside functions),
+    relative imports resolved, plus literal arguments of importlib.import_module/__import__."""
+    package = module if is_package else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                prefix = ".".join(base)
+                target = f"{prefix}.{node.module}" if node.module else prefix
+            else:
+                target = node.module or ""
+            found.add(target)
+            # `from outreach_desktop import storage` imports the submodule too.
+            found.update(f"{target}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Call):
+            func = node.func
+            name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+            if name in ("import_module", "__import__") and node.args:
+                arg = node.args[0]
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.add(arg.value)
+    return found
+
+
+def matches(name: str, prefix: str) -> bool:
+    return name == prefix or name.startswith(prefix + ".")
+
+
+def violations(
+    source: str,
+    module: str,
+    forbidden: tuple[str, ...],
+    allowed_own: str = "",
+    is_package: bool = False,
+) -> list[str]:
+    """Imports of `forbidden` modules; with `allowed_own`, also any module of our package
+    outside that subpackage."""
+
+    def outside_own(name: str) -> bool:
+        return bool(allowed_own) and matches(name, PACKAGE) and not matches(name, allowed_own)
+
+    return [
+        name
+        for name in sorted(imported_modules(source, module, is_package))
+        if any(matches(name, f) for f in forbidden) or outside_own(name)
+    ]
+
+
+def modules_in(subpackage: str) -> list[Path]:
+    return sorted((PACKAGE_DIR / subpackage).rglob("*.py"))
+
+
+def check_tree(
+    subpackage: str, forbidden: tuple[str, ...], allowed_own: str = ""
+) -> dict[str, list[str]]:
+    problems = {}
+    for path in modules_in(subpackage):
+        bad = violations(
+            path.read_text("utf-8"),
+            module_name(path),
+            forbidden,
+            allowed_own,
+            is_package=path.name == "__init__.py",
+        )
+        if bad:
+            problems[str(path.relative_to(PACKAGE_DIR))] = bad
+    return problems
+
+
+def test_the_trees_exist() -> None:
+    for sub in ("domain", "storage", "services"):
+        assert len(modules_in(sub)) >= 3, sub
+
+
+def test_domain_is_pure() -> None:
+    assert check_tree("domain", DOMAIN_FORBIDDEN, allowed_own="outreach_desktop.domain") == {}
+
+
+def test_ui_has_no_sql_crypto_or_storage() -> None:
+    assert check_tree("ui", UI_FORBIDDEN) == {}
+
+
+@pytest.mark.parametrize("sub", ["domain", "storage", "services"])
+def test_no_qt_below_ui(sub: str) -> None:
+    assert check_tree(sub, ("PySide6", "shiboken6")) == {}
+
+
+# ---- the checker itself must see a violation ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import sqlite3",
+        "import PySide6.QtCore",
+        "from PySide6 import QtWidgets",
+        "from argon2.low_level import hash_secret_raw",
+        "import os, pyrage as p",
+        "def f():\n    import cryptography.hazmat\n",
+        "import importlib\nimportlib.import_module('sqlcipher3')",
+        "from outreach_desktop.storage.vault import Vault",
+        "from outreach_desktop import storage",
+        "import outreach_desktop.services.session",
+        "from ..storage import vault",
+        "from .. import services",
+        "import reportlab.pdfgen",
+    ],
+)
+def test_checker_detects_domain_violation(source: str) -> None:
+    found = violations(
+        source, "outreach_desktop.domain.people", DOMAIN_FORBIDDEN, "outreach_desktop.domain"
+    )
+    assert found, source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from . import text",
+        "from .errors import Checker",
+        "from outreach_desktop.domain.records import Record",
+        "import re, unicodedata\nfrom datetime import datetime",
+        "x = 'import sqlite3'",
+    ],
+)
+def test_checker_accepts_clean_domain_source(source: str) -> None:
+    found = violations(
+        source, "outreach_desktop.domain.people", DOMAIN_FORBIDDEN, "outreach_desktop.domain"
+    )
+    assert found == []
+
+
+def test_checker_detects_ui_violations() -> None:
+    module = "outreach_desktop.ui.main_window"
+    assert violations("from ..storage.errors import VaultLocked", module, UI_FORBIDDEN)
+    assert violations("from outreach_desktop.storage import vault", module, UI_FORBIDDEN)
+    assert violations("import sqlcipher3", module, UI_FORBIDDEN)
+    assert not violations("from outreach_desktop.services import vaults", module, UI_FORBIDDEN)
+    assert not violations("from PySide6.QtWidgets import QWidget", module, UI_FORBIDDEN)
+
+
+def test_checker_resolves_relative_imports_in_packages() -> None:
+    # In domain/__init__.py, "from .. import storage" leaves the domain package.
+    assert violations(
+        "from .. import storage",
+        "outreach_desktop.domain",
+        DOMAIN_FORBIDDEN,
+        "outreach_desktop.domain",
+        is_package=True,
+    ) == ["outreach_desktop", "outreach_desktop.storage"]
+    assert not violations(
+        "from . import text",
+        "outreach_desktop.domain",
+        DOMAIN_FORBIDDEN,
+        "outreach_desktop.domain",
+        is_package=True,
+    )
