@@ -11,7 +11,6 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 import pyrage
 import pytest
@@ -21,10 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault
 from outreach_desktop.storage import throttle as throttle_module
-from outreach_desktop.storage.kdf import MINIMUM
-
-PASSPHRASE = "Korrekt Pferd Batterie 42"
-FAST_KDF = MINIMUM
+from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
 
 
 @pytest.fixture(autouse=True)
@@ -87,11 +83,6 @@ def detach_app_logging() -> Iterator[None]:
             handler.close()
     root.setLevel(level)
     sys.excepthook = hook
-
-
-class AgeIdentity(NamedTuple):
-    path: Path  # identity file as age-keygen writes it
-    recipient: str  # "age1…"
 
 
 @pytest.fixture

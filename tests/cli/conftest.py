@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from tests.conftest import FAST_KDF, PASSPHRASE
 
 from outreach_desktop.cli import main
 from outreach_desktop.services.session import Session
@@ -17,6 +16,7 @@ from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage import vault as vault_module
 from outreach_desktop.storage.errors import WrongPassphrase
 from outreach_desktop.storage.kdf import KdfParams
+from testkit import FAST_KDF, PASSPHRASE
 
 NEW_PASSPHRASE = "Frisch gesetzte Passphrase 7"
 

@@ -12,11 +12,11 @@ from tests.cli.conftest import (
     assert_one_error_line,
     opens_with,
 )
-from tests.conftest import AgeIdentity
 
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
+from testkit import AgeIdentity
 
 
 def sha256(path: Path) -> str:

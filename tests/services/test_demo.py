@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.conftest import FAST_KDF, PASSPHRASE
-
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.demo import fill_demo
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault
+from testkit import FAST_KDF, PASSPHRASE
 
 DAY = date(2025, 3, 12)  # a Wednesday
 

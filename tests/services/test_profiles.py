@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import FAST_KDF, PASSPHRASE
 
 from outreach_desktop import paths
 from outreach_desktop.domain.errors import ValidationError
 from outreach_desktop.services.profiles import list_profiles, new_profile_path, profile_for_path
 from outreach_desktop.services.vaults import create_vault
+from testkit import FAST_KDF, PASSPHRASE
 
 
 def test_no_profiles_yet(isolated_home: Path) -> None:

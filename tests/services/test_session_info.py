@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from tests.conftest import FAST_KDF, PASSPHRASE, AgeIdentity
-
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault
+from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
 
 SECRET_NAME = "Wilhelmine Geheimhaltung"
 

@@ -8,8 +8,6 @@ import unicodedata
 from datetime import date, datetime, time
 from pathlib import Path
 
-from tests.conftest import PASSPHRASE
-
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.text import fold
@@ -19,6 +17,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings, save_settings
 from outreach_desktop.storage.migrations import MIGRATIONS_DIR, load_migrations
 from outreach_desktop.storage.vault import Vault
+from testkit import PASSPHRASE
 
 CANARY = "Zébulon Quästenflosser-Canary"
 PARTY = "Kanzlei Öhrlein-Canary"

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import PASSPHRASE
 
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage.errors import VaultCorrupt, VaultNotFound
+from testkit import PASSPHRASE
 
 Digests = Callable[[Path], dict[str, str]]
 GERMAN_WORDS = ("Tresor", "beschädigt", "nicht", "wurde", "Datei")

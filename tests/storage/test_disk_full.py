@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.conftest import FAST_KDF, PASSPHRASE
 
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
@@ -15,6 +14,7 @@ from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage import atomic
 from outreach_desktop.storage.atomic import atomic_write
 from outreach_desktop.storage.errors import DiskFull, StorageIOError
+from testkit import FAST_KDF, PASSPHRASE
 
 
 def test_database_full(session: Session, vault_dir: Path) -> None:
@@ -106,3 +106,25 @@ def test_passphrase_change_on_full_disk(
     assert not [p for p in vault_dir.iterdir() if ".tmp-" in p.name]
     session.lock()
     unlock_vault(vault_dir, PASSPHRASE).lock()
+
+
+def test_keyslot_copy_restored_when_primary_write_fails(
+    session: Session, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk between the two key files must not leave them disagreeing."""
+    from outreach_desktop.storage import keyslots
+
+    folder = session.vault.path
+    before = {n: (folder / n).read_bytes() for n in ("keyslots.json", "keyslots.backup.json")}
+    real = keyslots.atomic_write
+
+    def fail_on_primary(path, data, mode=0o600):  # type: ignore[no-untyped-def]
+        if path.name == "keyslots.json":
+            raise DiskFull()
+        real(path, data, mode)
+
+    monkeypatch.setattr(keyslots, "atomic_write", fail_on_primary)
+    with pytest.raises(DiskFull):
+        session.change_passphrase(passphrase, "Eine ganz neue Passphrase")
+    after = {n: (folder / n).read_bytes() for n in before}
+    assert after == before

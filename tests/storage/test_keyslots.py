@@ -9,7 +9,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from tests.conftest import FAST_KDF, PASSPHRASE
 
 from outreach_desktop.services.session import Session
 from outreach_desktop.storage import keyslots as keyslots_module
@@ -17,6 +16,7 @@ from outreach_desktop.storage.errors import KeySlotsDamaged, WeakKeyParameters, 
 from outreach_desktop.storage.kdf import MINIMUM, KdfParams, derive_key
 from outreach_desktop.storage.keyslots import BACKUP_FILE, SLOTS_FILE, KeySlots, PassphraseSlot
 from outreach_desktop.storage.vault import Vault
+from testkit import FAST_KDF, PASSPHRASE
 
 KEY = bytes(range(32))
 WEAKER = {

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-from tests.conftest import PASSPHRASE
 
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
@@ -16,6 +15,7 @@ from outreach_desktop.storage.errors import VaultTooNew
 from outreach_desktop.storage.keyslots import KeySlots
 from outreach_desktop.storage.migrations import MIGRATIONS_DIR, load_migrations
 from outreach_desktop.storage.vault import Vault
+from testkit import PASSPHRASE
 
 CANARY = "Quirinus Migrationsprobe"
 Digests = Callable[[Path], dict[str, str]]

@@ -6,13 +6,13 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from tests.conftest import FAST_KDF, PASSPHRASE, AgeIdentity
 
 from outreach_desktop.domain.errors import ValidationError
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault, unlock_vault
 from outreach_desktop.storage.errors import WrongPassphrase
+from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
 
 NEW = "Ein völlig neuer Satz 2025"
 

@@ -5,18 +5,16 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-import sqlcipher3
 
 from outreach_desktop.domain.appointments import Appointment
-from outreach_desktop.domain.errors import UserError, ValidationError
+from outreach_desktop.domain.errors import ValidationError
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.vocabulary import Approach, Department, Language, ThirdPartyKind
 from outreach_desktop.services.session import Session
 from outreach_desktop.storage.errors import RecordInUse, RecordNotFound, StaleRecord
 
-# A constraint violation on insert is refused by SQLite. sqlcipher3 reports only the primary
-# code (SQLITE_CONSTRAINT), so it is not (yet) translated into a UserError; accept either.
-REFUSED = (UserError, sqlcipher3.IntegrityError)
+# A constraint violation on insert is refused by SQLite and told to the user in German.
+REFUSED = RecordInUse
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
 T1 = datetime(2025, 3, 2, 9, 30, tzinfo=UTC)
 
@@ -144,7 +142,7 @@ def test_owner_cannot_be_deleted(session: Session) -> None:
 
 def test_second_owner_is_refused(session: Session) -> None:
     second = Staff(name="Noch ein Owner", is_owner=True)
-    with pytest.raises(REFUSED):  # the unique index staff_single_owner decides
+    with pytest.raises(REFUSED, match="Inhaber"):  # the unique index staff_single_owner decides
         session.staff.save(second)
     assert second.revision == 0
     assert session.staff.count() == 1
@@ -190,7 +188,7 @@ def test_third_party_crud_and_in_use(session: Session) -> None:
 
 def test_unknown_caseworker_reference_is_refused(session: Session) -> None:
     client = Client(display_name="Anna", in_own_caseload=False, main_caseworker_id="nobody")
-    with pytest.raises(REFUSED):
+    with pytest.raises(REFUSED, match="verknüpfter Eintrag"):
         session.clients.save(client)
     assert session.clients.count() == 0
     assert client.revision == 0

@@ -8,12 +8,12 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.conftest import FAST_KDF, PASSPHRASE, AgeIdentity
 
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault, recover_vault, unlock_vault
 from outreach_desktop.storage.errors import RecoveryFailed, WrongPassphrase
+from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
 
 NEW = "Neu gesetzt vom Büro 2025"
 

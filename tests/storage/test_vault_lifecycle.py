@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 import sqlcipher3
-from tests.conftest import FAST_KDF, PASSPHRASE
 
 from outreach_desktop.domain.errors import ValidationError
 from outreach_desktop.domain.people import Client
@@ -16,6 +15,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault, unlock_vault
 from outreach_desktop.storage.errors import VaultExists, VaultLocked
 from outreach_desktop.storage.vault import is_vault
+from testkit import FAST_KDF, PASSPHRASE
 
 Digests = Callable[[Path], dict[str, str]]
 

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.conftest import FAST_KDF, PASSPHRASE
 
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault, unlock_vault
 from outreach_desktop.storage.errors import WrongPassphrase
 from outreach_desktop.storage.throttle import MAX_DELAY_SECONDS, UnlockThrottle
+from testkit import FAST_KDF, PASSPHRASE
 
 Digests = Callable[[Path], dict[str, str]]
 

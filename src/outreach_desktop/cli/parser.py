@@ -19,6 +19,9 @@ class GermanParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        if message.startswith("unrecognized arguments"):
+            # Not echoed: a passphrase typed on the command line must not reappear in logs.
+            message = "unbekannte Argumente (siehe --help)"
         self.exit(2, f"Aufruf fehlerhaft: {message}\n")
 
 

@@ -53,8 +53,15 @@ def translate_error(exc: Exception) -> VaultError | None:
         return StorageIOError(name)
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
         return VaultBusy()
-    if name == "SQLITE_CONSTRAINT_FOREIGNKEY":
-        return RecordInUse("Der Eintrag wird noch von anderen Einträgen verwendet.")
+    if name.startswith("SQLITE_CONSTRAINT"):
+        # sqlcipher3 reports the primary code only; the message names the kind.
+        text = str(exc)
+        if "FOREIGN KEY" in text:
+            return RecordInUse(
+                "Ein verknüpfter Eintrag fehlt oder wird noch verwendet. Es wurde nichts geändert."
+            )
+        if "staff.is_owner" in text:
+            return RecordInUse("Der Tresor hat bereits eine Inhaberin oder einen Inhaber.")
     return None
 
 

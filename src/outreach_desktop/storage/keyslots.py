@@ -8,6 +8,7 @@ slot (the data key encrypted with age to the agency's X25519 recipient). A secon
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 from dataclasses import dataclass
@@ -185,9 +186,22 @@ class KeySlots:
             raise KeySlotsDamaged() from None
 
     def save(self, directory: Path) -> None:
+        """Write the copy, then the primary. Should the primary fail (disk full), the copy is
+        put back, so both files keep agreeing with what the user was told."""
         data = self.to_bytes()
-        atomic_write(directory / SLOTS_FILE, data)
-        atomic_write(directory / BACKUP_FILE, data)
+        backup = directory / BACKUP_FILE
+        try:
+            previous: bytes | None = backup.read_bytes()
+        except OSError:
+            previous = None
+        atomic_write(backup, data)
+        try:
+            atomic_write(directory / SLOTS_FILE, data)
+        except BaseException:
+            if previous is not None:
+                with contextlib.suppress(Exception):
+                    atomic_write(backup, previous)
+            raise
 
     @classmethod
     def exists(cls, directory: Path) -> bool:
