@@ -180,3 +180,29 @@ def test_lock_closes_dialogs_and_keeps_valid_input(
     _unlock(qtbot, window)
     names = [c.display_name for c in window.session.clients.all()]
     assert names == ["Olena Kovalenko"]
+
+
+def test_gui_session_leaves_no_plaintext_outside_the_vault(
+    qtbot: Any, make_window: Any, isolated_home: Path, tmp_path: Path
+) -> None:
+    """A whole GUI session (create, add, search, lock) writes the canary nowhere in plaintext:
+    not in the vault folder, the settings, the logs or TMPDIR."""
+    canary = "Quastenflosser Zebulon"
+    window = make_window()
+    _create_profile(qtbot, window, "canary")
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    window.workspace.show_page(2)
+    _add_client(qtbot, window, canary)
+    page = window.workspace.clients_page
+    qtbot.keyClicks(page.search, "Quasten")
+    qtbot.waitUntil(lambda: len(page.model.rows) == 1)
+    window.lock()
+    qtbot.wait(20)
+    needles = [canary.encode(), canary.encode("utf-16-le"), b"quastenflosser"]
+    leaks = [
+        str(p)
+        for p in tmp_path.rglob("*")
+        if p.is_file() and any(n in p.read_bytes() for n in needles)
+    ]
+    assert leaks == []
+    assert (isolated_home / "config" / "settings.json").is_file()  # something was written

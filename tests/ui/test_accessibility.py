@@ -1,0 +1,135 @@
+"""Every control has an accessible name (BITV 2.0), on every page and in every dialog, and every
+control that takes input can be reached through the focus chain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from outreach_desktop.services.demo import fill_demo
+from outreach_desktop.services.vaults import create_vault
+from outreach_desktop.ui.appointment_dialog import AppointmentDialog
+from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
+from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog
+from outreach_desktop.ui.people_dialogs import ClientDialog, StaffDialog, ThirdPartyDialog
+from testkit import FAST_KDF, PASSPHRASE
+
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractSpinBox,
+    QPlainTextEdit,
+    QAbstractItemView,
+)
+
+
+def unnamed_controls(root: QWidget) -> list[str]:
+    missing = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not isinstance(widget, CONTROLS) or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QHeaderView):
+            continue  # a table's header is exposed as part of the table
+        if isinstance(widget, QLineEdit) and isinstance(
+            widget.parent(), (QComboBox, QAbstractSpinBox)
+        ):
+            continue  # the inner editor of a combo or spin box is named by its owner
+        iface = QAccessible.queryAccessibleInterface(widget)
+        name = iface.text(QAccessible.Text.Name) if iface else ""
+        if not name.strip():
+            missing.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return missing
+
+
+def unreachable_controls(root: QWidget) -> list[str]:
+    """Input controls that Tab never reaches when walking the focus chain from `root`."""
+    chain = set()
+    widget = root.nextInFocusChain()
+    for _ in range(2000):
+        chain.add(id(widget))
+        widget = widget.nextInFocusChain()
+        if widget is root:
+            break
+    missing = []
+    for w in root.findChildren(QWidget):
+        if (
+            isinstance(w, CONTROLS)
+            and w.isVisibleTo(root)
+            and w.isEnabled()
+            and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and id(w) not in chain
+        ):
+            missing.append(type(w).__name__)
+    return missing
+
+
+@pytest.fixture
+def unlocked(make_window: Any, vault_dir: Path) -> Any:
+    session = create_vault(vault_dir, PASSPHRASE, owner_name="Alex Beispiel", kdf=FAST_KDF)
+    fill_demo(session, clients=5, seed=2)
+    window = make_window(vault_dir)
+    window.open_session(session)
+    return window
+
+
+def test_every_page_names_its_controls(unlocked: Any) -> None:
+    window = unlocked
+    for index in range(len(window.workspace.pages)):
+        window.workspace.show_page(index)
+        page = window.workspace.current_page()
+        assert unnamed_controls(window) == [], f"page {index} ({type(page).__name__})"
+        assert unreachable_controls(window) == [], f"page {index} ({type(page).__name__})"
+
+
+def test_welcome_page_names_its_controls(make_window: Any, vault_dir: Path) -> None:
+    create_vault(vault_dir, PASSPHRASE, kdf=FAST_KDF).lock()
+    window = make_window(vault_dir)
+    assert unnamed_controls(window) == []
+    assert unreachable_controls(window) == []
+
+
+def test_every_dialog_names_its_controls(unlocked: Any) -> None:
+    session = unlocked.session
+    client = session.clients.all()[0]
+    appointment = session.appointments.search()[0]
+    dialogs = [
+        ClientDialog(session, None, unlocked),
+        ClientDialog(session, client, unlocked),
+        StaffDialog(session, None, unlocked),
+        ThirdPartyDialog(session, None, unlocked),
+        AppointmentDialog(session, None, unlocked),
+        AppointmentDialog(session, appointment, unlocked),
+        ChangePassphraseDialog(session, unlocked),
+        CreateVaultDialog(unlocked),
+    ]
+    for dialog in dialogs:
+        dialog.show()
+        assert unnamed_controls(dialog) == [], type(dialog).__name__
+        assert unreachable_controls(dialog) == [], type(dialog).__name__
+        dialog.reject()
+        dialog.deleteLater()
+
+
+def test_the_checker_finds_a_nameless_button(qtbot: Any) -> None:
+    from PySide6.QtWidgets import QPushButton, QVBoxLayout
+
+    root = QWidget()
+    qtbot.addWidget(root)
+    QVBoxLayout(root).addWidget(QPushButton())  # icon-less, text-less, nameless
+    root.show()
+    assert unnamed_controls(root) == ["QPushButton ''"]

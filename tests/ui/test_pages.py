@@ -1,0 +1,99 @@
+"""Lists, Heute and Einstellungen in the unlocked window."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from outreach_desktop.domain.people import Client
+from outreach_desktop.services.demo import fill_demo
+from outreach_desktop.services.settings import settings_path
+from outreach_desktop.services.vaults import create_vault
+from outreach_desktop.ui import messages
+from testkit import FAST_KDF, PASSPHRASE
+
+
+@pytest.fixture
+def window(make_window: Any, vault_dir: Path) -> Any:
+    session = create_vault(vault_dir, PASSPHRASE, owner_name="Alex Beispiel", kdf=FAST_KDF)
+    w = make_window(vault_dir)
+    w.open_session(session)
+    return w
+
+
+def test_today_empty_state_then_populated(window: Any) -> None:
+    page = window.workspace.today_page
+    page.refresh()
+    assert page.today_empty.isVisibleTo(page)
+    assert "keine Termine" in page.today_empty.text()
+    assert not page.today_list.isVisibleTo(page)
+
+    fill_demo(window.session, clients=6, seed=4, today=page.today())
+    page.refresh()
+    assert page.today_list.count() >= 3  # the demo always plans today for the first clients
+    first = page.today_list.item(0).text()
+    assert "Geplant" in first and "–" in first
+
+
+def test_delete_asks_first(window: Any, qtbot: Any) -> None:
+    window.session.clients.save(Client(display_name="Maik Wagner"))
+    window.workspace.show_page(2)
+    page = window.workspace.clients_page
+    page.table.selectRow(0)
+    messages.set_next_answer(False)
+    page.delete_current()
+    assert window.session.clients.count() == 1
+    messages.set_next_answer(True)
+    page.delete_current()
+    assert window.session.clients.count() == 0
+    assert page.stack.currentWidget() is page.empty
+
+
+def test_delete_refused_is_explained(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    fill_demo(window.session, clients=3, seed=5)
+    window.workspace.show_page(2)
+    page = window.workspace.clients_page
+    page.refresh()
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "outreach_desktop.ui.list_page.show_error", lambda _p, exc: shown.append(str(exc))
+    )
+    messages.set_next_answer(True)
+    row = next(
+        i
+        for i, c in enumerate(page.model.rows)
+        if window.session.appointments.repo.for_client(c.id)
+    )
+    page.table.selectRow(row)
+    page.delete_current()
+    assert shown and "Termin" in shown[0]
+    assert window.session.clients.count() == 3
+
+
+def test_idle_minutes_setting_is_saved_and_applied(window: Any) -> None:
+    window.workspace.show_page(5)
+    page = window.workspace.settings_page
+    assert "Wiederherstellung durch die Dienststelle: nicht eingerichtet" in page.vault_state.text()
+    page.idle.setValue(12)
+    assert window.idle.timeout == 12 * 60
+    stored = json.loads(settings_path().read_text("utf-8"))
+    assert stored["idle_lock_minutes"] == 12
+    assert set(stored) == {"language", "idle_lock_minutes", "last_profile"}
+
+
+def test_vault_check_from_settings(
+    window: Any, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "outreach_desktop.ui.settings_page.show_info", lambda _p, _title, text: shown.append(text)
+    )
+    page = window.workspace.settings_page
+    qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
+    assert not page.check_button.isEnabled()  # runs in the background
+    qtbot.waitUntil(lambda: page.check_button.isEnabled(), timeout=10000)
+    assert shown == ["Der Tresor ist in Ordnung."]
