@@ -1,0 +1,107 @@
+"""Vault speed against plain SQLite with the same schema, pragmas and data.
+
+Prints a table: the Argon2id calibration of this machine, then insert and search times for the
+encrypted vault and an unencrypted SQLite file, and their ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import sqlcipher3
+
+from outreach_desktop.domain.text import fold, search_key
+from outreach_desktop.services.demo import FIRST, LAST, STREETS, TOWNS
+from outreach_desktop.storage.database import REQUIRED_PRAGMAS
+from outreach_desktop.storage.kdf import calibrate
+from outreach_desktop.storage.migrations import load_migrations
+
+ROWS = int(os.environ.get("BENCH_ROWS", "20000"))
+QUERIES = ("mull", "anna schmidt", "29439", "lange straße", "zzz-nothing")
+
+
+def connect(path: Path, key: bytes | None) -> sqlcipher3.Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    for pragma, (value, _expected) in REQUIRED_PRAGMAS.items():
+        conn.execute(f"PRAGMA {pragma} = {value}")
+    conn.execute("PRAGMA cache_size = -16000")
+    conn.executescript("".join(m.sql for m in load_migrations()))
+    return conn
+
+
+def rows(n: int) -> list[tuple[str, ...]]:
+    rng = random.Random(7)
+    out = []
+    for i in range(n):
+        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        code, town = rng.choice(TOWNS)
+        address = f"{rng.choice(STREETS)} {rng.randint(1, 60)}\n{code} {town}"
+        out.append(
+            (
+                f"id-{i}",
+                "2026-01-01T00:00:00Z",
+                "2026-01-01T00:00:00Z",
+                "dev",
+                name,
+                address,
+                search_key(name, address),
+            )
+        )
+    return out
+
+
+def timed(fn: Callable[[], object], repeat: int = 5) -> float:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def measure(conn: sqlcipher3.Connection, data: list[tuple[str, ...]]) -> dict[str, float]:
+    def insert() -> None:
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO clients (id, created_at, updated_at, revision, origin_device,"
+            " display_name, address, search_text) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
+            data,
+        )
+        conn.execute("COMMIT")
+
+    figures = {"insert": timed(insert, repeat=1)}
+    for query in QUERIES:
+        words = [f"%{w}%" for w in fold(query).split()]
+        where = " AND ".join("search_text LIKE ?" for _ in words)
+        sql = f"SELECT id FROM clients WHERE {where} ORDER BY search_text LIMIT 500"
+        figures[f"search '{query}'"] = timed(lambda s=sql, w=words: conn.execute(s, w).fetchall())
+    return figures
+
+
+def main() -> None:
+    params, seconds = calibrate()
+    print(
+        f"Argon2id calibration: m={params.memory_kib // 1024} MiB, t={params.time_cost}, "
+        f"p={params.parallelism} -> {seconds * 1000:.0f} ms per unlock"
+    )
+    data = rows(ROWS)
+    with tempfile.TemporaryDirectory() as tmp:
+        vault = measure(connect(Path(tmp) / "vault.db", os.urandom(32)), data)
+        plain = measure(connect(Path(tmp) / "plain.db", None), data)
+    print(f"\n{ROWS} clients; median of 5 runs per search\n")
+    print(f"{'operation':<28}{'vault (ms)':>12}{'plain (ms)':>12}{'ratio':>8}")
+    for name, value in vault.items():
+        base = plain[name]
+        print(f"{name:<28}{value * 1000:>12.1f}{base * 1000:>12.1f}{value / base:>8.1f}")
+
+
+if __name__ == "__main__":
+    main()
