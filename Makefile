@@ -26,7 +26,7 @@ demo: setup
 	printf '%s\n' 'demo-passphrase-2026' > $$pf; \
 	$(BIN)/outreach-desktop demo --vault $$d/vault --passphrase-file $$pf --clients 40 && \
 	echo "Demo-Tresor: $$d/vault  Passphrase: demo-passphrase-2026" && \
-	$(BIN)/outreach-desktop --vault $$d/vault; rm -rf $$d
+	$(BIN)/outreach-desktop --vault $$d/vault --passphrase-file $$pf; rm -rf $$d
 
 bench: setup
 	$(BIN)/python -m benchmarks

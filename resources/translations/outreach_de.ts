@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>Planned d&amp;uration</source>
-        <translation>Geplante Da&amp;uer</translation>
+        <translation>Geplante Dau&amp;er</translation>
     </message>
     <message>
         <source>Time &amp;buffer</source>
@@ -181,6 +181,10 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>&amp;Anlegen</translation>
     </message>
     <message>
+        <source>Your profile is an encrypted vault on this laptop. Only your passphrase opens it; if you lose it, only your agency's recovery key can. Choose one you can type reliably even when tired, and do not note it down on the laptop.</source>
+        <translation>Ihr Profil ist ein verschlüsselter Tresor auf diesem Laptop. Nur Ihre Passphrase öffnet ihn; geht sie verloren, kann das nur noch der Wiederherstellungsschlüssel Ihrer Dienststelle. Wählen Sie eine Passphrase, die Sie auch müde sicher tippen, und notieren Sie sie nicht auf dem Laptop.</translation>
+    </message>
+    <message>
         <source>&amp;Profile name</source>
         <translation>&amp;Profilname</translation>
     </message>
@@ -198,7 +202,7 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     </message>
     <message>
         <source>P&amp;assphrase</source>
-        <translation>Pass&amp;phrase</translation>
+        <translation>Passp&amp;hrase</translation>
     </message>
     <message>
         <source>At least {n} characters; a sentence is easy to remember.</source>
@@ -510,6 +514,21 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     </message>
 </context>
 <context>
+    <name>RecoveryKeyDialog</name>
+    <message>
+        <source>Agency recovery key</source>
+        <translation>Wiederherstellungsschlüssel der Dienststelle</translation>
+    </message>
+    <message>
+        <source>With this key your agency's office can open the vault if your passphrase is lost. Enter the public key the office gave you (it starts with age1).</source>
+        <translation>Mit diesem Schlüssel kann Ihre Dienststelle den Tresor öffnen, wenn Ihre Passphrase verloren ist. Geben Sie den öffentlichen Schlüssel ein, den Sie von der Dienststelle erhalten haben (er beginnt mit age1).</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key</source>
+        <translation>&amp;Wiederherstellungsschlüssel</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -557,11 +576,19 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     </message>
     <message>
         <source>C&amp;heck vault</source>
-        <translation>Tresor &amp;prüfen</translation>
+        <translation>Tresor prü&amp;fen</translation>
     </message>
     <message>
         <source>Check vault</source>
         <translation>Tresor prüfen</translation>
+    </message>
+    <message>
+        <source>Set up &amp;recovery key…</source>
+        <translation>&amp;Wiederherstellungsschlüssel hinterlegen …</translation>
+    </message>
+    <message>
+        <source>Set up recovery key</source>
+        <translation>Wiederherstellungsschlüssel hinterlegen</translation>
     </message>
     <message>
         <source>Folder: {path}</source>

@@ -133,3 +133,41 @@ def test_the_checker_finds_a_nameless_button(qtbot: Any) -> None:
     QVBoxLayout(root).addWidget(QPushButton())  # icon-less, text-less, nameless
     root.show()
     assert unnamed_controls(root) == ["QPushButton ''"]
+
+
+def mnemonic_clashes(root: QWidget) -> list[str]:
+    """Alt+letter shortcuts used twice among the visible labels and buttons of `root`."""
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    seen: dict[str, str] = {}
+    clashes = []
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisibleTo(root) or not isinstance(widget, (QLabel, QAbstractButton)):
+            continue
+        match = re.search(r"&([^&\s])", widget.text())
+        if match:
+            key = match[1].lower()
+            if key in seen:
+                clashes.append(f"{seen[key]!r} / {widget.text()!r}")
+            seen[key] = widget.text()
+    return clashes
+
+
+def test_no_two_controls_share_an_alt_key(unlocked: Any) -> None:
+    session = unlocked.session
+    for dialog in (
+        ClientDialog(session, None, unlocked),
+        StaffDialog(session, None, unlocked),
+        ThirdPartyDialog(session, None, unlocked),
+        AppointmentDialog(session, None, unlocked),
+        ChangePassphraseDialog(session, unlocked),
+        CreateVaultDialog(unlocked),
+    ):
+        dialog.show()
+        assert mnemonic_clashes(dialog) == [], type(dialog).__name__
+        dialog.reject()
+    for index in range(len(unlocked.workspace.pages)):
+        unlocked.workspace.show_page(index)
+        assert mnemonic_clashes(unlocked.workspace.current_page()) == [], index

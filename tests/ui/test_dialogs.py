@@ -29,13 +29,15 @@ def test_client_without_name_names_the_field(gui_session: Session, qtbot: Any) -
     dialog = ClientDialog(gui_session, None, None)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     dialog.number.setText("12A")
     _save(dialog)
     assert dialog.isVisible()
     text = dialog.error_label.text()
     assert "Name: Bitte ausfüllen." in text
     assert "Kundennummer:" in text
-    assert QApplication.focusWidget() in (dialog.name, None)  # offscreen may not focus
+    assert QApplication.focusWidget() is dialog.name  # the first invalid field
     assert "2px" in dialog.name.styleSheet()
     assert gui_session.clients.count() == 0
 
@@ -127,3 +129,21 @@ def test_change_passphrase_dialog(gui_session: Session, qtbot: Any) -> None:
     _save(dialog)
     assert not dialog.isVisible()
     gui_session.vault.verify_passphrase("Neue lange Passphrase")
+
+
+def test_recovery_key_can_be_set_up_later(
+    gui_session: Session, qtbot: Any, age_keygen_identity: Any
+) -> None:
+    from outreach_desktop.ui.passphrase_dialog import RecoveryKeyDialog
+
+    dialog = RecoveryKeyDialog(gui_session, None)
+    qtbot.addWidget(dialog)
+    dialog.recipient.setText("age1-not-a-key")
+    _save(dialog)
+    assert "age1" in dialog.error_label.text()
+    assert gui_session.vault.slots.recovery is None
+    dialog.recipient.setText(age_keygen_identity.recipient)
+    _save(dialog)
+    assert not dialog.isVisible()
+    assert gui_session.vault.slots.recovery is not None
+    assert gui_session.vault.slots.recovery.recipient == age_keygen_identity.recipient

@@ -10,6 +10,7 @@ from outreach_desktop.domain.people import Staff
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.kdf import KdfParams
+from outreach_desktop.storage.keyslots import parse_recipient
 from outreach_desktop.storage.people_repos import (
     ClientRepository,
     StaffRepository,
@@ -67,6 +68,11 @@ class Session:
     ) -> None:
         value = check_new_passphrase(new, repeated)
         self.vault.change_passphrase(normalize_passphrase(current), value, kdf)
+
+    def set_recovery_recipient(self, recipient: str) -> None:
+        """Add or replace the agency's recovery slot (an age X25519 recipient, "age1…")."""
+        parse_recipient(recipient)
+        self.vault.set_recovery_recipient(recipient.strip())
 
     def check(self) -> list[str]:
         return self.vault.check()

@@ -29,6 +29,10 @@ def run_gui(vault: Path | None = None, passphrase: str | None = None) -> int:
     settings = load_settings()
     install_translators(app, settings.language)
     window = MainWindow(settings, fixed_vault=vault)
+    screen = app.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        window.resize(min(1280, area.width()), min(820, area.height()))
     window.show()
     if vault is not None and passphrase:
         window.unlock(vault, passphrase)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.services.session import Session
@@ -41,7 +42,8 @@ class AppointmentsPage(ListPage):
                 Column[V](translate("ListColumns", "Client"), client_or_anonymous),
                 Column[V](
                     translate("ListColumns", "Place"),
-                    lambda v: v.appointment.place or v.third_party_name,
+                    lambda v: (v.appointment.place or v.third_party_name).replace("\n", ", "),
+                    stretch=True,
                 ),
                 Column[V](
                     translate("ListColumns", "Status"), lambda v: status_label(v.appointment.status)
@@ -69,6 +71,21 @@ class AppointmentsPage(ListPage):
         return (
             f"{format_date(a.start.date())} {format_time(a.start)} – {client_or_anonymous(record)}"
         )
+
+    def refresh(self) -> None:
+        super().refresh()
+        if not self.search.text().strip():
+            self.scroll_to_today()
+
+    def scroll_to_today(self) -> None:
+        """Past appointments stay above; the view opens at the first one from today on."""
+        today = date.today()
+        for row, view in enumerate(self.model.rows):
+            if view.appointment.start.date() >= today:
+                self.table.scrollTo(
+                    self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+                return
 
     def select(self, record: Any) -> None:
         for row, item in enumerate(self.model.rows):

@@ -31,6 +31,13 @@ class CreateVaultDialog(FormDialog):
         self.fixed_path = fixed_path
         self.kdf = kdf
         self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("C&reate"))
+        self.set_intro(
+            self.tr(
+                "Your profile is an encrypted vault on this laptop. Only your passphrase opens "
+                "it; if you lose it, only your agency's recovery key can. Choose one you can "
+                "type reliably even when tired, and do not note it down on the laptop."
+            )
+        )
         self.profile = self.line(
             "profile",
             self.tr("&Profile name"),

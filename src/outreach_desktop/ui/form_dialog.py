@@ -72,6 +72,9 @@ class FormDialog(QDialog):
         self.error_label.setStyleSheet("color: #a40000; font-weight: bold;")
         self.error_label.setAccessibleName(self.tr("Problems"))
         self.error_label.hide()
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.hide()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buttons = QDialogButtonBox(
@@ -80,9 +83,14 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
         layout.addWidget(self.error_label)
         layout.addLayout(self.form)
         layout.addWidget(self.buttons)
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.show()
 
     def add_field(self, name: str, label: str, widget: QWidget, help_text: str = "") -> QWidget:
         caption = QLabel(label)

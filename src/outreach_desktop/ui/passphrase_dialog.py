@@ -40,3 +40,22 @@ class ChangePassphraseDialog(FormDialog):
             for edit in (self.current, self.new, self.repeat):
                 edit.clear()
         return True
+
+
+class RecoveryKeyDialog(FormDialog):
+    """Set up (or replace) the agency's recovery key on an existing vault."""
+
+    def __init__(self, session: Session, parent: QWidget | None) -> None:
+        super().__init__(parent, self.tr("Agency recovery key"))
+        self.session = session
+        self.set_intro(
+            self.tr(
+                "With this key your agency's office can open the vault if your passphrase is "
+                "lost. Enter the public key the office gave you (it starts with age1)."
+            )
+        )
+        self.recipient = self.line("recovery", self.tr("&Recovery key"))
+
+    def save(self) -> bool:
+        self.session.set_recovery_recipient(self.recipient.text())
+        return True

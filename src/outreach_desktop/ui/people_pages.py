@@ -31,7 +31,9 @@ class ClientsPage(ListPage):
                 ),
                 Column[Client](translate("ListColumns", "Phone"), lambda c: c.phone),
                 Column[Client](
-                    translate("ListColumns", "Address"), lambda c: _first_line(c.address)
+                    translate("ListColumns", "Address"),
+                    lambda c: _first_line(c.address),
+                    stretch=True,
                 ),
             ],
             parent,
@@ -67,7 +69,9 @@ class ThirdPartiesPage(ListPage):
                     translate("ListColumns", "Address"), lambda t: _first_line(t.address)
                 ),
                 Column[ThirdParty](
-                    translate("ListColumns", "Contact"), lambda t: _first_line(t.contact)
+                    translate("ListColumns", "Contact"),
+                    lambda t: _first_line(t.contact),
+                    stretch=True,
                 ),
             ],
             parent,
@@ -107,6 +111,7 @@ class StaffPage(ListPage):
                 Column[Staff](
                     translate("ListColumns", "Team leader"),
                     lambda s: yes if s.is_team_leader else "",
+                    stretch=True,
                 ),
             ],
             parent,

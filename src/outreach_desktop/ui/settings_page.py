@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import IDLE_LOCK_RANGE, Settings, save_settings
 from outreach_desktop.ui.messages import show_error, show_info, show_warning
-from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog
+from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog, RecoveryKeyDialog
 from outreach_desktop.ui.tasks import run_in_background
 
 
@@ -59,9 +59,15 @@ class SettingsPage(QWidget):
         self.check_button = QPushButton(self.tr("C&heck vault"))
         self.check_button.setAccessibleName(self.tr("Check vault"))
         self.check_button.clicked.connect(self._check)
+        self.recovery_button = QPushButton(self.tr("Set up &recovery key…"))
+        self.recovery_button.setAccessibleName(self.tr("Set up recovery key"))
+        self.recovery_button.clicked.connect(self._set_recovery)
         vform.addRow(self.passphrase_button)
+        vform.addRow(self.recovery_button)
         vform.addRow(self.check_button)
 
+        for box in (general, vault):
+            box.setMaximumWidth(720)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(general)
@@ -110,6 +116,10 @@ class SettingsPage(QWidget):
         dialog = ChangePassphraseDialog(self.session, self)
         if dialog.run():
             show_info(self, self.tr("Passphrase"), self.tr("The passphrase has been changed."))
+
+    def _set_recovery(self) -> None:
+        if RecoveryKeyDialog(self.session, self).run():
+            self.refresh()
 
     def _check(self) -> None:
         self.check_button.setEnabled(False)

@@ -16,6 +16,7 @@ Index = QModelIndex | QPersistentModelIndex
 class Column(Generic[R]):
     title: str
     value: Callable[[R], str]
+    stretch: bool = False  # takes the remaining width; the others fit their content
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
