@@ -181,3 +181,16 @@ def test_slot_file_holds_no_key_material_in_clear(session: Session, vault_dir: P
     assert doc["recovery"] is None
     text = (vault_dir / SLOTS_FILE).read_text("utf-8")
     assert PASSPHRASE not in text
+
+
+def test_unlock_with_only_the_copy_repairs_the_primary(vault_dir: Path) -> None:
+    from outreach_desktop.services.vaults import create_vault, unlock_vault
+
+    create_vault(vault_dir, PASSPHRASE, kdf=FAST_KDF).lock()
+    good = (vault_dir / "keyslots.backup.json").read_bytes()
+    (vault_dir / "keyslots.json").write_bytes(b"{ damaged")
+    with pytest.raises(WrongPassphrase):
+        unlock_vault(vault_dir, "falsche Passphrase!!")
+    assert (vault_dir / "keyslots.json").read_bytes() == b"{ damaged"  # failure writes nothing
+    unlock_vault(vault_dir, PASSPHRASE).lock()
+    assert (vault_dir / "keyslots.json").read_bytes() == good

@@ -203,6 +203,14 @@ class KeySlots:
                     atomic_write(backup, previous)
             raise
 
+    def matches_files(self, directory: Path) -> bool:
+        """Both copies exist and hold exactly these slots."""
+        data = self.to_bytes()
+        try:
+            return all((directory / n).read_bytes() == data for n in (SLOTS_FILE, BACKUP_FILE))
+        except OSError:
+            return False
+
     @classmethod
     def exists(cls, directory: Path) -> bool:
         return (directory / SLOTS_FILE).is_file() or (directory / BACKUP_FILE).is_file()

@@ -125,7 +125,20 @@ class Vault:
             throttle.failed(str(path.resolve()))
             raise
         throttle.succeeded(str(path.resolve()))
-        return cls._open(path, slots, key, migrations)
+        vault = cls._open(path, slots, key, migrations)
+        vault._repair_slot_files()
+        return vault
+
+    def _repair_slot_files(self) -> None:
+        """After an unlock that needed the copy, write both key files again (LUKS lesson:
+        never run on one header). Only a successful unlock writes anything."""
+        if self.slots.matches_files(self.path):
+            return
+        try:
+            self.slots.save(self.path)
+            log.warning("vault %s: key slot files repaired", self.slots.vault_id)
+        except VaultError:
+            log.warning("vault %s: key slot files could not be repaired", self.slots.vault_id)
 
     @classmethod
     def recover(
