@@ -99,3 +99,26 @@ def test_views_of_renamed_client_use_current_name(filled: Session) -> None:
     client.display_name = "Anna Schulz"
     filled.clients.save(client)
     assert {v.client_name for v in filled.appointments.on_day(DAY)} == {"", "Anna Schulz"}
+
+
+def test_where_shows_the_home_address_for_home_visits(session: Session) -> None:
+    owner = session.owner()
+    assert owner is not None
+    client = session.clients.save(
+        Client(display_name="Ute Voß", address="Lindenweg 4\n29439 Lüchow")
+    )
+    save = session.appointments.save
+    save(
+        Appointment.plan(Approach.HOME_VISIT, at(DAY, 9), client_id=client.id, staff_ids=[owner.id])
+    )
+    save(
+        Appointment.plan(
+            Approach.WALK_AND_TALK,
+            at(DAY, 10),
+            client_id=client.id,
+            place="Park",
+            staff_ids=[owner.id],
+        )
+    )
+    views = session.appointments.on_day(DAY)
+    assert [v.where for v in views] == ["Lindenweg 4, 29439 Lüchow", "Park"]

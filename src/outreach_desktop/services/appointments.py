@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.people import Client, ThirdParty
+from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.people_repos import (
     ClientRepository,
@@ -20,6 +22,15 @@ class AppointmentView:
     client_name: str  # empty for anonymous appointments
     third_party_name: str
     staff_names: list[str]
+    client_address: str = ""
+
+    @property
+    def where(self) -> str:
+        """One line: the meeting point, else the third party, else (home visit) the address."""
+        text = self.appointment.place or self.third_party_name
+        if not text and self.appointment.approach is Approach.HOME_VISIT:
+            text = self.client_address
+        return text.replace("\n", ", ")
 
 
 class AppointmentService:
@@ -53,26 +64,29 @@ class AppointmentService:
 
     # views
     def views(self, appointments: list[Appointment]) -> list[AppointmentView]:
-        names: dict[str, str] = {}
-
-        def name_of(repo: ClientRepository | ThirdPartyRepository, rid: str | None) -> str:
-            if not rid:
-                return ""
-            if rid not in names:
-                rec = repo.find(rid)
-                names[rid] = str(getattr(rec, "display_name", None) or getattr(rec, "name", ""))
-            return names[rid]
-
+        """Appointments with the names (and for home visits the address) the lists show."""
+        clients: dict[str, Client | None] = {}
+        parties: dict[str, ThirdParty | None] = {}
+        for a in appointments:
+            if a.client_id and a.client_id not in clients:
+                clients[a.client_id] = self._clients.find(a.client_id)
+            if a.third_party_id and a.third_party_id not in parties:
+                parties[a.third_party_id] = self._third_parties.find(a.third_party_id)
         staff = {s.id: s.name for s in self._staff.all()}
-        return [
-            AppointmentView(
-                a,
-                name_of(self._clients, a.client_id),
-                name_of(self._third_parties, a.third_party_id),
-                [staff.get(i, "") for i in a.staff_ids],
+        views = []
+        for a in appointments:
+            client = clients.get(a.client_id or "")
+            party = parties.get(a.third_party_id or "")
+            views.append(
+                AppointmentView(
+                    a,
+                    client.display_name if client else "",
+                    party.name if party else "",
+                    [staff.get(i, "") for i in a.staff_ids],
+                    client.address if client else "",
+                )
             )
-            for a in appointments
-        ]
+        return views
 
     def search_views(self, query: str = "", limit: int = 500) -> list[AppointmentView]:
         return self.views(self.repo.search(query, limit))

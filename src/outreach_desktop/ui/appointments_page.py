@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from outreach_desktop.services.appointments import AppointmentView
@@ -42,7 +42,7 @@ class AppointmentsPage(ListPage):
                 Column[V](translate("ListColumns", "Client"), client_or_anonymous),
                 Column[V](
                     translate("ListColumns", "Place"),
-                    lambda v: (v.appointment.place or v.third_party_name).replace("\n", ", "),
+                    lambda v: v.where,
                     stretch=True,
                 ),
                 Column[V](
@@ -75,7 +75,7 @@ class AppointmentsPage(ListPage):
     def refresh(self) -> None:
         super().refresh()
         if not self.search.text().strip():
-            self.scroll_to_today()
+            QTimer.singleShot(0, self.scroll_to_today)  # once the view has its size
 
     def scroll_to_today(self) -> None:
         """Past appointments stay above; the view opens at the first one from today on."""

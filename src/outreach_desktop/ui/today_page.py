@@ -121,10 +121,9 @@ class TodayPage(QWidget):
         if with_date:
             when = f"{format_date(a.start.date())}  {when}"
         who = view.client_name or self.tr("anonymous")
-        where = a.place or view.third_party_name
         parts = [when, approach_label(a.approach), who]
-        if where:
-            parts.append(where.replace("\n", ", "))
+        if view.where:
+            parts.append(view.where)
         parts.append(status_label(a.status))
         return "  ·  ".join(parts)
 
