@@ -417,6 +417,10 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Ausgewählten Eintrag löschen (Entf)</translation>
     </message>
     <message>
+        <source>Showing the first {n} entries. Narrow the search to see the others.</source>
+        <translation>Es werden die ersten {n} Einträge gezeigt. Für die übrigen bitte die Suche eingrenzen.</translation>
+    </message>
+    <message>
         <source>Nothing matches “{query}”.</source>
         <translation>Nichts gefunden für „{query}“.</translation>
     </message>
@@ -482,6 +486,10 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Entries in open dialogs were saved before locking.</source>
         <translation>Eingaben in offenen Dialogen wurden vor dem Sperren gespeichert.</translation>
+    </message>
+    <message>
+        <source>Incomplete entries in open dialogs could not be saved and were discarded.</source>
+        <translation>Unvollständige Eingaben in offenen Dialogen konnten nicht gespeichert werden und wurden verworfen.</translation>
     </message>
     <message>
         <source>Outreach Desktop – locked</source>

@@ -33,11 +33,35 @@ def test_demo_creates_vault_with_data(run: Run, tmp_path: Path, passphrase_file:
     assert names_a == names_b
 
 
-def test_demo_into_existing_vault(run: Run, locked_vault: Path, passphrase_file: Path) -> None:
+def test_demo_into_existing_empty_vault(
+    run: Run, locked_vault: Path, passphrase_file: Path
+) -> None:
     demo(run, locked_vault, passphrase_file, "--clients", "4", "--seed", "8")
     assert len(clients(run, locked_vault, passphrase_file)) == 4
     info = run("vault", "info", "--vault", locked_vault, "--passphrase-file", passphrase_file)
     assert "Mitarbeitende         5" in info.out  # the existing owner is kept, not doubled
+    demo(run, locked_vault, passphrase_file, "--clients", "4", "--seed", "8")  # again: new ids
+    assert len(clients(run, locked_vault, passphrase_file)) == 8
+
+
+def test_demo_never_mixes_with_real_clients(
+    run: Run, locked_vault: Path, passphrase_file: Path
+) -> None:
+    added = run(
+        "clients",
+        "add",
+        "--vault",
+        locked_vault,
+        "--passphrase-file",
+        passphrase_file,
+        "--name",
+        "Echte Kundin",
+    )
+    assert added.code == 0, added.err
+    result = run("demo", "--vault", locked_vault, "--passphrase-file", passphrase_file)
+    assert result.code == 1
+    assert result.err.startswith("Fehler: Beispieldaten werden nur")
+    assert len(clients(run, locked_vault, passphrase_file)) == 1
 
 
 def test_demo_refuses_bad_count(run: Run, tmp_path: Path, passphrase_file: Path) -> None:

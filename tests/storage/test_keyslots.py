@@ -80,8 +80,16 @@ def test_unwrap_refuses_weakened_slot_file(locked: Path, field: str) -> None:
 )
 def test_raised_parameters_break_the_tag(locked: Path, changes: dict[str, int]) -> None:
     edit_slot(locked / SLOTS_FILE, **changes)
+    edit_slot(locked / BACKUP_FILE, **changes)  # the copy alone would still open the vault
     with pytest.raises(WrongPassphrase):
         Vault.unlock(locked, PASSPHRASE)
+
+
+def test_a_tampered_primary_is_repaired_from_the_copy(locked: Path) -> None:
+    good = (locked / BACKUP_FILE).read_bytes()
+    edit_slot(locked / SLOTS_FILE, time_cost=MINIMUM.time_cost + 1)
+    Vault.unlock(locked, PASSPHRASE).lock()
+    assert (locked / SLOTS_FILE).read_bytes() == good
 
 
 def test_parameters_are_bound_as_associated_data(
@@ -194,3 +202,16 @@ def test_unlock_with_only_the_copy_repairs_the_primary(vault_dir: Path) -> None:
     assert (vault_dir / "keyslots.json").read_bytes() == b"{ damaged"  # failure writes nothing
     unlock_vault(vault_dir, PASSPHRASE).lock()
     assert (vault_dir / "keyslots.json").read_bytes() == good
+
+
+def test_unlock_tries_the_copy_when_the_files_disagree(vault_dir: Path) -> None:
+    """An interrupted save may leave the copy with the new passphrase and the primary old."""
+    from outreach_desktop.services.vaults import create_vault, unlock_vault
+
+    session = create_vault(vault_dir, PASSPHRASE, kdf=FAST_KDF)
+    old_primary = (vault_dir / SLOTS_FILE).read_bytes()
+    session.change_passphrase(PASSPHRASE, "Die neue Passphrase 2026")
+    session.lock()
+    (vault_dir / SLOTS_FILE).write_bytes(old_primary)  # as if the second write never happened
+    unlock_vault(vault_dir, "Die neue Passphrase 2026").lock()
+    assert (vault_dir / SLOTS_FILE).read_bytes() == (vault_dir / BACKUP_FILE).read_bytes()

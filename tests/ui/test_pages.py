@@ -80,6 +80,7 @@ def test_idle_minutes_setting_is_saved_and_applied(window: Any) -> None:
     assert "Wiederherstellung durch die Dienststelle: nicht eingerichtet" in page.vault_state.text()
     page.idle.setValue(12)
     assert window.idle.timeout == 12 * 60
+    assert "sperrt nach 12 Min." in window.user_label.text()
     stored = json.loads(settings_path().read_text("utf-8"))
     assert stored["idle_lock_minutes"] == 12
     assert set(stored) == {"language", "idle_lock_minutes", "last_profile"}
@@ -97,3 +98,53 @@ def test_vault_check_from_settings(
     assert not page.check_button.isEnabled()  # runs in the background
     qtbot.waitUntil(lambda: page.check_button.isEnabled(), timeout=10000)
     assert shown == ["Der Tresor ist in Ordnung."]
+
+
+def test_long_lists_say_they_are_cut(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("outreach_desktop.ui.list_page.LIMIT", 3)
+    for name in ("Anna", "Berta", "Cem", "Dora"):
+        window.session.clients.save(Client(display_name=name))
+    window.workspace.show_page(2)
+    page = window.workspace.clients_page
+    assert len(page.model.rows) == 3
+    assert page.hint.isVisibleTo(page)
+    assert "ersten 3" in page.hint.text()
+    page.search.setText("dora")
+    page.refresh()
+    assert [c.display_name for c in page.model.rows] == ["Dora"]
+    assert not page.hint.isVisibleTo(page)
+
+
+def test_termine_start_a_month_back_unless_searching(window: Any) -> None:
+    from datetime import date, datetime, time, timedelta
+
+    from outreach_desktop.domain.appointments import Appointment
+    from outreach_desktop.domain.vocabulary import Approach
+
+    owner = window.session.owner()
+    for days, place in ((-60, "Alter Treffpunkt"), (-3, "Neuer Treffpunkt"), (2, "Bald")):
+        window.session.appointments.save(
+            Appointment.plan(
+                Approach.WALK_AND_TALK,
+                datetime.combine(date.today() + timedelta(days=days), time(10)),
+                place=place,
+                staff_ids=[owner.id],
+            )
+        )
+    window.workspace.show_page(1)
+    page = window.workspace.appointments_page
+    assert [v.where for v in page.model.rows] == ["Neuer Treffpunkt", "Bald"]
+    page.search.setText("treffpunkt")
+    page.refresh()
+    assert [v.where for v in page.model.rows] == ["Alter Treffpunkt", "Neuer Treffpunkt"]
+
+
+def test_lock_during_vault_check_is_harmless(window: Any, qtbot: Any) -> None:
+    from outreach_desktop.ui.tasks import wait_for_background
+
+    page = window.workspace.settings_page
+    page._check()
+    window.lock()
+    wait_for_background()
+    qtbot.wait(50)  # the result arrives for a page that no longer exists
+    assert window.workspace is None

@@ -206,3 +206,67 @@ def test_gui_session_leaves_no_plaintext_outside_the_vault(
     ]
     assert leaks == []
     assert (isolated_home / "config" / "settings.json").is_file()  # something was written
+
+
+def test_lock_never_confirms_a_passphrase_change(
+    qtbot: Any, make_window: Any, vault_dir: Path
+) -> None:
+    from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog
+
+    create_vault(vault_dir, PASS, kdf=FAST_KDF).lock()
+    window = make_window(vault_dir)
+    _unlock(qtbot, window)
+    window.workspace.show_page(5)
+
+    def type_then_lock(dialog: ChangePassphraseDialog) -> None:
+        qtbot.keyClicks(dialog.current, PASS)
+        qtbot.keyClicks(dialog.new, "Eine andere Passphrase")
+        qtbot.keyClicks(dialog.repeat, "Eine andere Passphrase")
+        window.lock(reason="idle")
+
+    seen = in_modal(qtbot, ChangePassphraseDialog, type_then_lock)
+    window.workspace.settings_page.passphrase_button.click()
+    assert seen and window.workspace is None
+    assert "gespeichert" not in window.welcome.message.text()
+    _unlock(qtbot, window, PASS)  # the old passphrase still opens the vault
+    assert window.workspace is not None
+
+
+def test_ctrl_l_locks_while_a_dialog_is_open(qtbot: Any, make_window: Any, vault_dir: Path) -> None:
+    create_vault(vault_dir, PASS, kdf=FAST_KDF).lock()
+    window = make_window(vault_dir)
+    _unlock(qtbot, window)
+    window.workspace.show_page(2)
+
+    def press_ctrl_l(dialog: ClientDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.keyClick(dialog.name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    seen = in_modal(qtbot, ClientDialog, press_ctrl_l)
+    window.workspace.clients_page.new_button.click()
+    assert seen and not seen[0].isVisible()
+    assert window.workspace is None and window.session is None
+
+
+def test_only_one_vault_is_open_at_a_time(qtbot: Any, make_window: Any, tmp_path: Path) -> None:
+    from outreach_desktop.services.vaults import unlock_vault
+
+    first = create_vault(tmp_path / "a", PASS, kdf=FAST_KDF)
+    second = create_vault(tmp_path / "b", PASS, kdf=FAST_KDF)
+    window = make_window()
+    window.open_session(first)
+    window.open_session(second)
+    assert first.is_locked and not second.is_locked
+    late = unlock_vault(tmp_path / "a", PASS)
+    window._unlocked(late)  # an unlock finishing after another profile was opened
+    assert late.is_locked and window.session is second
+
+
+def test_create_is_disabled_while_unlocking(make_window: Any, vault_dir: Path) -> None:
+    create_vault(vault_dir, PASS, kdf=FAST_KDF).lock()
+    window = make_window(vault_dir)
+    window.welcome.busy(True)
+    assert not window.welcome.create_button.isEnabled()
+    assert not window.welcome.unlock_button.isEnabled()
+    window.welcome.busy(False)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from outreach_desktop.cli.parser import build_parser
 from outreach_desktop.domain.errors import UserError
+from outreach_desktop.hardening import disable_core_dumps
 from outreach_desktop.logs import describe_bug, setup_logging
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,7 @@ log = logging.getLogger(__name__)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    disable_core_dumps()
     setup_logging()
     try:
         return int(args.handler(args) or 0)

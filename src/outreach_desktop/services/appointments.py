@@ -88,8 +88,10 @@ class AppointmentService:
             )
         return views
 
-    def search_views(self, query: str = "", limit: int = 500) -> list[AppointmentView]:
-        return self.views(self.repo.search(query, limit))
+    def search_views(
+        self, query: str = "", limit: int = 500, since: datetime | None = None
+    ) -> list[AppointmentView]:
+        return self.views(self.repo.search(query, limit, since=since))
 
     def on_day(self, day: date) -> list[AppointmentView]:
         start = datetime.combine(day, time.min)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.vocabulary import (
     AppointmentStatus,
@@ -143,6 +144,9 @@ LANGS = [Language.GERMAN] * 6 + [
 ]
 
 
+DEMO_KEY = "demo_runs"  # in the vault's meta table: this vault holds invented data
+
+
 @dataclass(frozen=True)
 class DemoSummary:
     clients: int
@@ -165,8 +169,20 @@ def _phone(rng: random.Random) -> str:
 def fill_demo(
     session: Session, *, clients: int = 30, seed: int = 1, today: date | None = None
 ) -> DemoSummary:
-    """Add synthetic records; the same seed and day give the same data."""
-    rng = random.Random(seed)
+    """Add synthetic records; the same seed, day and run give the same data.
+
+    Only into a vault without clients or one made for demos: invented people must never mix
+    with real ones (they would travel to the office with them).
+    """
+    meta = session.vault.meta()
+    if meta.get(DEMO_KEY) is None and session.clients.count() > 0:
+        raise UserError(
+            "Beispieldaten werden nur in einen neuen oder einen Demo-Tresor geschrieben, "
+            "nie zu echten Daten."
+        )
+    run = int(meta.get(DEMO_KEY) or 0)
+    session.vault.set_meta(DEMO_KEY, str(run + 1))
+    rng = random.Random(f"{seed}:{run}" if run else seed)
     today = today or date.today()
     now = datetime.combine(today, time(7, 0), tzinfo=UTC)
 

@@ -68,8 +68,11 @@ class AppointmentRepository(RecordRepository[Appointment]):
             by_id[row["appointment_id"]].staff_ids.append(row["staff_id"])
         return records
 
-    def search(self, query: str = "", limit: int = 500) -> list[Appointment]:
-        """Appointments whose place, approach, client or third party match every word."""
+    def search(
+        self, query: str = "", limit: int = 500, since: datetime | None = None
+    ) -> list[Appointment]:
+        """Appointments whose place, approach, client or third party match every word,
+        starting at `since` if given, in time order."""
         patterns = like_patterns(query)
         cond = (
             "(a.search_text LIKE :p{i} ESCAPE '\\' OR c.search_text LIKE :p{i} ESCAPE '\\'"
@@ -78,6 +81,9 @@ class AppointmentRepository(RecordRepository[Appointment]):
         where = " AND ".join(cond.format(i=i) for i in range(len(patterns))) or "1"
         params: dict[str, Any] = {f"p{i}": p for i, p in enumerate(patterns)}
         params["limit"] = limit
+        if since is not None:
+            where += " AND a.start >= :since"
+            params["since"] = local_to_db(since)
         rows = self.db.execute(
             "SELECT a.* FROM appointments a"
             " LEFT JOIN clients c ON c.id = a.client_id"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
-from outreach_desktop.storage.errors import DiskFull, StorageIOError
+from outreach_desktop.storage.errors import DiskFull, StorageIOError, VaultError
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -27,9 +28,24 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise DiskFull() from exc
-        raise StorageIOError(exc.strerror or type(exc).__name__) from exc
+        raise os_error(exc) from exc
+
+
+def os_error(exc: OSError) -> VaultError:
+    """The user-facing error for a failed file operation."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull()
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StorageIOError("keine Schreibberechtigung oder schreibgeschützter Datenträger")
+    return StorageIOError(exc.strerror or type(exc).__name__)
+
+
+@contextlib.contextmanager
+def os_errors() -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise os_error(exc) from exc
 
 
 def fsync_dir(directory: Path) -> None:

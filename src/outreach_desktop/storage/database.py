@@ -49,6 +49,8 @@ def translate_error(exc: Exception) -> VaultError | None:
         return VaultCorrupt()
     if name == "SQLITE_FULL":
         return DiskFull()
+    if name.startswith("SQLITE_READONLY"):
+        return StorageIOError("schreibgeschützter Datenträger oder fehlende Schreibberechtigung")
     if name.startswith("SQLITE_IOERR") or name.startswith("SQLITE_CANTOPEN"):
         return StorageIOError(name)
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):

@@ -216,6 +216,15 @@ class KeySlots:
         return (directory / SLOTS_FILE).is_file() or (directory / BACKUP_FILE).is_file()
 
     @classmethod
+    def other_copy(cls, directory: Path, current: KeySlots) -> KeySlots | None:
+        """The copy's slots when they differ from `current` (an interrupted save)."""
+        try:
+            other = cls.from_bytes((directory / BACKUP_FILE).read_bytes())
+        except (OSError, KeySlotsDamaged):
+            return None
+        return None if other == current else other
+
+    @classmethod
     def load(cls, directory: Path) -> KeySlots:
         """The primary file, or its copy when the primary is missing or damaged."""
         problem: KeySlotsDamaged | None = None

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from outreach_desktop.domain.records import new_id
 from outreach_desktop.storage import migrations as mig
+from outreach_desktop.storage.atomic import fsync_dir, os_error, os_errors
 from outreach_desktop.storage.database import Database, known_errors
 from outreach_desktop.storage.errors import (
     KeySlotsDamaged,
@@ -41,6 +42,14 @@ from outreach_desktop.storage.throttle import throttle
 log = logging.getLogger(__name__)
 
 DB_FILE = "vault.db"
+
+
+def _zero(key: bytearray) -> None:
+    """Best effort: overwrite our copy of a key (Python may hold others briefly)."""
+    for i in range(len(key)):
+        key[i] = 0
+
+
 BACKUP_DIR = "backups"
 
 
@@ -73,9 +82,10 @@ class Vault:
         """Create a new vault in `path` (missing or empty). Built in a sibling temp folder and
         renamed into place, so an interrupted creation leaves no half vault behind."""
         path = Path(path)
-        if path.exists() and (not path.is_dir() or any(path.iterdir())):
-            raise VaultExists(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        with os_errors():
+            if path.exists() and (not path.is_dir() or any(path.iterdir())):
+                raise VaultExists(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
         params = kdf or calibrate()[0]
         vault_id = new_id()
         key = bytearray(os.urandom(DATA_KEY_BYTES))
@@ -83,7 +93,8 @@ class Vault:
             RecoverySlot.wrap(key, vault_id, recovery_recipient) if recovery_recipient else None
         )
         slots = KeySlots(vault_id, PassphraseSlot.wrap(key, passphrase, vault_id, params), recovery)
-        staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
+        with os_errors():
+            staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
         try:
             os.chmod(staging, 0o700)
             db = Database.open(staging / DB_FILE, key)
@@ -106,6 +117,10 @@ class Vault:
             if path.exists():
                 path.rmdir()
             os.rename(staging, path)
+            fsync_dir(path.parent)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise os_error(exc) from exc
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -121,9 +136,16 @@ class Vault:
         try:
             key = slots.passphrase.unwrap(passphrase, slots.vault_id)
         except WrongPassphrase:
-            log.info("vault %s: wrong passphrase", slots.vault_id)
-            throttle.failed(str(path.resolve()))
-            raise
+            other = KeySlots.other_copy(path, slots)
+            try:
+                if other is None:
+                    raise
+                key = other.passphrase.unwrap(passphrase, other.vault_id)
+                slots = other
+            except WrongPassphrase:
+                log.info("vault %s: wrong passphrase", slots.vault_id)
+                throttle.failed(str(path.resolve()))
+                raise
         throttle.succeeded(str(path.resolve()))
         vault = cls._open(path, slots, key, migrations)
         vault._repair_slot_files()
@@ -202,6 +224,7 @@ class Vault:
             vault.device_id = meta["device_id"]
         except BaseException:
             db.close()
+            _zero(key)
             raise
         log.info("vault %s unlocked (schema %d)", slots.vault_id, mig.schema_version(db))
         return vault
@@ -209,11 +232,14 @@ class Vault:
     def lock(self) -> None:
         if self.db.closed:
             return
-        with contextlib.suppress(VaultError):
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.db.close()
-        for i in range(len(self._key)):
-            self._key[i] = 0
+        try:
+            with contextlib.suppress(VaultError):
+                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            try:
+                self.db.close()
+            finally:
+                _zero(self._key)
         log.info("vault %s locked", self.slots.vault_id)
 
     @property
@@ -223,8 +249,11 @@ class Vault:
     # ---- keys ------------------------------------------------------------------------------
     def verify_passphrase(self, passphrase: str) -> None:
         key = self.slots.passphrase.unwrap(passphrase, self.slots.vault_id)
-        if not hmac.compare_digest(bytes(key), bytes(self._key)):
-            raise WrongPassphrase()
+        try:
+            if not hmac.compare_digest(bytes(key), bytes(self._key)):
+                raise WrongPassphrase()
+        finally:
+            _zero(key)
 
     def change_passphrase(self, current: str, new: str, kdf: KdfParams | None = None) -> None:
         """Rewrap the data key; `vault.db` stays byte-identical."""
@@ -252,15 +281,25 @@ class Vault:
     def meta(self) -> dict[str, str]:
         return {row["key"]: row["value"] for row in self.db.execute("SELECT key, value FROM meta")}
 
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
     def backup(self, schema: int) -> Path:
         """An encrypted copy (same key) via VACUUM INTO, never a plaintext export."""
         folder = self.path / BACKUP_DIR
-        folder.mkdir(mode=0o700, exist_ok=True)
+        with os_errors():
+            folder.mkdir(mode=0o700, exist_ok=True)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         target = folder / f"vault-schema{schema:04d}-{stamp}.db"
         with known_errors():
             self.db.execute("VACUUM INTO ?", (str(target),))
-        os.chmod(target, 0o600)
+        with os_errors():
+            os.chmod(target, 0o600)
         log.info("vault %s: backup before migration (schema %d)", self.slots.vault_id, schema)
         return target
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -57,8 +57,10 @@ class AppointmentsPage(ListPage):
             self.tr("No appointments yet. Plan one with “New” (Ctrl+N)."),
         )
 
-    def fetch(self, query: str) -> list[Any]:
-        return self.session.appointments.search_views(query)
+    def fetch(self, query: str, limit: int) -> list[Any]:
+        # Without a search: from a month ago on, so the coming weeks are always in the list.
+        since = None if query else datetime.combine(date.today() - timedelta(days=30), time.min)
+        return self.session.appointments.search_views(query, limit, since=since)
 
     def editor(self, record: Any | None) -> AppointmentDialog:
         return AppointmentDialog(self.session, record.appointment if record else None, self)

@@ -21,6 +21,8 @@ from outreach_desktop.ui.passphrase_dialog import secret_edit
 class CreateVaultDialog(FormDialog):
     """On success `saved` holds the unlocked Session of the new vault."""
 
+    keep_on_lock = False  # changes keys: never acts unconfirmed
+
     def __init__(
         self,
         parent: QWidget | None,

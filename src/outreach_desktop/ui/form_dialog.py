@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -58,7 +59,13 @@ def text_area(text: str = "", lines: int = 3) -> QPlainTextEdit:
 
 
 class FormDialog(QDialog):
-    """Subclasses add fields with `add_field` and implement `save()`."""
+    """Subclasses add fields with `add_field` and implement `save()`.
+
+    `keep_on_lock`: when the vault locks while the dialog is open and something was typed,
+    save it if valid. Dialogs that change keys set it to False: they never act unconfirmed.
+    """
+
+    keep_on_lock = True
 
     def __init__(self, parent: QWidget | None, title: str) -> None:
         super().__init__(parent)
@@ -67,6 +74,7 @@ class FormDialog(QDialog):
         self.setMinimumWidth(460)
         self.fields: dict[str, QWidget] = {}
         self.saved: Any = None
+        self.touched = False
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #a40000; font-weight: bold;")
@@ -99,6 +107,7 @@ class FormDialog(QDialog):
         if help_text:
             widget.setToolTip(help_text)
             widget.setAccessibleDescription(help_text)
+        self._watch(widget)
         if isinstance(widget, QCheckBox):
             widget.setText(plain(label))
             self.form.addRow("", widget)
@@ -106,6 +115,25 @@ class FormDialog(QDialog):
             self.form.addRow(caption, widget)
         self.fields[name] = widget
         return widget
+
+    def _watch(self, widget: QWidget) -> None:
+        """Note user edits (not programmatic ones), so an untouched dialog is not 'unsaved'."""
+        signal = None
+        if isinstance(widget, QLineEdit):
+            signal = widget.textEdited
+        elif isinstance(widget, QPlainTextEdit):
+            signal = widget.textChanged
+        elif isinstance(widget, QComboBox):
+            signal = widget.activated
+        elif isinstance(widget, QCheckBox):
+            signal = widget.clicked
+        elif isinstance(widget, QAbstractSpinBox):
+            signal = widget.editingFinished
+        if signal is not None:
+            signal.connect(self._touch)
+
+    def _touch(self, *_args: object) -> None:
+        self.touched = True
 
     def line(self, name: str, label: str, text: str = "", help_text: str = "") -> QLineEdit:
         edit = QLineEdit(text)

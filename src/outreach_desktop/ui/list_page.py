@@ -28,9 +28,11 @@ from outreach_desktop.domain.errors import UserError
 from outreach_desktop.ui.messages import confirm, show_error
 from outreach_desktop.ui.table_model import Column, RowTableModel
 
+LIMIT = 500  # rows a list shows; more is a hint to search
+
 
 class ListPage(QWidget):
-    """Subclasses provide `fetch`, `edit`, `describe` and optionally `remove`."""
+    """Subclasses provide `fetch(query, limit)`, `editor`, `describe` and `remove`."""
 
     changed = Signal()
 
@@ -63,6 +65,9 @@ class ListPage(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.setAccessibleName(self.tr("No entries"))
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.hide()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -85,6 +90,7 @@ class ListPage(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.hint)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(150)
@@ -113,7 +119,7 @@ class ListPage(QWidget):
         self.table.setAccessibleName(title)
 
     # ---- to implement -----------------------------------------------------------------------
-    def fetch(self, query: str) -> list[Any]:
+    def fetch(self, query: str, limit: int) -> list[Any]:
         raise NotImplementedError
 
     def editor(self, record: Any | None) -> Any:
@@ -131,11 +137,17 @@ class ListPage(QWidget):
         self._debounce.stop()
         query = self.search.text().strip()
         try:
-            rows = self.fetch(query)
+            rows = self.fetch(query, LIMIT)
         except UserError as exc:
             show_error(self, exc)
             rows = []
         self.model.set_rows(rows)
+        self.hint.setText(
+            self.tr("Showing the first {n} entries. Narrow the search to see the others.").format(
+                n=LIMIT
+            )
+        )
+        self.hint.setVisible(len(rows) >= LIMIT)
         if rows:
             self.stack.setCurrentWidget(self.table)
         else:

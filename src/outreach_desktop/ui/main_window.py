@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -64,6 +64,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60, clock, self)
         self.idle.timed_out.connect(lambda: self.lock(reason="idle"))
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
         self._build_actions()
         self.user_label = QLabel()
         self.user_label.setAccessibleName(self.tr("Signed in as"))
@@ -114,6 +117,9 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, session: Session) -> None:
         self.welcome.clear_secret()
+        if self.session is not None:  # another profile was opened meanwhile
+            session.lock()
+            return
         self.open_session(session)
 
     def create_profile(self) -> None:
@@ -122,21 +128,16 @@ class MainWindow(QMainWindow):
             self.open_session(dialog.saved)
 
     def open_session(self, session: Session) -> None:
+        if self.session is not None:  # never two vaults open at once
+            self.lock()
         self.session = session
         self.workspace = Workspace(session, self.settings, self.today)
         self.workspace.settings_page.settings_changed.connect(self._settings_changed)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
-        owner = session.owner()
         profile = session.path.name
         self.setWindowTitle(self.tr("Outreach Desktop – {profile}").format(profile=profile))
-        self.user_label.setText(
-            self.tr("Profile {profile} · {owner} · locks after {minutes} min without input").format(
-                profile=profile,
-                owner=owner.name if owner else "–",
-                minutes=self.settings.idle_lock_minutes,
-            )
-        )
+        self._update_status()
         self.lock_button.show()
         self.lock_action.setEnabled(True)
         if self.welcome.fixed_vault is None and self.settings.last_profile != profile:
@@ -146,11 +147,23 @@ class MainWindow(QMainWindow):
         self.workspace.show_page(0)
         self.activateWindow()
 
+    def _update_status(self) -> None:
+        if self.session is None:
+            return
+        owner = self.session.owner()
+        self.user_label.setText(
+            self.tr("Profile {profile} · {owner} · locks after {minutes} min without input").format(
+                profile=self.session.path.name,
+                owner=owner.name if owner else "–",
+                minutes=self.settings.idle_lock_minutes,
+            )
+        )
+
     # ---- locking -------------------------------------------------------------------------
     def lock(self, reason: str = "user") -> None:
         if self.session is None:
             return
-        kept = self._close_dialogs()
+        kept, dropped = self._close_dialogs()
         self.idle.stop()
         session, workspace = self.session, self.workspace
         self.session, self.workspace = None, None
@@ -163,25 +176,30 @@ class MainWindow(QMainWindow):
         log.info("locked (%s)", reason)
         self._show_locked()
         self.welcome.reload(session.path)
+        lines = []
         if reason == "idle":
-            self.welcome.show_message(self.tr("Locked after inactivity."))
+            lines.append(self.tr("Locked after inactivity."))
         if kept:
-            self.welcome.show_message(
-                self.welcome.message.text()
-                + "\n"
-                + self.tr("Entries in open dialogs were saved before locking.")
+            lines.append(self.tr("Entries in open dialogs were saved before locking."))
+        if dropped:
+            lines.append(
+                self.tr("Incomplete entries in open dialogs could not be saved and were discarded.")
             )
+        self.welcome.show_message("\n".join(lines))
 
-    def _close_dialogs(self) -> bool:
-        """Close every dialog; valid input in edit dialogs is saved first."""
-        kept = False
-        # Innermost first: a message box on top of an edit dialog closes before the dialog.
+    def _close_dialogs(self) -> tuple[int, int]:
+        """Close every dialog, innermost first. Edit dialogs keep what was typed if it is valid;
+        dialogs that change keys (passphrase, recovery) never act on their own."""
+        kept = dropped = 0
         for _ in range(50):
             modal = QApplication.activeModalWidget()
             if modal is None:
                 break
-            if isinstance(modal, FormDialog) and not isinstance(modal, CreateVaultDialog):
-                kept = modal.save_on_lock() or kept
+            if isinstance(modal, FormDialog) and modal.keep_on_lock and modal.touched:
+                if modal.save_on_lock():
+                    kept += 1
+                else:
+                    dropped += 1
             if isinstance(modal, QDialog):
                 modal.reject()
             else:
@@ -189,7 +207,21 @@ class MainWindow(QMainWindow):
         popup = QApplication.activePopupWidget()
         if popup is not None:
             popup.close()
-        return kept
+        return kept, dropped
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+L locks even while a dialog is open (a modal dialog blocks the menu action)."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and self.session is not None
+            and QApplication.activeModalWidget() is not None
+            and isinstance(event, QKeyEvent)
+            and QKeySequence(event.keyCombination()) == self.lock_action.shortcut()
+        ):
+            event.accept()
+            self.lock()
+            return True
+        return False
 
     def _show_locked(self) -> None:
         self.stack.setCurrentWidget(self.welcome)
@@ -203,6 +235,7 @@ class MainWindow(QMainWindow):
     def _settings_changed(self, settings: Settings) -> None:
         self.settings = settings
         self.idle.set_timeout(settings.idle_lock_minutes * 60)
+        self._update_status()
 
     def _save_settings(self) -> None:
         try:

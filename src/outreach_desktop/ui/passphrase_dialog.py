@@ -16,6 +16,8 @@ def secret_edit() -> QLineEdit:
 
 
 class ChangePassphraseDialog(FormDialog):
+    keep_on_lock = False  # changes keys: never acts unconfirmed
+
     def __init__(self, session: Session, parent: QWidget | None) -> None:
         super().__init__(parent, self.tr("Change passphrase"))
         self.session = session
@@ -44,6 +46,8 @@ class ChangePassphraseDialog(FormDialog):
 
 class RecoveryKeyDialog(FormDialog):
     """Set up (or replace) the agency's recovery key on an existing vault."""
+
+    keep_on_lock = False  # changes keys: never acts unconfirmed
 
     def __init__(self, session: Session, parent: QWidget | None) -> None:
         super().__init__(parent, self.tr("Agency recovery key"))

@@ -44,8 +44,8 @@ class ClientsPage(ListPage):
             self.tr("No clients yet.\nCreate the first one with “New” (Ctrl+N)."),
         )
 
-    def fetch(self, query: str) -> list[Any]:
-        return self.session.clients.search(query)
+    def fetch(self, query: str, limit: int) -> list[Any]:
+        return self.session.clients.search(query, limit)
 
     def editor(self, record: Any | None) -> ClientDialog:
         return ClientDialog(self.session, record, self)
@@ -85,8 +85,8 @@ class ThirdPartiesPage(ListPage):
             ),
         )
 
-    def fetch(self, query: str) -> list[Any]:
-        return self.session.third_parties.search(query)
+    def fetch(self, query: str, limit: int) -> list[Any]:
+        return self.session.third_parties.search(query, limit)
 
     def editor(self, record: Any | None) -> ThirdPartyDialog:
         return ThirdPartyDialog(self.session, record, self)
@@ -122,8 +122,8 @@ class StaffPage(ListPage):
             self.tr("No colleagues yet. Create one with “New” (Ctrl+N)."),
         )
 
-    def fetch(self, query: str) -> list[Any]:
-        return self.session.staff.search(query)
+    def fetch(self, query: str, limit: int) -> list[Any]:
+        return self.session.staff.search(query, limit)
 
     def editor(self, record: Any | None) -> StaffDialog:
         return StaffDialog(self.session, record, self)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import IDLE_LOCK_RANGE, Settings, save_settings
@@ -126,6 +127,8 @@ class SettingsPage(QWidget):
         self.check_button.setText(self.tr("Checking…"))
 
         def done(problems: list[str]) -> None:
+            if not isValid(self):  # locked meanwhile: the page is gone
+                return
             self._check_finished()
             if problems:
                 show_warning(
@@ -139,6 +142,8 @@ class SettingsPage(QWidget):
                 show_info(self, self.tr("Check vault"), self.tr("The vault is intact."))
 
         def failed(exc: BaseException) -> None:
+            if not isValid(self):
+                return
             self._check_finished()
             show_error(self, exc)
 

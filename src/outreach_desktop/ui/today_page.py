@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.domain.errors import UserError
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.formats import format_date, format_long_date, format_time
 from outreach_desktop.ui.labels import approach_label, status_label
+from outreach_desktop.ui.messages import show_error
 
 UPCOMING_DAYS = 14
 
@@ -134,7 +136,12 @@ class TodayPage(QWidget):
             self.changed.emit()
 
     def _open(self, item: QListWidgetItem) -> None:
-        appointment = self.session.appointments.get(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            appointment = self.session.appointments.get(item.data(Qt.ItemDataRole.UserRole))
+        except UserError as exc:
+            show_error(self, exc)
+            self.refresh()
+            return
         dialog = AppointmentDialog(self.session, appointment, self)
         if dialog.run():
             self.refresh()

@@ -141,6 +141,7 @@ class WelcomePage(QWidget):
         self.unlock_button.setEnabled(not busy)
         self.passphrase.setEnabled(not busy)
         self.profile.setEnabled(not busy)
+        self.create_button.setEnabled(not busy)
         self.unlock_button.setText(self.tr("Unlocking…") if busy else self.tr("&Unlock"))
 
     def unlock_failed(self, text: str) -> None:

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import sqlcipher3
+
 from outreach_desktop.storage.database import Database
 from outreach_desktop.storage.errors import VaultTooNew
 
@@ -62,12 +64,28 @@ def migrate(
     if pending and current > 0 and backup is not None:
         backup(current)
     for step in pending:
-        log.info("applying migration %04d_%s", step.version, step.name)
-        script = f"BEGIN IMMEDIATE;\n{step.sql}\n;PRAGMA user_version = {step.version};\nCOMMIT;"
-        try:
-            db.executescript(script)
-        except BaseException:
-            if db.connection.in_transaction:
-                db.connection.execute("ROLLBACK")
-            raise
+        with db.transaction():
+            # Re-read inside the write lock: another process may have migrated meanwhile.
+            if schema_version(db) >= step.version:
+                continue
+            log.info("applying migration %04d_%s", step.version, step.name)
+            for statement in split_statements(step.sql):
+                db.execute(statement)
+            db.execute(f"PRAGMA user_version = {step.version:d}")
     return [m.version for m in pending]
+
+
+def split_statements(script: str) -> list[str]:
+    """The complete SQL statements of a script, in order."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlcipher3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(
+        part.strip().startswith("--") or not part.strip() for part in buffer.splitlines()
+    ):
+        raise RuntimeError("migration ends with an incomplete statement")
+    return statements
