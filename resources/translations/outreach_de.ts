@@ -64,8 +64,16 @@
         <translation>&amp;Mitarbeitende</translation>
     </message>
     <message>
-        <source>St&amp;atus</source>
-        <translation>St&amp;atus</translation>
+        <source>First &amp;meeting</source>
+        <translation>Erstes Tre&amp;ffen</translation>
+    </message>
+    <message>
+        <source>You have not met yet: agree a recognition sign, both bring an ID</source>
+        <translation>Sie kennen sich noch nicht: Erkennungszeichen vereinbaren, beide bringen einen Ausweis mit</translation>
+    </message>
+    <message>
+        <source>Spontaneous (from an &amp;office visit)</source>
+        <translation>Spontan (aus einem &amp;Bürotermin)</translation>
     </message>
 </context>
 <context>
@@ -247,8 +255,28 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Geplant</translation>
     </message>
     <message>
+        <source>In progress</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
         <source>Done</source>
         <translation>Durchgeführt</translation>
+    </message>
+    <message>
+        <source>Ended at the door</source>
+        <translation>An der Tür beendet</translation>
+    </message>
+    <message>
+        <source>Broken off</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Not met</source>
+        <translation>Nicht angetroffen</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Verschoben</translation>
     </message>
     <message>
         <source>Cancelled</source>

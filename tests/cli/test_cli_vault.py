@@ -16,6 +16,7 @@ from tests.cli.conftest import (
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
+from outreach_desktop.storage.migrations import load_migrations
 from testkit import AgeIdentity
 
 
@@ -108,7 +109,7 @@ def test_info_shows_counts_not_names(
     session.lock()
     result = run("vault", "info", "--vault", vault_dir, "--passphrase-file", passphrase_file)
     assert result.code == 0, result.err
-    assert "Schema-Version:  1" in result.out
+    assert f"Schema-Version:  {load_migrations()[-1].version}" in result.out
     assert "Kundinnen und Kunden  1" in result.out
     assert session.vault.slots.vault_id in result.out
     assert "vault.db" in result.out

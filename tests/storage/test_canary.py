@@ -94,8 +94,12 @@ def test_no_canary_on_disk_while_open_and_after_lock(
     # a migration writes a backup into backups/
     migrations = tmp_path / "migrations"
     migrations.mkdir()
-    shutil.copy(MIGRATIONS_DIR / "0001_init.sql", migrations)
-    (migrations / "0002_x.sql").write_text("CREATE TABLE x (id TEXT) STRICT;", encoding="utf-8")
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        shutil.copy(path, migrations)
+    following = load_migrations()[-1].version + 1
+    (migrations / f"{following:04d}_x.sql").write_text(
+        "CREATE TABLE x (id TEXT) STRICT;", encoding="utf-8"
+    )
     reopened = Session(Vault.unlock(vault_dir, PASSPHRASE, migrations=load_migrations(migrations)))
     assert len(list((vault_dir / "backups").iterdir())) == 1
     try:

@@ -21,12 +21,18 @@ CANARY = "Quirinus Migrationsprobe"
 Digests = Callable[[Path], dict[str, str]]
 
 
-def migrations_dir(tmp_path: Path, second: str | None) -> Path:
+LATEST = load_migrations()[-1].version
+NEXT = LATEST + 1
+
+
+def migrations_dir(tmp_path: Path, extra: str | None) -> Path:
+    """The bundled migrations plus one more step (schema NEXT)."""
     folder = tmp_path / "migrations"
     folder.mkdir()
-    shutil.copy(MIGRATIONS_DIR / "0001_init.sql", folder)
-    if second is not None:
-        (folder / "0002_x.sql").write_text(second, encoding="utf-8")
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        shutil.copy(path, folder)
+    if extra is not None:
+        (folder / f"{NEXT:04d}_x.sql").write_text(extra, encoding="utf-8")
     return folder
 
 
@@ -66,8 +72,8 @@ def test_migration_takes_encrypted_backup_first(tmp_path: Path, locked: Path) ->
     folder = migrations_dir(tmp_path, "CREATE TABLE extra (id TEXT PRIMARY KEY) STRICT;")
     vault = Vault.unlock(locked, PASSPHRASE, migrations=load_migrations(folder))
     try:
-        assert vault.migrated == [2]
-        assert vault.schema_version() == 2
+        assert vault.migrated == [NEXT]
+        assert vault.schema_version() == NEXT
         assert vault.db.scalar("SELECT count(*) FROM extra") == 0
     finally:
         vault.lock()
@@ -75,7 +81,7 @@ def test_migration_takes_encrypted_backup_first(tmp_path: Path, locked: Path) ->
     backups = list((locked / "backups").iterdir())
     assert len(backups) == 1
     backup = backups[0]
-    assert backup.name.startswith("vault-schema0001-")
+    assert backup.name.startswith(f"vault-schema{LATEST:04d}-")
     assert (backup.stat().st_mode & 0o777) == 0o600
     raw = backup.read_bytes()
     assert CANARY.encode() not in raw
@@ -85,7 +91,7 @@ def test_migration_takes_encrypted_backup_first(tmp_path: Path, locked: Path) ->
 
     conn = raw_connection(backup, data_key(locked))
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST
         names = [r[0] for r in conn.execute("SELECT display_name FROM clients")]
         assert names == [CANARY]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
@@ -111,7 +117,7 @@ def test_failing_migration_leaves_schema_and_data(tmp_path: Path, locked: Path) 
         Vault.unlock(locked, PASSPHRASE, migrations=load_migrations(folder))
     vault = Vault.unlock(locked, PASSPHRASE)
     try:
-        assert vault.schema_version() == 1
+        assert vault.schema_version() == LATEST
         tables = {r[0] for r in vault.db.execute("SELECT name FROM sqlite_master")}
         assert "half_done" not in tables
         assert [r[0] for r in vault.db.execute("SELECT display_name FROM clients")] == [CANARY]
@@ -125,8 +131,8 @@ def test_vault_newer_than_code_is_refused(tmp_path: Path, locked: Path, digests:
     Vault.unlock(locked, PASSPHRASE, migrations=load_migrations(folder)).lock()
     before = digests(locked)
     with pytest.raises(VaultTooNew) as info:
-        Vault.unlock(locked, PASSPHRASE)  # the bundled migrations only know schema 1
-    assert "Schema 2" in str(info.value)
+        Vault.unlock(locked, PASSPHRASE)  # the bundled migrations stop at LATEST
+    assert f"Schema {NEXT}" in str(info.value)
     assert "aktualisieren" in str(info.value)
     assert digests(locked) == before
 
@@ -141,7 +147,7 @@ def test_user_version_99_is_refused(locked: Path, digests: Digests) -> None:
     with pytest.raises(VaultTooNew) as info:
         Vault.unlock(locked, PASSPHRASE)
     assert "Schema 99" in str(info.value)
-    assert "bis 1" in str(info.value)
+    assert f"bis {LATEST}" in str(info.value)
     assert digests(locked) == before
     assert not (locked / "backups").exists()
 

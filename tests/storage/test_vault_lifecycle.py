@@ -14,6 +14,7 @@ from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault, unlock_vault
 from outreach_desktop.storage.errors import VaultExists, VaultLocked
+from outreach_desktop.storage.migrations import load_migrations
 from outreach_desktop.storage.vault import is_vault
 from testkit import FAST_KDF, PASSPHRASE
 
@@ -25,7 +26,7 @@ def test_create_makes_a_vault_folder(session: Session, vault_dir: Path) -> None:
     assert {"vault.db", "keyslots.json", "keyslots.backup.json"} <= {
         p.name for p in vault_dir.iterdir()
     }
-    assert session.vault.schema_version() == 1
+    assert session.vault.schema_version() == load_migrations()[-1].version
     meta = session.vault.meta()
     assert meta["vault_id"] == session.vault.slots.vault_id
     assert meta["device_id"] == session.vault.device_id != ""

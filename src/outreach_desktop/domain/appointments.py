@@ -41,6 +41,10 @@ class Appointment(Record):
     third_party_id: str | None = None
     staff_ids: list[str] = field(default_factory=list)
     status: AppointmentStatus = AppointmentStatus.PLANNED
+    first_meeting: bool = False  # client and caseworker have not met: recognition sign, ID
+    spontaneous: bool = False  # Walk and Talk started from an office visit
+    predecessor_id: str | None = None  # this is a follow-up of that appointment
+    relocated_from_id: str | None = None  # new appointment because that place was unsuitable
 
     @classmethod
     def plan(cls, approach: Approach, start: datetime, **fields: object) -> Appointment:
@@ -90,6 +94,10 @@ class Appointment(Record):
         if self.approach is not Approach.HOME_VISIT and not self.place.strip():
             check.fail("place", "Ort", "Bitte einen Treffpunkt angeben.")
         check.limit_text(self.place, "place", "Ort", 300)
+        if self.spontaneous and self.approach is not Approach.WALK_AND_TALK:
+            check.fail("spontaneous", "Spontan", "Spontan ist nur Walk and Talk möglich.")
+        if self.id in (self.predecessor_id, self.relocated_from_id):
+            check.fail("predecessor_id", "Vorgänger", "Ein Termin kann nicht sein eigener sein.")
         if not self.staff_ids:
             check.fail("staff_ids", "Mitarbeitende", "Mindestens eine Person muss teilnehmen.")
         elif len(set(self.staff_ids)) != len(self.staff_ids):

@@ -20,15 +20,31 @@ class Approach(StrEnum):
 
 
 class AppointmentStatus(StrEnum):
+    """Where an appointment stands; everything after IN_PROGRESS is an outcome."""
+
     PLANNED = "planned"
+    IN_PROGRESS = "in-progress"
     DONE = "done"
+    ENDED_AT_DOOR = "ended-at-door"
+    BROKEN_OFF = "broken-off"
+    NOT_MET = "not-met"
+    POSTPONED = "postponed"
     CANCELLED = "cancelled"
+
+    @property
+    def is_outcome(self) -> bool:
+        return self not in (AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS)
 
     @property
     def label_de(self) -> str:
         return {
             AppointmentStatus.PLANNED: "Geplant",
+            AppointmentStatus.IN_PROGRESS: "Läuft",
             AppointmentStatus.DONE: "Durchgeführt",
+            AppointmentStatus.ENDED_AT_DOOR: "An der Tür beendet",
+            AppointmentStatus.BROKEN_OFF: "Abgebrochen",
+            AppointmentStatus.NOT_MET: "Nicht angetroffen",
+            AppointmentStatus.POSTPONED: "Verschoben",
             AppointmentStatus.CANCELLED: "Abgesagt",
         }[self]
 

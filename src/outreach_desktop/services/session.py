@@ -8,6 +8,7 @@ from pathlib import Path
 from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.services.appointments import AppointmentService
+from outreach_desktop.services.workflow import WorkflowService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.kdf import KdfParams
 from outreach_desktop.storage.keyslots import parse_recipient
@@ -17,6 +18,7 @@ from outreach_desktop.storage.people_repos import (
     ThirdPartyRepository,
 )
 from outreach_desktop.storage.vault import Vault
+from outreach_desktop.storage.workflow_repo import StoredConsentLookup, WorkflowRepository
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,16 @@ class Session:
         self.clients = ClientRepository(db, device)
         self.staff = StaffRepository(db, device)
         self.third_parties = ThirdPartyRepository(db, device)
+        appointment_repo = AppointmentRepository(db, device)
         self.appointments = AppointmentService(
-            AppointmentRepository(db, device), self.clients, self.third_parties, self.staff
+            appointment_repo, self.clients, self.third_parties, self.staff
+        )
+        self.workflow = WorkflowService(
+            appointment_repo,
+            self.clients,
+            self.staff,
+            WorkflowRepository(db, device),
+            StoredConsentLookup(db),
         )
 
     @property

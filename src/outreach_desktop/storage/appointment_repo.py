@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from outreach_desktop.domain.appointments import Appointment
@@ -30,6 +30,10 @@ class AppointmentRepository(RecordRepository[Appointment]):
             "client_id": a.client_id,
             "third_party_id": a.third_party_id,
             "status": a.status.value,
+            "first_meeting": int(a.first_meeting),
+            "spontaneous": int(a.spontaneous),
+            "predecessor_id": a.predecessor_id,
+            "relocated_from_id": a.relocated_from_id,
         }
 
     def from_row(self, r: Row) -> Appointment:
@@ -43,6 +47,10 @@ class AppointmentRepository(RecordRepository[Appointment]):
             client_id=r["client_id"],
             third_party_id=r["third_party_id"],
             status=AppointmentStatus(r["status"]),
+            first_meeting=bool(r["first_meeting"]),
+            spontaneous=bool(r["spontaneous"]),
+            predecessor_id=r["predecessor_id"],
+            relocated_from_id=r["relocated_from_id"],
         )
 
     def _after_write(self, a: Appointment) -> None:
@@ -98,6 +106,23 @@ class AppointmentRepository(RecordRepository[Appointment]):
         rows = self.db.execute(
             "SELECT * FROM appointments WHERE start >= ? AND start < ? ORDER BY start",
             (local_to_db(start), local_to_db(end)),
+        )
+        return self._load_children([self.from_row(r) for r in rows])
+
+    def planned_home_visits(self, today: date) -> list[Appointment]:
+        rows = self.db.execute(
+            "SELECT * FROM appointments WHERE approach = 'home-visit' AND status = 'planned'"
+            " AND start >= ? ORDER BY start",
+            (today.isoformat(),),
+        )
+        return self._load_children([self.from_row(r) for r in rows])
+
+    def followers(self, appointment_id: str) -> list[Appointment]:
+        """Follow-ups and relocations of an appointment."""
+        rows = self.db.execute(
+            "SELECT * FROM appointments WHERE predecessor_id = :id OR relocated_from_id = :id"
+            " ORDER BY start",
+            {"id": appointment_id},
         )
         return self._load_children([self.from_row(r) for r in rows])
 

@@ -86,6 +86,7 @@ class Database:
         self._conn: sqlcipher3.Connection | None = conn
         self.path = path
         self._lock = threading.RLock()
+        self._depth = 0
 
     @classmethod
     def open(cls, path: Path, key: bytes | bytearray) -> Database:
@@ -140,11 +141,20 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """BEGIN IMMEDIATE … COMMIT; any exception rolls back everything."""
+        """BEGIN IMMEDIATE … COMMIT; any exception rolls back everything. Nested use joins
+        the outer transaction, so a use case can combine several repository writes."""
         with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
             conn = self.connection
             with known_errors():
                 conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
             try:
                 yield self
                 with known_errors():
@@ -153,6 +163,8 @@ class Database:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._depth = 0
 
     def executescript(self, script: str) -> None:
         with self._lock, known_errors():

@@ -7,6 +7,7 @@ from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QListWidget,
@@ -23,11 +24,11 @@ from outreach_desktop.domain.appointments import (
     MAX_DURATION_MIN,
     Appointment,
 )
-from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
+from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
 from outreach_desktop.ui.formats import DATE, TIME
-from outreach_desktop.ui.labels import approach_label, status_label
+from outreach_desktop.ui.labels import approach_label
 
 
 def _minutes(spin: QSpinBox, value: int, maximum: int) -> QSpinBox:
@@ -110,8 +111,19 @@ class AppointmentDialog(FormDialog):
             )
             self.staff.addItem(item)
         self.add_field("staff_ids", self.tr("&Staff"), self.staff)
-        self.status = enum_combo(AppointmentStatus, status_label, a.status)
-        self.add_field("status", self.tr("St&atus"), self.status)
+        self.first_meeting = QCheckBox()
+        self.first_meeting.setChecked(a.first_meeting)
+        self.add_field(
+            "first_meeting",
+            self.tr("First &meeting"),
+            self.first_meeting,
+            self.tr("You have not met yet: agree a recognition sign, both bring an ID"),
+        )
+        self.spontaneous = QCheckBox()
+        self.spontaneous.setChecked(a.spontaneous)
+        self.add_field(
+            "spontaneous", self.tr("Spontaneous (from an &office visit)"), self.spontaneous
+        )
         self._last_approach = a.approach
         self.approach.currentIndexChanged.connect(self._approach_changed)
         self._update_enabled()
@@ -128,7 +140,9 @@ class AppointmentDialog(FormDialog):
         self._update_enabled()
 
     def _update_enabled(self) -> None:
-        self.third_party.setEnabled(self.approach.value() is Approach.ACCOMPANIMENT)
+        approach = self.approach.value()
+        self.third_party.setEnabled(approach is Approach.ACCOMPANIMENT)
+        self.spontaneous.setEnabled(approach is Approach.WALK_AND_TALK)
 
     def save(self) -> Appointment:
         a = self.appointment
@@ -147,5 +161,6 @@ class AppointmentDialog(FormDialog):
             for i in range(self.staff.count())
             if self.staff.item(i).checkState() == Qt.CheckState.Checked
         ]
-        a.status = self.status.value()
+        a.first_meeting = self.first_meeting.isChecked()
+        a.spontaneous = self.spontaneous.isChecked() and a.approach is Approach.WALK_AND_TALK
         return self.session.appointments.save(a)

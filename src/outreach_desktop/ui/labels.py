@@ -26,7 +26,12 @@ def approach_label(value: Approach) -> str:
 def status_label(value: AppointmentStatus) -> str:
     return {
         AppointmentStatus.PLANNED: translate("Labels", "Planned"),
+        AppointmentStatus.IN_PROGRESS: translate("Labels", "In progress"),
         AppointmentStatus.DONE: translate("Labels", "Done"),
+        AppointmentStatus.ENDED_AT_DOOR: translate("Labels", "Ended at the door"),
+        AppointmentStatus.BROKEN_OFF: translate("Labels", "Broken off"),
+        AppointmentStatus.NOT_MET: translate("Labels", "Not met"),
+        AppointmentStatus.POSTPONED: translate("Labels", "Postponed"),
         AppointmentStatus.CANCELLED: translate("Labels", "Cancelled"),
     }[value]
 

@@ -1,0 +1,168 @@
+"""Conducting an appointment ("Durchführung"): the hard rules and the outcomes.
+
+Hard rules hold whatever the checklist files say (an agency may reword items, not drop these):
+no entering the home without written consent, no continuing with other persons present without
+their presence consented and documented, no talk with a third party in the client's absence
+without a release. Ending or breaking off is always possible: the offer is voluntary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.checklists import ChecklistStatus, Transition
+from outreach_desktop.domain.consents import ConsentKind
+from outreach_desktop.domain.errors import Checker, DomainError
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
+
+HARD_RULES: dict[Transition, tuple[ConsentKind, str]] = {
+    Transition.ENTER_HOME: (
+        ConsentKind.HOME_VISIT,
+        "Ohne schriftliche Einverständniserklärung geht es nicht in die Wohnung. "
+        "Der Hausbesuch kann an der Tür stattfinden und dort enden.",
+    ),
+    Transition.OTHERS_PRESENT: (
+        ConsentKind.PRESENCE,
+        "Weitere Personen dürfen nur anwesend sein, wenn die Kundin oder der Kunde eingewilligt "
+        "hat und das dokumentiert ist.",
+    ),
+    Transition.THIRD_PARTY_ALONE: (
+        ConsentKind.CONFIDENTIALITY_RELEASE,
+        "Ohne Schweigepflichtentbindung, die diese Stelle nennt, kein Gespräch mit Dritten in "
+        "Abwesenheit der Kundin oder des Kunden.",
+    ),
+}
+
+
+class BrokenOffBy(StrEnum):
+    CLIENT = "client"
+    STAFF = "staff"
+
+    @property
+    def label_de(self) -> str:
+        return {BrokenOffBy.CLIENT: "Kundin/Kunde", BrokenOffBy.STAFF: "Mitarbeitende"}[self]
+
+
+class RuleBlocked(DomainError):
+    """A step is not allowed now; `reasons` says why, in German."""
+
+    def __init__(self, transition: Transition, reasons: list[str]) -> None:
+        self.transition, self.reasons = transition, reasons
+        super().__init__(f"Nicht möglich: {transition.label_de}. " + " ".join(reasons))
+
+
+@dataclass(kw_only=True)
+class Conduct:
+    """What happened on site, each step with its time."""
+
+    appointment_id: str
+    started_at: datetime | None = None
+    entered_home_at: datetime | None = None
+    others_present_at: datetime | None = None
+    third_party_alone_at: datetime | None = None
+    outcome: AppointmentStatus | None = None
+    outcome_at: datetime | None = None
+    broken_off_by: BrokenOffBy | None = None
+    outcome_reason: str = ""
+
+
+def blocking_reasons(
+    appointment: Appointment,
+    conduct: Conduct,
+    transition: Transition,
+    status: ChecklistStatus,
+    consents: set[ConsentKind],
+) -> list[str]:
+    """Why `transition` is not allowed now; empty means allowed."""
+    reasons: list[str] = []
+    if conduct.outcome is not None:
+        return ["Der Termin ist bereits abgeschlossen."]
+    if transition is Transition.START:
+        if appointment.status not in (AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS):
+            reasons.append(f"Der Termin ist {appointment.status.label_de.lower()}.")
+    elif transition is not Transition.CLOSE and conduct.started_at is None:
+        reasons.append("Der Termin hat noch nicht begonnen.")
+    if transition is Transition.ENTER_HOME and appointment.approach is not Approach.HOME_VISIT:
+        reasons.append("Nur bei einem Hausbesuch.")
+    if transition is Transition.THIRD_PARTY_ALONE and not appointment.third_party_id:
+        reasons.append("Für diesen Termin ist keine dritte Stelle eingetragen.")
+    hard = HARD_RULES.get(transition)
+    if hard is not None and hard[0] not in consents:
+        reasons.append(hard[1])
+    for blocker in status.blockers(transition):
+        reasons.append(f"Offen: {blocker.item.label_de}.")
+    return reasons
+
+
+def apply_transition(
+    appointment: Appointment,
+    conduct: Conduct,
+    transition: Transition,
+    status: ChecklistStatus,
+    consents: set[ConsentKind],
+    now: datetime,
+) -> None:
+    """Record the step or raise RuleBlocked."""
+    reasons = blocking_reasons(appointment, conduct, transition, status, consents)
+    if reasons:
+        raise RuleBlocked(transition, reasons)
+    if transition is Transition.START:
+        conduct.started_at = now
+        appointment.status = AppointmentStatus.IN_PROGRESS
+    elif transition is Transition.ENTER_HOME:
+        conduct.entered_home_at = now
+    elif transition is Transition.OTHERS_PRESENT:
+        conduct.others_present_at = now
+    elif transition is Transition.THIRD_PARTY_ALONE:
+        conduct.third_party_alone_at = now
+
+
+def finish(
+    appointment: Appointment,
+    conduct: Conduct,
+    outcome: AppointmentStatus,
+    now: datetime,
+    *,
+    broken_off_by: BrokenOffBy | None = None,
+    reason: str = "",
+) -> None:
+    """Set the outcome. Ending at the door, breaking off, not meeting, postponing and cancelling
+    are always possible; "durchgeführt" needs a started appointment (and for a home visit one
+    that went inside — otherwise it ended at the door)."""
+    check = Checker()
+    if not outcome.is_outcome:
+        check.fail("outcome", "Ergebnis", "Bitte ein Ergebnis wählen.")
+    if conduct.outcome is not None:
+        check.fail("outcome", "Ergebnis", "Der Termin hat bereits ein Ergebnis.")
+    if outcome is AppointmentStatus.DONE and conduct.started_at is None:
+        check.fail("outcome", "Ergebnis", "Der Termin wurde nicht begonnen.")
+    if (
+        outcome is AppointmentStatus.DONE
+        and appointment.approach is Approach.HOME_VISIT
+        and conduct.entered_home_at is None
+    ):
+        check.fail(
+            "outcome",
+            "Ergebnis",
+            "Der Hausbesuch fand nicht in der Wohnung statt: bitte „an der Tür beendet“ wählen.",
+        )
+    if (
+        outcome is AppointmentStatus.ENDED_AT_DOOR
+        and appointment.approach is not Approach.HOME_VISIT
+    ):
+        check.fail("outcome", "Ergebnis", "„An der Tür beendet“ gibt es nur beim Hausbesuch.")
+    if outcome is AppointmentStatus.BROKEN_OFF:
+        if broken_off_by is None:
+            check.fail("broken_off_by", "Abgebrochen von", "Bitte angeben, wer abgebrochen hat.")
+        if not reason.strip():
+            check.fail("outcome_reason", "Grund", "Bitte kurz den Grund nennen.")
+    check.limit_text(reason, "outcome_reason", "Grund", 1000)
+    check.raise_if_any()
+    conduct.outcome = outcome
+    conduct.outcome_at = now
+    conduct.broken_off_by = broken_off_by if outcome is AppointmentStatus.BROKEN_OFF else None
+    conduct.outcome_reason = reason.strip()
+    appointment.status = outcome

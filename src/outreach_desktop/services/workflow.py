@@ -1,0 +1,290 @@
+"""Use cases of the approach workflows: checklist status and answers, the home-visit timeline,
+conducting an appointment, follow-ups and new appointments at another place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.checklists import (
+    Answer,
+    Checklist,
+    ChecklistStatus,
+    Item,
+    ItemKind,
+    Phase,
+    Transition,
+    evaluate,
+)
+from outreach_desktop.domain.conduct import (
+    BrokenOffBy,
+    Conduct,
+    apply_transition,
+    blocking_reasons,
+    finish,
+)
+from outreach_desktop.domain.consents import ConsentKind, ConsentLookup
+from outreach_desktop.domain.errors import DomainError, FieldError, ValidationError
+from outreach_desktop.domain.home_visit import (
+    CallAttempt,
+    LetterKind,
+    LetterWindow,
+    TimelineSettings,
+    TimelineStatus,
+    count_failed_calls,
+    letters_due,
+    sent_on,
+    timeline,
+)
+from outreach_desktop.domain.records import new_id
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
+from outreach_desktop.services.checklists import ChecklistSet, load_checklists
+from outreach_desktop.storage.appointment_repo import AppointmentRepository
+from outreach_desktop.storage.people_repos import ClientRepository, StaffRepository
+from outreach_desktop.storage.workflow_repo import StoredCall, WorkflowRepository
+
+
+@dataclass(frozen=True)
+class AppointmentState:
+    """Everything the planning and conduct screens show for one appointment."""
+
+    appointment: Appointment
+    checklists: list[Checklist]
+    status: ChecklistStatus
+    conduct: Conduct
+    facts: dict[str, bool]
+    consents: set[ConsentKind]
+    calls: list[StoredCall]
+    timeline: TimelineStatus | None  # home visits only
+    warnings: list[str]
+
+    def progress(self, phase: Phase | None = None) -> tuple[int, int]:
+        return self.status.progress(phase)
+
+
+class WorkflowService:
+    def __init__(
+        self,
+        appointments: AppointmentRepository,
+        clients: ClientRepository,
+        staff: StaffRepository,
+        repo: WorkflowRepository,
+        consents: ConsentLookup,
+        checklists: ChecklistSet | None = None,
+        timeline_settings: TimelineSettings | None = None,
+    ) -> None:
+        self.appointments = appointments
+        self.clients = clients
+        self.staff = staff
+        self.repo = repo
+        self.consent_lookup = consents
+        self._checklists = checklists
+        self.timeline_settings = timeline_settings or TimelineSettings()
+
+    @property
+    def checklist_set(self) -> ChecklistSet:
+        if self._checklists is None:
+            self._checklists = load_checklists()
+        return self._checklists
+
+    # ---- state -------------------------------------------------------------------------------
+    def facts(self, a: Appointment, calls: list[StoredCall] | None = None) -> dict[str, bool]:
+        calls = self.repo.calls(a.id) if calls is None else calls
+        letters = self.repo.letters(a.id)
+        client = self.clients.find(a.client_id) if a.client_id else None
+        return {
+            "first_meeting": a.first_meeting,
+            "spontaneous": a.spontaneous,
+            "walk_and_talk": a.approach is Approach.WALK_AND_TALK,
+            "accompaniment": a.approach is Approach.ACCOMPANIMENT,
+            "home_visit": a.approach is Approach.HOME_VISIT,
+            "second_staff": len(a.staff_ids) >= 2,
+            "failed_calls_enough": count_failed_calls([c.call for c in calls])
+            >= self.timeline_settings.min_failed_calls,
+            "announcement_sent": sent_on(letters, LetterKind.ANNOUNCEMENT) is not None,
+            "reminder_sent": sent_on(letters, LetterKind.REMINDER) is not None,
+            "third_party_set": bool(a.third_party_id),
+            "not_own_caseload": client is not None and not client.in_own_caseload,
+            "follow_up_planned": any(
+                f.predecessor_id == a.id for f in self.appointments.followers(a.id)
+            ),
+        }
+
+    def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:
+        return {k for k in ConsentKind if self.consent_lookup.has_valid_consent(a, k, day)}
+
+    def state(self, appointment_id: str, today: date) -> AppointmentState:
+        a = self.appointments.get(appointment_id)
+        checklists = self.checklist_set.for_approach(a.approach)
+        calls = self.repo.calls(a.id)
+        facts = self.facts(a, calls)
+        consents = self.valid_consents(a, today)
+        answers = {k: v.answer for k, v in self.repo.answers(a.id).items()}
+        status = evaluate(checklists, facts, answers, consents)
+        line = None
+        warnings: list[str] = []
+        if a.approach is Approach.HOME_VISIT:
+            line = timeline(
+                a.start.date(), [c.call for c in calls], self.repo.letters(a.id), today,
+                self.timeline_settings, a.status is AppointmentStatus.CANCELLED,
+            )  # fmt: skip
+            warnings += [w.message for w in line.warnings]
+            if len(a.staff_ids) < 2:
+                warnings.append(
+                    "Ein Hausbesuch wird in der Regel zu zweit gemacht: "
+                    "bitte eine zweite Person eintragen."
+                )
+        if a.buffer_min == 0:
+            warnings.append("Kein Zeitpuffer geplant: Außentermine dauern oft länger.")
+        return AppointmentState(
+            a, checklists, status, self.repo.conduct(a.id), facts, consents, calls, line, warnings
+        )
+
+    # ---- answers -----------------------------------------------------------------------------
+    def _find_item(self, a: Appointment, item_id: str) -> tuple[Checklist, Item]:
+        for checklist in self.checklist_set.for_approach(a.approach):
+            for item in checklist.items:
+                if item.id == item_id:
+                    return checklist, item
+        raise DomainError(f"Die Checkliste dieses Termins hat keinen Punkt „{item_id}“.")
+
+    def answer(
+        self,
+        appointment_id: str,
+        item_id: str,
+        value: Any,
+        now: datetime,
+        by: str | None = None,
+    ) -> None:
+        """Record an answer with its time; None clears it."""
+        a = self.appointments.get(appointment_id)
+        checklist, item = self._find_item(a, item_id)
+        if value is None:
+            self.repo.clear_answer(a.id, item.id)
+            return
+        self._check_value(item, value)
+        self.repo.save_answer(a.id, checklist, item, Answer(item.id, value, now, by))
+
+    def _check_value(self, item: Item, value: Any) -> None:
+        def bad(message: str) -> ValidationError:
+            return ValidationError([FieldError(item.id, item.label_de, message)])
+
+        kind = item.kind
+        if kind in (ItemKind.FACT, ItemKind.CONSENT):
+            raise bad("Wird vom Programm ermittelt und kann nicht angekreuzt werden.")
+        if kind in (ItemKind.TICK, ItemKind.YES_NO):
+            if not isinstance(value, bool):
+                raise bad("Erwartet wird ja oder nein.")
+            return
+        if not isinstance(value, str):
+            raise bad("Erwartet wird ein Text.")
+        if len(value) > 2000:
+            raise bad("Höchstens 2000 Zeichen.")
+        if kind is ItemKind.CHOICE and value not in {c.id for c in item.choices}:
+            raise bad("Bitte eine der Möglichkeiten wählen.")
+        if kind is ItemKind.DATE:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise bad("Bitte ein Datum angeben.") from None
+        if kind is ItemKind.PERSON and self.staff.find(value) is None:
+            raise bad("Diese Person gibt es nicht.")
+
+    # ---- home-visit timeline -----------------------------------------------------------------
+    def log_call(self, appointment_id: str, call: CallAttempt) -> str:
+        self.appointments.get(appointment_id)
+        return self.repo.add_call(appointment_id, call)
+
+    def delete_call(self, call_id: str) -> None:
+        self.repo.delete_call(call_id)
+
+    def set_letter_sent(self, appointment_id: str, kind: LetterKind, day: date | None) -> None:
+        a = self.appointments.get(appointment_id)
+        if a.approach is not Approach.HOME_VISIT:
+            raise DomainError("Briefe gibt es nur für Hausbesuche.")
+        self.repo.set_letter_sent(a.id, kind, day)
+
+    def letters_due(self, today: date) -> list[tuple[Appointment, LetterWindow]]:
+        """Letters whose window is open and that are not sent, for planned home visits."""
+        due = []
+        for a in self.appointments.planned_home_visits(today):
+            for window in letters_due(
+                a.start.date(), self.repo.letters(a.id), today, self.timeline_settings, False
+            ):
+                due.append((a, window))
+        return sorted(due, key=lambda pair: pair[1].due)
+
+    # ---- conduct -----------------------------------------------------------------------------
+    def blocking_reasons(
+        self, appointment_id: str, transition: Transition, today: date
+    ) -> list[str]:
+        s = self.state(appointment_id, today)
+        return blocking_reasons(s.appointment, s.conduct, transition, s.status, s.consents)
+
+    def step(self, appointment_id: str, transition: Transition, now: datetime) -> AppointmentState:
+        """Take a step of the conduct flow, or raise RuleBlocked with the reasons."""
+        s = self.state(appointment_id, now.date())
+        a, conduct = s.appointment, s.conduct
+        apply_transition(a, conduct, transition, s.status, s.consents, now)
+        with self.repo.db.transaction():
+            self.appointments.save(a)
+            self.repo.save_conduct(conduct)
+        return self.state(appointment_id, now.date())
+
+    def finish(
+        self,
+        appointment_id: str,
+        outcome: AppointmentStatus,
+        now: datetime,
+        *,
+        broken_off_by: BrokenOffBy | None = None,
+        reason: str = "",
+    ) -> AppointmentState:
+        a = self.appointments.get(appointment_id)
+        conduct = self.repo.conduct(a.id)
+        finish(a, conduct, outcome, now, broken_off_by=broken_off_by, reason=reason)
+        with self.repo.db.transaction():
+            self.appointments.save(a)
+            self.repo.save_conduct(conduct)
+        return self.state(appointment_id, now.date())
+
+    def relocate(
+        self, appointment_id: str, start: datetime, place: str, now: datetime
+    ) -> Appointment:
+        """The place is unsuitable: end this appointment as postponed and plan a new one at
+        another place, linked to it."""
+        a = self.appointments.get(appointment_id)
+        new = replace(
+            a, id=new_id(), start=start, place=place, status=AppointmentStatus.PLANNED,
+            relocated_from_id=a.id, predecessor_id=None, created_at=None, updated_at=None,
+            revision=0, origin_device=None, staff_ids=list(a.staff_ids),
+        )  # fmt: skip
+        conduct = self.repo.conduct(a.id)
+        with self.repo.db.transaction():
+            self.appointments.save(new)
+            if conduct.outcome is None:
+                finish(
+                    a,
+                    conduct,
+                    AppointmentStatus.POSTPONED,
+                    now,
+                    reason="Ort ungeeignet: neuer Termin an anderem Ort.",
+                )
+                self.appointments.save(a)
+                self.repo.save_conduct(conduct)
+        return new
+
+    def follow_up(
+        self, appointment_id: str, start: datetime, place: str | None = None
+    ) -> Appointment:
+        """A follow-up appointment linked to its predecessor (same client, approach, staff)."""
+        a = self.appointments.get(appointment_id)
+        new = replace(
+            a, id=new_id(), start=start, place=a.place if place is None else place,
+            status=AppointmentStatus.PLANNED, predecessor_id=a.id, relocated_from_id=None,
+            first_meeting=False, spontaneous=False, created_at=None, updated_at=None,
+            revision=0, origin_device=None, staff_ids=list(a.staff_ids),
+        )  # fmt: skip
+        return self.appointments.save(new)

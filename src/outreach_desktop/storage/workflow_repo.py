@@ -1,0 +1,222 @@
+"""Storage of the approach workflows: checklist answers, call attempts, letters, the conduct
+record and the consent question the rules ask."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.checklists import Answer, Checklist, Item
+from outreach_desktop.domain.conduct import BrokenOffBy, Conduct
+from outreach_desktop.domain.consents import ConsentKind
+from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, Letter, LetterKind
+from outreach_desktop.domain.records import new_id
+from outreach_desktop.domain.vocabulary import AppointmentStatus
+from outreach_desktop.storage.database import Database
+from outreach_desktop.storage.errors import RecordNotFound
+from outreach_desktop.storage.record_repo import ts_to_db
+
+
+def _now_utc() -> str:
+    return ts_to_db(datetime.now(UTC).replace(microsecond=0)) or ""
+
+
+def _local(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+def _from_local(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class StoredCall:
+    id: str
+    call: CallAttempt
+
+
+@dataclass(frozen=True)
+class StoredAnswer:
+    answer: Answer
+    checklist_id: str
+    checklist_version: int
+
+
+class WorkflowRepository:
+    def __init__(self, db: Database, device_id: str) -> None:
+        self.db = db
+        self.device_id = device_id
+
+    # ---- checklist answers -------------------------------------------------------------------
+    def answers(self, appointment_id: str) -> dict[str, StoredAnswer]:
+        rows = self.db.execute(
+            "SELECT * FROM checklist_answers WHERE appointment_id = ?", (appointment_id,)
+        )
+        return {
+            r["item_id"]: StoredAnswer(
+                Answer(
+                    r["item_id"],
+                    json.loads(r["value"]),
+                    datetime.fromisoformat(r["answered_at"]),
+                    r["answered_by"],
+                ),
+                r["checklist_id"],
+                r["checklist_version"],
+            )
+            for r in rows
+        }
+
+    def save_answer(
+        self, appointment_id: str, checklist: Checklist, item: Item, answer: Answer
+    ) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO checklist_answers (appointment_id, item_id, checklist_id,"
+                " checklist_version, value, answered_at, answered_by, updated_at, origin_device)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (appointment_id, item_id) DO UPDATE SET"
+                " checklist_id = excluded.checklist_id,"
+                " checklist_version = excluded.checklist_version, value = excluded.value,"
+                " answered_at = excluded.answered_at, answered_by = excluded.answered_by,"
+                " updated_at = excluded.updated_at, origin_device = excluded.origin_device",
+                (
+                    appointment_id, item.id, checklist.id, checklist.version,
+                    json.dumps(answer.value, ensure_ascii=False),
+                    _local(answer.answered_at), answer.answered_by, _now_utc(), self.device_id,
+                ),
+            )  # fmt: skip
+
+    def clear_answer(self, appointment_id: str, item_id: str) -> None:
+        with self.db.transaction():
+            self.db.execute(
+                "DELETE FROM checklist_answers WHERE appointment_id = ? AND item_id = ?",
+                (appointment_id, item_id),
+            )
+
+    # ---- call attempts -----------------------------------------------------------------------
+    def calls(self, appointment_id: str) -> list[StoredCall]:
+        rows = self.db.execute(
+            "SELECT * FROM call_attempts WHERE appointment_id = ? ORDER BY at", (appointment_id,)
+        )
+        return [
+            StoredCall(
+                r["id"],
+                CallAttempt(datetime.fromisoformat(r["at"]), CallOutcome(r["outcome"]), r["note"]),
+            )
+            for r in rows
+        ]
+
+    def add_call(self, appointment_id: str, call: CallAttempt) -> str:
+        call.validate()
+        call_id = new_id()
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO call_attempts (id, appointment_id, at, outcome, note, created_at,"
+                " origin_device) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (call_id, appointment_id, _local(call.at), call.outcome.value, call.note,
+                 _now_utc(), self.device_id),
+            )  # fmt: skip
+        return call_id
+
+    def delete_call(self, call_id: str) -> None:
+        with self.db.transaction():
+            self.db.execute("DELETE FROM call_attempts WHERE id = ?", (call_id,))
+            if self.db.scalar("SELECT changes()") != 1:
+                raise RecordNotFound("Der Anrufversuch")
+
+    # ---- letters -----------------------------------------------------------------------------
+    def letters(self, appointment_id: str) -> list[Letter]:
+        rows = self.db.execute(
+            "SELECT kind, sent_on FROM letters WHERE appointment_id = ?", (appointment_id,)
+        )
+        return [Letter(LetterKind(r["kind"]), date.fromisoformat(r["sent_on"])) for r in rows]
+
+    def set_letter_sent(self, appointment_id: str, kind: LetterKind, day: date | None) -> None:
+        with self.db.transaction():
+            if day is None:
+                self.db.execute(
+                    "DELETE FROM letters WHERE appointment_id = ? AND kind = ?",
+                    (appointment_id, kind.value),
+                )
+                return
+            self.db.execute(
+                "INSERT INTO letters (appointment_id, kind, sent_on, updated_at, origin_device)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (appointment_id, kind) DO UPDATE SET"
+                " sent_on = excluded.sent_on, updated_at = excluded.updated_at,"
+                " origin_device = excluded.origin_device",
+                (appointment_id, kind.value, day.isoformat(), _now_utc(), self.device_id),
+            )
+
+    # ---- conduct -----------------------------------------------------------------------------
+    def conduct(self, appointment_id: str) -> Conduct:
+        r = self.db.one("SELECT * FROM conducts WHERE appointment_id = ?", (appointment_id,))
+        if r is None:
+            return Conduct(appointment_id=appointment_id)
+        return Conduct(
+            appointment_id=appointment_id,
+            started_at=_from_local(r["started_at"]),
+            entered_home_at=_from_local(r["entered_home_at"]),
+            others_present_at=_from_local(r["others_present_at"]),
+            third_party_alone_at=_from_local(r["third_party_alone_at"]),
+            outcome=AppointmentStatus(r["outcome"]) if r["outcome"] else None,
+            outcome_at=_from_local(r["outcome_at"]),
+            broken_off_by=BrokenOffBy(r["broken_off_by"]) if r["broken_off_by"] else None,
+            outcome_reason=r["outcome_reason"],
+        )
+
+    def save_conduct(self, c: Conduct) -> None:
+        """Write the conduct record; call inside the transaction that saves the appointment."""
+        row: dict[str, Any] = {
+            "appointment_id": c.appointment_id,
+            "started_at": _local(c.started_at),
+            "entered_home_at": _local(c.entered_home_at),
+            "others_present_at": _local(c.others_present_at),
+            "third_party_alone_at": _local(c.third_party_alone_at),
+            "outcome": c.outcome.value if c.outcome else None,
+            "outcome_at": _local(c.outcome_at),
+            "broken_off_by": c.broken_off_by.value if c.broken_off_by else None,
+            "outcome_reason": c.outcome_reason,
+            "updated_at": _now_utc(),
+            "origin_device": self.device_id,
+        }
+        names = ", ".join(row)
+        marks = ", ".join(f":{k}" for k in row)
+        updates = ", ".join(f"{k} = excluded.{k}" for k in row if k != "appointment_id")
+        self.db.execute(
+            f"INSERT INTO conducts ({names}) VALUES ({marks})"
+            f" ON CONFLICT (appointment_id) DO UPDATE SET {updates}",
+            row,
+        )
+
+
+class StoredConsentLookup:
+    """Answers the workflow rules from the consents table (empty until consents are recorded)."""
+
+    VALID_STATES = ("signed", "oral")
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def has_valid_consent(self, appointment: Appointment, kind: ConsentKind, on: date) -> bool:
+        if appointment.client_id is None:
+            return False
+        params: dict[str, Any] = {
+            "client": appointment.client_id,
+            "appointment": appointment.id,
+            "kind": kind.value,
+            "day": on.isoformat(),
+            "third_party": appointment.third_party_id,
+        }
+        sql = (
+            "SELECT count(*) FROM consents WHERE client_id = :client AND kind = :kind"
+            " AND state IN ('signed', 'oral') AND revoked_at IS NULL"
+            " AND (appointment_id IS NULL OR appointment_id = :appointment)"
+            " AND (valid_from IS NULL OR valid_from <= :day)"
+            " AND (valid_until IS NULL OR valid_until >= :day)"
+        )
+        if kind is ConsentKind.CONFIDENTIALITY_RELEASE:
+            sql += " AND third_party_id = :third_party"
+        return bool(self.db.scalar(sql, params))
