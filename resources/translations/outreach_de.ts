@@ -77,7 +77,70 @@
     </message>
 </context>
 <context>
+    <name>AppointmentWorkDialog</name>
+    <message>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Hinweise</translation>
+    </message>
+    <message>
+        <source>&amp;Edit appointment…</source>
+        <translation>&amp;Termin bearbeiten …</translation>
+    </message>
+    <message>
+        <source>Edit appointment</source>
+        <translation>Termin bearbeiten</translation>
+    </message>
+    <message>
+        <source>Plan &amp;follow-up…</source>
+        <translation>&amp;Folgetermin planen …</translation>
+    </message>
+    <message>
+        <source>Plan follow-up</source>
+        <translation>Folgetermin planen</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+    <message>
+        <source>Preparation</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation>Vor Ort</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Nachbereitung</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentsPage</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Checklists, conduct and follow-up (Enter)</source>
+        <translation>Checklisten, Durchführung und Nachbereitung (Eingabetaste)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
     <message>
         <source>Appointments</source>
         <translation>Termine</translation>
@@ -85,6 +148,33 @@
     <message>
         <source>No appointments yet. Plan one with “New” (Ctrl+N).</source>
         <translation>Noch keine Termine. Mit „Neu“ (Strg+N) planen.</translation>
+    </message>
+</context>
+<context>
+    <name>CallDialog</name>
+    <message>
+        <source>Log call attempt</source>
+        <translation>Anrufversuch erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+        <source>Short, no personal details</source>
+        <translation>Kurz, ohne persönliche Einzelheiten</translation>
     </message>
 </context>
 <context>
@@ -108,6 +198,57 @@
     <message>
         <source>&amp;Repeat</source>
         <translation>&amp;Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <source>(optional)</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>blocks: {step}</source>
+        <translation>sperrt: {step}</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>liegt vor</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>erfüllt</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nicht</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>{done} of {total} required points done</source>
+        <translation>{done} von {total} Pflichtpunkten erledigt</translation>
     </message>
 </context>
 <context>
@@ -176,6 +317,81 @@
 Create the first one with “New” (Ctrl+N).</source>
         <translation>Noch keine Kundinnen und Kunden.
 Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
+    </message>
+</context>
+<context>
+    <name>ConductPanel</name>
+    <message>
+        <source>Conduct</source>
+        <translation>Durchführung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>&amp;Begin appointment</source>
+        <translation>Termin &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>Go &amp;into the home</source>
+        <translation>In die &amp;Wohnung gehen</translation>
+    </message>
+    <message>
+        <source>Continue with other &amp;persons present</source>
+        <translation>Mit weiteren anwesenden &amp;Personen fortfahren</translation>
+    </message>
+    <message>
+        <source>Talk to the third party &amp;without the client</source>
+        <translation>Mit Dritten ohne Kundin/Kunde sp&amp;rechen</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Durchgeführt</translation>
+    </message>
+    <message>
+        <source>Ended at the &amp;door</source>
+        <translation>An der T&amp;ür beendet</translation>
+    </message>
+    <message>
+        <source>Broken o&amp;ff…</source>
+        <translation>Abgebro&amp;chen …</translation>
+    </message>
+    <message>
+        <source>&amp;Not met</source>
+        <translation>&amp;Nicht angetroffen</translation>
+    </message>
+    <message>
+        <source>Post&amp;poned…</source>
+        <translation>&amp;Verschoben …</translation>
+    </message>
+    <message>
+        <source>Cance&amp;lled…</source>
+        <translation>Abges&amp;agt …</translation>
+    </message>
+    <message>
+        <source>Place unsuitable: new appointment at &amp;another place…</source>
+        <translation>&amp;Ort ungeeignet: neuer Termin an anderem Ort …</translation>
+    </message>
+    <message>
+        <source>New appointment at another place</source>
+        <translation>Neuer Termin an anderem Ort</translation>
+    </message>
+    <message>
+        <source>The offer is voluntary: ending or breaking off is always possible.</source>
+        <translation>Das Angebot ist freiwillig: Beenden oder Abbrechen ist jederzeit möglich.</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>In progress since {time}</source>
+        <translation>Läuft seit {time} Uhr</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>seit {time} Uhr</translation>
     </message>
 </context>
 <context>
@@ -341,6 +557,97 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Arabic</source>
         <translation>Arabisch</translation>
+    </message>
+    <message>
+        <source>begin the appointment</source>
+        <translation>Termin beginnen</translation>
+    </message>
+    <message>
+        <source>go into the home</source>
+        <translation>in die Wohnung gehen</translation>
+    </message>
+    <message>
+        <source>continue with others present</source>
+        <translation>mit weiteren Personen fortfahren</translation>
+    </message>
+    <message>
+        <source>talk to the third party alone</source>
+        <translation>ohne Kundin/Kunde mit Dritten sprechen</translation>
+    </message>
+    <message>
+        <source>close the follow-up</source>
+        <translation>Nachbereitung abschließen</translation>
+    </message>
+    <message>
+        <source>not yet due</source>
+        <translation>noch nicht fällig</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>jetzt fällig</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>heute fällig</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>überfällig</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>versendet</translation>
+    </message>
+    <message>
+        <source>not needed (cancelled)</source>
+        <translation>nicht nötig (abgesagt)</translation>
+    </message>
+    <message>
+        <source>the client</source>
+        <translation>Kundin/Kunde</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>Mitarbeitende</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>erreicht</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation>besetzt</translation>
+    </message>
+    <message>
+        <source>voicemail</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <source>wrong number</source>
+        <translation>falsche Nummer</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Ankündigung</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+</context>
+<context>
+    <name>LetterSentDialog</name>
+    <message>
+        <source>Letter sent: {kind}</source>
+        <translation>Brief versendet: {kind}</translation>
+    </message>
+    <message>
+        <source>&amp;Sent on</source>
+        <translation>&amp;Versendet am</translation>
     </message>
 </context>
 <context>
@@ -547,6 +854,68 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>Outreach Desktop</source>
         <translation>Outreach Desktop</translation>
+    </message>
+</context>
+<context>
+    <name>NewDateDialog</name>
+    <message>
+        <source>New appointment at another place</source>
+        <translation>Neuer Termin an anderem Ort</translation>
+    </message>
+    <message>
+        <source>Plan follow-up appointment</source>
+        <translation>Folgetermin planen</translation>
+    </message>
+    <message>
+        <source>The place is unsuitable (noise, unsafe surroundings). This appointment ends as postponed; the new one is linked to it.</source>
+        <translation>Der Ort ist ungeeignet (Lärm, unsichere Umgebung). Dieser Termin endet als verschoben; der neue wird mit ihm verknüpft.</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Ort</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Break off</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <source>Postponed</source>
+        <translation>Verschoben</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>Breaking off is always possible: the offer is voluntary.</source>
+        <translation>Abbrechen ist jederzeit möglich: das Angebot ist freiwillig.</translation>
+    </message>
+    <message>
+        <source>Broken off &amp;by</source>
+        <translation>Abgebrochen &amp;von</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Grund</translation>
     </message>
 </context>
 <context>
@@ -760,6 +1129,65 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     </message>
 </context>
 <context>
+    <name>TimelinePanel</name>
+    <message>
+        <source>Calls and letters</source>
+        <translation>Anrufe und Briefe</translation>
+    </message>
+    <message>
+        <source>Call attempts</source>
+        <translation>Anrufversuche</translation>
+    </message>
+    <message>
+        <source>Log &amp;call…</source>
+        <translation>Anruf &amp;erfassen …</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>Anruf erfassen</translation>
+    </message>
+    <message>
+        <source>Remove call</source>
+        <translation>Anruf entfernen</translation>
+    </message>
+    <message>
+        <source>Mark as sent…</source>
+        <translation>Als versendet eintragen …</translation>
+    </message>
+    <message>
+        <source>Mark as sent: {kind}</source>
+        <translation>Als versendet eintragen: {kind}</translation>
+    </message>
+    <message>
+        <source>Timeline warnings</source>
+        <translation>Hinweise zum Zeitplan</translation>
+    </message>
+    <message>
+        <source>Failed call attempts: {n} (needed before the announcement: {min})</source>
+        <translation>Erfolglose Anrufversuche: {n} (vor der Ankündigung nötig: {min})</translation>
+    </message>
+    <message>
+        <source>{kind}: {opens} – {due} · {state}</source>
+        <translation>{kind}: {opens} – {due} · {state}</translation>
+    </message>
+    <message>
+        <source>on {day}</source>
+        <translation>am {day}</translation>
+    </message>
+    <message>
+        <source>Undo “sent”</source>
+        <translation>„Versendet“ zurücknehmen</translation>
+    </message>
+    <message>
+        <source>Remove this call attempt?</source>
+        <translation>Diesen Anrufversuch entfernen?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Today</source>
@@ -774,14 +1202,6 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Termin planen</translation>
     </message>
     <message>
-        <source>Today's appointments</source>
-        <translation>Heutige Termine</translation>
-    </message>
-    <message>
-        <source>Upcoming appointments</source>
-        <translation>Kommende Termine</translation>
-    </message>
-    <message>
         <source>Next {days} days</source>
         <translation>Nächste {days} Tage</translation>
     </message>
@@ -794,8 +1214,36 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Heute stehen keine Termine an. Mit „Termin planen …“ einen anlegen.</translation>
     </message>
     <message>
+        <source>Letters due</source>
+        <translation>Fällige Briefe</translation>
+    </message>
+    <message>
+        <source>Follow-up still open</source>
+        <translation>Nachbereitung offen</translation>
+    </message>
+    <message>
+        <source>Past appointments without an outcome</source>
+        <translation>Vergangene Termine ohne Ergebnis</translation>
+    </message>
+    <message>
         <source>Nothing planned for the next {days} days.</source>
         <translation>Für die nächsten {days} Tage ist nichts geplant.</translation>
+    </message>
+    <message>
+        <source>{kind} for {who} (visit on {visit}): overdue since {due}</source>
+        <translation>{kind} an {who} (Hausbesuch am {visit}): überfällig seit {due}</translation>
+    </message>
+    <message>
+        <source>{kind} for {who} (visit on {visit}): due on {due}</source>
+        <translation>{kind} an {who} (Hausbesuch am {visit}): fällig am {due}</translation>
+    </message>
+    <message>
+        <source>follow-up {done}/{total}</source>
+        <translation>Nachbereitung {done}/{total}</translation>
+    </message>
+    <message>
+        <source>checklist {done}/{total}</source>
+        <translation>Checkliste {done}/{total}</translation>
     </message>
     <message>
         <source>anonymous</source>

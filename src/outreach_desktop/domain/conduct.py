@@ -93,6 +93,8 @@ def blocking_reasons(
     if hard is not None and hard[0] not in consents:
         reasons.append(hard[1])
     for blocker in status.blockers(transition):
+        if hard is not None and blocker.item.consent is hard[0]:
+            continue  # already explained by the hard rule
         reasons.append(f"Offen: {blocker.item.label_de}.")
     return reasons
 

@@ -57,8 +57,8 @@ class AppointmentState:
     facts: dict[str, bool]
     consents: set[ConsentKind]
     calls: list[StoredCall]
-    timeline: TimelineStatus | None  # home visits only
-    warnings: list[str]
+    timeline: TimelineStatus | None  # home visits only (with its own warnings)
+    warnings: list[str]  # planning warnings besides the timeline's
 
     def progress(self, phase: Phase | None = None) -> tuple[int, int]:
         return self.status.progress(phase)
@@ -130,7 +130,6 @@ class WorkflowService:
                 a.start.date(), [c.call for c in calls], self.repo.letters(a.id), today,
                 self.timeline_settings, a.status is AppointmentStatus.CANCELLED,
             )  # fmt: skip
-            warnings += [w.message for w in line.warnings]
             if len(a.staff_ids) < 2:
                 warnings.append(
                     "Ein Hausbesuch wird in der Regel zu zweit gemacht: "

@@ -109,6 +109,18 @@ class AppointmentRepository(RecordRepository[Appointment]):
         )
         return self._load_children([self.from_row(r) for r in rows])
 
+    def by_status(
+        self, statuses: list[AppointmentStatus], start: datetime, end: datetime
+    ) -> list[Appointment]:
+        """Appointments in one of `statuses` starting in [start, end)."""
+        marks = ",".join("?" * len(statuses))
+        rows = self.db.execute(
+            f"SELECT * FROM appointments WHERE status IN ({marks}) AND start >= ? AND start < ?"
+            " ORDER BY start",
+            (*[s.value for s in statuses], local_to_db(start), local_to_db(end)),
+        )
+        return self._load_children([self.from_row(r) for r in rows])
+
     def planned_home_visits(self, today: date) -> list[Appointment]:
         rows = self.db.execute(
             "SELECT * FROM appointments WHERE approach = 'home-visit' AND status = 'planned'"

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
 
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
+from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
 from outreach_desktop.ui.formats import format_date, format_time
 from outreach_desktop.ui.labels import approach_label, status_label
 from outreach_desktop.ui.list_page import ListPage
@@ -24,7 +26,12 @@ def client_or_anonymous(view: AppointmentView) -> str:
 
 
 class AppointmentsPage(ListPage):
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        now: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
         V = AppointmentView
         super().__init__(
             [
@@ -52,6 +59,14 @@ class AppointmentsPage(ListPage):
             parent,
         )
         self.session = session
+        self.now = now
+        self.work_button = QPushButton(self.tr("&Open"))
+        self.work_button.setToolTip(self.tr("Checklists, conduct and follow-up (Enter)"))
+        self.work_button.setAccessibleName(self.tr("Open"))
+        self.work_button.clicked.connect(self.edit_current)
+        self.buttons_row.insertWidget(1, self.work_button)
+        self.edit_button.clicked.disconnect()
+        self.edit_button.clicked.connect(lambda: ListPage.edit_current(self))  # the data only
         self.set_texts(
             self.tr("Appointments"),
             self.tr("No appointments yet. Plan one with “New” (Ctrl+N)."),
@@ -61,6 +76,20 @@ class AppointmentsPage(ListPage):
         # Without a search: from a month ago on, so the coming weeks are always in the list.
         since = None if query else datetime.combine(date.today() - timedelta(days=30), time.min)
         return self.session.appointments.search_views(query, limit, since=since)
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        if hasattr(self, "work_button"):
+            self.work_button.setEnabled(self.current() is not None)
+
+    def edit_current(self) -> None:
+        """Enter and double-click open the appointment's work, not just its data."""
+        view = self.current()
+        if view is None:
+            return
+        AppointmentWorkDialog(self.session, view.appointment.id, self.now, self).run()
+        self.refresh()
+        self.changed.emit()
 
     def editor(self, record: Any | None) -> AppointmentDialog:
         return AppointmentDialog(self.session, record.appointment if record else None, self)

@@ -11,6 +11,12 @@ from outreach_desktop.resources import translation_file
 log = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
+_language = "en"
+
+
+def ui_language() -> str:
+    """ "de" or "en": which labels of data files (checklists, forms) to show."""
+    return _language
 
 
 def install_translators(app: QCoreApplication, language: str) -> bool:
@@ -18,9 +24,11 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
 
     Returns False when our translation file is missing (run `make` to build it).
     """
+    global _language
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
+    _language = language
     QLocale.setDefault(
         QLocale(
             QLocale.Language.German if language == "de" else QLocale.Language.English,

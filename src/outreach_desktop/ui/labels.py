@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from outreach_desktop.domain.checklists import Transition
 from outreach_desktop.domain.vocabulary import (
     AppointmentStatus,
     Approach,
@@ -64,4 +65,14 @@ def language_label(value: Language) -> str:
         Language.TURKISH: translate("Labels", "Turkish"),
         Language.ARABIC: translate("Labels", "Arabic"),
         Language.OTHER: translate("Labels", "Other"),
+    }[value]
+
+
+def transition_label(value: Transition) -> str:
+    return {
+        Transition.START: translate("Labels", "begin the appointment"),
+        Transition.ENTER_HOME: translate("Labels", "go into the home"),
+        Transition.OTHERS_PRESENT: translate("Labels", "continue with others present"),
+        Transition.THIRD_PARTY_ALONE: translate("Labels", "talk to the third party alone"),
+        Transition.CLOSE: translate("Labels", "close the follow-up"),
     }[value]

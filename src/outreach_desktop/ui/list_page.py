@@ -82,6 +82,7 @@ class ListPage(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         self.delete_button.clicked.connect(self.delete_current)
         top = QHBoxLayout()
+        self.buttons_row = top
         top.addWidget(self.search, 1)
         top.addWidget(self.new_button)
         top.addWidget(self.edit_button)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -46,11 +46,13 @@ class MainWindow(QMainWindow):
         *,
         clock: Callable[[], float] = _default_clock,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] | None = None,
         kdf: KdfParams | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings
         self.today = today
+        self.now = now or (lambda: datetime.combine(self.today(), datetime.now().time()))
         self.kdf = kdf
         self.session: Session | None = None
         self.workspace: Workspace | None = None
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:  # never two vaults open at once
             self.lock()
         self.session = session
-        self.workspace = Workspace(session, self.settings, self.today)
+        self.workspace = Workspace(session, self.settings, self.today, self.now)
         self.workspace.settings_page.settings_changed.connect(self._settings_changed)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)

@@ -1,9 +1,11 @@
-"""Heute: today's appointments and what comes next, each one Enter away from its work."""
+"""Heute: today's appointments with checklist progress, letters due, follow-ups still open,
+appointments past their time without an outcome, and what comes next — each one Enter away
+from its work."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -12,19 +14,53 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from outreach_desktop.domain.errors import UserError
+from outreach_desktop.domain.home_visit import LetterWindow
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.services.session import Session
+from outreach_desktop.services.today import UPCOMING_DAYS, Entry, today_overview
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
+from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
 from outreach_desktop.ui.formats import format_date, format_long_date, format_time
 from outreach_desktop.ui.labels import approach_label, status_label
 from outreach_desktop.ui.messages import show_error
+from outreach_desktop.ui.workflow_dialogs import letter_label
 
-UPCOMING_DAYS = 14
+
+class Section:
+    """A heading, a list and an empty text."""
+
+    def __init__(self, title: str, empty: str, on_open: Callable[[str], None]) -> None:
+        self.heading = QLabel("<h3>" + title + "</h3>")
+        self.list = QListWidget()
+        self.list.setAccessibleName(title)
+        self.list.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
+        self.list.itemActivated.connect(lambda item: on_open(item.data(Qt.ItemDataRole.UserRole)))
+        self.empty = QLabel(empty)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(mid);")
+
+    def fill(self, rows: list[tuple[str, str]], hide_when_empty: bool = False) -> None:
+        """rows: (text, appointment id)."""
+        self.list.clear()
+        for text, appointment_id in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, appointment_id)
+            self.list.addItem(item)
+        self.list.setVisible(bool(rows))
+        self.list.setFixedHeight(min(8, max(1, len(rows))) * 30 + 8)
+        self.empty.setVisible(not rows and not hide_when_empty)
+        self.heading.setVisible(bool(rows) or not hide_when_empty)
+
+    def add_to(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list)
 
 
 class TodayPage(QWidget):
@@ -34,96 +70,116 @@ class TodayPage(QWidget):
         self,
         session: Session,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.session = session
-        self.today = today
+        self.session, self.today, self.now = session, today, now
         self.heading = QLabel()
         self.heading.setAccessibleName(self.tr("Today"))
         self.plan_button = QPushButton(self.tr("&Plan appointment…"))
         self.plan_button.setAccessibleName(self.tr("Plan appointment"))
         self.plan_button.clicked.connect(self.plan)
-        self.today_list = self._list(self.tr("Today's appointments"))
-        self.today_empty = QLabel()
-        self.today_empty.setWordWrap(True)
-        self.upcoming_list = self._list(self.tr("Upcoming appointments"))
-        self.upcoming_empty = QLabel()
-        self.upcoming_empty.setWordWrap(True)
+        self.sections = {
+            "today": Section(
+                self.tr("Today"),
+                self.tr("No appointments today. Plan one with “Plan appointment…”."),
+                self.open_appointment,
+            ),
+            "letters": Section(self.tr("Letters due"), "", self.open_appointment),
+            "follow_up": Section(self.tr("Follow-up still open"), "", self.open_appointment),
+            "overdue": Section(
+                self.tr("Past appointments without an outcome"), "", self.open_appointment
+            ),
+            "upcoming": Section(
+                self.tr("Next {days} days").format(days=UPCOMING_DAYS),
+                self.tr("Nothing planned for the next {days} days.").format(days=UPCOMING_DAYS),
+                self.open_appointment,
+            ),
+        }
+        # the lists as attributes for tests and keyboard users
+        self.today_list = self.sections["today"].list
+        self.today_empty = self.sections["today"].empty
+        self.upcoming_list = self.sections["upcoming"].list
+        self.letters_list = self.sections["letters"].list
+        self.follow_up_list = self.sections["follow_up"].list
+        self.overdue_list = self.sections["overdue"].list
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.plan_button)
+        content = QWidget()
+        body = QVBoxLayout(content)
+        for key in ("today", "letters", "follow_up", "overdue", "upcoming"):
+            self.sections[key].add_to(body)
+        body.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(QLabel("<h3>" + self.tr("Today") + "</h3>"))
-        layout.addWidget(self.today_empty)
-        layout.addWidget(self.today_list, 2)
-        layout.addWidget(
-            QLabel("<h3>" + self.tr("Next {days} days").format(days=UPCOMING_DAYS) + "</h3>")
-        )
-        layout.addWidget(self.upcoming_empty)
-        layout.addWidget(self.upcoming_list, 3)
-        layout.addStretch(0)
-
-    def _list(self, name: str) -> QListWidget:
-        widget = QListWidget()
-        widget.setAccessibleName(name)
-        widget.setStyleSheet("QListWidget::item { padding: 6px 4px; }")
-        widget.itemActivated.connect(self._open)
-        return widget
+        layout.addWidget(scroll, 1)
 
     def clear(self) -> None:
-        self.today_list.clear()
-        self.upcoming_list.clear()
+        for section in self.sections.values():
+            section.list.clear()
 
     def refresh(self) -> None:
         day = self.today()
         self.heading.setText(
             "<h2>" + self.tr("Today, {date}").format(date=format_long_date(day)) + "</h2>"
         )
-        todays = self.session.appointments.on_day(day)
-        tomorrow = datetime.combine(day + timedelta(days=1), time.min)
-        upcoming = self.session.appointments.upcoming(tomorrow, UPCOMING_DAYS)
-        self._fill(
-            self.today_list,
-            self.today_empty,
-            todays,
-            with_date=False,
-            empty=self.tr("No appointments today. Plan one with “Plan appointment…”."),
+        try:
+            overview = today_overview(self.session, day)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        s = self.sections
+        s["today"].fill(
+            [(self.describe_entry(e, False), e.view.appointment.id) for e in overview.today]
         )
-        self._fill(
-            self.upcoming_list,
-            self.upcoming_empty,
-            upcoming,
-            with_date=True,
-            empty=self.tr("Nothing planned for the next {days} days.").format(days=UPCOMING_DAYS),
+        s["letters"].fill(
+            [(self.describe_letter(v, w, day), v.appointment.id) for v, w in overview.letters_due],
+            hide_when_empty=True,
+        )
+        s["follow_up"].fill(
+            [(self.describe_entry(e, True, follow_up=True), e.view.appointment.id)
+             for e in overview.follow_up_open],
+            hide_when_empty=True,
+        )  # fmt: skip
+        s["overdue"].fill(
+            [(self.describe(v, True), v.appointment.id) for v in overview.overdue],
+            hide_when_empty=True,
+        )
+        s["upcoming"].fill(
+            [(self.describe_entry(e, True), e.view.appointment.id) for e in overview.upcoming]
         )
 
-    def _fill(
-        self,
-        widget: QListWidget,
-        empty_label: QLabel,
-        views: list[AppointmentView],
-        *,
-        with_date: bool,
-        empty: str,
-    ) -> None:
-        widget.clear()
-        for view in views:
-            item = QListWidgetItem(self.describe(view, with_date))
-            item.setData(Qt.ItemDataRole.UserRole, view.appointment.id)
-            widget.addItem(item)
-        widget.setVisible(bool(views))
-        empty_label.setText(empty)
-        empty_label.setVisible(not views)
+    def describe_letter(self, view: AppointmentView, window: LetterWindow, day: date) -> str:
+        template = (
+            self.tr("{kind} for {who} (visit on {visit}): overdue since {due}")
+            if window.due < day
+            else self.tr("{kind} for {who} (visit on {visit}): due on {due}")
+        )
+        return template.format(
+            kind=letter_label(window.kind), who=view.client_name,
+            visit=format_date(view.appointment.start.date()), due=format_date(window.due),
+        )  # fmt: skip
+
+    def describe_entry(self, entry: Entry, with_date: bool, follow_up: bool = False) -> str:
+        text = self.describe(entry.view, with_date)
+        if entry.total:
+            template = (self.tr("follow-up {done}/{total}") if follow_up
+                        else self.tr("checklist {done}/{total}"))  # fmt: skip
+            text += "  ·  " + template.format(done=entry.done, total=entry.total)
+        return text
 
     def describe(self, view: AppointmentView, with_date: bool) -> str:
         a = view.appointment
         when = f"{format_time(a.start)}–{format_time(a.end)}"
         if with_date:
             when = f"{format_date(a.start.date())}  {when}"
-        who = view.client_name or self.tr("anonymous")
-        parts = [when, approach_label(a.approach), who]
+        parts = [when, approach_label(a.approach), view.client_name or self.tr("anonymous")]
         if view.where:
             parts.append(view.where)
         parts.append(status_label(a.status))
@@ -135,14 +191,13 @@ class TodayPage(QWidget):
             self.refresh()
             self.changed.emit()
 
-    def _open(self, item: QListWidgetItem) -> None:
+    def open_appointment(self, appointment_id: str) -> None:
         try:
-            appointment = self.session.appointments.get(item.data(Qt.ItemDataRole.UserRole))
+            dialog = AppointmentWorkDialog(self.session, appointment_id, self.now, self)
         except UserError as exc:
             show_error(self, exc)
             self.refresh()
             return
-        dialog = AppointmentDialog(self.session, appointment, self)
-        if dialog.run():
-            self.refresh()
-            self.changed.emit()
+        dialog.run()
+        self.refresh()
+        self.changed.emit()

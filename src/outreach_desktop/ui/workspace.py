@@ -4,7 +4,7 @@ thrown away on lock, so no view keeps data of a locked vault."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,12 +24,13 @@ class Workspace(QWidget):
         session: Session,
         settings: Settings,
         today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.today_page = TodayPage(session, today)
-        self.appointments_page = AppointmentsPage(session)
+        self.today_page = TodayPage(session, today, now)
+        self.appointments_page = AppointmentsPage(session, now)
         self.clients_page = ClientsPage(session)
         self.third_parties_page = ThirdPartiesPage(session)
         self.staff_page = StaffPage(session)

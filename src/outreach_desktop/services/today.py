@@ -1,0 +1,75 @@
+"""What the "Heute" screen shows: today's and upcoming appointments with checklist progress,
+letters due, follow-ups still open, and appointments past their time without an outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from outreach_desktop.domain.checklists import Phase
+from outreach_desktop.domain.home_visit import LetterWindow
+from outreach_desktop.domain.vocabulary import AppointmentStatus
+from outreach_desktop.services.appointments import AppointmentView
+from outreach_desktop.services.session import Session
+
+UPCOMING_DAYS = 14
+FOLLOW_UP_DAYS = 30  # outcomes this recent whose follow-up is not complete
+OVERDUE_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Entry:
+    view: AppointmentView
+    done: int  # required checklist points done (all phases, or the follow-up phase)
+    total: int
+
+
+@dataclass(frozen=True)
+class TodayOverview:
+    today: list[Entry]
+    upcoming: list[Entry]
+    letters_due: list[tuple[AppointmentView, LetterWindow]]
+    follow_up_open: list[Entry]
+    overdue: list[AppointmentView]
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.today or self.upcoming or self.letters_due or self.follow_up_open
+                    or self.overdue)  # fmt: skip
+
+
+OUTCOMES_WITH_FOLLOW_UP = [
+    AppointmentStatus.DONE,
+    AppointmentStatus.ENDED_AT_DOOR,
+    AppointmentStatus.BROKEN_OFF,
+]
+
+
+def today_overview(session: Session, today: date) -> TodayOverview:
+    workflow, appointments = session.workflow, session.appointments
+    start = datetime.combine(today, time.min)
+    tomorrow = start + timedelta(days=1)
+
+    def entry(view: AppointmentView, phase: Phase | None = None) -> Entry:
+        done, total = workflow.state(view.appointment.id, today).progress(phase)
+        return Entry(view, done, total)
+
+    todays = [entry(v) for v in appointments.on_day(today)]
+    upcoming = [entry(v) for v in appointments.upcoming(tomorrow, UPCOMING_DAYS)]
+    due = workflow.letters_due(today)
+    due_views = appointments.views([a for a, _w in due])
+    letters = [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]
+    recent = appointments.views(
+        appointments.repo.by_status(
+            OUTCOMES_WITH_FOLLOW_UP, start - timedelta(days=FOLLOW_UP_DAYS), tomorrow
+        )
+    )
+    follow_up_open = [e for e in (entry(v, Phase.FOLLOW_UP) for v in recent) if e.done < e.total]
+    overdue = appointments.views(
+        appointments.repo.by_status(
+            [AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS],
+            start - timedelta(days=OVERDUE_DAYS),
+            start,
+        )
+    )
+    return TodayOverview(todays, upcoming, letters, follow_up_open, overdue)

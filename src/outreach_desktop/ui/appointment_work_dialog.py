@@ -1,0 +1,219 @@
+"""Working on one appointment: Vorbereitung, Vor Ort (Durchführung) and Nachbereitung, with the
+home-visit timeline. Every answer is saved at once with its time; rules that block a step say
+why right beside it."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_desktop.domain.checklists import Item, Phase
+from outreach_desktop.domain.errors import UserError
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.session import Session
+from outreach_desktop.services.workflow import AppointmentState
+from outreach_desktop.ui.appointment_dialog import AppointmentDialog
+from outreach_desktop.ui.checklist_view import ChecklistPhaseView
+from outreach_desktop.ui.conduct_panel import ConductPanel
+from outreach_desktop.ui.formats import format_date, format_time
+from outreach_desktop.ui.labels import approach_label, transition_label
+from outreach_desktop.ui.messages import error_text
+from outreach_desktop.ui.timeline_panel import TimelinePanel
+from outreach_desktop.ui.workflow_dialogs import NewDateDialog
+
+
+def _scroll(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+class AppointmentWorkDialog(QDialog):
+    def __init__(
+        self,
+        session: Session,
+        appointment_id: str,
+        now: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.appointment_id, self.now = session, appointment_id, now
+        self.setWindowTitle(self.tr("Appointment"))
+        self.setAccessibleName(self.tr("Appointment"))
+        self.resize(980, 720)
+        state = session.workflow.state(appointment_id, now().date())
+        self.state = state
+        owner = session.owner()
+        self.by = owner.id if owner else None
+        staff = session.staff.all()
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setAccessibleName(self.tr("Appointment"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a40000;")
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.hide()
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a4b00;")
+        self.warnings.setAccessibleName(self.tr("Warnings"))
+        self.edit_button = QPushButton(self.tr("&Edit appointment…"))
+        self.edit_button.setAccessibleName(self.tr("Edit appointment"))
+        self.edit_button.clicked.connect(self._edit)
+        self.follow_up_button = QPushButton(self.tr("Plan &follow-up…"))
+        self.follow_up_button.setAccessibleName(self.tr("Plan follow-up"))
+        self.follow_up_button.clicked.connect(self._follow_up)
+
+        items = [item for checklist in state.checklists for item in checklist.items]
+        self.views: dict[Phase, ChecklistPhaseView] = {
+            phase: ChecklistPhaseView(
+                phase, [i for i in items if i.phase is phase], staff, self._answer
+            )
+            for phase in Phase
+        }
+        self.timeline: TimelinePanel | None = None
+        self.conduct = ConductPanel(session, appointment_id, now)
+        self.conduct.changed.connect(self.reload)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Phases"))
+        preparation = QWidget()
+        prep_layout = QVBoxLayout(preparation)
+        if state.appointment.approach is Approach.HOME_VISIT:
+            self.timeline = TimelinePanel(session, appointment_id, now)
+            self.timeline.changed.connect(self.reload)
+            prep_layout.addWidget(self.timeline)
+        prep_layout.addWidget(self.views[Phase.PREPARATION])
+        on_site = QWidget()
+        site_layout = QVBoxLayout(on_site)
+        site_layout.addWidget(self.conduct)
+        site_layout.addWidget(self.views[Phase.ON_SITE])
+        follow = QWidget()
+        follow_layout = QVBoxLayout(follow)
+        follow_layout.addWidget(self.views[Phase.FOLLOW_UP])
+        self.tabs.addTab(_scroll(preparation), "")
+        self.tabs.addTab(_scroll(on_site), "")
+        self.tabs.addTab(_scroll(follow), "")
+
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.follow_up_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(close)
+        self._show(state)
+        self.tabs.setCurrentIndex(self._start_tab(state))
+
+    # ---- state -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        try:
+            self.state = self.session.workflow.state(self.appointment_id, self.now().date())
+        except UserError as exc:
+            self._message(error_text(exc))
+            return
+        self._show(self.state)
+
+    def _show(self, state: AppointmentState) -> None:
+        a = state.appointment
+        client = self.session.clients.find(a.client_id) if a.client_id else None
+        who = client.display_name if client else self.tr("anonymous")
+        place = a.place or (client.address if client and a.approach is Approach.HOME_VISIT else "")
+        self.header.setText(
+            f"<h2>{approach_label(a.approach)}: {escape(who)}</h2>"
+            f"{format_date(a.start.date())}, {format_time(a.start)}–{format_time(a.end)}"
+            + (f" · {escape(place.replace(chr(10), ', '))}" if place else "")
+        )
+        self.warnings.setText("\n".join(state.warnings))
+        self.warnings.setVisible(bool(state.warnings))
+        titles = {
+            Phase.PREPARATION: self.tr("Preparation"),
+            Phase.ON_SITE: self.tr("On site"),
+            Phase.FOLLOW_UP: self.tr("Follow-up"),
+        }
+        for index, phase in enumerate(Phase):
+            done, total = state.progress(phase)
+            self.tabs.setTabText(index, f"{titles[phase]} ({done}/{total})")
+            statuses = [s for s in state.status.items if s.item.phase is phase]
+            self.views[phase].update(statuses, done, total, self._blocks_label)
+        self.conduct.update_state(state)
+        if self.timeline is not None:
+            self.timeline.update_state(state)
+
+    def _start_tab(self, state: AppointmentState) -> int:
+        if state.conduct.outcome is not None:
+            return 2
+        if (
+            state.conduct.started_at is not None
+            or state.appointment.start.date() == self.now().date()
+        ):
+            return 1
+        return 0
+
+    def _blocks_label(self, item: Item) -> str:
+        return transition_label(item.blocks) if item.blocks else ""
+
+    # ---- actions -----------------------------------------------------------------------------
+    def _answer(self, item_id: str, value: Any) -> None:
+        try:
+            self.session.workflow.answer(self.appointment_id, item_id, value, self.now(), self.by)
+        except UserError as exc:
+            self._message(error_text(exc))
+        else:
+            self._message("")
+        self.reload()
+
+    def _message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def _edit(self) -> None:
+        dialog = AppointmentDialog(self.session, self.state.appointment, self)
+        if dialog.run():
+            self.reload()
+
+    def _follow_up(self) -> None:
+        if NewDateDialog(self.session, self.state.appointment, False, self.now, self).run():
+            self.reload()
+
+    def done(self, result: int) -> None:
+        """Text typed but not yet confirmed with Enter is saved too (also when locking)."""
+        for view in self.views.values():
+            for row in view.rows.values():
+                editor = row.editor
+                if isinstance(editor, QLineEdit) and editor.isModified():
+                    editor.setModified(False)
+                    text = editor.text().strip() or None
+                    with contextlib.suppress(UserError):
+                        self.session.workflow.answer(
+                            self.appointment_id, row.item.id, text, self.now(), self.by
+                        )
+        super().done(result)
+
+    def run(self) -> bool:
+        try:
+            return bool(self.exec())
+        finally:
+            self.deleteLater()
