@@ -115,6 +115,10 @@
         <translation>anonym</translation>
     </message>
     <message>
+        <source>The agency's checklist file has an error and is not used; the built-in checklist applies. {problem}</source>
+        <translation>Die Checklisten-Datei der Dienststelle ist fehlerhaft und wird nicht verwendet; es gilt die eingebaute Checkliste. {problem}</translation>
+    </message>
+    <message>
         <source>Preparation</source>
         <translation>Vorbereitung</translation>
     </message>

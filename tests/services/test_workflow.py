@@ -13,7 +13,7 @@ from outreach_desktop.domain.errors import DomainError, ValidationError
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterKind
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.records import new_id
-from outreach_desktop.domain.vocabulary import Approach, AppointmentStatus
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.session import Session
 
 TODAY = date(2026, 11, 2)

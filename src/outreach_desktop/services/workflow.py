@@ -250,15 +250,22 @@ class WorkflowService:
         return self.state(appointment_id, now.date())
 
     def relocate(
-        self, appointment_id: str, start: datetime, place: str, now: datetime
+        self,
+        appointment_id: str,
+        start: datetime,
+        place: str,
+        now: datetime,
+        *,
+        new_appointment_id: str | None = None,
     ) -> Appointment:
         """The place is unsuitable: end this appointment as postponed and plan a new one at
-        another place, linked to it."""
+        another place, linked to it. `new_appointment_id` fixes the new id (demo data)."""
         a = self.appointments.get(appointment_id)
         new = replace(
-            a, id=new_id(), start=start, place=place, status=AppointmentStatus.PLANNED,
-            relocated_from_id=a.id, predecessor_id=None, created_at=None, updated_at=None,
-            revision=0, origin_device=None, staff_ids=list(a.staff_ids),
+            a, id=new_appointment_id or new_id(), start=start, place=place,
+            status=AppointmentStatus.PLANNED, relocated_from_id=a.id, predecessor_id=None,
+            created_at=None, updated_at=None, revision=0, origin_device=None,
+            staff_ids=list(a.staff_ids),
         )  # fmt: skip
         conduct = self.repo.conduct(a.id)
         with self.repo.db.transaction():
@@ -276,14 +283,21 @@ class WorkflowService:
         return new
 
     def follow_up(
-        self, appointment_id: str, start: datetime, place: str | None = None
+        self,
+        appointment_id: str,
+        start: datetime,
+        place: str | None = None,
+        *,
+        new_appointment_id: str | None = None,
     ) -> Appointment:
-        """A follow-up appointment linked to its predecessor (same client, approach, staff)."""
+        """A follow-up appointment linked to its predecessor (same client, approach, staff).
+        `new_appointment_id` fixes the new id (demo data)."""
         a = self.appointments.get(appointment_id)
         new = replace(
-            a, id=new_id(), start=start, place=a.place if place is None else place,
-            status=AppointmentStatus.PLANNED, predecessor_id=a.id, relocated_from_id=None,
-            first_meeting=False, spontaneous=False, created_at=None, updated_at=None,
+            a, id=new_appointment_id or new_id(), start=start,
+            place=a.place if place is None else place, status=AppointmentStatus.PLANNED,
+            predecessor_id=a.id, relocated_from_id=None, first_meeting=False, spontaneous=False,
+            created_at=None, updated_at=None,
             revision=0, origin_device=None, staff_ids=list(a.staff_ids),
         )  # fmt: skip
         return self.appointments.save(new)

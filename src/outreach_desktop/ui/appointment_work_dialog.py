@@ -146,8 +146,18 @@ class AppointmentWorkDialog(QDialog):
             f"{format_date(a.start.date())}, {format_time(a.start)}–{format_time(a.end)}"
             + (f" · {escape(place.replace(chr(10), ', '))}" if place else "")
         )
-        self.warnings.setText("\n".join(state.warnings))
-        self.warnings.setVisible(bool(state.warnings))
+        warnings = list(state.warnings)
+        ids = {c.id for c in state.checklists}
+        for problem in self.session.workflow.checklist_set.problems:
+            if problem.source.removesuffix(".toml") in ids or not problem.source.endswith(".toml"):
+                warnings.append(
+                    self.tr(
+                        "The agency's checklist file has an error and is not used; the "
+                        "built-in checklist applies. {problem}"
+                    ).format(problem=str(problem))
+                )
+        self.warnings.setText("\n".join(warnings))
+        self.warnings.setVisible(bool(warnings))
         titles = {
             Phase.PREPARATION: self.tr("Preparation"),
             Phase.ON_SITE: self.tr("On site"),
