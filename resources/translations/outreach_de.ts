@@ -968,6 +968,30 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Spr&amp;ache</translation>
     </message>
     <message>
+        <source>Planning</source>
+        <translation>Planung</translation>
+    </message>
+    <message>
+        <source>Time buffer &amp;Walk and Talk</source>
+        <translation>Zeitpuffer Wal&amp;k and Talk</translation>
+    </message>
+    <message>
+        <source>Time buffer a&amp;ccompaniment</source>
+        <translation>Zeitpuffer Be&amp;gleitung zu Dritten</translation>
+    </message>
+    <message>
+        <source>Time buffer h&amp;ome visit</source>
+        <translation>Zeitpuffer &amp;Hausbesuch</translation>
+    </message>
+    <message>
+        <source>Failed calls before announcing a home visit</source>
+        <translation>Erfolglose Anrufe vor der Ankündigung eines Hausbesuchs</translation>
+    </message>
+    <message>
+        <source>Failed calls before announcing a home &amp;visit</source>
+        <translation>Erfolglose Anrufe vor der Ankündigung eines Haus&amp;besuchs</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>Tresor</translation>
     </message>

@@ -58,6 +58,23 @@ def test_values_are_normalized() -> None:
 
 
 def test_save_normalizes() -> None:
-    save_settings(Settings(language="xx", idle_lock_minutes=-3))
+    save_settings(
+        Settings(language="xx", idle_lock_minutes=-3, buffer_home_visit=9999, min_failed_calls=-1)
+    )
     stored = json.loads(settings_path().read_text("utf-8"))
-    assert stored == {"language": "de", "idle_lock_minutes": 1, "last_profile": ""}
+    assert stored == {
+        "language": "de",
+        "idle_lock_minutes": 1,
+        "last_profile": "",
+        "buffer_walk_and_talk": 30,
+        "buffer_accompaniment": 30,
+        "buffer_home_visit": 240,
+        "min_failed_calls": 0,
+    }
+
+
+def test_garbage_numbers_fall_back_to_defaults(isolated_home: object) -> None:
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text('{"buffer_home_visit": "viel", "min_failed_calls": null}', "utf-8")
+    loaded = load_settings()
+    assert loaded.buffer_home_visit == 45 and loaded.min_failed_calls == 2

@@ -8,6 +8,7 @@ from pathlib import Path
 from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.services.appointments import AppointmentService
+from outreach_desktop.services.settings import load_settings
 from outreach_desktop.services.workflow import WorkflowService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.kdf import KdfParams
@@ -57,6 +58,7 @@ class Session:
             self.staff,
             WorkflowRepository(db, device),
             StoredConsentLookup(db),
+            timeline_settings=load_settings().timeline(),
         )
 
     @property

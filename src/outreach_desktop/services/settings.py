@@ -8,7 +8,10 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from outreach_desktop import paths
+from outreach_desktop.domain.appointments import DEFAULT_BUFFER, MAX_BUFFER_MIN
 from outreach_desktop.domain.errors import UserError
+from outreach_desktop.domain.home_visit import TimelineSettings
+from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.atomic import atomic_write
 
 log = logging.getLogger(__name__)
@@ -23,14 +26,40 @@ class Settings:
     language: str = "de"
     idle_lock_minutes: int = 5
     last_profile: str = ""
+    buffer_walk_and_talk: int = DEFAULT_BUFFER[Approach.WALK_AND_TALK]
+    buffer_accompaniment: int = DEFAULT_BUFFER[Approach.ACCOMPANIMENT]
+    buffer_home_visit: int = DEFAULT_BUFFER[Approach.HOME_VISIT]
+    min_failed_calls: int = 2  # before a home visit is announced in writing
 
     def normalized(self) -> Settings:
         lo, hi = IDLE_LOCK_RANGE
         return Settings(
             language=self.language if self.language in LANGUAGES else "de",
-            idle_lock_minutes=min(hi, max(lo, int(self.idle_lock_minutes))),
+            idle_lock_minutes=_clamp(self.idle_lock_minutes, lo, hi, 5),
             last_profile=str(self.last_profile),
+            buffer_walk_and_talk=_clamp(self.buffer_walk_and_talk, 0, MAX_BUFFER_MIN, 30),
+            buffer_accompaniment=_clamp(self.buffer_accompaniment, 0, MAX_BUFFER_MIN, 30),
+            buffer_home_visit=_clamp(self.buffer_home_visit, 0, MAX_BUFFER_MIN, 45),
+            min_failed_calls=_clamp(self.min_failed_calls, 0, 20, 2),
         )
+
+    def buffer_for(self, approach: Approach) -> int:
+        return {
+            Approach.WALK_AND_TALK: self.buffer_walk_and_talk,
+            Approach.ACCOMPANIMENT: self.buffer_accompaniment,
+            Approach.HOME_VISIT: self.buffer_home_visit,
+        }[approach]
+
+    def timeline(self) -> TimelineSettings:
+        return TimelineSettings(min_failed_calls=self.min_failed_calls)
+
+
+def _clamp(value: object, lo: int, hi: int, default: int) -> int:
+    try:
+        number = int(str(value))
+    except (TypeError, ValueError):
+        return default
+    return min(hi, max(lo, number))
 
 
 def settings_path() -> Path:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop.domain.appointments import (
-    DEFAULT_BUFFER,
     DEFAULT_DURATION,
     MAX_BUFFER_MIN,
     MAX_DURATION_MIN,
@@ -26,6 +25,7 @@ from outreach_desktop.domain.appointments import (
 )
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
+from outreach_desktop.services.settings import load_settings
 from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
 from outreach_desktop.ui.formats import DATE, TIME
 from outreach_desktop.ui.labels import approach_label
@@ -52,6 +52,7 @@ class AppointmentDialog(FormDialog):
             parent, self.tr("New appointment") if appointment is None else self.tr("Appointment")
         )
         self.session = session
+        self.defaults = load_settings()
         if appointment is None:
             owner = session.owner()
             start = datetime.combine(day or date.today(), time(10, 0))
@@ -60,6 +61,7 @@ class AppointmentDialog(FormDialog):
                 start,
                 client_id=client_id,
                 staff_ids=[owner.id] if owner else [],
+                buffer_min=self.defaults.buffer_for(Approach.WALK_AND_TALK),
             )
         self.appointment = copy.deepcopy(appointment)
         a = self.appointment
@@ -134,8 +136,8 @@ class AppointmentDialog(FormDialog):
         # Follow the approach's defaults unless the user changed them.
         if self.duration.value() == DEFAULT_DURATION[old]:
             self.duration.setValue(DEFAULT_DURATION[new])
-        if self.buffer.value() == DEFAULT_BUFFER[old]:
-            self.buffer.setValue(DEFAULT_BUFFER[new])
+        if self.buffer.value() == self.defaults.buffer_for(old):
+            self.buffer.setValue(self.defaults.buffer_for(new))
         self._last_approach = new
         self._update_enabled()
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from outreach_desktop.domain.appointments import MAX_BUFFER_MIN
+from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import IDLE_LOCK_RANGE, Settings, save_settings
 from outreach_desktop.ui.messages import show_error, show_info, show_warning
@@ -48,6 +50,33 @@ class SettingsPage(QWidget):
         self.language.currentIndexChanged.connect(self._language_changed)
         form.addRow(self._label(self.tr("Lan&guage"), self.language), self.language)
 
+        planning = QGroupBox(self.tr("Planning"))
+        pform = QFormLayout(planning)
+        self.buffers: dict[Approach, QSpinBox] = {}
+        for approach, text in (
+            (Approach.WALK_AND_TALK, self.tr("Time buffer &Walk and Talk")),
+            (Approach.ACCOMPANIMENT, self.tr("Time buffer a&ccompaniment")),
+            (Approach.HOME_VISIT, self.tr("Time buffer h&ome visit")),
+        ):
+            spin = QSpinBox()
+            spin.setRange(0, MAX_BUFFER_MIN)
+            spin.setSingleStep(15)
+            spin.setSuffix(self.tr(" min"))
+            spin.setValue(settings.buffer_for(approach))
+            spin.setAccessibleName(text.replace("&", ""))
+            spin.valueChanged.connect(self._save)
+            self.buffers[approach] = spin
+            pform.addRow(self._label(text, spin), spin)
+        self.min_calls = QSpinBox()
+        self.min_calls.setRange(0, 20)
+        self.min_calls.setValue(settings.min_failed_calls)
+        self.min_calls.setAccessibleName(self.tr("Failed calls before announcing a home visit"))
+        self.min_calls.valueChanged.connect(self._save)
+        pform.addRow(
+            self._label(self.tr("Failed calls before announcing a home &visit"), self.min_calls),
+            self.min_calls,
+        )
+
         vault = QGroupBox(self.tr("Vault"))
         vform = QFormLayout(vault)
         self.vault_state = QLabel()
@@ -67,11 +96,12 @@ class SettingsPage(QWidget):
         vform.addRow(self.recovery_button)
         vform.addRow(self.check_button)
 
-        for box in (general, vault):
+        for box in (general, planning, vault):
             box.setMaximumWidth(720)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(general)
+        layout.addWidget(planning)
         layout.addWidget(vault)
         layout.addStretch(1)
 
@@ -99,6 +129,10 @@ class SettingsPage(QWidget):
     def _save(self) -> None:
         self.settings.idle_lock_minutes = self.idle.value()
         self.settings.language = self.language.currentData()
+        self.settings.buffer_walk_and_talk = self.buffers[Approach.WALK_AND_TALK].value()
+        self.settings.buffer_accompaniment = self.buffers[Approach.ACCOMPANIMENT].value()
+        self.settings.buffer_home_visit = self.buffers[Approach.HOME_VISIT].value()
+        self.settings.min_failed_calls = self.min_calls.value()
         try:
             save_settings(self.settings)
         except Exception as exc:
