@@ -153,6 +153,54 @@
         <source>No appointments yet. Plan one with “New” (Ctrl+N).</source>
         <translation>Noch keine Termine. Mit „Neu“ (Strg+N) planen.</translation>
     </message>
+    <message>
+        <source>Search client, place… (Ctrl+F)</source>
+        <translation>Kundin/Kunde, Ort suchen … (Strg+F)</translation>
+    </message>
+    <message>
+        <source>All approaches</source>
+        <translation>Alle Handlungsansätze</translation>
+    </message>
+    <message>
+        <source>Approach filter</source>
+        <translation>Filter Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Jeder Status</translation>
+    </message>
+    <message>
+        <source>Open (planned or in progress)</source>
+        <translation>Offen (geplant oder laufend)</translation>
+    </message>
+    <message>
+        <source>Status filter</source>
+        <translation>Filter Status</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>A&amp;pproach</source>
+        <translation>&amp;Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>S&amp;tatus</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
 </context>
 <context>
     <name>CallDialog</name>
@@ -1272,6 +1320,41 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>checklist {done}/{total}</source>
         <translation>Checkliste {done}/{total}</translation>
+    </message>
+    <message>
+        <source>anonymous</source>
+        <translation>anonym</translation>
+    </message>
+</context>
+<context>
+    <name>WeekAgenda</name>
+    <message>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <source>◀ Previous week</source>
+        <translation>◀ Vorige Woche</translation>
+    </message>
+    <message>
+        <source>Previous week</source>
+        <translation>Vorige Woche</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Diese Woche</translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation>Nächste Woche ▶</translation>
+    </message>
+    <message>
+        <source>Next week</source>
+        <translation>Nächste Woche</translation>
+    </message>
+    <message>
+        <source>Week {week}: {first} – {last}</source>
+        <translation>KW {week}: {first} – {last}</translation>
     </message>
     <message>
         <source>anonymous</source>

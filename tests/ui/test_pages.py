@@ -163,3 +163,42 @@ def test_planning_defaults_are_settings(window: Any) -> None:
     dialog.approach.setCurrentIndex(list(Approach).index(Approach.HOME_VISIT))
     assert dialog.buffer.value() == 60  # followed the approach's default from the settings
     dialog.reject()
+
+
+def test_termine_filters_and_week_agenda(window: Any) -> None:
+    from datetime import date, datetime, time, timedelta
+
+    from outreach_desktop.domain.appointments import Appointment
+    from outreach_desktop.domain.vocabulary import Approach
+
+    owner = window.session.owner()
+    anna = window.session.clients.save(Client(display_name="Anna Krause"))
+    monday = date.today() - timedelta(days=date.today().weekday())
+    for offset, approach, place in (
+        (0, Approach.WALK_AND_TALK, "Park"),
+        (2, Approach.HOME_VISIT, ""),
+        (9, Approach.WALK_AND_TALK, "Bahnhof"),
+    ):
+        window.session.appointments.save(Appointment.plan(
+            approach, datetime.combine(monday + timedelta(days=offset), time(10)),
+            client_id=anna.id, place=place, staff_ids=[owner.id]))  # fmt: skip
+    window.workspace.show_page(1)
+    page = window.workspace.appointments_page
+    page.approach_filter.setCurrentIndex(page.approach_filter.findData("home-visit"))
+    assert [v.appointment.approach for v in page.model.rows] == [Approach.HOME_VISIT]
+    page.approach_filter.setCurrentIndex(0)
+    page.status_filter.setCurrentIndex(page.status_filter.findData("cancelled"))
+    assert page.stack.currentWidget() is page.empty
+    page.status_filter.setCurrentIndex(page.status_filter.findData("open"))
+    assert len(page.model.rows) == 3
+
+    page.view_choice.setCurrentIndex(page.view_choice.findData("week"))
+    agenda = page.agenda
+    agenda.go_today()
+    assert page.stack.currentWidget() is agenda
+    counts = [agenda.day_lists[i].count() for i in range(7)]
+    assert counts == [1, 0, 1, 0, 0, 0, 0]
+    assert "Anna Krause" in agenda.day_lists[0].item(0).text()
+    agenda.move(7)
+    assert [agenda.day_lists[i].count() for i in range(7)] == [0, 0, 1, 0, 0, 0, 0]
+    assert "KW" in agenda.title.text()

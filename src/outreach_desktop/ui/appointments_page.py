@@ -1,4 +1,4 @@
-"""The list of appointments (week agenda and filters come with the workflows)."""
+"""Termine: a list or a week agenda, filtered by approach, status and (by search) client."""
 
 from __future__ import annotations
 
@@ -7,8 +7,17 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
+from outreach_desktop.domain.text import fold
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
@@ -17,6 +26,7 @@ from outreach_desktop.ui.formats import format_date, format_time
 from outreach_desktop.ui.labels import approach_label, status_label
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.table_model import Column
+from outreach_desktop.ui.week_agenda import WeekAgenda
 
 translate = QCoreApplication.translate
 
@@ -71,11 +81,83 @@ class AppointmentsPage(ListPage):
             self.tr("Appointments"),
             self.tr("No appointments yet. Plan one with “New” (Ctrl+N)."),
         )
+        self.search.setPlaceholderText(self.tr("Search client, place… (Ctrl+F)"))
+        self.approach_filter = QComboBox()
+        self.approach_filter.addItem(self.tr("All approaches"), None)
+        for approach in Approach:
+            self.approach_filter.addItem(approach_label(approach), approach.value)
+        self.approach_filter.setAccessibleName(self.tr("Approach filter"))
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(self.tr("Every status"), None)
+        self.status_filter.addItem(self.tr("Open (planned or in progress)"), "open")
+        for status in AppointmentStatus:
+            self.status_filter.addItem(status_label(status), status.value)
+        self.status_filter.setAccessibleName(self.tr("Status filter"))
+        self.view_choice = QComboBox()
+        self.view_choice.addItem(self.tr("List"), "list")
+        self.view_choice.addItem(self.tr("Week"), "week")
+        self.view_choice.setAccessibleName(self.tr("View"))
+        for combo in (self.approach_filter, self.status_filter, self.view_choice):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        filters = QHBoxLayout()
+        for text, combo in (
+            (self.tr("A&pproach"), self.approach_filter),
+            (self.tr("S&tatus"), self.status_filter),
+            (self.tr("&View"), self.view_choice),
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+        filters.addStretch(1)
+        self.body_layout.insertLayout(2, filters)
+        self.agenda = WeekAgenda(self._week, lambda: self.now().date())
+        self.agenda.open_requested.connect(self.open_work)
+        self.stack.addWidget(self.agenda)
 
     def fetch(self, query: str, limit: int) -> list[Any]:
         # Without a search: from a month ago on, so the coming weeks are always in the list.
         since = None if query else datetime.combine(date.today() - timedelta(days=30), time.min)
-        return self.session.appointments.search_views(query, limit, since=since)
+        return self._filtered(self.session.appointments.search_views(query, limit, since=since))
+
+    def _week(self, start: datetime, end: datetime) -> list[AppointmentView]:
+        views = self.session.appointments.views(self.session.appointments.repo.between(start, end))
+        query = fold(self.search.text())
+        if query:
+            views = [v for v in views if all(w in fold(f"{v.client_name} {v.where}")
+                                            for w in query.split())]  # fmt: skip
+        return self._filtered(views)
+
+    def _filtered(self, views: list[AppointmentView]) -> list[AppointmentView]:
+        approach = self.approach_filter.currentData() if hasattr(self, "approach_filter") else None
+        status = self.status_filter.currentData() if hasattr(self, "status_filter") else None
+        if approach:
+            views = [v for v in views if v.appointment.approach.value == approach]
+        if status == "open":
+            views = [v for v in views if not v.appointment.status.is_outcome]
+        elif status:
+            views = [v for v in views if v.appointment.status.value == status]
+        return views
+
+    def refresh(self) -> None:
+        if hasattr(self, "view_choice") and self.view_choice.currentData() == "week":
+            self._debounce.stop()
+            self.agenda.refresh()
+            self.stack.setCurrentWidget(self.agenda)
+            self.hint.hide()
+            return
+        super().refresh()
+        if not self.search.text().strip():
+            QTimer.singleShot(0, self.scroll_to_today)  # once the view has its size
+
+    def clear(self) -> None:
+        super().clear()
+        self.agenda.clear()
+
+    def open_work(self, appointment_id: str) -> None:
+        AppointmentWorkDialog(self.session, appointment_id, self.now, self).run()
+        self.refresh()
+        self.changed.emit()
 
     def _update_buttons(self) -> None:
         super()._update_buttons()
@@ -85,11 +167,8 @@ class AppointmentsPage(ListPage):
     def edit_current(self) -> None:
         """Enter and double-click open the appointment's work, not just its data."""
         view = self.current()
-        if view is None:
-            return
-        AppointmentWorkDialog(self.session, view.appointment.id, self.now, self).run()
-        self.refresh()
-        self.changed.emit()
+        if view is not None:
+            self.open_work(view.appointment.id)
 
     def editor(self, record: Any | None) -> AppointmentDialog:
         return AppointmentDialog(self.session, record.appointment if record else None, self)
@@ -102,11 +181,6 @@ class AppointmentsPage(ListPage):
         return (
             f"{format_date(a.start.date())} {format_time(a.start)} – {client_or_anonymous(record)}"
         )
-
-    def refresh(self) -> None:
-        super().refresh()
-        if not self.search.text().strip():
-            QTimer.singleShot(0, self.scroll_to_today)  # once the view has its size
 
     def scroll_to_today(self) -> None:
         """Past appointments stay above; the view opens at the first one from today on."""

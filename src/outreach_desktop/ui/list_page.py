@@ -88,6 +88,7 @@ class ListPage(QWidget):
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
+        self.body_layout = layout
         layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
