@@ -1,13 +1,20 @@
-"""Demo data: deterministic for seed and day, all approaches, something for today."""
+"""Demo data: deterministic for seed and day, all approaches, something for today, and every
+workflow screen populated (calls, letters, answers in every phase, outcomes, links)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
-from outreach_desktop.domain.vocabulary import Approach
+import pytest
+
+from outreach_desktop.domain.checklists import ItemKind, Phase
+from outreach_desktop.domain.conduct import BrokenOffBy
+from outreach_desktop.domain.home_visit import CallOutcome
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.demo import fill_demo
 from outreach_desktop.services.session import Session
+from outreach_desktop.services.today import today_overview
 from outreach_desktop.services.vaults import create_vault
 from testkit import FAST_KDF, PASSPHRASE
 
@@ -26,6 +33,24 @@ def snapshot(session: Session) -> list[tuple[str, ...]]:
     ]
     rows += [(a.id, a.start.isoformat(), a.approach.value) for a in session.appointments.search("")]
     rows += [(t.id, t.name) for t in session.third_parties.all()]
+    rows += [
+        (a.id, a.status.value, a.predecessor_id or "", a.relocated_from_id or "")
+        for a in session.appointments.search("", limit=-1)
+    ]
+    db = session.vault.db
+    # the workflow tables without write times, random call ids and the vault owner's id
+    queries = (
+        "SELECT appointment_id, at, outcome, note FROM call_attempts",
+        "SELECT appointment_id, kind, sent_on FROM letters",
+        "SELECT appointment_id, item_id, checklist_id, checklist_version, value, answered_at"
+        " FROM checklist_answers",
+        "SELECT appointment_id, started_at, entered_home_at, others_present_at,"
+        " third_party_alone_at, outcome, outcome_at, broken_off_by, outcome_reason FROM conducts",
+        "SELECT id, client_id, appointment_id, third_party_id, kind, state, valid_from"
+        " FROM consents",
+    )
+    for sql in queries:
+        rows += [tuple(str(v) for v in r) for r in db.execute(sql)]
     return sorted(rows)
 
 
@@ -64,3 +89,147 @@ def test_demo_keeps_one_owner(session: Session) -> None:
     fill_demo(session, clients=2, seed=9, today=DAY)
     assert session.owner() == owner
     assert sum(s.is_owner for s in session.staff.all()) == 1
+
+
+def rows(session: Session, sql: str) -> list[tuple[object, ...]]:
+    return [tuple(r) for r in session.vault.db.execute(sql)]
+
+
+def test_determinism_covers_the_workflows(tmp_path: Path) -> None:
+    a = demo_vault(tmp_path / "a", seed=3)
+    b = demo_vault(tmp_path / "b", seed=3)
+    try:
+        for table in ("call_attempts", "letters", "checklist_answers", "conducts", "consents"):
+            count = f"SELECT count(*) FROM {table}"
+            assert a.vault.db.scalar(count) == b.vault.db.scalar(count) > 0, table
+        assert snapshot(a) == snapshot(b)
+        fill_demo(a, clients=4, seed=3, today=DAY)  # a second run: new data, still valid
+        assert snapshot(a) != snapshot(b)
+        assert a.check() == []
+    finally:
+        a.lock()
+        b.lock()
+
+
+def test_workflows_are_populated(session: Session) -> None:
+    summary = fill_demo(session, clients=12, seed=2, today=DAY)
+    wf = session.workflow
+    appointments = session.appointments.search("", limit=-1)
+    assert summary.appointments == len(appointments)
+    by_id = {a.id: a for a in appointments}
+
+    # home visits: failed calls and one reached, letters sent
+    calls = rows(session, "SELECT appointment_id, outcome FROM call_attempts")
+    assert summary.calls == len(calls)
+    outcomes = [CallOutcome(o) for _a, o in calls]
+    assert CallOutcome.REACHED in outcomes
+    assert sum(o is not CallOutcome.REACHED for o in outcomes) >= 4
+    assert all(by_id[str(a)].approach is Approach.HOME_VISIT for a, _o in calls)
+    letters = rows(session, "SELECT kind, sent_on FROM letters")
+    assert summary.letters == len(letters)
+    assert {k for k, _d in letters} == {"announcement", "reminder"}
+    assert all(date.fromisoformat(str(d)) < DAY for _k, d in letters)
+
+    # letters due on the demo day, one of them due that very day
+    due = wf.letters_due(DAY)
+    assert {w.kind.value for _a, w in due} == {"announcement", "reminder"}
+    assert any(w.due == DAY for _a, w in due)
+
+    # checklist answers in every phase, with success measures
+    answers = rows(session, "SELECT appointment_id, item_id FROM checklist_answers")
+    assert summary.answers == len(answers)
+    phases: set[Phase] = set()
+    success = 0
+    for appointment_id, item_id in answers:
+        checklist_item = next(
+            i
+            for c in wf.checklist_set.for_approach(by_id[str(appointment_id)].approach)
+            for i in c.items
+            if i.id == item_id
+        )
+        phases.add(checklist_item.phase)
+        success += checklist_item.success
+        assert checklist_item.kind not in (ItemKind.FACT, ItemKind.CONSENT)
+    assert phases == set(Phase)
+    assert success >= 3
+
+    # each outcome, through the conduct records
+    statuses = {a.status for a in appointments}
+    assert statuses >= {
+        AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS, AppointmentStatus.DONE,
+        AppointmentStatus.ENDED_AT_DOOR, AppointmentStatus.BROKEN_OFF, AppointmentStatus.NOT_MET,
+        AppointmentStatus.POSTPONED, AppointmentStatus.CANCELLED,
+    }  # fmt: skip
+    conducts = {c.appointment_id: c for c in (wf.repo.conduct(a.id) for a in appointments)}
+    for a in appointments:
+        if a.status.is_outcome:
+            assert conducts[a.id].outcome is a.status
+    broken = next(a for a in appointments if a.status is AppointmentStatus.BROKEN_OFF)
+    assert conducts[broken.id].broken_off_by is BrokenOffBy.CLIENT
+    assert conducts[broken.id].outcome_reason
+    inside = [a for a in appointments if conducts[a.id].entered_home_at is not None]
+    assert inside and all(a.approach is Approach.HOME_VISIT for a in inside)
+    assert any(conducts[a.id].others_present_at for a in appointments)
+    assert summary.outcomes == sum(a.status.is_outcome for a in appointments)
+
+    # a relocation and follow-ups link to their predecessors
+    relocated = [a for a in appointments if a.relocated_from_id]
+    assert len(relocated) == 1
+    old = by_id[relocated[0].relocated_from_id or ""]
+    assert old.status is AppointmentStatus.POSTPONED and relocated[0].place != old.place
+    follow_ups = [a for a in appointments if a.predecessor_id]
+    assert len(follow_ups) >= 3
+    assert all(a.predecessor_id in by_id and a.start.date() > DAY for a in follow_ups)
+
+    # consents only where the demo says so, and they count
+    consents = rows(session, "SELECT kind FROM consents")
+    assert summary.consents == len(consents)
+    assert {"home-visit", "presence"} <= {str(k) for (k,) in consents}
+
+    for a in appointments:
+        a.validate()
+    assert session.check() == []
+
+
+def test_every_today_screen_is_populated(session: Session) -> None:
+    fill_demo(session, clients=8, seed=5, today=DAY)
+    overview = today_overview(session, DAY)
+    assert overview.today and overview.upcoming and overview.letters_due
+    assert overview.follow_up_open and overview.overdue
+    # today: partial checklist progress, one in progress after the planned ones
+    assert all(0 < e.done < e.total for e in overview.today)
+    statuses = [e.view.appointment.status for e in overview.today]
+    assert statuses[0] is AppointmentStatus.PLANNED
+    assert AppointmentStatus.IN_PROGRESS in statuses
+    in_progress = next(
+        e.view.appointment for e in overview.today
+        if e.view.appointment.status is AppointmentStatus.IN_PROGRESS
+    )  # fmt: skip
+    done, total = session.workflow.state(in_progress.id, DAY).progress(Phase.ON_SITE)
+    assert 0 < done < total
+    # overdue: past and planned, without an outcome
+    for view in overview.overdue:
+        assert view.appointment.start.date() < DAY
+        assert session.workflow.repo.conduct(view.appointment.id).outcome is None
+
+
+@pytest.mark.parametrize("offset", range(7))
+def test_any_weekday_works(tmp_path: Path, offset: int) -> None:
+    """Weekends move letters and visits; every day of the week still gives the full picture."""
+    day = DAY + timedelta(days=offset)
+    session = demo_vault(tmp_path / "v", seed=offset, clients=6, day=day)
+    try:
+        overview = today_overview(session, day)
+        assert overview.today and overview.letters_due and overview.overdue
+        assert overview.follow_up_open
+        assert session.check() == []
+    finally:
+        session.lock()
+
+
+@pytest.mark.parametrize("clients", [0, 1])
+def test_few_clients(session: Session, clients: int) -> None:
+    summary = fill_demo(session, clients=clients, seed=6, today=DAY)
+    assert summary.clients == clients
+    assert summary.appointments == session.appointments.count()
+    assert session.check() == []

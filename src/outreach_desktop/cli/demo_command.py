@@ -30,4 +30,9 @@ def run(args: argparse.Namespace) -> int:
         f"{summary.staff} Mitarbeitende, {summary.third_parties} Dritte, "
         f"{summary.appointments} Termine."
     )
+    print(
+        f"Dazu: {summary.calls} Anrufversuche, {summary.letters} Briefe, "
+        f"{summary.answers} Checklisten-Antworten, {summary.outcomes} Ergebnisse, "
+        f"{summary.consents} Einwilligungen."
+    )
     return 0
