@@ -99,3 +99,28 @@ def test_passphrase_option_does_not_exist(session: Session, vault_dir: Path) -> 
     assert result.returncode == 2
     assert "Aufruf fehlerhaft" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_output_into_a_closed_pipe_is_not_an_error(tmp_path: Path) -> None:
+    """`… clients list | head -1`: the reader stops early; that is no "Programmfehler"."""
+    env = {**os.environ, "OUTREACH_DESKTOP_HOME": str(tmp_path / "home")}
+    pf = tmp_path / "pass.txt"
+    pf.write_text("Korrekt Pferd Batterie 42\n", encoding="utf-8")
+    vault = tmp_path / "v"
+    demo = subprocess.run(
+        [sys.executable, "-m", "outreach_desktop", "demo", "--vault", str(vault),
+         "--passphrase-file", str(pf), "--clients", "250"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert demo.returncode == 0, demo.stderr
+    listing = subprocess.Popen(
+        [sys.executable, "-m", "outreach_desktop", "clients", "list", "--vault", str(vault),
+         "--passphrase-file", str(pf), "--json"],  # > 64 KiB: more than a pipe buffers
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    assert listing.stdout is not None
+    listing.stdout.readline()
+    listing.stdout.close()  # like `head -1`
+    _out, err = listing.communicate(timeout=60)
+    assert listing.returncode == 0
+    assert b"Programmfehler" not in err

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 a known problem (one German line on stderr), 2 wrong usage.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -30,6 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a bug: no traceback for the user, type and place in the log
         log.error("bug in command %s: %s", getattr(args, "command", "gui"), describe_bug(exc))
         print(
