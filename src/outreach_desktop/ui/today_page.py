@@ -40,6 +40,8 @@ class Section:
         self.list = QListWidget()
         self.list.setAccessibleName(title)
         self.list.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemActivated.connect(lambda item: on_open(item.data(Qt.ItemDataRole.UserRole)))
         self.empty = QLabel(empty)
         self.empty.setWordWrap(True)
@@ -50,6 +52,7 @@ class Section:
         self.list.clear()
         for text, appointment_id in rows:
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, appointment_id)
             self.list.addItem(item)
         self.list.setVisible(bool(rows))
