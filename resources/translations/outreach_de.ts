@@ -1262,6 +1262,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
+    <message>
+        <source>Remove the sent date of this letter?</source>
+        <translation>Das Versanddatum dieses Briefs entfernen?</translation>
+    </message>
 </context>
 <context>
     <name>TodayPage</name>

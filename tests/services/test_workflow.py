@@ -9,6 +9,7 @@ import pytest
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import ItemState, Phase, Transition
 from outreach_desktop.domain.conduct import BrokenOffBy, RuleBlocked
+from outreach_desktop.domain.consents import ConsentKind
 from outreach_desktop.domain.errors import DomainError, ValidationError
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterKind
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
@@ -146,7 +147,7 @@ def test_accompaniment_without_consent_cannot_start(session: Session, client: Cl
     a = plan(session, Approach.ACCOMPANIMENT, client, third_party_id=school.id)
     with pytest.raises(RuleBlocked) as blocked:
         wf.step(a.id, Transition.START, VISIT)
-    assert any("Offen:" in r for r in blocked.value.reasons)
+    assert any("ausdrücklichem Einverständnis" in r for r in blocked.value.reasons)
     add_consent(session, a, "accompaniment")
     wf.step(a.id, Transition.START, VISIT)
     # talking to the school without the client needs a release naming the school
@@ -190,7 +191,7 @@ def test_ending_is_always_possible_breaking_off_needs_who_and_why(
     )
     assert state.conduct.broken_off_by is BrokenOffBy.CLIENT
     assert state.conduct.outcome_reason == "Kundin fühlte sich unwohl"
-    with pytest.raises(RuleBlocked, match="abgeschlossen"):
+    with pytest.raises(RuleBlocked, match="wurde abgebrochen"):
         wf.step(a.id, Transition.OTHERS_PRESENT, VISIT + timedelta(minutes=11))
 
 
@@ -252,3 +253,79 @@ def test_answers_are_checked(session: Session, client: Client) -> None:
     assert status.find("acc.leader").state is ItemState.DONE  # type: ignore[union-attr]
     wf.answer(a.id, "acc.leader", None, at(TODAY))
     assert wf.state(a.id, TODAY).status.find("acc.leader").state is ItemState.OPEN  # type: ignore[union-attr]
+
+
+def test_outcomes_must_fit_what_happened(session: Session, client: Client) -> None:
+    wf = session.workflow
+    a = plan(session, Approach.HOME_VISIT, client)
+    with pytest.raises(ValidationError, match="erst am Tag"):
+        wf.finish(a.id, AppointmentStatus.NOT_MET, at(TODAY))
+    wf.step(a.id, Transition.START, VISIT)
+    with pytest.raises(RuleBlocked, match="bereits begonnen"):
+        wf.step(a.id, Transition.START, VISIT + timedelta(hours=1))
+    assert wf.state(a.id, VISIT.date()).conduct.started_at == VISIT  # not overwritten
+    with pytest.raises(ValidationError, match="schon begonnen"):
+        wf.finish(a.id, AppointmentStatus.NOT_MET, VISIT + timedelta(minutes=5))
+    add_consent(session, a, "home-visit")
+    wf.step(a.id, Transition.ENTER_HOME, VISIT + timedelta(minutes=2))
+    with pytest.raises(ValidationError, match="in der Wohnung statt"):
+        wf.finish(a.id, AppointmentStatus.ENDED_AT_DOOR, VISIT + timedelta(minutes=30))
+
+
+def test_done_refused_when_others_present_without_consent(session: Session, client: Client) -> None:
+    wf = session.workflow
+    a = plan(session, Approach.WALK_AND_TALK, client)
+    wf.step(a.id, Transition.START, VISIT)
+    wf.answer(a.id, "dp.others_present", True, VISIT)
+    with pytest.raises(ValidationError, match="nicht mit Einverständnis"):
+        wf.finish(a.id, AppointmentStatus.DONE, VISIT + timedelta(minutes=40))
+    wf.finish(
+        a.id,
+        AppointmentStatus.BROKEN_OFF,
+        VISIT + timedelta(minutes=40),
+        broken_off_by=BrokenOffBy.STAFF,
+        reason="Dritte Person anwesend, kein Einverständnis",
+    )
+
+
+def test_home_visit_needs_written_consent_for_this_visit(session: Session, client: Client) -> None:
+    wf = session.workflow
+    a = plan(session, Approach.HOME_VISIT, client)
+    db = session.vault.db
+    with db.transaction():
+        for state, appointment_id in (("oral", a.id), ("signed", None)):
+            db.execute(
+                "INSERT INTO consents (id, created_at, updated_at, revision, origin_device,"
+                " client_id, appointment_id, kind, state) VALUES (?, 'x', 'x', 1, 't', ?, ?,"
+                " 'home-visit', ?)",
+                (new_id(), client.id, appointment_id, state),
+            )
+    assert ConsentKind.HOME_VISIT not in wf.valid_consents(a, VISIT.date())
+    add_consent(session, a, "home-visit")
+    assert ConsentKind.HOME_VISIT in wf.valid_consents(a, VISIT.date())
+
+
+def test_status_and_approach_change_only_through_the_flow(session: Session, client: Client) -> None:
+    wf = session.workflow
+    a = plan(session, Approach.WALK_AND_TALK, client)
+    wf.step(a.id, Transition.START, VISIT)
+    wf.finish(a.id, AppointmentStatus.DONE, VISIT + timedelta(hours=1))
+    stored = session.appointments.get(a.id)
+    stored.approach = Approach.HOME_VISIT
+    with pytest.raises(DomainError, match="Handlungsansatz"):
+        session.appointments.save(stored)
+    stored = session.appointments.get(a.id)
+    stored.status = AppointmentStatus.PLANNED
+    with pytest.raises(DomainError, match="Durchführung"):
+        session.appointments.save(stored)
+    with pytest.raises(DomainError, match="geplanter oder laufender"):
+        wf.relocate(a.id, VISIT + timedelta(days=3), "Anderswo", VISIT)
+
+
+def test_unchanged_answer_keeps_its_time(session: Session, client: Client) -> None:
+    wf = session.workflow
+    a = plan(session, Approach.WALK_AND_TALK, client, first_meeting=True)
+    wf.answer(a.id, "dp.recognition_sign", "Rote Mütze", at(TODAY, 9))
+    wf.answer(a.id, "dp.recognition_sign", "Rote Mütze", at(TODAY, 15))
+    answer = wf.state(a.id, TODAY).status.find("dp.recognition_sign").answer  # type: ignore[union-attr]
+    assert answer is not None and answer.answered_at == at(TODAY, 9)

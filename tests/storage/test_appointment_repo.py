@@ -51,7 +51,7 @@ def test_roundtrip_keeps_staff_order(session: Session, people: dict[str, str]) -
         staff_ids=order,
         status=AppointmentStatus.DONE,
     )
-    session.appointments.save(appointment)
+    session.appointments.repo.save(appointment)  # storage: any status round-trips
     stored = session.appointments.get(appointment.id)
     assert stored.staff_ids == order
     assert stored.approach is Approach.ACCOMPANIMENT

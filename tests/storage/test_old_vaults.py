@@ -39,3 +39,24 @@ def test_old_vault_opens_and_is_upgraded(source: Path, tmp_path: Path) -> None:
 
 def test_there_is_a_vault_for_the_first_schema() -> None:
     assert [p.name for p in OLD_VAULTS][:1] == ["vault-schema0001"]
+
+
+def test_outcomes_from_schema_1_cannot_be_set_again(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from outreach_desktop.domain.errors import ValidationError
+    from outreach_desktop.domain.vocabulary import AppointmentStatus
+
+    vault = tmp_path / "v"
+    shutil.copytree(DATA / "vault-schema0001", vault)
+    session = unlock_vault(vault, PASSPHRASE)
+    try:
+        finished = [a for a in session.appointments.search("") if a.status.is_outcome]
+        assert finished, "the schema-1 vault has past appointments with an outcome"
+        for a in finished:
+            conduct = session.workflow.repo.conduct(a.id)
+            assert conduct.outcome is a.status
+            with pytest.raises(ValidationError, match="bereits ein Ergebnis"):
+                session.workflow.finish(a.id, AppointmentStatus.NOT_MET, datetime(2027, 1, 1))
+    finally:
+        session.lock()

@@ -182,7 +182,7 @@ def test_accompaniment_without_consent_is_explained(s: Session, qtbot: Any) -> N
     work = _work(qtbot, s, a.id, clock)
     start = work.conduct.step_buttons[Transition.START]
     assert not start.isEnabled()
-    assert "Einverständnis zur Begleitung" in work.conduct.step_reasons[Transition.START].text()
+    assert "ausdrücklichem Einverständnis" in work.conduct.step_reasons[Transition.START].text()
     # ending is always possible, also without consent
     cancel = work.conduct.outcome_buttons[AppointmentStatus.NOT_MET]
     assert cancel.isEnabled()
@@ -213,3 +213,40 @@ def test_broken_agency_checklist_is_reported_and_builtin_used(
     versions = {c.id: c.version for c in work.state.checklists}
     assert versions["home-visit"] == 1  # the built-in one
     assert "hv.written_consent" in work.views[Phase.ON_SITE].rows
+
+
+def test_lock_never_records_an_unconfirmed_outcome(
+    qtbot: Any, make_window: Any, vault_dir: Any
+) -> None:
+    from outreach_desktop.services.vaults import create_vault
+    from outreach_desktop.ui.workflow_dialogs import OutcomeDialog
+    from testkit import FAST_KDF, PASSPHRASE
+
+    session = create_vault(vault_dir, PASSPHRASE, owner_name="Alex", kdf=FAST_KDF)
+    client = session.clients.save(Client(display_name="Kai Schulz"))
+    today = date(2026, 11, 25)
+    a = session.appointments.save(Appointment.plan(
+        Approach.WALK_AND_TALK, datetime.combine(today, time(10)), client_id=client.id,
+        place="Park", staff_ids=[session.owner().id]))  # type: ignore[union-attr]  # fmt: skip
+    window = make_window(vault_dir)
+    window.open_session(session)
+
+    def in_work(work: AppointmentWorkDialog) -> None:
+        def in_outcome(dialog: OutcomeDialog) -> None:
+            dialog.reason.setPlainText("Kunde wollte nicht mehr")  # typed, not confirmed
+            dialog._touch()
+            window.lock()
+
+        in_modal(qtbot, OutcomeDialog, in_outcome)
+        work.conduct.outcome_buttons[AppointmentStatus.BROKEN_OFF].click()
+
+    seen = in_modal(qtbot, AppointmentWorkDialog, in_work)
+    window.workspace.today_page.open_appointment(a.id)
+    assert seen and window.session is None
+    from outreach_desktop.services.vaults import unlock_vault
+
+    reopened = unlock_vault(vault_dir, PASSPHRASE)
+    try:
+        assert reopened.appointments.get(a.id).status is AppointmentStatus.PLANNED
+    finally:
+        reopened.lock()

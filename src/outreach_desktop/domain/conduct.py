@@ -8,6 +8,7 @@ without a release. Ending or breaking off is always possible: the offer is volun
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -69,6 +70,31 @@ class Conduct:
     outcome_reason: str = ""
 
 
+# The data-protection checklist's on-site question "Sind weitere Personen anwesend?"; its answer
+# is a fact the outcome rule needs (a test checks the built-in checklist has it).
+OTHERS_PRESENT_FACT = "dp.others_present"
+
+ACCOMPANIMENT_RULE = (
+    ConsentKind.ACCOMPANIMENT,
+    "Begleitet wird nur mit ausdrücklichem Einverständnis der Kundin oder des Kunden.",
+)
+
+FINISHED = {
+    AppointmentStatus.DONE: "Der Termin ist bereits durchgeführt.",
+    AppointmentStatus.ENDED_AT_DOOR: "Der Hausbesuch wurde bereits an der Tür beendet.",
+    AppointmentStatus.BROKEN_OFF: "Der Termin wurde abgebrochen.",
+    AppointmentStatus.NOT_MET: "Die Kundin oder der Kunde wurde nicht angetroffen.",
+    AppointmentStatus.POSTPONED: "Der Termin wurde verschoben.",
+    AppointmentStatus.CANCELLED: "Der Termin wurde abgesagt.",
+}
+
+
+def _hard_rule(appointment: Appointment, transition: Transition) -> tuple[ConsentKind, str] | None:
+    if transition is Transition.START and appointment.approach is Approach.ACCOMPANIMENT:
+        return ACCOMPANIMENT_RULE
+    return HARD_RULES.get(transition)
+
+
 def blocking_reasons(
     appointment: Appointment,
     conduct: Conduct,
@@ -78,18 +104,21 @@ def blocking_reasons(
 ) -> list[str]:
     """Why `transition` is not allowed now; empty means allowed."""
     reasons: list[str] = []
-    if conduct.outcome is not None:
-        return ["Der Termin ist bereits abgeschlossen."]
-    if transition is Transition.START:
-        if appointment.status not in (AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS):
-            reasons.append(f"Der Termin ist {appointment.status.label_de.lower()}.")
-    elif transition is not Transition.CLOSE and conduct.started_at is None:
+    if transition is Transition.CLOSE:
+        if conduct.outcome is None and not appointment.status.is_outcome:
+            reasons.append("Der Termin hat noch kein Ergebnis.")
+    elif conduct.outcome is not None or appointment.status.is_outcome:
+        return [FINISHED.get(appointment.status, "Der Termin ist bereits abgeschlossen.")]
+    elif transition is Transition.START:
+        if conduct.started_at is not None:
+            reasons.append("Der Termin hat bereits begonnen.")
+    elif conduct.started_at is None:
         reasons.append("Der Termin hat noch nicht begonnen.")
     if transition is Transition.ENTER_HOME and appointment.approach is not Approach.HOME_VISIT:
         reasons.append("Nur bei einem Hausbesuch.")
     if transition is Transition.THIRD_PARTY_ALONE and not appointment.third_party_id:
         reasons.append("Für diesen Termin ist keine dritte Stelle eingetragen.")
-    hard = HARD_RULES.get(transition)
+    hard = _hard_rule(appointment, transition)
     if hard is not None and hard[0] not in consents:
         reasons.append(hard[1])
     for blocker in status.blockers(transition):
@@ -130,6 +159,7 @@ def finish(
     *,
     broken_off_by: BrokenOffBy | None = None,
     reason: str = "",
+    facts: Mapping[str, bool] | None = None,
 ) -> None:
     """Set the outcome. Ending at the door, breaking off, not meeting, postponing and cancelling
     are always possible; "durchgeführt" needs a started appointment (and for a home visit one
@@ -137,8 +167,31 @@ def finish(
     check = Checker()
     if not outcome.is_outcome:
         check.fail("outcome", "Ergebnis", "Bitte ein Ergebnis wählen.")
-    if conduct.outcome is not None:
+    if conduct.outcome is not None or appointment.status.is_outcome:
         check.fail("outcome", "Ergebnis", "Der Termin hat bereits ein Ergebnis.")
+    started = conduct.started_at is not None
+    if outcome in (AppointmentStatus.NOT_MET, AppointmentStatus.CANCELLED) and started:
+        check.fail(
+            "outcome",
+            "Ergebnis",
+            "Der Termin hat schon begonnen: bitte „durchgeführt“ oder „abgebrochen“ wählen.",
+        )
+    if outcome is AppointmentStatus.NOT_MET and now.date() < appointment.start.date():
+        check.fail("outcome", "Ergebnis", "„Nicht angetroffen“ geht erst am Tag des Termins.")
+    if outcome is AppointmentStatus.ENDED_AT_DOOR and conduct.entered_home_at is not None:
+        check.fail("outcome", "Ergebnis", "Der Hausbesuch fand in der Wohnung statt.")
+    if (
+        outcome is AppointmentStatus.DONE
+        and (facts or {}).get(OTHERS_PRESENT_FACT)
+        and conduct.others_present_at is None
+    ):
+        check.fail(
+            "outcome",
+            "Ergebnis",
+            "Weitere Personen sind anwesend, ihre Anwesenheit ist aber nicht mit Einverständnis "
+            "dokumentiert. So ist „durchgeführt“ nicht möglich; der Termin kann abgebrochen "
+            "werden.",
+        )
     if outcome is AppointmentStatus.DONE and conduct.started_at is None:
         check.fail("outcome", "Ergebnis", "Der Termin wurde nicht begonnen.")
     if (

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.people import Client, ThirdParty
-from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.people_repos import (
     ClientRepository,
@@ -51,6 +52,21 @@ class AppointmentService:
         return self.repo.get(appointment_id)
 
     def save(self, appointment: Appointment) -> Appointment:
+        """Plan or change an appointment. Its status changes only through the conduct flow,
+        and its approach not once it has begun."""
+        if appointment.is_new:
+            if appointment.status is not AppointmentStatus.PLANNED:
+                raise DomainError("Ein neuer Termin ist zunächst geplant.")
+        else:
+            stored = self.repo.get(appointment.id)
+            if stored.status is not appointment.status:
+                raise DomainError("Der Status eines Termins ändert sich nur über die Durchführung.")
+            if stored.approach is not appointment.approach and stored.status is not (
+                AppointmentStatus.PLANNED
+            ):
+                raise DomainError(
+                    "Der Handlungsansatz lässt sich nach Beginn des Termins nicht mehr ändern."
+                )
         return self.repo.save(appointment)
 
     def delete(self, appointment_id: str) -> None:

@@ -54,8 +54,13 @@ def today_overview(session: Session, today: date) -> TodayOverview:
         done, total = workflow.state(view.appointment.id, today).progress(phase)
         return Entry(view, done, total)
 
-    todays = [entry(v) for v in appointments.on_day(today)]
-    upcoming = [entry(v) for v in appointments.upcoming(tomorrow, UPCOMING_DAYS)]
+    gone = (AppointmentStatus.CANCELLED, AppointmentStatus.POSTPONED)
+    todays = [entry(v) for v in appointments.on_day(today) if v.appointment.status not in gone]
+    upcoming = [
+        entry(v)
+        for v in appointments.upcoming(tomorrow, UPCOMING_DAYS)
+        if not v.appointment.status.is_outcome
+    ]
     due = workflow.letters_due(today)
     due_views = appointments.views([a for a, _w in due])
     letters = [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]

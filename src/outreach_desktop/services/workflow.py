@@ -121,7 +121,7 @@ class WorkflowService:
         calls = self.repo.calls(a.id)
         facts = self.facts(a, calls)
         consents = self.valid_consents(a, today)
-        answers = {k: v.answer for k, v in self.repo.answers(a.id).items()}
+        answers = self._answers(a, checklists)
         status = evaluate(checklists, facts, answers, consents)
         line = None
         warnings: list[str] = []
@@ -140,6 +140,16 @@ class WorkflowService:
         return AppointmentState(
             a, checklists, status, self.repo.conduct(a.id), facts, consents, calls, line, warnings
         )
+
+    def _answers(self, a: Appointment, checklists: list[Checklist]) -> dict[str, Answer]:
+        """Stored answers; a person answer naming someone no longer in the vault is dropped."""
+        people = {i.id for c in checklists for i in c.items if i.kind is ItemKind.PERSON}
+        staff = set(self.staff.ids()) if people else set()
+        return {
+            k: v.answer
+            for k, v in self.repo.answers(a.id).items()
+            if k not in people or v.answer.value in staff
+        }
 
     # ---- answers -----------------------------------------------------------------------------
     def _find_item(self, a: Appointment, item_id: str) -> tuple[Checklist, Item]:
@@ -164,6 +174,9 @@ class WorkflowService:
             self.repo.clear_answer(a.id, item.id)
             return
         self._check_value(item, value)
+        stored = self.repo.answers(a.id).get(item.id)
+        if stored is not None and stored.answer.value == value:
+            return  # unchanged: keep the time it was given
         self.repo.save_answer(a.id, checklist, item, Answer(item.id, value, now, by))
 
     def _check_value(self, item: Item, value: Any) -> None:
@@ -241,9 +254,14 @@ class WorkflowService:
         broken_off_by: BrokenOffBy | None = None,
         reason: str = "",
     ) -> AppointmentState:
-        a = self.appointments.get(appointment_id)
-        conduct = self.repo.conduct(a.id)
-        finish(a, conduct, outcome, now, broken_off_by=broken_off_by, reason=reason)
+        s = self.state(appointment_id, now.date())
+        a, conduct = s.appointment, s.conduct
+        answered = {
+            status.item.id: status.answer.value is True
+            for status in s.status.items
+            if status.answer is not None and isinstance(status.answer.value, bool)
+        }
+        finish(a, conduct, outcome, now, broken_off_by=broken_off_by, reason=reason, facts=answered)
         with self.repo.db.transaction():
             self.appointments.save(a)
             self.repo.save_conduct(conduct)
@@ -261,6 +279,10 @@ class WorkflowService:
         """The place is unsuitable: end this appointment as postponed and plan a new one at
         another place, linked to it. `new_appointment_id` fixes the new id (demo data)."""
         a = self.appointments.get(appointment_id)
+        if a.status not in (AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS):
+            raise DomainError("Nur ein geplanter oder laufender Termin kann verlegt werden.")
+        if not place.strip() or place.strip() == a.place.strip():
+            raise ValidationError([FieldError("place", "Ort", "Bitte einen anderen Ort angeben.")])
         new = replace(
             a, id=new_appointment_id or new_id(), start=start, place=place,
             status=AppointmentStatus.PLANNED, relocated_from_id=a.id, predecessor_id=None,

@@ -195,8 +195,6 @@ class WorkflowRepository:
 class StoredConsentLookup:
     """Answers the workflow rules from the consents table (empty until consents are recorded)."""
 
-    VALID_STATES = ("signed", "oral")
-
     def __init__(self, db: Database) -> None:
         self.db = db
 
@@ -210,13 +208,18 @@ class StoredConsentLookup:
             "day": on.isoformat(),
             "third_party": appointment.third_party_id,
         }
+        # A home visit needs *written* consent; home-visit and presence consents are given
+        # for one appointment; releases and accompaniment consents may cover several.
+        states = "('signed')" if kind is ConsentKind.HOME_VISIT else "('signed', 'oral')"
+        per_appointment = kind in (ConsentKind.HOME_VISIT, ConsentKind.PRESENCE)
         sql = (
             "SELECT count(*) FROM consents WHERE client_id = :client AND kind = :kind"
-            " AND state IN ('signed', 'oral') AND revoked_at IS NULL"
-            " AND (appointment_id IS NULL OR appointment_id = :appointment)"
-            " AND (valid_from IS NULL OR valid_from <= :day)"
+            f" AND state IN {states} AND revoked_at IS NULL"
+            + (" AND appointment_id = :appointment" if per_appointment
+               else " AND (appointment_id IS NULL OR appointment_id = :appointment)")
+            + " AND (valid_from IS NULL OR valid_from <= :day)"
             " AND (valid_until IS NULL OR valid_until >= :day)"
-        )
+        )  # fmt: skip
         if kind is ConsentKind.CONFIDENTIALITY_RELEASE:
             sql += " AND third_party_id = :third_party"
         return bool(self.db.scalar(sql, params))

@@ -81,6 +81,8 @@ class AppointmentWorkDialog(QDialog):
         self.follow_up_button = QPushButton(self.tr("Plan &follow-up…"))
         self.follow_up_button.setAccessibleName(self.tr("Plan follow-up"))
         self.follow_up_button.clicked.connect(self._follow_up)
+        for button in (self.edit_button, self.follow_up_button):
+            button.setAutoDefault(False)  # Enter in a text item must not open a dialog
 
         items = [item for checklist in state.checklists for item in checklist.items]
         self.views: dict[Phase, ChecklistPhaseView] = {
@@ -124,6 +126,8 @@ class AppointmentWorkDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(close)
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
         self._show(state)
         self.tabs.setCurrentIndex(self._start_tab(state))
 
@@ -147,15 +151,13 @@ class AppointmentWorkDialog(QDialog):
             + (f" · {escape(place.replace(chr(10), ', '))}" if place else "")
         )
         warnings = list(state.warnings)
-        ids = {c.id for c in state.checklists}
         for problem in self.session.workflow.checklist_set.problems:
-            if problem.source.removesuffix(".toml") in ids or not problem.source.endswith(".toml"):
-                warnings.append(
-                    self.tr(
-                        "The agency's checklist file has an error and is not used; the "
-                        "built-in checklist applies. {problem}"
-                    ).format(problem=str(problem))
-                )
+            warnings.append(
+                self.tr(
+                    "The agency's checklist file has an error and is not used; the "
+                    "built-in checklist applies. {problem}"
+                ).format(problem=str(problem))
+            )
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
         titles = {

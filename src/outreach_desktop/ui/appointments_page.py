@@ -156,8 +156,9 @@ class AppointmentsPage(ListPage):
 
     def open_work(self, appointment_id: str) -> None:
         AppointmentWorkDialog(self.session, appointment_id, self.now, self).run()
-        self.refresh()
-        self.changed.emit()
+        if not self.session.is_locked:  # locking closes the dialog and ends this page
+            self.refresh()
+            self.changed.emit()
 
     def _update_buttons(self) -> None:
         super()._update_buttons()

@@ -135,7 +135,7 @@ class TimelinePanel(QGroupBox):
             label.setStyleSheet("color: #a40000; font-weight: bold;" if urgent else "")
             button = self.letter_buttons[kind]
             button.setText(self.tr("Undo “sent”") if sent else self.tr("Mark as sent…"))
-            button.setEnabled(not line.cancelled)
+            button.setEnabled(not line.cancelled and not state.appointment.status.is_outcome)
         self.warnings.setText("\n".join(w.message for w in line.warnings))
         self.warnings.setVisible(bool(line.warnings))
 
@@ -170,8 +170,12 @@ class TimelinePanel(QGroupBox):
             )
         )
         if sent is not None:
-            self.session.workflow.set_letter_sent(self.appointment_id, kind, None)
-            self.changed.emit()
+            if confirm(
+                self, self.tr("Undo “sent”"),
+                self.tr("Remove the sent date of this letter?"), self.tr("Remove"),
+            ):  # fmt: skip
+                self.session.workflow.set_letter_sent(self.appointment_id, kind, None)
+                self.changed.emit()
             return
         if LetterSentDialog(self.session, self.appointment_id, kind, self._today(), self).run():
             self.changed.emit()

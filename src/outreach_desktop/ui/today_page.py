@@ -190,7 +190,7 @@ class TodayPage(QWidget):
 
     def plan(self) -> None:
         dialog = AppointmentDialog(self.session, None, self, day=self.today())
-        if dialog.run():
+        if dialog.run() and not self.session.is_locked:
             self.refresh()
             self.changed.emit()
 
@@ -202,5 +202,6 @@ class TodayPage(QWidget):
             self.refresh()
             return
         dialog.run()
-        self.refresh()
-        self.changed.emit()
+        if not self.session.is_locked:  # locking closes the dialog and ends this page
+            self.refresh()
+            self.changed.emit()

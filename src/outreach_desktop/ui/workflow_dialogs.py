@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QTimeEdit, QWidget
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.conduct import BrokenOffBy
@@ -43,6 +43,8 @@ def read_date(d: QDateEdit) -> date:
 class OutcomeDialog(FormDialog):
     """Breaking off (who, why) or cancelling/postponing with a reason."""
 
+    keep_on_lock = False  # records what happened: never without a confirmation
+
     def __init__(
         self,
         session: Session,
@@ -66,7 +68,10 @@ class OutcomeDialog(FormDialog):
         self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("&Confirm"))
         if outcome is AppointmentStatus.BROKEN_OFF:
             self.set_intro(self.tr("Breaking off is always possible: the offer is voluntary."))
-            self.by = enum_combo(BrokenOffBy, broken_off_label)
+            self.by = QComboBox()
+            self.by.addItem("—", None)
+            for who in BrokenOffBy:
+                self.by.addItem(broken_off_label(who), who.value)
             self.add_field("broken_off_by", self.tr("Broken off &by"), self.by)
         self.reason = text_area("", 3)
         self.add_field("outcome_reason", self.tr("&Reason"), self.reason)
@@ -74,7 +79,8 @@ class OutcomeDialog(FormDialog):
     def save(self) -> object:
         return self.session.workflow.finish(
             self.appointment_id, self.outcome, self.now(),
-            broken_off_by=self.by.value() if self.outcome is AppointmentStatus.BROKEN_OFF
+            broken_off_by=BrokenOffBy(self.by.currentData())
+            if self.outcome is AppointmentStatus.BROKEN_OFF and self.by.currentData()
             else None,
             reason=self.reason.toPlainText(),
         )  # fmt: skip
@@ -91,6 +97,8 @@ def broken_off_label(value: BrokenOffBy) -> str:
 
 class NewDateDialog(FormDialog):
     """A new appointment: at another place (relocation) or as a follow-up."""
+
+    keep_on_lock = False  # records what happened: never without a confirmation
 
     def __init__(
         self,
@@ -134,6 +142,8 @@ class NewDateDialog(FormDialog):
 
 
 class CallDialog(FormDialog):
+    keep_on_lock = False  # records what happened: never without a confirmation
+
     def __init__(
         self, session: Session, appointment_id: str, now: datetime, parent: QWidget | None
     ) -> None:
@@ -176,6 +186,8 @@ def letter_label(value: LetterKind) -> str:
 
 
 class LetterSentDialog(FormDialog):
+    keep_on_lock = False  # records what happened: never without a confirmation
+
     def __init__(
         self,
         session: Session,

@@ -61,6 +61,11 @@ CREATE TABLE conducts (
     origin_device        TEXT NOT NULL
 ) STRICT;
 
+-- Outcomes recorded before schema 2 get their conduct record, so they cannot be set again.
+INSERT INTO conducts (appointment_id, outcome, outcome_at, outcome_reason, updated_at, origin_device)
+    SELECT id, status, start, '', updated_at, origin_device
+    FROM appointments WHERE status IN ('done', 'cancelled');
+
 -- Consent records: the columns the workflow rules need. Forms, signatures and prints follow.
 CREATE TABLE consents (
     id             TEXT PRIMARY KEY,
