@@ -9,11 +9,10 @@ import pytest
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import ItemState, Phase, Transition
 from outreach_desktop.domain.conduct import BrokenOffBy, RuleBlocked
-from outreach_desktop.domain.consents import ConsentKind
+from outreach_desktop.domain.consents import AccompanimentScope, ConsentKind, GivenHow
 from outreach_desktop.domain.errors import DomainError, ValidationError
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterKind
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
-from outreach_desktop.domain.records import new_id
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.session import Session
 
@@ -49,15 +48,16 @@ def plan(
 def add_consent(
     session: Session, a: Appointment, kind: str, third_party_id: str | None = None
 ) -> None:
-    """A signed consent row (the consent capability will write these through its service)."""
-    db = session.vault.db
-    with db.transaction():
-        db.execute(
-            "INSERT INTO consents (id, created_at, updated_at, revision, origin_device, client_id,"
-            " appointment_id, third_party_id, kind, state) VALUES (?, '2026-11-01T00:00:00Z',"
-            " '2026-11-01T00:00:00Z', 1, 'test', ?, ?, ?, ?, 'signed')",
-            (new_id(), a.client_id, a.id, third_party_id, kind),
-        )
+    """A consent signed on paper, through the consent service."""
+    details: dict[str, object] = {}
+    if kind == "presence":
+        details["others_present"] = [("Sabine Krüger", "Schwester")]
+    if kind == "accompaniment":
+        details["scope"] = AccompanimentScope.TO_DOOR
+    if kind == "confidentiality-release":
+        details.update(third_party_id=third_party_id, purpose="Absprache zur Ausbildung")
+    consent = session.consents.prepare(ConsentKind(kind), at(TODAY), appointment_id=a.id, **details)
+    session.consents.sign(consent.id, GivenHow.PAPER, at(TODAY))
 
 
 def test_home_visit_from_calls_to_the_door(session: Session, client: Client) -> None:
@@ -291,15 +291,11 @@ def test_done_refused_when_others_present_without_consent(session: Session, clie
 def test_home_visit_needs_written_consent_for_this_visit(session: Session, client: Client) -> None:
     wf = session.workflow
     a = plan(session, Approach.HOME_VISIT, client)
-    db = session.vault.db
-    with db.transaction():
-        for state, appointment_id in (("oral", a.id), ("signed", None)):
-            db.execute(
-                "INSERT INTO consents (id, created_at, updated_at, revision, origin_device,"
-                " client_id, appointment_id, kind, state) VALUES (?, 'x', 'x', 1, 't', ?, ?,"
-                " 'home-visit', ?)",
-                (new_id(), client.id, appointment_id, state),
-            )
+    other = plan(session, Approach.HOME_VISIT, client, start=VISIT + timedelta(days=7))
+    oral = session.consents.prepare(ConsentKind.HOME_VISIT, at(TODAY), appointment_id=a.id)
+    with pytest.raises(ValidationError, match="schriftlich"):
+        session.consents.sign(oral.id, GivenHow.ORAL, at(TODAY), documented_by=session.owner().id)  # type: ignore[union-attr]
+    add_consent(session, other, "home-visit")  # for the other visit only
     assert ConsentKind.HOME_VISIT not in wf.valid_consents(a, VISIT.date())
     add_consent(session, a, "home-visit")
     assert ConsentKind.HOME_VISIT in wf.valid_consents(a, VISIT.date())

@@ -4,11 +4,15 @@ consents capability; until then the storage answers from an empty table and the 
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.errors import Checker, DomainError, FieldError, ValidationError
+from outreach_desktop.domain.records import Record
+from outreach_desktop.domain.text import search_key
 
 
 class ConsentKind(StrEnum):
@@ -41,3 +45,191 @@ class NoConsents:
 
     def has_valid_consent(self, appointment: Appointment, kind: ConsentKind, on: date) -> bool:
         return False
+
+
+class ConsentState(StrEnum):
+    PREPARED = "prepared"
+    PRINTED = "printed"
+    SIGNED = "signed"  # on paper, on screen, or given orally and documented
+    REFUSED = "refused"
+    REVOKED = "revoked"
+
+    @property
+    def label_de(self) -> str:
+        return {
+            ConsentState.PREPARED: "Vorbereitet",
+            ConsentState.PRINTED: "Gedruckt",
+            ConsentState.SIGNED: "Erteilt",
+            ConsentState.REFUSED: "Abgelehnt",
+            ConsentState.REVOKED: "Widerrufen",
+        }[self]
+
+
+class GivenHow(StrEnum):
+    PAPER = "paper"  # signed on paper
+    SCREEN = "screen"  # signed on screen
+    ORAL = "oral"  # given orally, documented by whom, when, witness
+
+    @property
+    def label_de(self) -> str:
+        return {
+            GivenHow.PAPER: "auf Papier unterschrieben",
+            GivenHow.SCREEN: "auf dem Bildschirm unterschrieben",
+            GivenHow.ORAL: "mündlich erteilt",
+        }[self]
+
+
+class AccompanimentScope(StrEnum):
+    TO_DOOR = "to-door"
+    IN_CONVERSATION = "in-conversation"  # the exception, with a reason
+
+
+WRITTEN_ONLY = frozenset({ConsentKind.HOME_VISIT})  # no oral form
+PER_APPOINTMENT = frozenset({ConsentKind.HOME_VISIT, ConsentKind.PRESENCE})
+
+
+@dataclass(frozen=True)
+class ConsentEvent:
+    at: datetime
+    event: str  # prepared, printed, signed, refused, revoked, pdf-saved
+    detail: str = ""
+
+
+@dataclass(kw_only=True)
+class Consent(Record):
+    """A consent of a client. Revoking never deletes: the history stays."""
+
+    client_id: str
+    kind: ConsentKind
+    appointment_id: str | None = None
+    third_party_id: str | None = None  # release: the third party it names
+    purpose: str = ""  # release
+    topics: str = ""  # release
+    valid_until: date | None = None  # release
+    others_present: list[tuple[str, str]] = field(default_factory=list)  # presence: name, role
+    scope: AccompanimentScope | None = None  # accompaniment
+    participation_reason: str = ""  # accompaniment in the conversation: why
+    main_caseworker_id: str | None = None  # handover
+    state: ConsentState = ConsentState.PREPARED
+    given_how: GivenHow | None = None
+    given_at: datetime | None = None
+    oral_documented_by: str | None = None  # staff id
+    oral_witness: str = ""
+    language: str = "de"  # second language of the printed form
+    form_version: str = ""
+    refused_at: datetime | None = None
+    revoked_at: datetime | None = None
+    revoked_how: str = ""
+    signature_png: bytes | None = None  # the image only: no timing or pressure data
+    signed_pdf: bytes | None = None  # the signed form, kept inside the vault
+    events: list[ConsentEvent] = field(default_factory=list)
+
+    def validate(self) -> None:
+        check = Checker()
+        kind = self.kind
+        if kind in PER_APPOINTMENT and not self.appointment_id:
+            check.fail("appointment_id", "Termin", "Diese Einwilligung gilt für einen Termin.")
+        if kind is ConsentKind.CONFIDENTIALITY_RELEASE:
+            if not self.third_party_id:
+                check.fail("third_party_id", "Dritte", "Bitte die Stelle nennen.")
+            check.require_text(self.purpose, "purpose", "Zweck", 500)
+        if kind is ConsentKind.PRESENCE and not self.others_present:
+            check.fail("others_present", "Anwesende", "Bitte die anwesenden Personen nennen.")
+        for name, role in self.others_present:
+            if not name.strip() or not role.strip():
+                check.fail("others_present", "Anwesende", "Je Person Name und Rolle angeben.")
+                break
+        if kind is ConsentKind.ACCOMPANIMENT:
+            if self.scope is None:
+                check.fail("scope", "Umfang", "Bis zur Tür oder Teilnahme am Gespräch?")
+            elif self.scope is AccompanimentScope.IN_CONVERSATION:
+                check.require_text(self.participation_reason, "participation_reason", "Grund")
+        if kind is ConsentKind.HANDOVER and not self.main_caseworker_id:
+            check.fail("main_caseworker_id", "Hauptbetreuung", "Bitte die Hauptbetreuung nennen.")
+        if self.given_how is GivenHow.ORAL:
+            if kind in WRITTEN_ONLY:
+                check.fail("given_how", "Form", "Diese Einwilligung muss schriftlich sein.")
+            if not self.oral_documented_by:
+                check.fail("oral_documented_by", "Dokumentiert von", "Bitte angeben.")
+        check.limit_text(self.topics, "topics", "Themen", 2000)
+        check.raise_if_any()
+
+    @property
+    def search_text(self) -> str:
+        return search_key(self.kind.label_de, self.purpose, self.topics)
+
+    # ---- validity ----------------------------------------------------------------------------
+    def is_valid_for(self, appointment: Appointment, on: date) -> bool:
+        """Does this consent cover `appointment` on day `on`?"""
+        if self.state is not ConsentState.SIGNED or self.revoked_at is not None:
+            return False
+        if self.client_id != appointment.client_id:
+            return False
+        if self.kind in WRITTEN_ONLY and self.given_how is GivenHow.ORAL:
+            return False
+        if self.kind in PER_APPOINTMENT and self.appointment_id != appointment.id:
+            return False
+        if self.appointment_id not in (None, appointment.id) and self.kind not in PER_APPOINTMENT:
+            return False
+        if self.given_at is not None and on < self.given_at.date():
+            return False
+        if self.valid_until is not None and on > self.valid_until:
+            return False
+        if self.kind is ConsentKind.CONFIDENTIALITY_RELEASE:
+            return bool(self.third_party_id) and self.third_party_id == appointment.third_party_id
+        return True
+
+    # ---- state changes -----------------------------------------------------------------------
+    def _event(self, at: datetime, event: str, detail: str = "") -> None:
+        self.events.append(ConsentEvent(at, event, detail))
+
+    def _require_open(self, action: str) -> None:
+        if self.state in (ConsentState.REVOKED, ConsentState.REFUSED):
+            raise DomainError(
+                f"Die Einwilligung ist {self.state.label_de.lower()}: {action} geht nicht mehr."
+            )
+
+    def record_print(self, now: datetime, form_version: str) -> None:
+        self._require_open("Drucken")
+        self.form_version = form_version
+        if self.state is ConsentState.PREPARED:
+            self.state = ConsentState.PRINTED
+        self._event(now, "printed", form_version)
+
+    def sign(
+        self,
+        how: GivenHow,
+        at: datetime,
+        *,
+        documented_by: str | None = None,
+        witness: str = "",
+        signature_png: bytes | None = None,
+    ) -> None:
+        self._require_open("Erteilen")
+        if self.state is ConsentState.SIGNED:
+            raise DomainError("Die Einwilligung ist bereits erteilt.")
+        if how is GivenHow.SCREEN and not signature_png:
+            raise DomainError("Es fehlt die Unterschrift.")
+        self.given_how, self.given_at = how, at
+        self.oral_documented_by = documented_by if how is GivenHow.ORAL else None
+        self.oral_witness = witness.strip() if how is GivenHow.ORAL else ""
+        self.signature_png = signature_png if how is GivenHow.SCREEN else None
+        self.validate()
+        self.state = ConsentState.SIGNED
+        self._event(at, "signed", how.value)
+
+    def refuse(self, at: datetime, note: str = "") -> None:
+        self._require_open("Ablehnen")
+        if self.state is ConsentState.SIGNED:
+            raise DomainError("Eine erteilte Einwilligung wird widerrufen, nicht abgelehnt.")
+        self.state, self.refused_at = ConsentState.REFUSED, at
+        self._event(at, "refused", note.strip())
+
+    def revoke(self, at: datetime, how: str) -> None:
+        """Always possible for a consent that was given; nothing is deleted."""
+        if self.state is not ConsentState.SIGNED:
+            raise DomainError("Widerrufen werden kann nur eine erteilte Einwilligung.")
+        if not how.strip():
+            raise ValidationError([FieldError("revoked_how", "Widerruf", "Bitte angeben, wie.")])
+        self.state, self.revoked_at, self.revoked_how = ConsentState.REVOKED, at, how.strip()
+        self._event(at, "revoked", how.strip())

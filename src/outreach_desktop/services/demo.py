@@ -14,7 +14,7 @@ from typing import Any
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import Item, ItemKind, ItemState, Phase, Transition
 from outreach_desktop.domain.conduct import BrokenOffBy
-from outreach_desktop.domain.consents import ConsentKind
+from outreach_desktop.domain.consents import AccompanimentScope, ConsentKind, GivenHow
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterKind, letter_window
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
@@ -26,7 +26,6 @@ from outreach_desktop.domain.vocabulary import (
     ThirdPartyKind,
 )
 from outreach_desktop.services.session import Session
-from outreach_desktop.storage.record_repo import ts_to_db
 
 FIRST = [
     "Anna",
@@ -381,30 +380,22 @@ def _add_consent(
     signed_on: date,
     stamp: datetime,
 ) -> None:
-    """A signed consent of `kind` for `appointment`, written straight into the consents table.
-
-    Demo data only, and only until the consent capability exists: it brings consent records
-    with forms, signatures and revocation and a service to write them, which will replace this
-    helper. The workflow rules find these rows through StoredConsentLookup like any other.
-    """
-    db = session.vault.db
-    written = ts_to_db(stamp)
-    with db.transaction():
-        db.execute(
-            "INSERT INTO consents (id, created_at, updated_at, revision, origin_device,"
-            " client_id, appointment_id, third_party_id, kind, state, valid_from)"
-            " VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, 'signed', ?)",
-            (
-                consent_id, written, written, session.vault.device_id, appointment.client_id,
-                appointment.id, appointment.third_party_id, kind.value, signed_on.isoformat(),
-            ),
-        )  # fmt: skip
+    """A consent of `kind` for `appointment`, prepared and signed on paper on `signed_on`."""
+    details: dict[str, Any] = {}
+    if kind is ConsentKind.PRESENCE:
+        details["others_present"] = [("Sabine Krüger", "Schwester der Kundin")]
+    elif kind is ConsentKind.ACCOMPANIMENT:
+        details["scope"] = AccompanimentScope.TO_DOOR
+    at = datetime.combine(signed_on, time(9, 0))
+    consents = session.consents
+    consents.prepare(kind, at, appointment_id=appointment.id, consent_id=consent_id, **details)
+    consents.sign(consent_id, GivenHow.PAPER, at)
 
 
 class _Workflows:
     """Walks the demo appointments through the approach workflows as caseworkers would: calls
     and letters for home visits, checklist answers phase by phase, steps and outcomes on site,
-    follow-ups. Everything goes through WorkflowService except consents (see _add_consent)."""
+    follow-ups, through WorkflowService and ConsentService."""
 
     def __init__(
         self,

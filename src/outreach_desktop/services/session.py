@@ -8,9 +8,11 @@ from pathlib import Path
 from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.services.appointments import AppointmentService
+from outreach_desktop.services.consents import ConsentService
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.services.workflow import WorkflowService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
+from outreach_desktop.storage.consent_repo import ConsentRepository, StoredConsentLookup
 from outreach_desktop.storage.kdf import KdfParams
 from outreach_desktop.storage.keyslots import parse_recipient
 from outreach_desktop.storage.people_repos import (
@@ -19,7 +21,7 @@ from outreach_desktop.storage.people_repos import (
     ThirdPartyRepository,
 )
 from outreach_desktop.storage.vault import Vault
-from outreach_desktop.storage.workflow_repo import StoredConsentLookup, WorkflowRepository
+from outreach_desktop.storage.workflow_repo import WorkflowRepository
 
 
 @dataclass(frozen=True)
@@ -52,12 +54,13 @@ class Session:
         self.appointments = AppointmentService(
             appointment_repo, self.clients, self.third_parties, self.staff
         )
+        self.consents = ConsentService(ConsentRepository(db, device), appointment_repo)
         self.workflow = WorkflowService(
             appointment_repo,
             self.clients,
             self.staff,
             WorkflowRepository(db, device),
-            StoredConsentLookup(db),
+            StoredConsentLookup(db, device),
             timeline_settings=load_settings().timeline(),
         )
 

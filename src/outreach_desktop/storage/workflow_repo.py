@@ -8,10 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import Answer, Checklist, Item
 from outreach_desktop.domain.conduct import BrokenOffBy, Conduct
-from outreach_desktop.domain.consents import ConsentKind
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, Letter, LetterKind
 from outreach_desktop.domain.records import new_id
 from outreach_desktop.domain.vocabulary import AppointmentStatus
@@ -190,36 +188,3 @@ class WorkflowRepository:
             f" ON CONFLICT (appointment_id) DO UPDATE SET {updates}",
             row,
         )
-
-
-class StoredConsentLookup:
-    """Answers the workflow rules from the consents table (empty until consents are recorded)."""
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-
-    def has_valid_consent(self, appointment: Appointment, kind: ConsentKind, on: date) -> bool:
-        if appointment.client_id is None:
-            return False
-        params: dict[str, Any] = {
-            "client": appointment.client_id,
-            "appointment": appointment.id,
-            "kind": kind.value,
-            "day": on.isoformat(),
-            "third_party": appointment.third_party_id,
-        }
-        # A home visit needs *written* consent; home-visit and presence consents are given
-        # for one appointment; releases and accompaniment consents may cover several.
-        states = "('signed')" if kind is ConsentKind.HOME_VISIT else "('signed', 'oral')"
-        per_appointment = kind in (ConsentKind.HOME_VISIT, ConsentKind.PRESENCE)
-        sql = (
-            "SELECT count(*) FROM consents WHERE client_id = :client AND kind = :kind"
-            f" AND state IN {states} AND revoked_at IS NULL"
-            + (" AND appointment_id = :appointment" if per_appointment
-               else " AND (appointment_id IS NULL OR appointment_id = :appointment)")
-            + " AND (valid_from IS NULL OR valid_from <= :day)"
-            " AND (valid_until IS NULL OR valid_until >= :day)"
-        )  # fmt: skip
-        if kind is ConsentKind.CONFIDENTIALITY_RELEASE:
-            sql += " AND third_party_id = :third_party"
-        return bool(self.db.scalar(sql, params))
