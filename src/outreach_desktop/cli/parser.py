@@ -13,6 +13,7 @@ from outreach_desktop.cli import (
     appointment_commands,
     checklist_commands,
     client_commands,
+    consent_commands,
     demo_command,
     gui_command,
     letter_commands,
@@ -194,6 +195,15 @@ def build_parser() -> GermanParser:
     p.add_argument("--date", type=parse_day, metavar="D", help=f"{DAY_HELP}; Standard: heute")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=letter_commands.due)
+
+    consents = sub.add_parser("consents", help="Einwilligungen")
+    cosub = consents.add_subparsers(dest="action", required=True, parser_class=GermanParser)
+    p = cosub.add_parser("list", help="Einwilligungen mit Stand auflisten")
+    _vault(p)
+    _passphrase(p)
+    p.add_argument("--appointment", metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=consent_commands.list_consents)
 
     p = sub.add_parser("demo", help="Tresor mit erfundenen Beispieldaten füllen")
     _vault(p)

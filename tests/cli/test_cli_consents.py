@@ -1,0 +1,58 @@
+"""`outreach-desktop consents list`."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from tests.cli.conftest import Run, assert_one_error_line
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.consents import AccompanimentScope, ConsentKind, GivenHow
+from outreach_desktop.domain.people import Client, ThirdParty
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.session import Session
+
+
+def test_list_shows_state_and_form_never_content(
+    run: Run, session: Session, vault_dir: Path, passphrase_file: Path
+) -> None:
+    client = session.clients.save(Client(display_name="Ayşe Kaya"))
+    party = session.third_parties.save(ThirdParty(name="Praxis Dr. Wendt"))
+    start = datetime.combine(datetime.now().date() + timedelta(days=3), time(10))
+    a = session.appointments.save(Appointment.plan(
+        Approach.ACCOMPANIMENT, start, client_id=client.id, third_party_id=party.id,
+        place="Praxis", staff_ids=[session.owner().id]))  # type: ignore[union-attr]  # fmt: skip
+    now = datetime.now()
+    given = session.consents.prepare(ConsentKind.ACCOMPANIMENT, now, appointment_id=a.id,
+                                     scope=AccompanimentScope.TO_DOOR)  # fmt: skip
+    session.consents.sign(given.id, GivenHow.PAPER, now)
+    session.consents.prepare(ConsentKind.CONFIDENTIALITY_RELEASE, now, appointment_id=a.id,
+                             purpose="Geheimer Zweck XYZ")  # fmt: skip
+    session.lock()
+
+    result = run("consents", "list", "--vault", vault_dir, "--passphrase-file", passphrase_file)
+    assert result.code == 0, result.err
+    assert "Einverständnis zur Begleitung" in result.out
+    assert "Erteilt" in result.out and "auf Papier unterschrieben" in result.out
+    assert "Schweigepflichtentbindung" in result.out and "Vorbereitet" in result.out
+    assert "Geheimer Zweck" not in result.out
+
+    result = run("consents", "list", "--vault", vault_dir, "--passphrase-file", passphrase_file,
+                 "--appointment", a.id, "--json")  # fmt: skip
+    data = json.loads(result.out)
+    assert {d["kind"] for d in data} == {"accompaniment", "confidentiality-release"}
+    signed = next(d for d in data if d["kind"] == "accompaniment")
+    assert signed["state"] == "signed" and signed["given_how"] == "paper"
+    assert [e["event"] for e in signed["events"]] == ["prepared", "signed"]
+
+
+def test_unknown_appointment_is_a_clear_error(
+    run: Run, locked_vault: Path, passphrase_file: Path
+) -> None:
+    result = run("consents", "list", "--vault", locked_vault, "--passphrase-file", passphrase_file,
+                 "--appointment", "nope")  # fmt: skip
+    assert result.code == 1
+    assert_one_error_line(result)
+    assert "Termin" in result.err
