@@ -70,6 +70,13 @@ def test_save_normalizes() -> None:
         "buffer_accompaniment": 30,
         "buffer_home_visit": 240,
         "min_failed_calls": 0,
+        "agency_name": "",
+        "agency_department": "",
+        "agency_street": "",
+        "agency_postcode_city": "",
+        "agency_phone": "",
+        "agency_email": "",
+        "agency_website": "",
     }
 
 

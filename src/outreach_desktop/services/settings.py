@@ -30,6 +30,14 @@ class Settings:
     buffer_accompaniment: int = DEFAULT_BUFFER[Approach.ACCOMPANIMENT]
     buffer_home_visit: int = DEFAULT_BUFFER[Approach.HOME_VISIT]
     min_failed_calls: int = 2  # before a home visit is announced in writing
+    # letterhead; empty fields fall back to the agency's site configuration (agency.toml)
+    agency_name: str = ""
+    agency_department: str = ""
+    agency_street: str = ""
+    agency_postcode_city: str = ""
+    agency_phone: str = ""
+    agency_email: str = ""
+    agency_website: str = ""
 
     def normalized(self) -> Settings:
         lo, hi = IDLE_LOCK_RANGE
@@ -41,6 +49,11 @@ class Settings:
             buffer_accompaniment=_clamp(self.buffer_accompaniment, 0, MAX_BUFFER_MIN, 30),
             buffer_home_visit=_clamp(self.buffer_home_visit, 0, MAX_BUFFER_MIN, 45),
             min_failed_calls=_clamp(self.min_failed_calls, 0, 20, 2),
+            **{
+                f.name: str(getattr(self, f.name))[:200]
+                for f in fields(Settings)
+                if f.name.startswith("agency_")
+            },
         )
 
     def buffer_for(self, approach: Approach) -> int:
