@@ -111,6 +111,10 @@
         <translation>Phasen</translation>
     </message>
     <message>
+        <source>Consents and letters</source>
+        <translation>Einwilligungen und Briefe</translation>
+    </message>
+    <message>
         <source>anonymous</source>
         <translation>anonym</translation>
     </message>
@@ -447,6 +451,184 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <source>New consent</source>
+        <translation>Neue Einwilligung</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Art</translation>
+    </message>
+    <message>
+        <source>German only</source>
+        <translation>nur Deutsch</translation>
+    </message>
+    <message>
+        <source>Second &amp;language of the form</source>
+        <translation>Zweite Sprache des &amp;Formulars</translation>
+    </message>
+    <message>
+        <source>&amp;Third party</source>
+        <translation>&amp;Dritte</translation>
+    </message>
+    <message>
+        <source>&amp;Purpose</source>
+        <translation>&amp;Zweck</translation>
+    </message>
+    <message>
+        <source>T&amp;opics</source>
+        <translation>&amp;Themen</translation>
+    </message>
+    <message>
+        <source>&amp;Valid until</source>
+        <translation>&amp;Gültig bis</translation>
+    </message>
+    <message>
+        <source>&amp;Others present</source>
+        <translation>&amp;Weitere Anwesende</translation>
+    </message>
+    <message>
+        <source>One person per line: name – role (e.g. Sabine Krüger – sister)</source>
+        <translation>Eine Person je Zeile: Name – Rolle (z. B. Sabine Krüger – Schwester)</translation>
+    </message>
+    <message>
+        <source>to the door (the rule)</source>
+        <translation>bis zur Tür (Regelfall)</translation>
+    </message>
+    <message>
+        <source>taking part in the conversation (exception)</source>
+        <translation>Teilnahme am Gespräch (Ausnahme)</translation>
+    </message>
+    <message>
+        <source>&amp;Scope</source>
+        <translation>&amp;Umfang</translation>
+    </message>
+    <message>
+        <source>&amp;Reason for taking part</source>
+        <translation>G&amp;rund der Teilnahme</translation>
+    </message>
+    <message>
+        <source>&amp;Main caseworker</source>
+        <translation>&amp;Hauptbetreuung</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsPanel</name>
+    <message>
+        <source>Consents</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <source>No consents for this appointment yet.</source>
+        <translation>Für diesen Termin gibt es noch keine Einwilligungen.</translation>
+    </message>
+    <message>
+        <source>&amp;New consent…</source>
+        <translation>&amp;Neue Einwilligung …</translation>
+    </message>
+    <message>
+        <source>Preview and &amp;print…</source>
+        <translation>&amp;Vorschau und Drucken …</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Als P&amp;DF speichern …</translation>
+    </message>
+    <message>
+        <source>Signed on &amp;paper…</source>
+        <translation>Auf &amp;Papier unterschrieben …</translation>
+    </message>
+    <message>
+        <source>Sign on &amp;screen…</source>
+        <translation>Auf dem &amp;Bildschirm unterschreiben …</translation>
+    </message>
+    <message>
+        <source>Given &amp;orally…</source>
+        <translation>&amp;Mündlich erteilt …</translation>
+    </message>
+    <message>
+        <source>Re&amp;fused…</source>
+        <translation>Abge&amp;lehnt …</translation>
+    </message>
+    <message>
+        <source>Re&amp;voke…</source>
+        <translation>Wide&amp;rrufen …</translation>
+    </message>
+    <message>
+        <source>Print signed &amp;form…</source>
+        <translation>Unterschriebenes Formular dr&amp;ucken …</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>Briefe</translation>
+    </message>
+    <message>
+        <source>Announcement…</source>
+        <translation>Ankündigung …</translation>
+    </message>
+    <message>
+        <source>Reminder…</source>
+        <translation>Erinnerung …</translation>
+    </message>
+    <message>
+        <source>Appointment confirmation…</source>
+        <translation>Terminbestätigung …</translation>
+    </message>
+    <message>
+        <source>valid until {day}</source>
+        <translation>gültig bis {day}</translation>
+    </message>
+    <message>
+        <source>revoked on {day}</source>
+        <translation>widerrufen am {day}</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>vorbereitet</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>gedruckt</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>erteilt</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>saved as PDF (unencrypted)</source>
+        <translation>als PDF gespeichert (unverschlüsselt)</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>The PDF file is NOT encrypted and contains personal data (Sozialdaten). Save it only where it is protected, and delete it when it is no longer needed.</source>
+        <translation>Die PDF-Datei ist NICHT verschlüsselt und enthält Sozialdaten. Speichern Sie sie nur an einem geschützten Ort und löschen Sie sie, sobald sie nicht mehr gebraucht wird.</translation>
+    </message>
+    <message>
+        <source>Save unencrypted</source>
+        <translation>Unverschlüsselt speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultDialog</name>
     <message>
         <source>New profile</source>
@@ -498,10 +680,76 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     </message>
 </context>
 <context>
+    <name>EndConsentDialog</name>
+    <message>
+        <source>Revoke consent</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>A consent can be revoked at any time, for the future. Nothing is deleted: the revocation is added to its history.</source>
+        <translation>Eine Einwilligung kann jederzeit für die Zukunft widerrufen werden. Gelöscht wird nichts: der Widerruf kommt in den Verlauf.</translation>
+    </message>
+    <message>
+        <source>&amp;How</source>
+        <translation>&amp;Wie</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+        <source>e.g. by phone, in writing, in person</source>
+        <translation>z. B. telefonisch, schriftlich, persönlich</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Problems</source>
         <translation>Probleme</translation>
+    </message>
+</context>
+<context>
+    <name>GivenDialog</name>
+    <message>
+        <source>Signed on paper</source>
+        <translation>Auf Papier unterschrieben</translation>
+    </message>
+    <message>
+        <source>Given orally</source>
+        <translation>Mündlich erteilt</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Oral consent is documented: by whom, when, and a witness.</source>
+        <translation>Eine mündliche Einwilligung wird dokumentiert: von wem, wann, mit Zeugin oder Zeuge.</translation>
+    </message>
+    <message>
+        <source>Documented &amp;by</source>
+        <translation>Dokumentiert &amp;von</translation>
+    </message>
+    <message>
+        <source>&amp;Witness</source>
+        <translation>&amp;Zeugin/Zeuge</translation>
     </message>
 </context>
 <context>
@@ -689,6 +937,58 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Reminder</source>
         <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Consent to the home visit</source>
+        <translation>Einverständniserklärung zum Hausbesuch</translation>
+    </message>
+    <message>
+        <source>Release from confidentiality</source>
+        <translation>Schweigepflichtentbindung</translation>
+    </message>
+    <message>
+        <source>Consent to the presence of others</source>
+        <translation>Einverständnis zur Anwesenheit weiterer Personen</translation>
+    </message>
+    <message>
+        <source>Consent to be accompanied</source>
+        <translation>Einverständnis zur Begleitung</translation>
+    </message>
+    <message>
+        <source>Consent to inform the main caseworker</source>
+        <translation>Einverständnis zur Information der Hauptbetreuung</translation>
+    </message>
+    <message>
+        <source>prepared</source>
+        <translation>vorbereitet</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>gedruckt</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>erteilt</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>signed on paper</source>
+        <translation>auf Papier unterschrieben</translation>
+    </message>
+    <message>
+        <source>signed on screen</source>
+        <translation>auf dem Bildschirm unterschrieben</translation>
+    </message>
+    <message>
+        <source>given orally</source>
+        <translation>mündlich erteilt</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1420,52 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>The vault is intact.</source>
         <translation>Der Tresor ist in Ordnung.</translation>
+    </message>
+</context>
+<context>
+    <name>SignOnScreenDialog</name>
+    <message>
+        <source>Sign on screen</source>
+        <translation>Auf dem Bildschirm unterschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Sign</source>
+        <translation>&amp;Unterschreiben</translation>
+    </message>
+    <message>
+        <source>{kind}: please read the form with the client (print preview), then let them sign below. Only the picture of the signature is kept.</source>
+        <translation>{kind}: Bitte das Formular gemeinsam lesen (Vorschau), dann unten unterschreiben lassen. Gespeichert wird nur das Bild der Unterschrift.</translation>
+    </message>
+    <message>
+        <source>C&amp;lear</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Clear signature</source>
+        <translation>Unterschrift löschen</translation>
+    </message>
+    <message>
+        <source>Signature of the client</source>
+        <translation>Unterschrift der Kundin/des Kunden</translation>
+    </message>
+    <message>
+        <source>Please sign in the field first.</source>
+        <translation>Bitte zuerst im Feld unterschreiben.</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Signature field</source>
+        <translation>Unterschriftsfeld</translation>
+    </message>
+    <message>
+        <source>Sign here with the mouse, a finger or a pen.</source>
+        <translation>Hier mit Maus, Finger oder Stift unterschreiben.</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Unterschrift</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from outreach_desktop.services.workflow import AppointmentState
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.checklist_view import ChecklistPhaseView
 from outreach_desktop.ui.conduct_panel import ConductPanel
+from outreach_desktop.ui.consents_panel import ConsentsPanel
 from outreach_desktop.ui.formats import format_date, format_time
 from outreach_desktop.ui.labels import approach_label, transition_label
 from outreach_desktop.ui.messages import error_text
@@ -113,6 +114,9 @@ class AppointmentWorkDialog(QDialog):
         self.tabs.addTab(_scroll(preparation), "")
         self.tabs.addTab(_scroll(on_site), "")
         self.tabs.addTab(_scroll(follow), "")
+        self.consents = ConsentsPanel(session, appointment_id, now)
+        self.consents.changed.connect(self.reload)
+        self.tabs.addTab(_scroll(self.consents), self.tr("Consents and letters"))
 
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -171,6 +175,8 @@ class AppointmentWorkDialog(QDialog):
             statuses = [s for s in state.status.items if s.item.phase is phase]
             self.views[phase].update(statuses, done, total, self._blocks_label)
         self.conduct.update_state(state)
+        if hasattr(self, "consents"):
+            self.consents.refresh()
         if self.timeline is not None:
             self.timeline.update_state(state)
 

@@ -1,0 +1,25 @@
+"""Printed documents: consent forms and letters, rendered in memory as A4 PDF bytes.
+
+`render(data)` is the one entry point; `form_version(kind, language)` names the wording a
+document uses (store it on the consent). This package imports only the domain (and the
+resource locator); it reads its fonts and texts from `resources/` and writes nothing.
+"""
+
+from __future__ import annotations
+
+from outreach_desktop.documents.texts import FormTextError, form_version
+from outreach_desktop.domain.documents import DocumentData, DocumentKind
+
+__all__ = ["FormTextError", "form_version", "render"]
+
+
+def render(data: DocumentData) -> bytes:
+    """The document `data.kind` as PDF bytes (fonts embedded, nothing written to disk)."""
+    kind = DocumentKind(data.kind)
+    if kind.is_letter:
+        from outreach_desktop.documents.letters import render_letter
+
+        return render_letter(data)
+    from outreach_desktop.documents.forms import render_form
+
+    return render_form(data)

@@ -1,0 +1,240 @@
+"""Lines of text in any of our scripts, measured, wrapped and drawn on a reportlab canvas.
+
+Arabic is shaped with arabic-reshaper (contextual letter forms) and put into visual order
+with python-bidi. Wrapping happens in *logical* order, measuring the shaped words; only each
+finished line is reordered for display, so a line break never splits the wrong end of a
+sentence. A visual line is then cut into runs by script: Arabic letters in Noto Naskh Arabic,
+everything else (names, numbers, Latin punctuation) in DejaVu Sans, which has the Latin and
+Cyrillic glyphs Noto Naskh lacks. German, English, Turkish, Ukrainian and Russian lines without
+Arabic characters skip all of that and are drawn in DejaVu directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from arabic_reshaper import ArabicReshaper
+from bidi.algorithm import get_display
+from reportlab.pdfgen.canvas import Canvas
+
+from outreach_desktop.documents import fonts
+
+ARABIC_SCALE = 1.15  # Naskh letters look smaller than DejaVu at the same point size
+# Joins the words of a name so a line never breaks inside it (a name split over two lines of
+# Arabic would read in the wrong order). Drawn and extracted as an ordinary space.
+NOBREAK = "\ue000"
+# Left-to-right embedding: a phone number or a German phrase inside Arabic text stays one
+# left-to-right unit ("05841 123-456", not "123-456 05841"). The bidi algorithm removes the
+# marks; they are never drawn.
+LRE, PDF = "\u202a", "\u202c"
+_CONTROLS = dict.fromkeys(
+    map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
+Align = Literal["start", "end", "center"]
+
+_ARABIC_RANGES = (
+    (0x0600, 0x06FF),
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+
+
+def is_arabic(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _ARABIC_RANGES)
+
+
+def has_arabic(text: str) -> bool:
+    return any(is_arabic(c) for c in text)
+
+
+# Only the obligatory lam-alef ligatures (Noto Naskh has their presentation forms); harakat
+# are dropped, as reportlab cannot position marks over their base letter.
+_RESHAPER = ArabicReshaper(
+    configuration={
+        "delete_harakat": True,
+        "support_ligatures": True,
+        "ARABIC LIGATURE ALLAH": False,
+    }
+)
+
+
+def shape(text: str) -> str:
+    """Contextual Arabic letter forms (presentation forms); other text unchanged."""
+    return str(_RESHAPER.reshape(text)) if has_arabic(text) else text
+
+
+def keep_together(text: str) -> str:
+    """`text` as one unbreakable unit for wrap()."""
+    return text.replace(" ", NOBREAK)
+
+
+def ltr_unit(text: str) -> str:
+    """`text` (no Arabic in it) kept left to right inside right-to-left text."""
+    return f"{LRE}{text}{PDF}" if text and not has_arabic(text) else text
+
+
+def strip_controls(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
+def plain(text: str) -> str:
+    """Text as a reader sees it (for PDF metadata): no layout marks."""
+    return strip_controls(text.replace(NOBREAK, " "))
+
+
+def visual(line: str, rtl: bool) -> str:
+    """One line in drawing order (left to right), shaped."""
+    line = line.replace(NOBREAK, " ")
+    if not rtl and not has_arabic(line):
+        return strip_controls(line)
+    return strip_controls(str(get_display(shape(line), base_dir="R" if rtl else "L")))
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    font: str
+    size: float
+
+    @property
+    def width(self) -> float:
+        return fonts.string_width(self.text, self.font, self.size)
+
+
+def _strong_font(char: str, bold: bool) -> str | None:
+    """The font a character needs by its script; None for neutrals (spaces, punctuation)."""
+    if is_arabic(char):
+        return fonts.arabic(bold)
+    if char.isalnum():
+        latin = fonts.latin(bold)
+        if fonts.has_glyph(latin, char) or not fonts.has_glyph(fonts.arabic(bold), char):
+            return latin
+        return fonts.arabic(bold)
+    return None
+
+
+def runs(visual_text: str, size: float, bold: bool = False) -> list[Run]:
+    """Cut a visual line into runs of one font each. Neutral characters join the run before
+    them if its font has the glyph, else the next run's font, else DejaVu."""
+    latin = fonts.latin(bold)
+    assigned: list[str | None] = [_strong_font(c, bold) for c in visual_text]
+    for i, char in enumerate(visual_text):
+        if assigned[i] is not None:
+            continue
+        before = assigned[i - 1] if i else None
+        after = next((f for f in assigned[i + 1 :] if f is not None), None)
+        for candidate in (before, after, latin):
+            if candidate is not None and fonts.has_glyph(candidate, char):
+                assigned[i] = candidate
+                break
+        else:
+            assigned[i] = latin
+    result: list[Run] = []
+    for char, font in zip(visual_text, assigned, strict=True):
+        assert font is not None
+        run_size = size * ARABIC_SCALE if font in (fonts.ARABIC, fonts.ARABIC_BOLD) else size
+        if result and result[-1].font == font:
+            last = result[-1]
+            result[-1] = Run(last.text + char, font, last.size)
+        else:
+            result.append(Run(char, font, run_size))
+    return result
+
+
+@lru_cache(maxsize=8192)
+def measure(text: str, size: float, bold: bool = False) -> float:
+    """Width of logical `text` once shaped (reordering does not change the width)."""
+    plain = strip_controls(text.replace(NOBREAK, " "))
+    return sum(run.width for run in runs(shape(plain), size, bold))
+
+
+def _split_long_word(word: str, max_width: float, size: float, bold: bool) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for char in word:
+        if current and measure(current + char, size, bold) > max_width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap(text: str, max_width: float, size: float, bold: bool = False) -> list[str]:
+    """Break logical text into logical lines no wider than `max_width` (points). "\\n" forces
+    a break; a word wider than a line is cut."""
+    lines: list[str] = []
+    space = measure(" ", size, bold)
+    for hard_line in text.split("\n"):
+        words = hard_line.split()
+        if not words:
+            lines.append("")
+            continue
+        current: list[str] = []
+        width = 0.0
+        for word in words:
+            word_width = measure(word, size, bold)
+            pieces = (
+                _split_long_word(word, max_width, size, bold) if word_width > max_width else [word]
+            )
+            for piece in pieces:
+                piece_width = measure(piece, size, bold) if len(pieces) > 1 else word_width
+                if current and width + space + piece_width > max_width:
+                    lines.append(" ".join(current))
+                    current, width = [], 0.0
+                width = piece_width if not current else width + space + piece_width
+                current.append(piece)
+        lines.append(" ".join(current))
+    return _balance_embeddings(lines)
+
+
+def _balance_embeddings(lines: list[str]) -> list[str]:
+    """An embedding cut by a line break is closed at the end of the line and reopened on the
+    next, since each line goes through the bidi algorithm on its own."""
+    out = []
+    open_count = 0
+    for line in lines:
+        reopened = LRE * open_count + line
+        open_count = max(0, open_count + line.count(LRE) - line.count(PDF))
+        out.append(reopened + PDF * open_count)
+    return out
+
+
+def line_width(line: str, size: float, bold: bool = False, rtl: bool = False) -> float:
+    return sum(run.width for run in runs(visual(line, rtl), size, bold))
+
+
+def draw_line(
+    canvas: Canvas,
+    line: str,
+    left: float,
+    baseline: float,
+    width: float,
+    size: float,
+    *,
+    bold: bool = False,
+    rtl: bool = False,
+    align: Align = "start",
+) -> float:
+    """Draw one logical line inside [left, left + width]; returns the drawn width.
+    "start" is the left edge for left-to-right text and the right edge for Arabic."""
+    line_runs = runs(visual(line, rtl), size, bold)
+    total = sum(run.width for run in line_runs)
+    if align == "center":
+        x = left + (width - total) / 2
+    elif (align == "start") == rtl:
+        x = left + width - total
+    else:
+        x = left
+    for run in line_runs:
+        canvas.setFont(run.font, run.size)
+        canvas.drawString(x, baseline, run.text)
+        x += run.width
+    return total

@@ -1,0 +1,200 @@
+"""Documents filled from the vault: consent forms and letters as PDF bytes, never written to
+disk here. Printing records the print on the consent; signing on screen keeps the signed form
+inside the vault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from outreach_desktop import documents
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.consents import Consent, GivenHow
+from outreach_desktop.domain.documents import (
+    DOCUMENT_LANGUAGES,
+    DocumentData,
+    DocumentKind,
+    PersonRef,
+)
+from outreach_desktop.domain.errors import DomainError
+from outreach_desktop.domain.people import Staff
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.agency import letterhead
+from outreach_desktop.services.session import Session
+from outreach_desktop.services.settings import load_settings
+from outreach_desktop.storage.atomic import atomic_write, os_error
+
+RECOGNITION_ITEM = "dp.recognition_sign"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    kind: DocumentKind
+    language: str
+    form_version: str
+    title: str  # for print jobs and file names: no personal data
+
+
+def _person(staff: Staff) -> PersonRef:
+    return PersonRef(staff.name, phone=staff.phone)
+
+
+class DocumentService:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def language_for(self, client_id: str | None) -> str:
+        """The client's preferred language when a form exists in it, else German only."""
+        client = self.session.clients.find(client_id) if client_id else None
+        language = client.preferred_language.value if client else "de"
+        return language if language in DOCUMENT_LANGUAGES else "de"
+
+    # ---- building ----------------------------------------------------------------------------
+    def _data(
+        self,
+        kind: DocumentKind,
+        appointment: Appointment | None,
+        client_id: str,
+        language: str,
+        today: date,
+        consent: Consent | None = None,
+    ) -> DocumentData:
+        s = self.session
+        client = s.clients.get(client_id)
+        staff = [
+            x
+            for x in (s.staff.find(i) for i in (appointment.staff_ids if appointment else []))
+            if x
+        ]
+        owner = s.owner()
+        if not staff and owner is not None:
+            staff = [owner]
+        third_party_id = (consent.third_party_id if consent else None) or (
+            appointment.third_party_id if appointment else None
+        )
+        party = s.third_parties.find(third_party_id) if third_party_id else None
+        main_id = (consent.main_caseworker_id if consent else None) or client.main_caseworker_id
+        main = s.staff.find(main_id) if main_id else None
+        place = appointment.place if appointment else ""
+        if appointment and appointment.approach is Approach.HOME_VISIT and not place:
+            place = client.address.replace("\n", ", ")
+        recognition = ""
+        if appointment is not None:
+            answer = s.workflow.repo.answers(appointment.id).get(RECOGNITION_ITEM)
+            recognition = str(answer.answer.value) if answer else ""
+        settings = load_settings()
+        head = letterhead(settings)
+        return DocumentData(
+            kind=kind,
+            language=language,
+            letterhead=head,
+            client=PersonRef(client.display_name, client.address, client.phone),
+            customer_number=client.customer_number,
+            staff=tuple(_person(x) for x in staff),
+            appointment_start=appointment.start if appointment else None,
+            duration_min=appointment.planned_duration_min if appointment else 0,
+            place=place,
+            approach=appointment.approach if appointment else None,
+            third_party=PersonRef(party.name, party.address, party.contact) if party else None,
+            purpose=consent.purpose if consent else "",
+            topics=consent.topics if consent else "",
+            valid_until=consent.valid_until if consent else None,
+            others_present=tuple(consent.others_present) if consent else (),
+            accompaniment_scope=consent.scope.value if consent and consent.scope else "",
+            exception_reason=consent.participation_reason if consent else "",
+            main_caseworker=_person(main) if main else None,
+            cancel_contact="",  # the form's own wording: the contact's name and phone
+            recognition_sign=recognition,
+            letter_date=today,
+            signature_png=consent.signature_png if consent else None,
+            signed_at=consent.given_at
+            if consent and consent.given_how is GivenHow.SCREEN
+            else None,
+            reference=consent.id if consent else (appointment.id if appointment else ""),
+        )
+
+    def consent_document(
+        self, consent_id: str, today: date, language: str | None = None
+    ) -> Rendered:
+        consent = self.session.consents.get(consent_id)
+        appointment = (
+            self.session.appointments.repo.find(consent.appointment_id)
+            if consent.appointment_id else None
+        )  # fmt: skip
+        language = language or consent.language or self.language_for(consent.client_id)
+        kind = DocumentKind.for_consent(consent.kind)
+        data = self._data(kind, appointment, consent.client_id, language, today, consent)
+        return Rendered(
+            documents.render(data), kind, language, documents.form_version(kind, language),
+            kind.label_de,
+        )  # fmt: skip
+
+    def letter(
+        self, appointment_id: str, kind: DocumentKind, today: date, language: str | None = None
+    ) -> Rendered:
+        if not kind.is_letter:
+            raise DomainError("Das ist kein Brief.")
+        appointment = self.session.appointments.get(appointment_id)
+        if appointment.client_id is None:
+            raise DomainError("An einen anonymen Termin geht kein Brief.")
+        if kind is not DocumentKind.CONFIRMATION_LETTER and appointment.approach is not (
+            Approach.HOME_VISIT
+        ):
+            raise DomainError("Ankündigung und Erinnerung gibt es nur für Hausbesuche.")
+        language = language or self.language_for(appointment.client_id)
+        data = self._data(kind, appointment, appointment.client_id, language, today)
+        return Rendered(
+            documents.render(data), kind, language, documents.form_version(kind, language),
+            kind.label_de,
+        )  # fmt: skip
+
+    # ---- actions -----------------------------------------------------------------------------
+    def print_consent(
+        self, consent_id: str, now: datetime, language: str | None = None
+    ) -> Rendered:
+        """Render for printing and record the print on the consent."""
+        rendered = self.consent_document(consent_id, now.date(), language)
+        consent = self.session.consents.get(consent_id)
+        if consent.language != rendered.language:
+            consent.language = rendered.language
+            self.session.consents.update(consent)
+        self.session.consents.record_print(consent_id, now, rendered.form_version)
+        return rendered
+
+    def record_saved(self, consent_id: str, now: datetime, rendered: Rendered) -> None:
+        """A PDF of the form was saved outside the vault: note it in the consent's history."""
+        consent = self.session.consents.get(consent_id)
+        consent._event(now, "pdf-saved", rendered.form_version)
+        self.session.consents.update(consent)
+
+    def sign_on_screen(self, consent_id: str, signature_png: bytes, now: datetime) -> Consent:
+        """Sign with the image drawn on screen; the signed form is kept inside the vault."""
+        consent = self.session.consents.get(consent_id)
+        consent.sign(GivenHow.SCREEN, now, signature_png=signature_png)  # checks before render
+        appointment = (
+            self.session.appointments.repo.find(consent.appointment_id)
+            if consent.appointment_id else None
+        )  # fmt: skip
+        kind = DocumentKind.for_consent(consent.kind)
+        language = consent.language or self.language_for(consent.client_id)
+        data = self._data(kind, appointment, consent.client_id, language, now.date(), consent)
+        pdf = documents.render(data)
+        stored = self.session.consents.get(consent_id)
+        stored.language, stored.form_version = language, documents.form_version(kind, language)
+        self.session.consents.update(stored)
+        return self.session.consents.sign(
+            consent_id, GivenHow.SCREEN, now, signature_png=signature_png, signed_pdf=pdf
+        )
+
+
+def save_pdf(path: Path, pdf: bytes) -> None:
+    """Write a PDF where the user chose (the only place a PDF leaves the vault)."""
+    if path.suffix.lower() != ".pdf":
+        path = path.with_suffix(".pdf")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_error(exc) from exc
+    atomic_write(path, pdf, mode=0o600)

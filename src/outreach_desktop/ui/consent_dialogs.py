@@ -1,0 +1,288 @@
+"""Dialogs of consent records: prepare one, and record how it was given, refused or revoked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.consents import AccompanimentScope, Consent, ConsentKind, GivenHow
+from outreach_desktop.domain.documents import DOCUMENT_LANGUAGES
+from outreach_desktop.domain.errors import DomainError
+from outreach_desktop.domain.vocabulary import Approach, Language
+from outreach_desktop.services.documents import DocumentService
+from outreach_desktop.services.session import Session
+from outreach_desktop.ui.form_dialog import FormDialog, text_area
+from outreach_desktop.ui.labels import language_label
+from outreach_desktop.ui.widgets.signature_pad import SignaturePad
+from outreach_desktop.ui.workflow_dialogs import date_edit, read_date, read_datetime, time_edit
+
+translate = QCoreApplication.translate
+
+KINDS_FOR = {
+    Approach.WALK_AND_TALK: (ConsentKind.PRESENCE, ConsentKind.CONFIDENTIALITY_RELEASE,
+                             ConsentKind.HANDOVER),
+    Approach.ACCOMPANIMENT: (ConsentKind.ACCOMPANIMENT, ConsentKind.CONFIDENTIALITY_RELEASE,
+                             ConsentKind.PRESENCE, ConsentKind.HANDOVER),
+    Approach.HOME_VISIT: (ConsentKind.HOME_VISIT, ConsentKind.PRESENCE,
+                          ConsentKind.CONFIDENTIALITY_RELEASE, ConsentKind.HANDOVER),
+}  # fmt: skip
+
+
+def consent_kind_label(kind: ConsentKind) -> str:
+    return {
+        ConsentKind.HOME_VISIT: translate("Labels", "Consent to the home visit"),
+        ConsentKind.CONFIDENTIALITY_RELEASE: translate("Labels", "Release from confidentiality"),
+        ConsentKind.PRESENCE: translate("Labels", "Consent to the presence of others"),
+        ConsentKind.ACCOMPANIMENT: translate("Labels", "Consent to be accompanied"),
+        ConsentKind.HANDOVER: translate("Labels", "Consent to inform the main caseworker"),
+    }[kind]
+
+
+class ConsentDialog(FormDialog):
+    """Prepare a consent for this appointment; kind-specific fields appear with the kind."""
+
+    def __init__(
+        self,
+        session: Session,
+        appointment: Appointment,
+        now: Callable[[], datetime],
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(parent, self.tr("New consent"))
+        self.session, self.appointment, self.now = session, appointment, now
+        self.kind = QComboBox()
+        for kind in KINDS_FOR[appointment.approach]:
+            self.kind.addItem(consent_kind_label(kind), kind.value)
+        self.add_field("kind", self.tr("&Kind"), self.kind)
+        self.language = QComboBox()
+        preferred = DocumentService(session).language_for(appointment.client_id)
+        for code in DOCUMENT_LANGUAGES:
+            label = self.tr("German only") if code == "de" else language_label(Language(code))
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(preferred)))
+        self.add_field("language", self.tr("Second &language of the form"), self.language)
+        # release
+        self.third_party = QComboBox()
+        self.third_party.addItem("—", None)
+        for party in session.third_parties.all():
+            self.third_party.addItem(party.name, party.id)
+        self.third_party.setCurrentIndex(
+            max(0, self.third_party.findData(appointment.third_party_id))
+        )
+        self.add_field("third_party_id", self.tr("&Third party"), self.third_party)
+        self.purpose = self.line("purpose", self.tr("&Purpose"))
+        self.topics = text_area("", 2)
+        self.add_field("topics", self.tr("T&opics"), self.topics)
+        self.valid_until = date_edit(
+            appointment.start.date().replace(year=appointment.start.year + 1)
+        )
+        self.add_field("valid_until", self.tr("&Valid until"), self.valid_until)
+        # presence
+        self.others = text_area("", 3)
+        self.add_field(
+            "others_present",
+            self.tr("&Others present"),
+            self.others,
+            self.tr("One person per line: name – role (e.g. Sabine Krüger – sister)"),
+        )
+        # accompaniment
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("to the door (the rule)"), AccompanimentScope.TO_DOOR.value)
+        self.scope.addItem(
+            self.tr("taking part in the conversation (exception)"),
+            AccompanimentScope.IN_CONVERSATION.value,
+        )
+        self.add_field("scope", self.tr("&Scope"), self.scope)
+        self.reason = self.line("participation_reason", self.tr("&Reason for taking part"))
+        # handover
+        self.main = QComboBox()
+        client = session.clients.find(appointment.client_id) if appointment.client_id else None
+        for person in session.staff.all():
+            self.main.addItem(person.name, person.id)
+        if client and client.main_caseworker_id:
+            self.main.setCurrentIndex(max(0, self.main.findData(client.main_caseworker_id)))
+        self.add_field("main_caseworker_id", self.tr("&Main caseworker"), self.main)
+        self.kind.currentIndexChanged.connect(self._show_fields)
+        self.scope.currentIndexChanged.connect(self._show_fields)
+        self._show_fields()
+
+    def _kind(self) -> ConsentKind:
+        return ConsentKind(self.kind.currentData())
+
+    def _show_fields(self) -> None:
+        kind = self._kind()
+        visible = {
+            "third_party_id": kind is ConsentKind.CONFIDENTIALITY_RELEASE,
+            "purpose": kind is ConsentKind.CONFIDENTIALITY_RELEASE,
+            "topics": kind is ConsentKind.CONFIDENTIALITY_RELEASE,
+            "valid_until": kind is ConsentKind.CONFIDENTIALITY_RELEASE,
+            "others_present": kind is ConsentKind.PRESENCE,
+            "scope": kind is ConsentKind.ACCOMPANIMENT,
+            "participation_reason": kind is ConsentKind.ACCOMPANIMENT
+            and self.scope.currentData() == AccompanimentScope.IN_CONVERSATION.value,
+            "main_caseworker_id": kind is ConsentKind.HANDOVER,
+        }
+        for name, show in visible.items():
+            self.form.setRowVisible(self.fields[name], show)
+
+    def _others(self) -> list[tuple[str, str]]:
+        people = []
+        for line in self.others.toPlainText().splitlines():
+            if not line.strip():
+                continue
+            for separator in ("–", "-", ","):
+                if separator in line:
+                    name, role = line.split(separator, 1)
+                    break
+            else:
+                name, role = line, ""
+            people.append((name.strip(), role.strip()))
+        return people
+
+    def save(self) -> Consent:
+        kind = self._kind()
+        details: dict[str, object] = {"language": self.language.currentData()}
+        if kind is ConsentKind.CONFIDENTIALITY_RELEASE:
+            details.update(
+                third_party_id=self.third_party.currentData(),
+                purpose=self.purpose.text().strip(),
+                topics=self.topics.toPlainText().strip(),
+                valid_until=read_date(self.valid_until),
+            )
+        elif kind is ConsentKind.PRESENCE:
+            details["others_present"] = self._others()
+        elif kind is ConsentKind.ACCOMPANIMENT:
+            details["scope"] = AccompanimentScope(self.scope.currentData())
+            details["participation_reason"] = self.reason.text().strip()
+        elif kind is ConsentKind.HANDOVER:
+            details["main_caseworker_id"] = self.main.currentData()
+        return self.session.consents.prepare(
+            kind,
+            self.now(),
+            appointment_id=self.appointment.id,
+            **details,  # type: ignore[arg-type]
+        )
+
+
+class GivenDialog(FormDialog):
+    """Record how a consent was given: on paper (with the date) or orally (who, witness)."""
+
+    keep_on_lock = False  # records a signature: never without a confirmation
+
+    def __init__(
+        self,
+        session: Session,
+        consent: Consent,
+        how: GivenHow,
+        now: Callable[[], datetime],
+        parent: QWidget | None,
+    ) -> None:
+        title = (self.tr("Signed on paper") if how is GivenHow.PAPER
+                 else self.tr("Given orally"))  # fmt: skip
+        super().__init__(parent, title)
+        self.session, self.consent, self.how, self.now = session, consent, how, now
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("&Confirm"))
+        current = now()
+        self.date = date_edit(current.date())
+        self.add_field("given_at", self.tr("&Date"), self.date)
+        self.time = time_edit(current.time())
+        self.add_field("given_at_time", self.tr("&Time"), self.time)
+        if how is GivenHow.ORAL:
+            self.set_intro(self.tr("Oral consent is documented: by whom, when, and a witness."))
+            self.by = QComboBox()
+            for person in session.staff.all():
+                self.by.addItem(person.name, person.id)
+            owner = session.owner()
+            if owner:
+                self.by.setCurrentIndex(max(0, self.by.findData(owner.id)))
+            self.add_field("oral_documented_by", self.tr("Documented &by"), self.by)
+            self.witness = self.line("oral_witness", self.tr("&Witness"))
+
+    def save(self) -> Consent:
+        at = read_datetime(self.date, self.time)
+        if self.how is GivenHow.ORAL:
+            return self.session.consents.sign(
+                self.consent.id, GivenHow.ORAL, at, documented_by=self.by.currentData(),
+                witness=self.witness.text(),
+            )  # fmt: skip
+        return self.session.consents.sign(self.consent.id, GivenHow.PAPER, at)
+
+
+class EndConsentDialog(FormDialog):
+    """Refusal (with a note) or revocation (how it was revoked)."""
+
+    keep_on_lock = False
+
+    def __init__(
+        self,
+        session: Session,
+        consent: Consent,
+        revoke: bool,
+        now: Callable[[], datetime],
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(parent, self.tr("Revoke consent") if revoke else self.tr("Refused"))
+        self.session, self.consent, self.revoke, self.now = session, consent, revoke, now
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("&Confirm"))
+        if revoke:
+            self.set_intro(self.tr(
+                "A consent can be revoked at any time, for the future. Nothing is deleted: the "
+                "revocation is added to its history."
+            ))  # fmt: skip
+        self.note = self.line(
+            "revoked_how",
+            self.tr("&How") if revoke else self.tr("&Note"),
+            "",
+            self.tr("e.g. by phone, in writing, in person") if revoke else "",
+        )
+
+    def save(self) -> Consent:
+        if self.revoke:
+            return self.session.consents.revoke(self.consent.id, self.now(), self.note.text())
+        return self.session.consents.refuse(self.consent.id, self.now(), self.note.text())
+
+
+class SignOnScreenDialog(FormDialog):
+    """The client signs on the screen; the signed form is kept inside the vault."""
+
+    keep_on_lock = False
+
+    def __init__(
+        self,
+        session: Session,
+        consent: Consent,
+        now: Callable[[], datetime],
+        parent: QWidget | None,
+    ) -> None:
+        super().__init__(parent, self.tr("Sign on screen"))
+        self.session, self.consent, self.now = session, consent, now
+        self.setMinimumWidth(640)
+        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("&Sign"))
+        self.set_intro(self.tr(
+            "{kind}: please read the form with the client (print preview), then let them sign "
+            "below. Only the picture of the signature is kept."
+        ).format(kind=consent_kind_label(consent.kind)))  # fmt: skip
+        self.pad = SignaturePad()
+        self.fields["signature"] = self.pad
+        clear = QPushButton(self.tr("C&lear"))
+        clear.setAccessibleName(self.tr("Clear signature"))
+        clear.clicked.connect(self.pad.clear)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pad)
+        layout.addWidget(clear)
+        caption = QLabel(self.tr("Signature of the client"))
+        caption.setBuddy(self.pad)
+        self.form.addRow(caption, box)
+
+    def save(self) -> Consent:
+        if self.pad.is_empty():
+            raise DomainError(self.tr("Please sign in the field first."))
+        return DocumentService(self.session).sign_on_screen(
+            self.consent.id, self.pad.to_png(), self.now()
+        )

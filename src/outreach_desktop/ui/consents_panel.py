@@ -1,0 +1,295 @@
+"""The appointment's consents and letters: prepare, preview and print from memory, record how
+a consent was given (paper, screen, orally), refused or revoked; save a PDF only where the user
+chooses, after a warning that it is not encrypted."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_desktop.domain.consents import Consent, ConsentState, GivenHow
+from outreach_desktop.domain.documents import DocumentKind
+from outreach_desktop.domain.errors import UserError
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.documents import DocumentService, Rendered, save_pdf
+from outreach_desktop.services.session import Session
+from outreach_desktop.ui.consent_dialogs import (
+    ConsentDialog,
+    EndConsentDialog,
+    GivenDialog,
+    SignOnScreenDialog,
+    consent_kind_label,
+)
+from outreach_desktop.ui.formats import format_date, format_datetime
+from outreach_desktop.ui.messages import confirm, show_error
+from outreach_desktop.ui.printing import preview_and_print
+
+translate = QCoreApplication.translate
+
+
+def consent_state_label(state: ConsentState) -> str:
+    return {
+        ConsentState.PREPARED: translate("Labels", "prepared"),
+        ConsentState.PRINTED: translate("Labels", "printed"),
+        ConsentState.SIGNED: translate("Labels", "given"),
+        ConsentState.REFUSED: translate("Labels", "refused"),
+        ConsentState.REVOKED: translate("Labels", "revoked"),
+    }[state]
+
+
+def given_how_label(how: GivenHow) -> str:
+    return {
+        GivenHow.PAPER: translate("Labels", "signed on paper"),
+        GivenHow.SCREEN: translate("Labels", "signed on screen"),
+        GivenHow.ORAL: translate("Labels", "given orally"),
+    }[how]
+
+
+class ConsentsPanel(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        appointment_id: str,
+        now: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.appointment_id, self.now = session, appointment_id, now
+        self.documents = DocumentService(session)
+        # seams for tests: what shows a print preview and asks for a file name
+        self.print_pdf: Callable[[QWidget, bytes, str], bool] = preview_and_print
+        self.ask_path: Callable[[QWidget, str], str] = self._ask_path
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Consents"))
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.empty = QLabel(self.tr("No consents for this appointment yet."))
+        self.new_button = self._button(self.tr("&New consent…"), self._new)
+        self.print_button = self._button(self.tr("Preview and &print…"), self._print)
+        self.save_button = self._button(self.tr("Save as P&DF…"), self._save_pdf)
+        self.paper_button = self._button(
+            self.tr("Signed on &paper…"), lambda: self._given(GivenHow.PAPER)
+        )
+        self.screen_button = self._button(self.tr("Sign on &screen…"), self._sign_on_screen)
+        self.oral_button = self._button(
+            self.tr("Given &orally…"), lambda: self._given(GivenHow.ORAL)
+        )
+        self.refuse_button = self._button(self.tr("Re&fused…"), lambda: self._end(False))
+        self.revoke_button = self._button(self.tr("Re&voke…"), lambda: self._end(True))
+        self.reprint_button = self._button(self.tr("Print signed &form…"), self._reprint)
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.history.setAccessibleName(self.tr("History"))
+        grid = QGridLayout()
+        buttons = [
+            self.new_button, self.print_button, self.save_button, self.paper_button,
+            self.screen_button, self.oral_button, self.refuse_button, self.revoke_button,
+            self.reprint_button,
+        ]  # fmt: skip
+        for index, button in enumerate(buttons):
+            grid.addWidget(button, index // 3, index % 3)
+        self.letters = QGroupBox(self.tr("Letters"))
+        letters = QHBoxLayout(self.letters)
+        self.letter_buttons: dict[DocumentKind, QPushButton] = {}
+        for kind, text in (
+            (DocumentKind.ANNOUNCEMENT_LETTER, self.tr("Announcement…")),
+            (DocumentKind.REMINDER_LETTER, self.tr("Reminder…")),
+            (DocumentKind.CONFIRMATION_LETTER, self.tr("Appointment confirmation…")),
+        ):
+            button = self._button(text, lambda _c=False, k=kind: self._letter(k))
+            self.letter_buttons[kind] = button
+            letters.addWidget(button)
+        letters.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.list)
+        layout.addLayout(grid)
+        layout.addWidget(self.history)
+        layout.addWidget(self.letters)
+        layout.addStretch(1)
+        self.refresh()
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").replace("…", ""))
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    # ---- state -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        appointment = self.session.appointments.get(self.appointment_id)
+        anonymous = appointment.client_id is None
+        consents = [] if anonymous else self.session.consents.for_appointment(self.appointment_id)
+        current = self.current()
+        self.list.clear()
+        for consent in consents:
+            item = QListWidgetItem(self.describe(consent))
+            item.setData(Qt.ItemDataRole.UserRole, consent.id)
+            self.list.addItem(item)
+            if current is not None and consent.id == current.id:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.setVisible(bool(consents))
+        self.empty.setVisible(not consents)
+        self.new_button.setEnabled(not anonymous)
+        home = appointment.approach is Approach.HOME_VISIT
+        for kind, button in self.letter_buttons.items():
+            button.setVisible(not anonymous and (home or kind is DocumentKind.CONFIRMATION_LETTER))
+        self.letters.setVisible(not anonymous)
+        self._update_buttons()
+
+    def describe(self, c: Consent) -> str:
+        text = f"{consent_kind_label(c.kind)} · {consent_state_label(c.state)}"
+        if c.given_how is not None and c.given_at is not None:
+            text += f" ({given_how_label(c.given_how)}, {format_datetime(c.given_at)})"
+        if c.valid_until is not None:
+            text += " · " + self.tr("valid until {day}").format(day=format_date(c.valid_until))
+        if c.revoked_at is not None:
+            text += " · " + self.tr("revoked on {day}").format(day=format_date(c.revoked_at.date()))
+        return text
+
+    def current(self) -> Consent | None:
+        item = self.list.currentItem() if hasattr(self, "list") else None
+        if item is None:
+            return None
+        return self.session.consents.get(item.data(Qt.ItemDataRole.UserRole))
+
+    def _update_buttons(self) -> None:
+        c = self.current()
+        state = c.state if c else None
+        open_ = state in (ConsentState.PREPARED, ConsentState.PRINTED)
+        self.print_button.setEnabled(open_)
+        self.save_button.setEnabled(c is not None)
+        self.paper_button.setEnabled(open_)
+        self.screen_button.setEnabled(open_)
+        self.oral_button.setEnabled(open_ and c is not None and c.kind.value != "home-visit")
+        self.refuse_button.setEnabled(open_)
+        self.revoke_button.setEnabled(state is ConsentState.SIGNED)
+        self.reprint_button.setEnabled(c is not None and c.signed_pdf is not None)
+        self.history.setText(
+            "\n".join(
+                f"{format_datetime(e.at)} · {self._event_label(e.event)}"
+                + (f" · {e.detail}" if e.detail and e.event in ("refused", "revoked") else "")
+                for e in (c.events if c else [])
+            )
+        )
+
+    def _event_label(self, event: str) -> str:
+        return {
+            "prepared": self.tr("prepared"),
+            "printed": self.tr("printed"),
+            "signed": self.tr("given"),
+            "refused": self.tr("refused"),
+            "revoked": self.tr("revoked"),
+            "pdf-saved": self.tr("saved as PDF (unencrypted)"),
+        }.get(event, event)
+
+    def _done(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    # ---- actions -----------------------------------------------------------------------------
+    def _new(self) -> None:
+        appointment = self.session.appointments.get(self.appointment_id)
+        dialog = ConsentDialog(self.session, appointment, self.now, self)
+        if dialog.run():
+            self.refresh()
+            for row in range(self.list.count()):
+                if self.list.item(row).data(Qt.ItemDataRole.UserRole) == dialog.saved.id:
+                    self.list.setCurrentRow(row)
+            self.changed.emit()
+
+    def _print(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        try:
+            rendered = self.documents.consent_document(c.id, self.now().date())
+            if self.print_pdf(self, rendered.pdf, rendered.title):
+                self.documents.print_consent(c.id, self.now())
+        except UserError as exc:
+            show_error(self, exc)
+        self._done()
+
+    def _save_pdf(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        try:
+            rendered = (
+                Rendered(c.signed_pdf, DocumentKind.for_consent(c.kind), c.language,
+                         c.form_version, DocumentKind.for_consent(c.kind).label_de)
+                if c.signed_pdf else self.documents.consent_document(c.id, self.now().date())
+            )  # fmt: skip
+            if self._write(rendered):
+                self.documents.record_saved(c.id, self.now(), rendered)
+        except UserError as exc:
+            show_error(self, exc)
+        self._done()
+
+    def _write(self, rendered: Rendered) -> bool:
+        if not confirm(
+            self, self.tr("Save as PDF"),
+            self.tr("The PDF file is NOT encrypted and contains personal data (Sozialdaten). "
+                    "Save it only where it is protected, and delete it when it is no longer "
+                    "needed."),
+            self.tr("Save unencrypted"),
+        ):  # fmt: skip
+            return False
+        path = self.ask_path(self, rendered.kind.value + ".pdf")
+        if not path:
+            return False
+        save_pdf(Path(path), rendered.pdf)
+        return True
+
+    def _ask_path(self, parent: QWidget, suggestion: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            parent, self.tr("Save as PDF"), suggestion, self.tr("PDF (*.pdf)")
+        )
+        return path
+
+    def _given(self, how: GivenHow) -> None:
+        c = self.current()
+        if c is not None and GivenDialog(self.session, c, how, self.now, self).run():
+            self._done()
+
+    def _sign_on_screen(self) -> None:
+        c = self.current()
+        if c is not None and SignOnScreenDialog(self.session, c, self.now, self).run():
+            self._done()
+
+    def _end(self, revoke: bool) -> None:
+        c = self.current()
+        if c is not None and EndConsentDialog(self.session, c, revoke, self.now, self).run():
+            self._done()
+
+    def _reprint(self) -> None:
+        c = self.current()
+        if c is not None and c.signed_pdf:
+            self.print_pdf(self, c.signed_pdf, DocumentKind.for_consent(c.kind).label_de)
+
+    def _letter(self, kind: DocumentKind) -> None:
+        try:
+            rendered = self.documents.letter(self.appointment_id, kind, self.now().date())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.print_pdf(self, rendered.pdf, rendered.title)

@@ -1,0 +1,138 @@
+"""Consents in the appointment window: prepare, print from memory, sign on screen with the
+mouse, and the workflow rules releasing on the real record."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, datetime, time
+from typing import Any
+
+import pypdf
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.checklists import Transition
+from outreach_desktop.domain.consents import ConsentKind, ConsentState, GivenHow
+from outreach_desktop.domain.people import Client, ThirdParty
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.session import Session
+from outreach_desktop.ui import messages
+from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
+from outreach_desktop.ui.consent_dialogs import ConsentDialog, EndConsentDialog, SignOnScreenDialog
+from outreach_desktop.ui.printing import PdfPages
+from testkit.gui import in_modal
+
+DAY = date(2026, 12, 2)
+NOW = datetime.combine(DAY, time(9, 30))
+
+
+@pytest.fixture
+def setup(session: Session, german: None, qtbot: Any) -> tuple[Session, Appointment, Any]:
+    client = session.clients.save(
+        Client(display_name="Jürgen Größer", address="Am Markt 1\n29439 Lüchow")
+    )
+    party = session.third_parties.save(ThirdParty(name="Bildungswerk Elbe-Jeetzel"))
+    a = session.appointments.save(Appointment.plan(
+        Approach.ACCOMPANIMENT, datetime.combine(DAY, time(10)), client_id=client.id,
+        third_party_id=party.id, place="Eingang Hauptgebäude",
+        staff_ids=[session.owner().id]))  # type: ignore[union-attr]  # fmt: skip
+    work = AppointmentWorkDialog(session, a.id, lambda: NOW)
+    qtbot.addWidget(work)
+    work.show()
+    return session, a, work
+
+
+def _save(dialog: Any) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def _prepare(qtbot: Any, work: AppointmentWorkDialog) -> None:
+    def fill(dialog: ConsentDialog) -> None:
+        assert dialog.kind.currentData() == ConsentKind.ACCOMPANIMENT.value
+        assert not dialog.form.isRowVisible(dialog.fields["purpose"])  # release fields hidden
+        _save(dialog)
+
+    seen = in_modal(qtbot, ConsentDialog, fill)
+    work.consents.new_button.click()
+    assert seen
+
+
+def test_consent_printed_signed_on_screen_and_releasing_the_start(
+    setup: tuple[Session, Appointment, Any], qtbot: Any
+) -> None:
+    session, a, work = setup
+    start = work.conduct.step_buttons[Transition.START]
+    assert not start.isEnabled()
+
+    _prepare(qtbot, work)
+    panel = work.consents
+    assert panel.list.count() == 1 and "vorbereitet" in panel.list.item(0).text()
+
+    printed: list[bytes] = []
+    panel.print_pdf = lambda _parent, pdf, _title: printed.append(pdf) or True  # type: ignore[assignment, func-returns-value]
+    panel.print_button.click()
+    assert printed and printed[0].startswith(b"%PDF")
+    pages = PdfPages(printed[0])  # what the printer gets: rendered from memory
+    assert pages.count >= 1 and not pages.render(0, 50).isNull()
+    pages.close()
+    consent = session.consents.for_appointment(a.id)[0]
+    assert consent.state is ConsentState.PRINTED and consent.form_version
+
+    def sign(dialog: SignOnScreenDialog) -> None:
+        _save(dialog)  # empty pad: refused with a message
+        assert "unterschreiben" in dialog.error_label.text()
+        pad = dialog.pad
+        qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(40, 60))
+        for x in range(45, 300, 15):
+            qtbot.mouseMove(pad, QPoint(x, 60 + (x % 40)))
+        qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(300, 80))
+        assert not pad.is_empty()
+        _save(dialog)
+
+    seen = in_modal(qtbot, SignOnScreenDialog, sign)
+    panel.screen_button.click()
+    assert seen and not seen[0].isVisible()
+
+    consent = session.consents.get(consent.id)
+    assert consent.state is ConsentState.SIGNED and consent.given_how is GivenHow.SCREEN
+    assert consent.signature_png and consent.signature_png.startswith(b"\x89PNG")
+    reader = pypdf.PdfReader(io.BytesIO(consent.signed_pdf or b""))
+    images = [img for page in reader.pages for img in page.images]
+    assert images, "the signature is embedded in the signed form"
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Jürgen Größer" in text
+    assert panel.reprint_button.isEnabled()
+
+    work.reload()
+    assert work.conduct.step_buttons[Transition.START].isEnabled()  # released by the record
+
+    def revoke(dialog: EndConsentDialog) -> None:
+        dialog.note.setText("telefonisch")
+        _save(dialog)
+
+    in_modal(qtbot, EndConsentDialog, revoke)
+    panel.revoke_button.click()
+    assert session.consents.get(consent.id).state is ConsentState.REVOKED
+    assert not work.conduct.step_buttons[Transition.START].isEnabled()  # blocked again
+    assert "widerrufen" in panel.history.text()
+
+
+def test_save_as_pdf_warns_and_writes_only_where_chosen(
+    setup: tuple[Session, Appointment, Any], qtbot: Any, tmp_path: Any
+) -> None:
+    session, a, work = setup
+    _prepare(qtbot, work)
+    panel = work.consents
+    target = tmp_path / "chosen" / "einwilligung.pdf"
+    panel.ask_path = lambda _parent, _suggestion: str(target)  # type: ignore[assignment]
+    messages.set_next_answer(False)  # the warning: cancelled
+    panel.save_button.click()
+    assert not target.exists()
+    messages.set_next_answer(True)
+    panel.save_button.click()
+    assert target.read_bytes().startswith(b"%PDF")
+    assert (target.stat().st_mode & 0o777) == 0o600
+    consent = session.consents.for_appointment(a.id)[0]
+    assert [e.event for e in consent.events] == ["prepared", "pdf-saved"]
