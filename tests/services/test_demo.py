@@ -233,3 +233,21 @@ def test_few_clients(session: Session, clients: int) -> None:
     assert summary.clients == clients
     assert summary.appointments == session.appointments.count()
     assert session.check() == []
+
+
+def test_demo_has_consents_in_every_state(session: Session) -> None:
+    import io
+
+    import pypdf
+
+    from outreach_desktop.domain.consents import ConsentKind, ConsentState, GivenHow
+
+    fill_demo(session, clients=25, seed=1, today=DAY)
+    consents = session.consents.all()
+    assert {c.state for c in consents} == set(ConsentState)
+    assert {c.given_how for c in consents if c.given_how} == set(GivenHow)
+    revoked = [c for c in consents if c.state is ConsentState.REVOKED]
+    assert any(c.kind is ConsentKind.CONFIDENTIALITY_RELEASE for c in revoked)
+    screen = next(c for c in consents if c.given_how is GivenHow.SCREEN)
+    reader = pypdf.PdfReader(io.BytesIO(screen.signed_pdf or b""))
+    assert any(page.images for page in reader.pages)

@@ -4,8 +4,11 @@ workflows (calls, letters, checklist answers, outcomes, follow-ups). Made locall
 
 from __future__ import annotations
 
+import math
 import random
+import struct
 import uuid
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -14,7 +17,7 @@ from typing import Any
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import Item, ItemKind, ItemState, Phase, Transition
 from outreach_desktop.domain.conduct import BrokenOffBy
-from outreach_desktop.domain.consents import AccompanimentScope, ConsentKind, GivenHow
+from outreach_desktop.domain.consents import AccompanimentScope, Consent, ConsentKind, GivenHow
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterKind, letter_window
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
@@ -25,6 +28,7 @@ from outreach_desktop.domain.vocabulary import (
     Language,
     ThirdPartyKind,
 )
+from outreach_desktop.services.documents import DocumentService
 from outreach_desktop.services.session import Session
 
 FIRST = [
@@ -321,6 +325,7 @@ def fill_demo(
     with session.vault.db.transaction():  # all or nothing, and one commit instead of hundreds
         work.everyday(planned)
         work.stories(made)
+        work.consent_states(planned)
     n = work.counts
     return DemoSummary(
         clients=len(made),
@@ -453,6 +458,63 @@ class _Workflows:
     def consent(self, a: Appointment, kind: ConsentKind, signed_on: date) -> None:
         _add_consent(self.session, self.rid(), a, kind, signed_on, self.stamp)
         self.counts["consents"] += 1
+
+    def consent_states(self, planned: list[Appointment]) -> None:
+        """Consents in every state, on upcoming appointments: prepared, printed, refused,
+        given orally, signed on screen, and a revoked release."""
+        upcoming = [
+            a for a in planned
+            if a.client_id and a.start.date() > self.today and a.status.value == "planned"
+        ]  # fmt: skip
+        by_approach = {ap: [a for a in upcoming if a.approach is ap] for ap in Approach}
+        at = datetime.combine(self.today, time(8, 0))
+        consents = self.session.consents
+        parties = self.session.third_parties.all()
+
+        def release(a: Appointment) -> Consent:
+            party = a.third_party_id or parties[0].id
+            return consents.prepare(
+                ConsentKind.CONFIDENTIALITY_RELEASE, at, appointment_id=None,
+                client_id=a.client_id, consent_id=self.rid(), third_party_id=party,
+                purpose="Abstimmung zur Unterstützung bei der Ausbildungssuche",
+                topics="Termine, Anwesenheit, nächste Schritte",
+                valid_until=self.today + timedelta(days=180),
+            )  # fmt: skip
+
+        made = 0
+        if by_approach[Approach.ACCOMPANIMENT]:
+            a = by_approach[Approach.ACCOMPANIMENT][0]
+            release(a)  # prepared
+            revoked = release(a)
+            consents.sign(revoked.id, GivenHow.PAPER, at - timedelta(days=20))
+            consents.revoke(revoked.id, at - timedelta(days=2), "telefonisch, bei Frau Sommer")
+            screen = consents.prepare(
+                ConsentKind.ACCOMPANIMENT, at, appointment_id=a.id, consent_id=self.rid(),
+                scope=AccompanimentScope.TO_DOOR,
+            )  # fmt: skip
+            DocumentService(self.session).sign_on_screen(screen.id, demo_signature_png(), at)
+            made += 3
+        if by_approach[Approach.HOME_VISIT]:
+            a = by_approach[Approach.HOME_VISIT][-1]
+            printed = consents.prepare(ConsentKind.HOME_VISIT, at, appointment_id=a.id,
+                                       consent_id=self.rid())  # fmt: skip
+            consents.record_print(printed.id, at, "de:2026-11-1")
+            made += 1
+        if by_approach[Approach.WALK_AND_TALK]:
+            a = by_approach[Approach.WALK_AND_TALK][0]
+            refused = consents.prepare(
+                ConsentKind.PRESENCE, at, appointment_id=a.id, consent_id=self.rid(),
+                others_present=[("Peter Krause", "Nachbar")],
+            )  # fmt: skip
+            consents.refuse(refused.id, at, "möchte allein sprechen")
+            oral = consents.prepare(
+                ConsentKind.HANDOVER, at, appointment_id=a.id, consent_id=self.rid(),
+                main_caseworker_id=self.colleagues[0].id,
+            )  # fmt: skip
+            consents.sign(oral.id, GivenHow.ORAL, at, documented_by=self.owner.id,
+                          witness="Birgit Sommer")  # fmt: skip
+            made += 2
+        self.counts["consents"] += made
 
     def call(self, a: Appointment, at: datetime, outcome: CallOutcome, note: str = "") -> None:
         self.wf.log_call(a.id, CallAttempt(at, outcome, note))
@@ -790,3 +852,25 @@ class _Workflows:
         a = self.plan(Approach.HOME_VISIT, _workday_after(t + 24 * days), 9, client(11))
         self.home_visit_timeline(a, keep_due=True)
         self.answer_phase(a, Phase.PREPARATION, self.prep_time(a), share=0.3)
+
+
+def demo_signature_png(width: int = 240, height: int = 70) -> bytes:
+    """A scribbled line as a small grey PNG, made without Qt (the demo runs headless)."""
+    rows = []
+    for y in range(height):
+        row = bytearray(b"\xff" * width)
+        for x in range(10, width - 10):
+            wave = height / 2 + (height / 3) * math.sin(x / 11) * math.cos(x / 37)
+            if abs(y - wave) < 1.6:
+                row[x] = 0
+        rows.append(b"\x00" + bytes(row))
+    raw = zlib.compress(b"".join(rows))
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + tag + data
+            + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+        )  # fmt: skip
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
