@@ -13,6 +13,8 @@ from outreach_desktop.domain.consents import AccompanimentScope, ConsentKind, Gi
 from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
+from outreach_desktop.services.vaults import unlock_vault
+from testkit import PASSPHRASE
 
 
 def test_list_shows_state_and_form_never_content(
@@ -56,3 +58,41 @@ def test_unknown_appointment_is_a_clear_error(
     assert result.code == 1
     assert_one_error_line(result)
     assert "Termin" in result.err
+
+
+def test_print_writes_the_form_and_records_the_print(
+    run: Run, session: Session, vault_dir: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    import io
+
+    import pypdf
+
+    client = session.clients.save(Client(display_name="Jürgen Größer"))
+    start = datetime.combine(datetime.now().date() + timedelta(days=30), time(10))
+    a = session.appointments.save(Appointment.plan(
+        Approach.HOME_VISIT, start, client_id=client.id,
+        staff_ids=[session.owner().id]))  # type: ignore[union-attr]  # fmt: skip
+    consent = session.consents.prepare(ConsentKind.HOME_VISIT, datetime.now(), appointment_id=a.id)
+    session.lock()
+
+    out = tmp_path / "form.pdf"
+    result = run("print", "home-visit-consent", "--vault", vault_dir, "--passphrase-file",
+                 passphrase_file, "--appointment", a.id, "--lang", "ar", "--out", out)  # fmt: skip
+    assert result.code == 0, result.err
+    assert "nicht verschlüsselt" in result.err
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages)
+    assert "Jürgen Größer" in text
+    reopened = unlock_vault(vault_dir, PASSPHRASE)
+    try:
+        stored = reopened.consents.get(consent.id)
+        assert stored.state.value == "printed" and stored.language == "ar"
+        assert "ar:" in stored.form_version
+    finally:
+        reopened.lock()
+
+    letter = tmp_path / "brief.pdf"
+    result = run("print", "announcement-letter", "--vault", vault_dir, "--passphrase-file",
+                 passphrase_file, "--appointment", a.id, "--out", letter)  # fmt: skip
+    assert result.code == 0 and letter.read_bytes().startswith(b"%PDF")
+    result = run("print", "nonsense", "--vault", vault_dir, "--appointment", a.id, "--out", letter)
+    assert result.code == 2

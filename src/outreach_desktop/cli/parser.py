@@ -17,6 +17,7 @@ from outreach_desktop.cli import (
     demo_command,
     gui_command,
     letter_commands,
+    print_command,
     vault_commands,
 )
 from outreach_desktop.cli.common import DAY_HELP, parse_day, parse_start
@@ -204,6 +205,22 @@ def build_parser() -> GermanParser:
     p.add_argument("--appointment", metavar="ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=consent_commands.list_consents)
+
+    p = sub.add_parser("print", help="Formular oder Brief eines Termins als PDF-Datei")
+    p.add_argument(
+        "kind", choices=print_command.KINDS, metavar="KIND", help="; ".join(print_command.KINDS)
+    )
+    _vault(p)
+    _passphrase(p)
+    p.add_argument("--appointment", required=True, metavar="ID")
+    p.add_argument(
+        "--lang",
+        choices=print_command.LANGUAGES,
+        metavar="LANG",
+        help="zweite Sprache: " + ", ".join(print_command.LANGUAGES),
+    )
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=print_command.run)
 
     p = sub.add_parser("demo", help="Tresor mit erfundenen Beispieldaten füllen")
     _vault(p)

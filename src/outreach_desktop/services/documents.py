@@ -150,6 +150,32 @@ class DocumentService:
             kind.label_de,
         )  # fmt: skip
 
+    def form_for_appointment(
+        self, appointment_id: str, kind: DocumentKind, today: date, language: str | None = None
+    ) -> tuple[Rendered, Consent | None]:
+        """The appointment's consent form of `kind`: from its latest consent record that is not
+        refused or revoked, or else pre-filled from the appointment with blanks to fill by hand."""
+        consent_kind = kind.consent_kind
+        if consent_kind is None:
+            raise DomainError("Das ist kein Einwilligungsformular.")
+        appointment = self.session.appointments.get(appointment_id)
+        if appointment.client_id is None:
+            raise DomainError("Ein anonymer Termin hat keine Einwilligungen.")
+        usable = [
+            c for c in self.session.consents.for_appointment(appointment_id)
+            if c.kind is consent_kind and c.state.value not in ("refused", "revoked")
+        ]  # fmt: skip
+        if usable:
+            consent = usable[-1]
+            return self.consent_document(consent.id, today, language), consent
+        language = language or self.language_for(appointment.client_id)
+        data = self._data(kind, appointment, appointment.client_id, language, today)
+        rendered = Rendered(
+            documents.render(data), kind, language, documents.form_version(kind, language),
+            kind.label_de,
+        )  # fmt: skip
+        return rendered, None
+
     # ---- actions -----------------------------------------------------------------------------
     def print_consent(
         self, consent_id: str, now: datetime, language: str | None = None

@@ -1,0 +1,39 @@
+"""`outreach-desktop print KIND`: a consent form or letter of an appointment as a PDF file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from outreach_desktop.cli.common import unlocked
+from outreach_desktop.domain.documents import DOCUMENT_LANGUAGES, DocumentKind
+from outreach_desktop.services.documents import DocumentService, save_pdf
+
+KINDS = [k.value for k in DocumentKind]
+LANGUAGES = list(DOCUMENT_LANGUAGES)
+
+
+def run(args: argparse.Namespace) -> int:
+    kind = DocumentKind(args.kind)
+    now = datetime.now()
+    with unlocked(args) as session:
+        service = DocumentService(session)
+        if kind.is_letter:
+            rendered = service.letter(args.appointment, kind, now.date(), args.lang)
+            consent = None
+        else:
+            rendered, consent = service.form_for_appointment(
+                args.appointment, kind, now.date(), args.lang
+            )
+        save_pdf(Path(args.out), rendered.pdf)
+        if consent is not None and consent.state.value in ("prepared", "printed"):
+            service.print_consent(consent.id, now, rendered.language)
+    print(f"Gespeichert: {args.out} ({kind.label_de}, Fassung {rendered.form_version})")
+    print(
+        "Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten. "
+        "Nach dem Drucken löschen.",
+        file=sys.stderr,
+    )
+    return 0
