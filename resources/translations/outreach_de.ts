@@ -1340,6 +1340,42 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Erfolglose Anrufe vor der Ankündigung eines Haus&amp;besuchs</translation>
     </message>
     <message>
+        <source>Letterhead</source>
+        <translation>Briefkopf</translation>
+    </message>
+    <message>
+        <source>Empty fields use the agency's settings (agency.toml).</source>
+        <translation>Leere Felder übernehmen die Vorgaben der Dienststelle (agency.toml).</translation>
+    </message>
+    <message>
+        <source>Agency &amp;name</source>
+        <translation>Name der &amp;Dienststelle</translation>
+    </message>
+    <message>
+        <source>Depart&amp;ment</source>
+        <translation>Bere&amp;ich</translation>
+    </message>
+    <message>
+        <source>S&amp;treet</source>
+        <translation>Stra&amp;ße</translation>
+    </message>
+    <message>
+        <source>Postcode and &amp;city</source>
+        <translation>PLZ und &amp;Ort</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>&amp;Telefon</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>&amp;E-Mail</translation>
+    </message>
+    <message>
+        <source>&amp;Website</source>
+        <translation>Webseite</translation>
+    </message>
+    <message>
         <source>Vault</source>
         <translation>Tresor</translation>
     </message>

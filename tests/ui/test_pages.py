@@ -202,3 +202,14 @@ def test_termine_filters_and_week_agenda(window: Any) -> None:
     agenda.move(7)
     assert [agenda.day_lists[i].count() for i in range(7)] == [0, 0, 1, 0, 0, 0, 0]
     assert "KW" in agenda.title.text()
+
+
+def test_letterhead_entries_reach_the_documents(window: Any) -> None:
+    from outreach_desktop.services.agency import letterhead
+    from outreach_desktop.services.settings import load_settings
+
+    window.workspace.show_page(5)
+    page = window.workspace.settings_page
+    page.letterhead["agency_name"].setText("Jobcenter Lüchow-Dannenberg")
+    page.letterhead["agency_name"].editingFinished.emit()
+    assert letterhead(load_settings()).agency_name == "Jobcenter Lüchow-Dannenberg"

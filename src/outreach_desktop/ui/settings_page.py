@@ -8,7 +8,9 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -77,6 +79,27 @@ class SettingsPage(QWidget):
             self.min_calls,
         )
 
+        head = QGroupBox(self.tr("Letterhead"))
+        hform = QFormLayout(head)
+        hint = QLabel(self.tr("Empty fields use the agency's settings (agency.toml)."))
+        hint.setWordWrap(True)
+        hform.addRow(hint)
+        self.letterhead: dict[str, QLineEdit] = {}
+        for name, text in (
+            ("agency_name", self.tr("Agency &name")),
+            ("agency_department", self.tr("Depart&ment")),
+            ("agency_street", self.tr("S&treet")),
+            ("agency_postcode_city", self.tr("Postcode and &city")),
+            ("agency_phone", self.tr("P&hone")),
+            ("agency_email", self.tr("&E-mail")),
+            ("agency_website", self.tr("&Website")),
+        ):
+            edit = QLineEdit(getattr(settings, name))
+            edit.setAccessibleName(text.replace("&", ""))
+            edit.editingFinished.connect(self._save)
+            self.letterhead[name] = edit
+            hform.addRow(self._label(text, edit), edit)
+
         vault = QGroupBox(self.tr("Vault"))
         vform = QFormLayout(vault)
         self.vault_state = QLabel()
@@ -96,14 +119,23 @@ class SettingsPage(QWidget):
         vform.addRow(self.recovery_button)
         vform.addRow(self.check_button)
 
-        for box in (general, planning, vault):
+        for box in (general, planning, head, vault):
             box.setMaximumWidth(720)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.addWidget(heading)
         layout.addWidget(general)
         layout.addWidget(planning)
+        layout.addWidget(head)
         layout.addWidget(vault)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text)
@@ -133,6 +165,8 @@ class SettingsPage(QWidget):
         self.settings.buffer_accompaniment = self.buffers[Approach.ACCOMPANIMENT].value()
         self.settings.buffer_home_visit = self.buffers[Approach.HOME_VISIT].value()
         self.settings.min_failed_calls = self.min_calls.value()
+        for name, edit in getattr(self, "letterhead", {}).items():
+            setattr(self.settings, name, edit.text().strip())
         try:
             save_settings(self.settings)
         except Exception as exc:
