@@ -9,6 +9,7 @@ from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_p
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.consents import ConsentService
+from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.services.workflow import WorkflowService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
@@ -19,6 +20,11 @@ from outreach_desktop.storage.people_repos import (
     ClientRepository,
     StaffRepository,
     ThirdPartyRepository,
+)
+from outreach_desktop.storage.protocol_repo import (
+    AnonymousRepository,
+    ProtocolRepository,
+    SearchIndex,
 )
 from outreach_desktop.storage.vault import Vault
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
@@ -55,6 +61,13 @@ class Session:
             appointment_repo, self.clients, self.third_parties, self.staff
         )
         self.consents = ConsentService(ConsentRepository(db, device), appointment_repo)
+        self.protocols = ProtocolService(
+            ProtocolRepository(db, device),
+            AnonymousRepository(db, device),
+            appointment_repo,
+            ConsentRepository(db, device),
+            SearchIndex(db),
+        )
         self.workflow = WorkflowService(
             appointment_repo,
             self.clients,

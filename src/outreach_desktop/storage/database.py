@@ -58,6 +58,10 @@ def translate_error(exc: Exception) -> VaultError | None:
     if name.startswith("SQLITE_CONSTRAINT"):
         # sqlcipher3 reports the primary code only; the message names the kind.
         text = str(exc)
+        if "protocol finalized" in text:
+            from outreach_desktop.domain.protocols import Finalized
+
+            return Finalized()  # type: ignore[return-value]
         if "FOREIGN KEY" in text:
             return RecordInUse(
                 "Ein verknüpfter Eintrag fehlt oder wird noch verwendet. Es wurde nichts geändert."

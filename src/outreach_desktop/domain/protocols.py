@@ -1,0 +1,180 @@
+"""Memory protocols (Gedächtnisprotokolle) and anonymous counselling.
+
+A protocol is a draft until it is finalized; after that it never changes — corrections are
+addenda (who, when, text) kept beside the original. Anonymous counselling keeps no client and no
+content at all: only the day, the approach, the duration and the staff, for the statistics.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from outreach_desktop.domain.errors import Checker, DomainError
+from outreach_desktop.domain.records import Record
+from outreach_desktop.domain.text import search_key
+from outreach_desktop.domain.vocabulary import Approach
+
+MAX_FIELD = 20_000
+TEXT_FIELDS = (
+    ("place", "Ort"),
+    ("topics", "Themen"),
+    ("course", "Gesprächsverlauf"),
+    ("agreements", "Absprachen (mündlich)"),
+    ("next_steps", "Nächste Schritte"),
+    ("new_need", "Neuer Handlungsbedarf"),
+    ("strategy_change", "Anpassung der Handlungsstrategie"),
+    ("non_appearance_reasons", "Gründe für Nichterscheinen/Nichterreichbarkeit"),
+    ("reachability", "Sicherung der Erreichbarkeit"),
+    ("reflection", "Gemeinsame Reflexion"),
+    ("success_notes", "Erfolg des Handlungsansatzes"),
+)
+
+
+class SuccessRating(StrEnum):
+    YES = "yes"
+    PARTLY = "partly"
+    NO = "no"
+    OPEN = "open"
+
+    @property
+    def label_de(self) -> str:
+        return {
+            SuccessRating.YES: "erreicht",
+            SuccessRating.PARTLY: "teilweise erreicht",
+            SuccessRating.NO: "nicht erreicht",
+            SuccessRating.OPEN: "noch offen",
+        }[self]
+
+
+SUCCESS_MEASURE_DE = {
+    Approach.WALK_AND_TALK: "Gespräch mit sonst nicht erreichbarer Kundin/nicht erreichbarem "
+    "Kunden geführt und Vertrauensbasis geschaffen (messbar über Folgetermine)",
+    Approach.ACCOMPANIMENT: "Nachhaltige Anbindung an die dritte Stelle oder ein Ergebnis, das ein "
+    "anderes oder besseres Vorgehen in der Beratung ermöglicht",
+    Approach.HOME_VISIT: "Arbeitsbündnis; Gründe für Nichterscheinen/Nichterreichbarkeit "
+    "besprochen und Erreichbarkeit sichergestellt",
+}
+
+
+class Finalized(DomainError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Das Protokoll ist abgeschlossen und kann nicht mehr geändert werden. "
+            "Korrekturen werden als Nachtrag erfasst."
+        )
+
+
+@dataclass(frozen=True)
+class Addendum:
+    at: datetime
+    by: str  # staff id
+    text: str
+
+
+@dataclass(frozen=True)
+class OtherPresent:
+    name: str
+    role: str
+    consent_id: str | None = None  # the presence consent that covers them
+
+
+@dataclass(kw_only=True)
+class Protocol(Record):
+    """A memory protocol, linked to an appointment or standalone (spontaneous Walk and Talk)."""
+
+    approach: Approach
+    met_at: datetime  # when the meeting happened (local time)
+    written_at: datetime | None = None  # when the protocol was begun (local time)
+    duration_min: int = 60
+    appointment_id: str | None = None
+    client_id: str | None = None
+    staff_ids: list[str] = field(default_factory=list)
+    others_present: list[OtherPresent] = field(default_factory=list)
+    place: str = ""
+    topics: str = ""
+    course: str = ""
+    agreements: str = ""
+    next_steps: str = ""
+    new_need: str = ""
+    strategy_change: str = ""
+    non_appearance_reasons: str = ""
+    reachability: str = ""
+    reflection: str = ""
+    success: SuccessRating = SuccessRating.OPEN
+    success_notes: str = ""
+    to_verbis: bool = True  # entry in VerBIS needed
+    benefit_relevant: bool = False  # → e-Akte, inform Leistungsgewährung
+    inform_network: bool = False
+    to_main_caseworker: bool = False  # refused unless a valid handover consent exists
+    follow_up_id: str | None = None
+    finalized_at: datetime | None = None
+    finalized_by: str | None = None
+    countersigned_by: str | None = None  # home visit: the second staff member
+    countersigned_at: datetime | None = None
+    addenda: list[Addendum] = field(default_factory=list)
+
+    @property
+    def is_final(self) -> bool:
+        return self.finalized_at is not None
+
+    @property
+    def search_text(self) -> str:
+        return search_key(self.place, self.topics)
+
+    def validate(self) -> None:
+        check = Checker()
+        if self.client_id is None and self.appointment_id is None:
+            check.fail("client_id", "Kundin/Kunde", "Bitte Kundin oder Kunden bzw. Termin angeben.")
+        if not 1 <= self.duration_min <= 8 * 60:
+            check.fail("duration_min", "Dauer", "Zwischen 1 und 480 Minuten.")
+        if not self.staff_ids:
+            check.fail("staff_ids", "Mitarbeitende", "Mindestens eine Person.")
+        for name, label in TEXT_FIELDS:
+            check.limit_text(getattr(self, name), name, label, MAX_FIELD)
+        for person in self.others_present:
+            if not person.name.strip():
+                check.fail("others_present", "Weitere Anwesende", "Bitte Namen angeben.")
+                break
+        check.raise_if_any()
+
+    def require_draft(self) -> None:
+        if self.is_final:
+            raise Finalized()
+
+    def finalize_check(self, has_handover_consent: bool) -> None:
+        """What must hold before the protocol is closed for good."""
+        check = Checker()
+        if not (self.course.strip() or self.topics.strip()):
+            check.fail("course", "Gesprächsverlauf", "Bitte Themen oder Verlauf festhalten.")
+        if self.to_main_caseworker and not has_handover_consent:
+            check.fail(
+                "to_main_caseworker", "Information an die Hauptbetreuung",
+                "Nur mit gültigem Einverständnis der Kundin oder des Kunden.",
+            )  # fmt: skip
+        if self.others_present and any(p.consent_id is None for p in self.others_present):
+            check.fail(
+                "others_present", "Weitere Anwesende",
+                "Für jede weitere Person muss das Einverständnis dokumentiert sein.",
+            )  # fmt: skip
+        check.raise_if_any()
+
+
+@dataclass(kw_only=True)
+class AnonymousCounselling(Record):
+    """Anonymous counselling: nothing but day, approach, duration and staff. There is no field
+    for a client or for content, here or in the database."""
+
+    day: date
+    approach: Approach
+    duration_min: int
+    staff_ids: list[str] = field(default_factory=list)
+
+    def validate(self) -> None:
+        check = Checker()
+        if not 1 <= self.duration_min <= 8 * 60:
+            check.fail("duration_min", "Dauer", "Zwischen 1 und 480 Minuten.")
+        if not self.staff_ids:
+            check.fail("staff_ids", "Mitarbeitende", "Mindestens eine Person.")
+        check.raise_if_any()

@@ -1,0 +1,151 @@
+"""Memory protocols: begin from an appointment (or standalone), autosave drafts, finalize,
+countersign, addenda; anonymous counselling; full-text search."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from outreach_desktop.domain.consents import ConsentKind
+from outreach_desktop.domain.errors import DomainError
+from outreach_desktop.domain.protocols import (
+    Addendum,
+    AnonymousCounselling,
+    OtherPresent,
+    Protocol,
+)
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.storage.appointment_repo import AppointmentRepository
+from outreach_desktop.storage.consent_repo import ConsentRepository
+from outreach_desktop.storage.protocol_repo import (
+    AnonymousRepository,
+    Hit,
+    ProtocolRepository,
+    SearchIndex,
+)
+
+
+class ProtocolService:
+    def __init__(
+        self,
+        repo: ProtocolRepository,
+        anonymous: AnonymousRepository,
+        appointments: AppointmentRepository,
+        consents: ConsentRepository,
+        index: SearchIndex,
+    ) -> None:
+        self.repo = repo
+        self.anonymous = anonymous
+        self.appointments = appointments
+        self.consents = consents
+        self.index = index
+
+    def get(self, protocol_id: str) -> Protocol:
+        return self.repo.get(protocol_id)
+
+    def all(self) -> list[Protocol]:
+        return self.repo.all()
+
+    def for_appointment(self, appointment_id: str) -> list[Protocol]:
+        return self.repo.for_appointment(appointment_id)
+
+    def begin(
+        self,
+        now: datetime,
+        *,
+        appointment_id: str | None = None,
+        client_id: str | None = None,
+        approach: Approach = Approach.WALK_AND_TALK,
+        met_at: datetime | None = None,
+        staff_ids: list[str] | None = None,
+    ) -> Protocol:
+        """A new draft: from an appointment (its client, approach, staff, place and the
+        presence consents given for it) or standalone, e.g. a spontaneous Walk and Talk."""
+        if appointment_id is not None:
+            a = self.appointments.get(appointment_id)
+            if a.client_id is None:
+                raise DomainError(
+                    "Ein anonymer Termin wird als anonyme Beratung erfasst, ohne Inhalte."
+                )
+            present = [
+                OtherPresent(name, role, c.id)
+                for c in self.consents.for_appointment(a)
+                if c.kind is ConsentKind.PRESENCE and c.is_valid_for(a, a.start.date())
+                for name, role in c.others_present
+            ]
+            protocol = Protocol(
+                approach=a.approach, met_at=a.start, written_at=now,
+                duration_min=a.planned_duration_min, appointment_id=a.id,
+                client_id=a.client_id, staff_ids=list(a.staff_ids), place=a.place,
+                others_present=present,
+            )  # fmt: skip
+        else:
+            protocol = Protocol(
+                approach=approach, met_at=met_at or now, written_at=now, client_id=client_id,
+                staff_ids=list(staff_ids or []),
+            )  # fmt: skip
+        return self.repo.save(protocol)
+
+    def save_draft(self, protocol: Protocol) -> Protocol:
+        """Autosave and explicit saves of a draft; a finalized protocol is refused."""
+        stored = self.repo.get(protocol.id)
+        stored.require_draft()
+        protocol.finalized_at = None
+        protocol.finalized_by = None
+        return self.repo.save(protocol)
+
+    def has_handover_consent(self, protocol: Protocol) -> bool:
+        if protocol.appointment_id is None:
+            return False
+        a = self.appointments.get(protocol.appointment_id)
+        return any(
+            c.kind is ConsentKind.HANDOVER and c.is_valid_for(a, protocol.met_at.date())
+            for c in self.consents.for_appointment(a)
+        )
+
+    def finalize(self, protocol_id: str, now: datetime, by: str) -> Protocol:
+        protocol = self.repo.get(protocol_id)
+        protocol.require_draft()
+        protocol.finalize_check(self.has_handover_consent(protocol))
+        protocol.finalized_at, protocol.finalized_by = now, by
+        return self.repo.save(protocol)
+
+    def countersign(self, protocol_id: str, staff_id: str, now: datetime) -> Protocol:
+        """Home visit: the second staff member countersigns the finalized protocol."""
+        protocol = self.repo.get(protocol_id)
+        if protocol.approach is not Approach.HOME_VISIT:
+            raise DomainError("Gegengezeichnet werden Protokolle von Hausbesuchen.")
+        if not protocol.is_final:
+            raise DomainError("Bitte das Protokoll zuerst abschließen.")
+        if protocol.countersigned_at is not None:
+            raise DomainError("Das Protokoll ist bereits gegengezeichnet.")
+        if staff_id == protocol.finalized_by or staff_id not in protocol.staff_ids:
+            raise DomainError("Gegenzeichnen kann die zweite Person des Hausbesuchs.")
+        protocol.countersigned_by, protocol.countersigned_at = staff_id, now
+        return self.repo.save(protocol)
+
+    def add_addendum(self, protocol_id: str, text: str, now: datetime, by: str) -> Protocol:
+        protocol = self.repo.get(protocol_id)
+        if not protocol.is_final:
+            raise DomainError("Nachträge gibt es zu abgeschlossenen Protokollen.")
+        if not text.strip():
+            raise DomainError("Der Nachtrag ist leer.")
+        protocol.addenda.append(Addendum(now, by, text.strip()))
+        return self.repo.save(protocol)
+
+    def record_anonymous(
+        self, day: date, approach: Approach, duration_min: int, staff_ids: list[str]
+    ) -> AnonymousCounselling:
+        return self.anonymous.save(
+            AnonymousCounselling(
+                day=day, approach=approach, duration_min=duration_min, staff_ids=staff_ids
+            )
+        )
+
+    def search(self, text: str, limit: int = 50) -> list[Hit]:
+        return self.index.search(text, limit)
+
+    def copy_draft(self, protocol: Protocol) -> Protocol:
+        return replace(protocol, staff_ids=list(protocol.staff_ids),
+                       others_present=list(protocol.others_present),
+                       addenda=list(protocol.addenda))  # fmt: skip

@@ -1,0 +1,232 @@
+"""Protocols with their addenda, anonymous counselling, personal text templates, and the
+full-text search over the vault."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from outreach_desktop.domain.protocols import (
+    Addendum,
+    AnonymousCounselling,
+    OtherPresent,
+    Protocol,
+    SuccessRating,
+)
+from outreach_desktop.domain.records import Record
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.storage.database import Database, Row
+from outreach_desktop.storage.record_repo import RecordRepository
+
+
+def _local(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+def _from_local(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class ProtocolRepository(RecordRepository[Protocol]):
+    table = "protocols"
+    what = "Das Protokoll"
+    order_by = "met_at DESC"
+
+    def to_row(self, p: Protocol) -> dict[str, Any]:
+        return {
+            "approach": p.approach.value,
+            "met_at": _local(p.met_at),
+            "written_at": _local(p.written_at),
+            "duration_min": p.duration_min,
+            "appointment_id": p.appointment_id,
+            "client_id": p.client_id,
+            "staff_ids": json.dumps(p.staff_ids),
+            "others_present": json.dumps(
+                [[o.name, o.role, o.consent_id] for o in p.others_present], ensure_ascii=False
+            ),
+            "place": p.place,
+            "topics": p.topics,
+            "course": p.course,
+            "agreements": p.agreements,
+            "next_steps": p.next_steps,
+            "new_need": p.new_need,
+            "strategy_change": p.strategy_change,
+            "non_appearance_reasons": p.non_appearance_reasons,
+            "reachability": p.reachability,
+            "reflection": p.reflection,
+            "success": p.success.value,
+            "success_notes": p.success_notes,
+            "to_verbis": int(p.to_verbis),
+            "benefit_relevant": int(p.benefit_relevant),
+            "inform_network": int(p.inform_network),
+            "to_main_caseworker": int(p.to_main_caseworker),
+            "follow_up_id": p.follow_up_id,
+            "finalized_at": _local(p.finalized_at),
+            "finalized_by": p.finalized_by,
+            "countersigned_by": p.countersigned_by,
+            "countersigned_at": _local(p.countersigned_at),
+        }
+
+    def from_row(self, r: Row) -> Protocol:
+        return Protocol(
+            **self._meta(r),
+            approach=Approach(r["approach"]),
+            met_at=datetime.fromisoformat(r["met_at"]),
+            written_at=_from_local(r["written_at"]),
+            duration_min=r["duration_min"],
+            appointment_id=r["appointment_id"],
+            client_id=r["client_id"],
+            staff_ids=json.loads(r["staff_ids"]),
+            others_present=[OtherPresent(*o) for o in json.loads(r["others_present"])],
+            place=r["place"],
+            topics=r["topics"],
+            course=r["course"],
+            agreements=r["agreements"],
+            next_steps=r["next_steps"],
+            new_need=r["new_need"],
+            strategy_change=r["strategy_change"],
+            non_appearance_reasons=r["non_appearance_reasons"],
+            reachability=r["reachability"],
+            reflection=r["reflection"],
+            success=SuccessRating(r["success"]),
+            success_notes=r["success_notes"],
+            to_verbis=bool(r["to_verbis"]),
+            benefit_relevant=bool(r["benefit_relevant"]),
+            inform_network=bool(r["inform_network"]),
+            to_main_caseworker=bool(r["to_main_caseworker"]),
+            follow_up_id=r["follow_up_id"],
+            finalized_at=_from_local(r["finalized_at"]),
+            finalized_by=r["finalized_by"],
+            countersigned_by=r["countersigned_by"],
+            countersigned_at=_from_local(r["countersigned_at"]),
+        )
+
+    def _after_write(self, p: Protocol) -> None:
+        known = int(
+            self.db.scalar("SELECT count(*) FROM protocol_addenda WHERE protocol_id = ?", (p.id,))
+        )
+        for position, addendum in enumerate(p.addenda[known:], start=known):
+            self.db.execute(
+                "INSERT INTO protocol_addenda (protocol_id, position, at, by_staff, text)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (p.id, position, _local(addendum.at), addendum.by, addendum.text),
+            )
+
+    def _load_children(self, records: list[Protocol]) -> list[Protocol]:
+        if not records:
+            return records
+        by_id = {p.id: p for p in records}
+        marks = ",".join("?" * len(by_id))
+        for r in self.db.execute(
+            f"SELECT * FROM protocol_addenda WHERE protocol_id IN ({marks}) ORDER BY position",
+            tuple(by_id),
+        ):
+            by_id[r["protocol_id"]].addenda.append(
+                Addendum(datetime.fromisoformat(r["at"]), r["by_staff"], r["text"])
+            )
+        return records
+
+    def for_appointment(self, appointment_id: str) -> list[Protocol]:
+        rows = self.db.execute(
+            "SELECT * FROM protocols WHERE appointment_id = ? ORDER BY met_at", (appointment_id,)
+        )
+        return self._load_children([self.from_row(r) for r in rows])
+
+    def appointments_with_protocol(self) -> set[str]:
+        return {
+            r[0]
+            for r in self.db.execute(
+                "SELECT appointment_id FROM protocols WHERE appointment_id IS NOT NULL"
+            )
+        }
+
+
+class AnonymousRepository(RecordRepository[AnonymousCounselling]):
+    table = "anonymous_counselling"
+    what = "Die anonyme Beratung"
+    order_by = "day DESC"
+
+    def to_row(self, a: AnonymousCounselling) -> dict[str, Any]:
+        return {
+            "day": a.day.isoformat(),
+            "approach": a.approach.value,
+            "duration_min": a.duration_min,
+            "staff_ids": json.dumps(a.staff_ids),
+        }
+
+    def from_row(self, r: Row) -> AnonymousCounselling:
+        return AnonymousCounselling(
+            **self._meta(r),
+            day=date.fromisoformat(r["day"]),
+            approach=Approach(r["approach"]),
+            duration_min=r["duration_min"],
+            staff_ids=json.loads(r["staff_ids"]),
+        )
+
+
+@dataclass(kw_only=True)
+class TextTemplate(Record):
+    field: str
+    title: str
+    body: str
+
+    def validate(self) -> None:
+        from outreach_desktop.domain.errors import Checker
+
+        check = Checker()
+        check.require_text(self.title, "title", "Titel", 100)
+        check.require_text(self.body, "body", "Text", 5000)
+        check.raise_if_any()
+
+
+class TemplateRepository(RecordRepository[TextTemplate]):
+    table = "text_templates"
+    what = "Die Textvorlage"
+    order_by = "title"
+
+    def to_row(self, t: TextTemplate) -> dict[str, Any]:
+        return {"field": t.field, "title": t.title, "body": t.body}
+
+    def from_row(self, r: Row) -> TextTemplate:
+        return TextTemplate(**self._meta(r), field=r["field"], title=r["title"], body=r["body"])
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # client | appointment | protocol (addenda count as their protocol)
+    ref: str
+    title: str
+    snippet: str  # with [ and ] around the matches
+    rank: float
+
+
+def fts_query(text: str) -> str:
+    """Each word as a prefix term (all must match); quotes keep FTS5 syntax out."""
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    return " ".join(f'"{w}"*' for w in words)
+
+
+class SearchIndex:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def search(self, text: str, limit: int = 50) -> list[Hit]:
+        query = fts_query(text)
+        if not query:
+            return []
+        rows = self.db.execute(
+            "SELECT kind, ref, title, snippet(search_index, 3, '[', ']', '…', 12) AS snip,"
+            " bm25(search_index, 0, 0, 5.0, 1.0) AS rank"
+            " FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit * 2),
+        )
+        hits: dict[tuple[str, str], Hit] = {}
+        for r in rows:
+            kind = "protocol" if r["kind"] == "addendum" else r["kind"]
+            key = (kind, r["ref"])
+            if key not in hits:
+                hits[key] = Hit(kind, r["ref"], r["title"], r["snip"], r["rank"])
+        return list(hits.values())[:limit]
