@@ -1271,6 +1271,29 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>The document could not be prepared for printing.</source>
+        <translation>Das Dokument konnte nicht für den Druck vorbereitet werden.</translation>
+    </message>
+    <message>
+        <source>Printing into a file is not possible here; please use “Save as PDF”.</source>
+        <translation>Drucken in eine Datei ist hier nicht möglich; bitte „Als PDF speichern“ verwenden.</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Druckvorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Drucken</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Agency recovery key</source>

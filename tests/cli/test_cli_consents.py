@@ -31,7 +31,7 @@ def test_list_shows_state_and_form_never_content(
                                      scope=AccompanimentScope.TO_DOOR)  # fmt: skip
     session.consents.sign(given.id, GivenHow.PAPER, now)
     session.consents.prepare(ConsentKind.CONFIDENTIALITY_RELEASE, now, appointment_id=a.id,
-                             purpose="Geheimer Zweck XYZ")  # fmt: skip
+                             purpose="Geheimer Zweck XYZ", valid_until=start.date())  # fmt: skip
     session.lock()
 
     result = run("consents", "list", "--vault", vault_dir, "--passphrase-file", passphrase_file)
@@ -85,8 +85,8 @@ def test_print_writes_the_form_and_records_the_print(
     reopened = unlock_vault(vault_dir, PASSPHRASE)
     try:
         stored = reopened.consents.get(consent.id)
-        assert stored.state.value == "printed" and stored.language == "ar"
-        assert "ar:" in stored.form_version
+        assert [e.event for e in stored.events] == ["prepared", "pdf-saved"]
+        assert "ar:" in stored.events[-1].detail
     finally:
         reopened.lock()
 

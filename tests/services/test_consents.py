@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -31,10 +32,14 @@ def setting(session: Session) -> tuple[Session, Client, ThirdParty, Appointment]
     party = session.third_parties.save(ThirdParty(name="Oberschule am Wall"))
     a = session.appointments.save(
         Appointment.plan(
-            Approach.ACCOMPANIMENT, datetime.combine(DAY, time(10)), client_id=client.id,
-            third_party_id=party.id, place="Schulhof", staff_ids=[session.owner().id],  # type: ignore[union-attr]
+            Approach.ACCOMPANIMENT,
+            datetime.combine(DAY, time(10)),
+            client_id=client.id,
+            third_party_id=party.id,
+            place="Schulhof",
+            staff_ids=[session.owner().id],  # type: ignore[union-attr]
         )
-    )  # fmt: skip
+    )
     return session, client, party, a
 
 
@@ -130,6 +135,7 @@ def test_release_must_name_the_third_party_and_be_current(setting: tuple) -> Non
         client_id=client.id,
         third_party_id=other.id,
         purpose="Rechtsberatung",
+        valid_until=DAY + timedelta(days=30),
     )
     c.sign(wrong.id, GivenHow.PAPER, NOW)
     assert c.valid_on(a.id, ConsentKind.CONFIDENTIALITY_RELEASE, DAY) is None
@@ -189,3 +195,111 @@ def test_refused_consent_cannot_be_signed(setting: tuple) -> None:  # type: igno
     session.consents.refuse(consent.id, NOW, "möchte allein gehen")
     with pytest.raises(DomainError, match="abgelehnt"):
         session.consents.sign(consent.id, GivenHow.PAPER, NOW)
+
+
+def test_release_from_an_appointment_covers_the_clients_next_one(setting: tuple) -> None:  # type: ignore[type-arg]
+    session, client, party, a = setting
+    c = session.consents
+    release = c.prepare(
+        ConsentKind.CONFIDENTIALITY_RELEASE,
+        NOW,
+        appointment_id=a.id,
+        purpose="Schule",
+        valid_until=DAY + timedelta(days=365),
+    )
+    assert release.appointment_id is None  # covers the client's appointments with that party
+    c.sign(release.id, GivenHow.PAPER, NOW)
+    later = session.appointments.save(
+        Appointment.plan(
+            Approach.ACCOMPANIMENT,
+            datetime.combine(DAY + timedelta(days=30), time(10)),
+            client_id=client.id,
+            third_party_id=party.id,
+            place="Schulhof",
+            staff_ids=a.staff_ids,
+        )
+    )
+    assert c.valid_on(later.id, ConsentKind.CONFIDENTIALITY_RELEASE, later.start.date()) is not None
+
+
+def test_appointments_and_staff_with_consents_are_not_deleted(setting: tuple) -> None:  # type: ignore[type-arg]
+    session, _client, _party, a = setting
+    from outreach_desktop.domain.people import Staff
+
+    witness_keeper = session.staff.save(Staff(name="Birgit Sommer"))
+    consent = session.consents.prepare(
+        ConsentKind.ACCOMPANIMENT, NOW, appointment_id=a.id, scope=AccompanimentScope.TO_DOOR
+    )
+    session.consents.sign(consent.id, GivenHow.ORAL, NOW, documented_by=witness_keeper.id)
+    with pytest.raises(RecordInUse, match="Einwilligungen"):
+        session.appointments.delete(a.id)
+    with pytest.raises(RecordInUse):
+        session.staff.delete(witness_keeper.id)
+    assert session.consents.valid_on(a.id, ConsentKind.ACCOMPANIMENT, DAY) is not None
+
+
+def test_revoking_works_for_records_that_predate_todays_rules(setting: tuple) -> None:  # type: ignore[type-arg]
+    session, client, _party, a = setting
+    db = session.vault.db
+    with db.transaction():  # a schema-2 style row: no scope, as the early demo wrote them
+        db.execute(
+            "INSERT INTO consents (id, created_at, updated_at, revision, origin_device,"
+            " client_id, appointment_id, kind, state, given_how)"
+            " VALUES ('old', '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z', 1, 't', ?, ?,"
+            " 'accompaniment', 'signed', 'paper')",
+            (client.id, a.id),
+        )
+    session.consents.revoke("old", NOW, "telefonisch")
+    assert session.consents.get("old").state is ConsentState.REVOKED
+
+
+def test_forms_default_to_the_clients_language(setting: tuple) -> None:  # type: ignore[type-arg]
+    from outreach_desktop.domain.vocabulary import Language
+    from outreach_desktop.services.documents import DocumentService
+
+    session, client, _party, a = setting
+    client.preferred_language = Language.UKRAINIAN
+    session.clients.save(client)
+    consent = session.consents.prepare(
+        ConsentKind.ACCOMPANIMENT, NOW, appointment_id=a.id, scope=AccompanimentScope.TO_DOOR
+    )
+    rendered = DocumentService(session).consent_document(consent.id, DAY)
+    assert rendered.language == "uk" and "uk:" in rendered.form_version
+
+
+def test_cli_print_picks_the_release_for_this_third_party(setting: tuple) -> None:  # type: ignore[type-arg]
+    from outreach_desktop.domain.documents import DocumentKind
+    from outreach_desktop.services.documents import DocumentService
+
+    session, client, party, a = setting
+    other = session.third_parties.save(ThirdParty(name="Schule C"))
+    session.consents.prepare(
+        ConsentKind.CONFIDENTIALITY_RELEASE,
+        NOW,
+        client_id=client.id,
+        third_party_id=party.id,
+        purpose="richtig",
+        valid_until=DAY,
+    )
+    session.consents.prepare(
+        ConsentKind.CONFIDENTIALITY_RELEASE,
+        NOW,
+        client_id=client.id,
+        third_party_id=other.id,
+        purpose="falsch",
+        valid_until=DAY,
+    )
+    _rendered, consent = DocumentService(session).form_for_appointment(
+        a.id, DocumentKind.CONFIDENTIALITY_RELEASE, DAY
+    )
+    assert consent is not None and consent.purpose == "richtig"
+
+
+def test_save_pdf_appends_the_suffix_and_creates_no_folders(tmp_path: Path) -> None:
+    from outreach_desktop.services.documents import save_pdf
+
+    written = save_pdf(tmp_path / "Einw. Schröder", b"%PDF-1.4")
+    assert written.name == "Einw. Schröder.pdf" and written.read_bytes() == b"%PDF-1.4"
+    with pytest.raises(DomainError, match="Ordner"):
+        save_pdf(tmp_path / "missing" / "x.pdf", b"%PDF")
+    assert not (tmp_path / "missing").exists()

@@ -55,7 +55,11 @@ def add_consent(
     if kind == "accompaniment":
         details["scope"] = AccompanimentScope.TO_DOOR
     if kind == "confidentiality-release":
-        details.update(third_party_id=third_party_id, purpose="Absprache zur Ausbildung")
+        details.update(
+            third_party_id=third_party_id,
+            purpose="Absprache zur Ausbildung",
+            valid_until=TODAY + timedelta(days=365),
+        )
     consent = session.consents.prepare(ConsentKind(kind), at(TODAY), appointment_id=a.id, **details)
     session.consents.sign(consent.id, GivenHow.PAPER, at(TODAY))
 

@@ -125,6 +125,7 @@ def test_save_as_pdf_warns_and_writes_only_where_chosen(
     session, a, work = setup
     _prepare(qtbot, work)
     panel = work.consents
+    (tmp_path / "chosen").mkdir()
     target = tmp_path / "chosen" / "einwilligung.pdf"
     panel.ask_path = lambda _parent, _suggestion: str(target)  # type: ignore[assignment]
     messages.set_next_answer(False)  # the warning: cancelled
@@ -136,3 +137,32 @@ def test_save_as_pdf_warns_and_writes_only_where_chosen(
     assert (target.stat().st_mode & 0o777) == 0o600
     consent = session.consents.for_appointment(a.id)[0]
     assert [e.event for e in consent.events] == ["prepared", "pdf-saved"]
+
+
+def test_signature_pad_needs_real_ink_and_stays_bounded(qtbot: Any) -> None:
+    from outreach_desktop.ui.widgets.signature_pad import MAX_IMAGE_SIDE, SignaturePad
+
+    pad = SignaturePad()
+    qtbot.addWidget(pad)
+    pad.resize(500, 180)
+    pad.show()
+    qtbot.mouseClick(pad, Qt.MouseButton.LeftButton, pos=QPoint(50, 50))
+    assert pad.is_empty()  # a click is not a signature
+    qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 40))
+    qtbot.mouseMove(pad, QPoint(9000, 5000))  # far outside: clamped to the field
+    qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(9000, 5000))
+    assert not pad.is_empty()
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(pad.to_png())
+    assert not image.isNull() and max(image.width(), image.height()) <= MAX_IMAGE_SIDE
+
+
+def test_hyphenated_names_of_others_present(
+    setup: tuple[Session, Appointment, Any], qtbot: Any
+) -> None:
+    session, a, _work = setup
+    dialog = ConsentDialog(session, a, lambda: NOW, None)
+    qtbot.addWidget(dialog)
+    dialog.others.setPlainText("Anna-Lena Krüger - Schwester\nJan Ohm – Nachbar")
+    assert dialog._others() == [("Anna-Lena Krüger", "Schwester"), ("Jan Ohm", "Nachbar")]

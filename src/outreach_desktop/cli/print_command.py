@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -27,10 +28,12 @@ def run(args: argparse.Namespace) -> int:
             rendered, consent = service.form_for_appointment(
                 args.appointment, kind, now.date(), args.lang
             )
-        save_pdf(Path(args.out), rendered.pdf)
-        if consent is not None and consent.state.value in ("prepared", "printed"):
-            service.print_consent(consent.id, now, rendered.language)
-    print(f"Gespeichert: {args.out} ({kind.label_de}, Fassung {rendered.form_version})")
+            if consent is not None and consent.signed_pdf is not None:
+                rendered = replace(rendered, pdf=consent.signed_pdf)  # as it was signed
+        written = save_pdf(Path(args.out), rendered.pdf)
+        if consent is not None:
+            service.record_saved(consent.id, now, rendered)  # an unencrypted copy exists
+    print(f"Gespeichert: {written} ({kind.label_de}, Fassung {rendered.form_version})")
     print(
         "Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten. "
         "Nach dem Drucken löschen.",

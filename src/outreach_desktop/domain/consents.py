@@ -13,6 +13,7 @@ from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.errors import Checker, DomainError, FieldError, ValidationError
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
+from outreach_desktop.domain.vocabulary import Approach
 
 
 class ConsentKind(StrEnum):
@@ -85,7 +86,19 @@ class AccompanimentScope(StrEnum):
 
 
 WRITTEN_ONLY = frozenset({ConsentKind.HOME_VISIT})  # no oral form
-PER_APPOINTMENT = frozenset({ConsentKind.HOME_VISIT, ConsentKind.PRESENCE})
+# Given for one appointment; the others (release, handover) cover the client's appointments.
+PER_APPOINTMENT = frozenset(
+    {ConsentKind.HOME_VISIT, ConsentKind.PRESENCE, ConsentKind.ACCOMPANIMENT}
+)
+# The consents each approach may need.
+KINDS_FOR_APPROACH = {
+    Approach.WALK_AND_TALK: (ConsentKind.PRESENCE, ConsentKind.CONFIDENTIALITY_RELEASE,
+                             ConsentKind.HANDOVER),
+    Approach.ACCOMPANIMENT: (ConsentKind.ACCOMPANIMENT, ConsentKind.CONFIDENTIALITY_RELEASE,
+                             ConsentKind.PRESENCE, ConsentKind.HANDOVER),
+    Approach.HOME_VISIT: (ConsentKind.HOME_VISIT, ConsentKind.PRESENCE,
+                          ConsentKind.CONFIDENTIALITY_RELEASE, ConsentKind.HANDOVER),
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,7 @@ class Consent(Record):
     given_at: datetime | None = None
     oral_documented_by: str | None = None  # staff id
     oral_witness: str = ""
-    language: str = "de"  # second language of the printed form
+    language: str = ""  # second language of the printed form ("" = the client's)
     form_version: str = ""
     refused_at: datetime | None = None
     revoked_at: datetime | None = None
@@ -133,6 +146,8 @@ class Consent(Record):
             if not self.third_party_id:
                 check.fail("third_party_id", "Dritte", "Bitte die Stelle nennen.")
             check.require_text(self.purpose, "purpose", "Zweck", 500)
+            if self.valid_until is None:
+                check.fail("valid_until", "Gültig bis", "Bitte angeben, bis wann sie gilt.")
         if kind is ConsentKind.PRESENCE and not self.others_present:
             check.fail("others_present", "Anwesende", "Bitte die anwesenden Personen nennen.")
         for name, role in self.others_present:
@@ -190,6 +205,10 @@ class Consent(Record):
             )
 
     def record_print(self, now: datetime, form_version: str) -> None:
+        """A print of the form; a given consent keeps the wording it was given on."""
+        if self.state is ConsentState.SIGNED:
+            self._event(now, "printed", self.form_version)
+            return
         self._require_open("Drucken")
         self.form_version = form_version
         if self.state is ConsentState.PREPARED:

@@ -10,6 +10,7 @@ from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
+from outreach_desktop.storage.errors import RecordInUse
 from outreach_desktop.storage.people_repos import (
     ClientRepository,
     StaffRepository,
@@ -70,6 +71,21 @@ class AppointmentService:
         return self.repo.save(appointment)
 
     def delete(self, appointment_id: str) -> None:
+        """Only an appointment without consents, protocol or outcome can be deleted; the others
+        are cancelled instead, so nothing they documented loses its context."""
+        stored = self.repo.get(appointment_id)
+        if stored.status.is_outcome and stored.status is not AppointmentStatus.CANCELLED:
+            raise RecordInUse("Ein Termin mit Ergebnis wird nicht gelöscht.")
+        used = self.repo.db.scalar(
+            "SELECT (SELECT count(*) FROM consents WHERE appointment_id = :id)"
+            " + (SELECT count(*) FROM protocols WHERE appointment_id = :id)",
+            {"id": appointment_id},
+        )
+        if used:
+            raise RecordInUse(
+                "Zu diesem Termin gibt es Einwilligungen oder ein Protokoll; er wird nicht "
+                "gelöscht. Bitte stattdessen absagen."
+            )
         self.repo.delete(appointment_id)
 
     def count(self) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from outreach_desktop.domain.consents import Consent, ConsentKind, GivenHow
+from outreach_desktop.domain.consents import PER_APPOINTMENT, Consent, ConsentKind, GivenHow
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository
@@ -58,20 +58,21 @@ class ConsentService:
                 details.setdefault("third_party_id", appointment.third_party_id)
         if client_id is None:
             raise DomainError("Bitte die Kundin oder den Kunden angeben.")
-        consent = Consent(client_id=client_id, kind=kind, appointment_id=appointment_id, **details)
+        bound = appointment_id if kind in PER_APPOINTMENT else None  # releases cover the client
+        consent = Consent(client_id=client_id, kind=kind, appointment_id=bound, **details)
         if consent_id:
             consent.id = consent_id
         consent._event(now, "prepared")
         return self.repo.save(consent)
 
-    def update(self, consent: Consent) -> Consent:
-        """Save changed details of a consent that is not yet given."""
-        return self.repo.save(consent)
+    def update(self, consent: Consent, *, check: bool = True) -> Consent:
+        """Save changed details (or a new history entry) of a consent."""
+        return self.repo.save(consent, check=check)
 
     def record_print(self, consent_id: str, now: datetime, form_version: str) -> Consent:
         consent = self.repo.get(consent_id)
         consent.record_print(now, form_version)
-        return self.repo.save(consent)
+        return self.repo.save(consent, check=False)
 
     def sign(
         self,
@@ -94,9 +95,9 @@ class ConsentService:
     def refuse(self, consent_id: str, at: datetime, note: str = "") -> Consent:
         consent = self.repo.get(consent_id)
         consent.refuse(at, note)
-        return self.repo.save(consent)
+        return self.repo.save(consent, check=False)
 
     def revoke(self, consent_id: str, at: datetime, how: str) -> Consent:
         consent = self.repo.get(consent_id)
         consent.revoke(at, how)
-        return self.repo.save(consent)
+        return self.repo.save(consent, check=False)  # revoking is always possible

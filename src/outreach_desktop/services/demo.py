@@ -471,10 +471,10 @@ class _Workflows:
         consents = self.session.consents
         parties = self.session.third_parties.all()
 
-        def release(a: Appointment) -> Consent:
+        def release(a: Appointment, prepared: datetime = at) -> Consent:
             party = a.third_party_id or parties[0].id
             return consents.prepare(
-                ConsentKind.CONFIDENTIALITY_RELEASE, at, appointment_id=None,
+                ConsentKind.CONFIDENTIALITY_RELEASE, prepared, appointment_id=None,
                 client_id=a.client_id, consent_id=self.rid(), third_party_id=party,
                 purpose="Abstimmung zur Unterstützung bei der Ausbildungssuche",
                 topics="Termine, Anwesenheit, nächste Schritte",
@@ -485,7 +485,7 @@ class _Workflows:
         if by_approach[Approach.ACCOMPANIMENT]:
             a = by_approach[Approach.ACCOMPANIMENT][0]
             release(a)  # prepared
-            revoked = release(a)
+            revoked = release(a, at - timedelta(days=21))
             consents.sign(revoked.id, GivenHow.PAPER, at - timedelta(days=20))
             consents.revoke(revoked.id, at - timedelta(days=2), "telefonisch, bei Frau Sommer")
             screen = consents.prepare(

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from outreach_desktop import documents
 from outreach_desktop.domain.appointments import Appointment
-from outreach_desktop.domain.consents import Consent, GivenHow
+from outreach_desktop.domain.consents import (
+    KINDS_FOR_APPROACH,
+    Consent,
+    ConsentKind,
+    ConsentState,
+    GivenHow,
+)
 from outreach_desktop.domain.documents import (
     DOCUMENT_LANGUAGES,
     DocumentData,
@@ -23,7 +29,7 @@ from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.agency import letterhead
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import load_settings
-from outreach_desktop.storage.atomic import atomic_write, os_error
+from outreach_desktop.storage.atomic import atomic_write
 
 RECOGNITION_ITEM = "dp.recognition_sign"
 
@@ -161,9 +167,16 @@ class DocumentService:
         appointment = self.session.appointments.get(appointment_id)
         if appointment.client_id is None:
             raise DomainError("Ein anonymer Termin hat keine Einwilligungen.")
+        if consent_kind not in KINDS_FOR_APPROACH[appointment.approach]:
+            raise DomainError(
+                f"Zu einem Termin „{appointment.approach.label_de}“ gehört keine "
+                f"{consent_kind.label_de}."
+            )
         usable = [
             c for c in self.session.consents.for_appointment(appointment_id)
             if c.kind is consent_kind and c.state.value not in ("refused", "revoked")
+            and (consent_kind is not ConsentKind.CONFIDENTIALITY_RELEASE
+                 or c.third_party_id == appointment.third_party_id)
         ]  # fmt: skip
         if usable:
             consent = usable[-1]
@@ -181,11 +194,17 @@ class DocumentService:
         self, consent_id: str, now: datetime, language: str | None = None
     ) -> Rendered:
         """Render for printing and record the print on the consent."""
-        rendered = self.consent_document(consent_id, now.date(), language)
         consent = self.session.consents.get(consent_id)
-        if consent.language != rendered.language:
+        if consent.signed_pdf is not None:  # the form as it was signed
+            rendered = Rendered(
+                consent.signed_pdf, DocumentKind.for_consent(consent.kind), consent.language,
+                consent.form_version, DocumentKind.for_consent(consent.kind).label_de,
+            )  # fmt: skip
+        else:
+            rendered = self.consent_document(consent_id, now.date(), language)
+        if consent.state is not ConsentState.SIGNED and consent.language != rendered.language:
             consent.language = rendered.language
-            self.session.consents.update(consent)
+            self.session.consents.update(consent, check=False)
         self.session.consents.record_print(consent_id, now, rendered.form_version)
         return rendered
 
@@ -193,7 +212,7 @@ class DocumentService:
         """A PDF of the form was saved outside the vault: note it in the consent's history."""
         consent = self.session.consents.get(consent_id)
         consent._event(now, "pdf-saved", rendered.form_version)
-        self.session.consents.update(consent)
+        self.session.consents.update(consent, check=False)
 
     def sign_on_screen(self, consent_id: str, signature_png: bytes, now: datetime) -> Consent:
         """Sign with the image drawn on screen; the signed form is kept inside the vault."""
@@ -209,18 +228,20 @@ class DocumentService:
         pdf = documents.render(data)
         stored = self.session.consents.get(consent_id)
         stored.language, stored.form_version = language, documents.form_version(kind, language)
-        self.session.consents.update(stored)
+        self.session.consents.update(stored, check=False)
         return self.session.consents.sign(
             consent_id, GivenHow.SCREEN, now, signature_png=signature_png, signed_pdf=pdf
         )
 
 
-def save_pdf(path: Path, pdf: bytes) -> None:
-    """Write a PDF where the user chose (the only place a PDF leaves the vault)."""
-    if path.suffix.lower() != ".pdf":
-        path = path.with_suffix(".pdf")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise os_error(exc) from exc
+def save_pdf(path: Path, pdf: bytes) -> Path:
+    """Write a PDF where the user chose (the only place a PDF leaves the vault); returns the
+    path written ("… .pdf" is appended when missing, folders are never created)."""
+    if not path.name.lower().endswith(".pdf"):
+        path = path.with_name(path.name + ".pdf")
+    if path.is_dir():
+        raise DomainError(f"{path} ist ein Ordner; bitte einen Dateinamen angeben.")
+    if not path.parent.is_dir():
+        raise DomainError(f"Den Ordner {path.parent} gibt es nicht.")
     atomic_write(path, pdf, mode=0o600)
+    return path

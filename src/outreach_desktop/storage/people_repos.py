@@ -82,7 +82,9 @@ class StaffRepository(RecordRepository[Staff]):
             raise RecordInUse("Die Inhaberin/der Inhaber des Tresors kann nicht gelöscht werden.")
         uses = self.db.scalar(
             "SELECT (SELECT count(*) FROM appointment_staff WHERE staff_id = :id)"
-            " + (SELECT count(*) FROM clients WHERE main_caseworker_id = :id)",
+            " + (SELECT count(*) FROM clients WHERE main_caseworker_id = :id)"
+            " + (SELECT count(*) FROM consents"
+            "    WHERE oral_documented_by = :id OR main_caseworker_id = :id)",
             {"id": record_id},
         )
         if uses:

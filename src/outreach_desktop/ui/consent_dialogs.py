@@ -9,10 +9,16 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from outreach_desktop.domain.appointments import Appointment
-from outreach_desktop.domain.consents import AccompanimentScope, Consent, ConsentKind, GivenHow
+from outreach_desktop.domain.consents import (
+    KINDS_FOR_APPROACH,
+    AccompanimentScope,
+    Consent,
+    ConsentKind,
+    GivenHow,
+)
 from outreach_desktop.domain.documents import DOCUMENT_LANGUAGES
 from outreach_desktop.domain.errors import DomainError
-from outreach_desktop.domain.vocabulary import Approach, Language
+from outreach_desktop.domain.vocabulary import Language
 from outreach_desktop.services.documents import DocumentService
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog, text_area
@@ -21,15 +27,6 @@ from outreach_desktop.ui.widgets.signature_pad import SignaturePad
 from outreach_desktop.ui.workflow_dialogs import date_edit, read_date, read_datetime, time_edit
 
 translate = QCoreApplication.translate
-
-KINDS_FOR = {
-    Approach.WALK_AND_TALK: (ConsentKind.PRESENCE, ConsentKind.CONFIDENTIALITY_RELEASE,
-                             ConsentKind.HANDOVER),
-    Approach.ACCOMPANIMENT: (ConsentKind.ACCOMPANIMENT, ConsentKind.CONFIDENTIALITY_RELEASE,
-                             ConsentKind.PRESENCE, ConsentKind.HANDOVER),
-    Approach.HOME_VISIT: (ConsentKind.HOME_VISIT, ConsentKind.PRESENCE,
-                          ConsentKind.CONFIDENTIALITY_RELEASE, ConsentKind.HANDOVER),
-}  # fmt: skip
 
 
 def consent_kind_label(kind: ConsentKind) -> str:
@@ -55,7 +52,7 @@ class ConsentDialog(FormDialog):
         super().__init__(parent, self.tr("New consent"))
         self.session, self.appointment, self.now = session, appointment, now
         self.kind = QComboBox()
-        for kind in KINDS_FOR[appointment.approach]:
+        for kind in KINDS_FOR_APPROACH[appointment.approach]:
             self.kind.addItem(consent_kind_label(kind), kind.value)
         self.add_field("kind", self.tr("&Kind"), self.kind)
         self.language = QComboBox()
@@ -134,9 +131,9 @@ class ConsentDialog(FormDialog):
         for line in self.others.toPlainText().splitlines():
             if not line.strip():
                 continue
-            for separator in ("–", "-", ","):
+            for separator in (" – ", " - ", ","):  # "Anna-Lena Krüger – Schwester"
                 if separator in line:
-                    name, role = line.split(separator, 1)
+                    name, _sep, role = line.rpartition(separator)
                     break
             else:
                 name, role = line, ""

@@ -203,6 +203,8 @@ class ConsentsPanel(QWidget):
         }.get(event, event)
 
     def _done(self) -> None:
+        if self.session.is_locked:  # locked while a dialog was open: this panel is going
+            return
         self.refresh()
         self.changed.emit()
 
@@ -261,10 +263,13 @@ class ConsentsPanel(QWidget):
         return True
 
     def _ask_path(self, parent: QWidget, suggestion: str) -> str:
-        path, _filter = QFileDialog.getSaveFileName(
-            parent, self.tr("Save as PDF"), suggestion, self.tr("PDF (*.pdf)")
-        )
-        return path
+        dialog = QFileDialog(parent, self.tr("Save as PDF"), suggestion, self.tr("PDF (*.pdf)"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("pdf")
+        try:
+            return dialog.selectedFiles()[0] if dialog.exec() else ""
+        finally:
+            dialog.deleteLater()
 
     def _given(self, how: GivenHow) -> None:
         c = self.current()
@@ -283,8 +288,14 @@ class ConsentsPanel(QWidget):
 
     def _reprint(self) -> None:
         c = self.current()
-        if c is not None and c.signed_pdf:
-            self.print_pdf(self, c.signed_pdf, DocumentKind.for_consent(c.kind).label_de)
+        if c is None or not c.signed_pdf:
+            return
+        try:
+            if self.print_pdf(self, c.signed_pdf, DocumentKind.for_consent(c.kind).label_de):
+                self.documents.print_consent(c.id, self.now())
+        except UserError as exc:
+            show_error(self, exc)
+        self._done()
 
     def _letter(self, kind: DocumentKind) -> None:
         try:
@@ -292,4 +303,7 @@ class ConsentsPanel(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return
-        self.print_pdf(self, rendered.pdf, rendered.title)
+        try:
+            self.print_pdf(self, rendered.pdf, rendered.title)
+        except UserError as exc:
+            show_error(self, exc)

@@ -1,15 +1,24 @@
 """Preview and print PDF bytes without a temporary file: QtPdf renders each page at 300 dpi
-into the printer. "Save as PDF" writes only where the user chose, after a warning."""
+straight onto the paper. Printing into a file is switched off here — a PDF leaves the vault
+only through "Als PDF speichern", after its warning."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QWidget
+from PySide6.QtPrintSupport import (
+    QAbstractPrintDialog,
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewWidget,
+)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
+
+from outreach_desktop.domain.errors import UserError
 
 PRINT_DPI = 300
+translate = QCoreApplication.translate
 
 
 class PdfPages:
@@ -22,7 +31,10 @@ class PdfPages:
         self.document = QPdfDocument()
         self.document.load(self._buffer)
         if self.document.status() != QPdfDocument.Status.Ready:
-            raise RuntimeError(f"PDF not loadable: {self.document.error()}")
+            self.close()
+            raise UserError(
+                translate("Printing", "The document could not be prepared for printing.")
+            )
 
     @property
     def count(self) -> int:
@@ -39,18 +51,17 @@ class PdfPages:
 
 
 def paint_pages(pages: PdfPages, printer: QPrinter) -> int:
-    """Draw every page onto `printer`; returns the number of pages."""
+    """Draw every page 1:1 onto the paper (the DIN 5008 window field stays where it belongs);
+    returns the number of pages printed, 0 if the printer could not start."""
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     try:
+        paper = printer.paperRect(QPrinter.Unit.DevicePixel)
         for page in range(pages.count):
             if page:
                 printer.newPage()
-            image = pages.render(page)
-            target = printer.pageLayout().paintRectPixels(printer.resolution())
-            scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-            painter.drawImage(QRect(target.topLeft() - target.topLeft(), scaled), image)
+            painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), pages.render(page))
     finally:
         painter.end()
     return pages.count
@@ -59,33 +70,70 @@ def paint_pages(pages: PdfPages, printer: QPrinter) -> int:
 def new_printer(title: str) -> QPrinter:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setResolution(PRINT_DPI)
+    printer.setFullPage(True)
     printer.setDocName(title)  # a kind, never a name
-    printer.setFullPage(False)
     return printer
 
 
-def preview_and_print(parent: QWidget | None, pdf: bytes, title: str) -> bool:
-    """Show the print preview; True if the user printed."""
-    pages = PdfPages(pdf)
-    printer = new_printer(title)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(title)
-    dialog.paintRequested.connect(lambda p: paint_pages(pages, p))
+def _to_paper(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The system's print dialog without "print to file"."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
     try:
-        return bool(dialog.exec())
+        accepted = bool(dialog.exec())
     finally:
         dialog.deleteLater()
-        pages.close()
+    if accepted and (
+        printer.outputFileName() or printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+    ):
+        raise UserError(translate(
+            "Printing", "Printing into a file is not possible here; please use “Save as PDF”."
+        ))  # fmt: skip
+    return accepted
 
 
-def print_directly(parent: QWidget | None, pdf: bytes, title: str) -> bool:
+class PreviewDialog(QDialog):
+    """Print preview of PDF bytes with a Print button; `printed` tells whether pages went out."""
+
+    def __init__(self, parent: QWidget | None, pages: PdfPages, title: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(820, 900)
+        self.pages = pages
+        self.printed = 0
+        self.printer = new_printer(title)
+        self.preview = QPrintPreviewWidget(self.printer, self)
+        self.preview.setAccessibleName(translate("Printing", "Print preview"))
+        self.preview.paintRequested.connect(lambda p: paint_pages(pages, p))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton(translate("Printing", "&Print…"))
+        self.print_button.setAccessibleName(translate("Printing", "Print"))
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button.clicked.connect(self._print)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(buttons)
+
+    def _print(self) -> None:
+        from outreach_desktop.ui.messages import show_error
+
+        try:
+            if _to_paper(self, self.printer):
+                self.printed = paint_pages(self.pages, self.printer)
+                if self.printed:
+                    self.accept()
+        except UserError as exc:
+            show_error(self, exc)
+
+
+def preview_and_print(parent: QWidget | None, pdf: bytes, title: str) -> bool:
+    """Show the preview; True only if pages really went to a printer."""
     pages = PdfPages(pdf)
-    printer = new_printer(title)
-    dialog = QPrintDialog(printer, parent)
+    dialog = PreviewDialog(parent, pages, title)
     try:
-        if not dialog.exec():
-            return False
-        return paint_pages(pages, printer) > 0
+        dialog.exec()
+        return dialog.printed > 0
     finally:
         dialog.deleteLater()
         pages.close()

@@ -3,7 +3,7 @@ an image and the points are thrown away — no timing, no pressure, no speed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
@@ -18,6 +18,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PEN_WIDTH = 2.5
+MIN_INK = (40.0, 8.0)  # a signature spans at least this much (width, height) in pixels
+MAX_IMAGE_SIDE = 1600
 
 
 class SignaturePad(QWidget):
@@ -37,7 +39,15 @@ class SignaturePad(QWidget):
 
     # ---- state -------------------------------------------------------------------------------
     def is_empty(self) -> bool:
-        return not any(path.elementCount() > 1 for path in self._paths)
+        """True until something signature-sized was drawn (a click or a dot is not enough)."""
+        bounds = self._bounds()
+        return bounds.width() < MIN_INK[0] and bounds.height() < MIN_INK[1]
+
+    def _bounds(self) -> QRectF:
+        rect = QRectF()
+        for path in self._paths:
+            rect = rect.united(path.boundingRect())
+        return rect
 
     def clear(self) -> None:
         self._paths.clear()
@@ -47,10 +57,8 @@ class SignaturePad(QWidget):
 
     def to_png(self, scale: float = 2.0) -> bytes:
         """The drawn signature, black on white, cropped to what was drawn."""
-        bounds = QPainterPath()
-        for path in self._paths:
-            bounds.addPath(path)
-        rect = bounds.boundingRect().adjusted(-6, -6, 6, 6)
+        rect = self._bounds().adjusted(-6, -6, 6, 6)
+        scale = min(scale, MAX_IMAGE_SIDE / max(rect.width(), rect.height(), 1.0))
         image = QImage(
             max(1, int(rect.width() * scale)), max(1, int(rect.height() * scale)),
             QImage.Format.Format_RGB32,
@@ -70,13 +78,19 @@ class SignaturePad(QWidget):
         return bytes(data.data())
 
     # ---- drawing -----------------------------------------------------------------------------
+    def _clamp(self, point: QPointF) -> QPointF:
+        return QPointF(
+            min(max(point.x(), 0.0), float(self.width())),
+            min(max(point.y(), 0.0), float(self.height())),
+        )
+
     def _begin(self, point: QPointF) -> None:
-        self._current = QPainterPath(point)
+        self._current = QPainterPath(self._clamp(point))
         self._paths.append(self._current)
 
     def _extend(self, point: QPointF) -> None:
         if self._current is not None:
-            self._current.lineTo(point)
+            self._current.lineTo(self._clamp(point))
             self.update()
 
     def _end(self) -> None:
