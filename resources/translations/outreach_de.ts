@@ -1703,6 +1703,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Fällige Briefe</translation>
     </message>
     <message>
+        <source>Outcomes without a memory protocol</source>
+        <translation>Ergebnisse ohne Gedächtnisprotokoll</translation>
+    </message>
+    <message>
         <source>Follow-up still open</source>
         <translation>Nachbereitung offen</translation>
     </message>

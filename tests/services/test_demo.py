@@ -251,3 +251,14 @@ def test_demo_has_consents_in_every_state(session: Session) -> None:
     screen = next(c for c in consents if c.given_how is GivenHow.SCREEN)
     reader = pypdf.PdfReader(io.BytesIO(screen.signed_pdf or b""))
     assert any(page.images for page in reader.pages)
+
+
+def test_demo_writes_protocols_and_anonymous_counselling(session: Session) -> None:
+    fill_demo(session, clients=25, seed=1, today=DAY)
+    protocols = session.protocols.all()
+    assert any(p.is_final and p.addenda for p in protocols)
+    assert any(not p.is_final for p in protocols)
+    assert session.protocols.anonymous.count() == 2
+    overview = today_overview(session, DAY)
+    with_protocol = session.protocols.repo.appointments_with_protocol()
+    assert all(v.appointment.id not in with_protocol for v in overview.without_protocol)

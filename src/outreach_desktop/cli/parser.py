@@ -18,6 +18,7 @@ from outreach_desktop.cli import (
     gui_command,
     letter_commands,
     print_command,
+    protocol_commands,
     vault_commands,
 )
 from outreach_desktop.cli.common import DAY_HELP, parse_day, parse_start
@@ -221,6 +222,33 @@ def build_parser() -> GermanParser:
     )
     p.add_argument("--out", required=True, metavar="FILE.pdf")
     p.set_defaults(handler=print_command.run)
+
+    protocols = sub.add_parser("protocols", help="Gedächtnisprotokolle")
+    psub = protocols.add_subparsers(dest="action", required=True, parser_class=GermanParser)
+    p = psub.add_parser("list", help="Protokolle auflisten")
+    _vault(p)
+    _passphrase(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=protocol_commands.list_protocols)
+    p = psub.add_parser("show", help="ein Protokoll mit Nachträgen zeigen")
+    _vault(p)
+    _passphrase(p)
+    p.add_argument("--id", required=True, metavar="ID")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=protocol_commands.show)
+    p = psub.add_parser("pdf", help="ein Protokoll als PDF-Datei")
+    _vault(p)
+    _passphrase(p)
+    p.add_argument("--id", required=True, metavar="ID")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.set_defaults(handler=protocol_commands.pdf)
+
+    p = sub.add_parser("search", help="Volltextsuche in Kundinnen/Kunden, Terminen, Protokollen")
+    _vault(p)
+    _passphrase(p)
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=protocol_commands.search)
 
     p = sub.add_parser("demo", help="Tresor mit erfundenen Beispieldaten füllen")
     _vault(p)

@@ -8,9 +8,16 @@ resource locator); it reads its fonts and texts from `resources/` and writes not
 from __future__ import annotations
 
 from outreach_desktop.documents.texts import FormTextError, form_version
-from outreach_desktop.domain.documents import DocumentData, DocumentKind
+from outreach_desktop.domain.documents import DocumentData, DocumentKind, ProtocolDocument
 
-__all__ = ["FormTextError", "form_version", "render"]
+__all__ = ["FormTextError", "form_version", "render", "render_protocol"]
+
+
+def render_protocol(document: ProtocolDocument) -> bytes:
+    """A memory protocol as PDF bytes."""
+    from outreach_desktop.documents.protocol import render_protocol as render_it
+
+    return render_it(document)
 
 
 def render(data: DocumentData) -> bytes:

@@ -121,3 +121,16 @@ class DocumentData:
     @property
     def caseworker(self) -> PersonRef | None:
         return self.staff[0] if self.staff else None
+
+
+@dataclass(frozen=True)
+class ProtocolDocument:
+    """A memory protocol laid out for the office: header facts, sections, addenda."""
+
+    letterhead: Letterhead
+    title: str
+    status: str  # e.g. "abgeschlossen am 20.11.2026 16:30 von Alex Beispiel"
+    facts: tuple[tuple[str, str], ...]  # (label, value) under the title
+    sections: tuple[tuple[str, str], ...]  # (label, text); empty texts are left out
+    addenda: tuple[tuple[str, str], ...] = ()  # (when and who, text)
+    reference: str = ""

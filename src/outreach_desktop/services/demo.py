@@ -326,6 +326,7 @@ def fill_demo(
         work.everyday(planned)
         work.stories(made)
         work.consent_states(planned)
+        work.protocols()
     n = work.counts
     return DemoSummary(
         clients=len(made),
@@ -515,6 +516,48 @@ class _Workflows:
                           witness="Birgit Sommer")  # fmt: skip
             made += 2
         self.counts["consents"] += made
+
+    def protocols(self) -> None:
+        """Memory protocols for past appointments with an outcome: drafts, finalized ones with
+        addenda and a countersignature; and anonymous counselling with no content at all."""
+        done = [
+            a for a in self.session.appointments.search("", limit=-1)
+            if a.client_id and a.start.date() < self.today
+            and a.status.value in ("done", "ended-at-door", "broken-off")
+        ]  # fmt: skip
+        service = self.session.protocols
+        for index, a in enumerate(done):
+            written = datetime.combine(a.start.date(), time(16, 30))
+            draft = service.begin(written, appointment_id=a.id)
+            text = PROTOCOL_TEXT[a.approach]
+            draft.topics, draft.course, draft.agreements, draft.next_steps = (
+                text["topics"],
+                text["course"],
+                text["agreements"],
+                text["next_steps"],
+            )
+            draft.reflection = "Gemeinsamer Rückblick am Ende: Das Gespräch im Freien tat gut."
+            draft.new_need = self.rng.choice(["", "Unterstützung bei der Kinderbetreuung klären."])
+            draft.benefit_relevant = index % 4 == 1
+            draft.others_present = [o for o in draft.others_present if o.consent_id]
+            service.save_draft(draft)
+            if index % 3 == 2:
+                continue  # stays a draft: written in a hurry, to be finished at the office
+            final = service.finalize(draft.id, written + timedelta(minutes=20), self.owner.id)
+            if index % 3 == 1:
+                service.add_addendum(
+                    final.id, "Nachtrag: Die vereinbarte Rückmeldung kam telefonisch.",
+                    written + timedelta(days=1), self.owner.id,
+                )  # fmt: skip
+            if a.approach is Approach.HOME_VISIT and len(a.staff_ids) > 1:
+                service.countersign(final.id, a.staff_ids[1], written + timedelta(hours=1))
+        for days, approach, minutes in (
+            (3, Approach.WALK_AND_TALK, 40),
+            (8, Approach.WALK_AND_TALK, 25),
+        ):
+            service.record_anonymous(
+                self.today - timedelta(days=days), approach, minutes, [self.owner.id]
+            )
 
     def call(self, a: Appointment, at: datetime, outcome: CallOutcome, note: str = "") -> None:
         self.wf.log_call(a.id, CallAttempt(at, outcome, note))
@@ -874,3 +917,29 @@ def demo_signature_png(width: int = 240, height: int = 70) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", raw) + chunk(b"IEND", b"")
+
+
+PROTOCOL_TEXT = {
+    Approach.WALK_AND_TALK: {
+        "topics": "Tagesstruktur, Bewerbungen, Kinderbetreuung",
+        "course": "Spaziergang an der Elbuferpromenade. Die Kundin erzählte offen von ihrem Alltag "
+        "mit zwei Kindern und davon, dass sie sich im Büro unwohl fühlt. Wir sprachen über "
+        "Teilzeitstellen im Einzelhandel und über die Kita-Plätze in Dannenberg.",
+        "agreements": "Mündlich vereinbart: Sie schaut sich zwei Stellenangebote an.",
+        "next_steps": "Folgetermin als Walk and Talk in zwei Wochen.",
+    },
+    Approach.ACCOMPANIMENT: {
+        "topics": "Begleitung zur Schuldnerberatung",
+        "course": "Begleitung bis zur Tür der Beratungsstelle. Der Kunde ging allein hinein; "
+        "danach kurzer Austausch auf dem Parkplatz. Er wirkte erleichtert.",
+        "agreements": "Mündlich vereinbart: Er bringt die Unterlagen zum nächsten Termin mit.",
+        "next_steps": "Nachfrage in einer Woche, wie es weitergeht.",
+    },
+    Approach.HOME_VISIT: {
+        "topics": "Erreichbarkeit, Briefkasten, Gesundheit",
+        "course": "Gespräch an der Wohnungstür. Die Kundin hatte unsere Briefe nicht erhalten, "
+        "weil der Briefkasten defekt ist. Sie war froh über den Besuch.",
+        "agreements": "Mündlich vereinbart: neue Handynummer für Rückrufe.",
+        "next_steps": "Termin im Jobcenter in drei Wochen; Erinnerung per SMS.",
+    },
+}

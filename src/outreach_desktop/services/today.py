@@ -3,7 +3,7 @@ letters due, follow-ups still open, and appointments past their time without an 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from outreach_desktop.domain.checklists import Phase
@@ -31,11 +31,12 @@ class TodayOverview:
     letters_due: list[tuple[AppointmentView, LetterWindow]]
     follow_up_open: list[Entry]
     overdue: list[AppointmentView]
+    without_protocol: list[AppointmentView] = field(default_factory=list)
 
     @property
     def is_empty(self) -> bool:
         return not (self.today or self.upcoming or self.letters_due or self.follow_up_open
-                    or self.overdue)  # fmt: skip
+                    or self.overdue or self.without_protocol)  # fmt: skip
 
 
 OUTCOMES_WITH_FOLLOW_UP = [
@@ -77,4 +78,9 @@ def today_overview(session: Session, today: date) -> TodayOverview:
             start,
         )
     )
-    return TodayOverview(todays, upcoming, letters, follow_up_open, overdue)
+    with_protocol = session.protocols.repo.appointments_with_protocol()
+    without_protocol = [
+        v for v in recent
+        if v.appointment.id not in with_protocol and v.appointment.client_id is not None
+    ]  # fmt: skip
+    return TodayOverview(todays, upcoming, letters, follow_up_open, overdue, without_protocol)

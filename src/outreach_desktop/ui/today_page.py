@@ -90,6 +90,9 @@ class TodayPage(QWidget):
                 self.open_appointment,
             ),
             "letters": Section(self.tr("Letters due"), "", self.open_appointment),
+            "no_protocol": Section(
+                self.tr("Outcomes without a memory protocol"), "", self.open_appointment
+            ),
             "follow_up": Section(self.tr("Follow-up still open"), "", self.open_appointment),
             "overdue": Section(
                 self.tr("Past appointments without an outcome"), "", self.open_appointment
@@ -112,7 +115,7 @@ class TodayPage(QWidget):
         top.addWidget(self.plan_button)
         content = QWidget()
         body = QVBoxLayout(content)
-        for key in ("today", "letters", "follow_up", "overdue", "upcoming"):
+        for key in ("today", "letters", "no_protocol", "follow_up", "overdue", "upcoming"):
             self.sections[key].add_to(body)
         body.addStretch(1)
         scroll = QScrollArea()
@@ -150,6 +153,10 @@ class TodayPage(QWidget):
              for e in overview.follow_up_open],
             hide_when_empty=True,
         )  # fmt: skip
+        s["no_protocol"].fill(
+            [(self.describe(v, True), v.appointment.id) for v in overview.without_protocol],
+            hide_when_empty=True,
+        )
         s["overdue"].fill(
             [(self.describe(v, True), v.appointment.id) for v in overview.overdue],
             hide_when_empty=True,

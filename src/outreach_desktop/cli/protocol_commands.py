@@ -1,0 +1,95 @@
+"""`outreach-desktop protocols list|show|pdf` and `outreach-desktop search`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from outreach_desktop.cli.common import german_day, print_json, print_table, unlocked
+from outreach_desktop.services.documents import save_pdf
+from outreach_desktop.services.protocol_views import protocol_pdf, view
+
+KIND_DE = {"client": "Kundin/Kunde", "appointment": "Termin", "protocol": "Protokoll"}
+
+
+def list_protocols(args: argparse.Namespace) -> int:
+    with unlocked(args) as session:
+        protocols = session.protocols.all()
+        names = {c.id: c.display_name for c in session.clients.all()}
+    if args.json:
+        print_json([
+            {
+                "id": p.id, "met_at": p.met_at.isoformat(), "approach": p.approach.value,
+                "client_id": p.client_id, "appointment_id": p.appointment_id,
+                "final": p.is_final, "countersigned": p.countersigned_at is not None,
+                "addenda": len(p.addenda),
+            }
+            for p in protocols
+        ])  # fmt: skip
+        return 0
+    if not protocols:
+        print("Keine Protokolle.")
+        return 0
+    print_table(
+        ["Gespräch am", "Ansatz", "Kundin/Kunde", "Stand", "Nachträge", "ID"],
+        [
+            [german_day(p.met_at), p.approach.label_de, names.get(p.client_id or "", "—"),
+             "abgeschlossen" if p.is_final else "Entwurf", str(len(p.addenda)), p.id]
+            for p in protocols
+        ],
+    )  # fmt: skip
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    with unlocked(args) as session:
+        v = view(session, args.id)
+    if args.json:
+        print_json({
+            "id": v.protocol.id, "title": v.title, "status": v.status,
+            "facts": dict(v.facts), "sections": dict(v.sections),
+            "addenda": [{"when": w, "text": t} for w, t in v.addenda],
+        })  # fmt: skip
+        return 0
+    print(v.title)
+    print(v.status)
+    print()
+    for label, value in v.facts:
+        print(f"{label}: {value}")
+    for label, text in v.filled_sections():
+        print(f"\n{label}\n{text}")
+    if v.addenda:
+        print("\nNachträge")
+        for when, text in v.addenda:
+            print(f"{when}: {text}")
+    return 0
+
+
+def pdf(args: argparse.Namespace) -> int:
+    with unlocked(args) as session:
+        written = save_pdf(Path(args.out), protocol_pdf(session, args.id))
+    print(f"Gespeichert: {written}")
+    print(
+        "Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten.", file=sys.stderr
+    )
+    return 0
+
+
+def search(args: argparse.Namespace) -> int:
+    with unlocked(args) as session:
+        hits = session.protocols.search(args.query)
+    if args.json:
+        print_json([
+            {"kind": h.kind, "id": h.ref, "title": h.title, "snippet": h.snippet} for h in hits
+        ])  # fmt: skip
+        return 0
+    if not hits:
+        print("Nichts gefunden.")
+        return 0
+    print_table(
+        ["Art", "Treffer", "Ausschnitt", "ID"],
+        [[KIND_DE.get(h.kind, h.kind), h.title[:40], h.snippet.replace("\n", " ")[:70], h.ref]
+         for h in hits],
+    )  # fmt: skip
+    return 0
