@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AddendumDialog</name>
+    <message>
+        <source>Addendum</source>
+        <translation>Nachtrag</translation>
+    </message>
+    <message>
+        <source>The protocol stays as it was; the addendum is shown with it.</source>
+        <translation>Das Protokoll bleibt, wie es ist; der Nachtrag wird mit ihm gezeigt.</translation>
+    </message>
+    <message>
+        <source>&amp;Addendum</source>
+        <translation>&amp;Nachtrag</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>New appointment</source>
@@ -109,6 +124,14 @@
     <message>
         <source>Phases</source>
         <translation>Phasen</translation>
+    </message>
+    <message>
+        <source>&amp;Memory protocol…</source>
+        <translation>&amp;Gedächtnisprotokoll …</translation>
+    </message>
+    <message>
+        <source>Memory protocol</source>
+        <translation>Gedächtnisprotokoll</translation>
     </message>
     <message>
         <source>Consents and letters</source>
@@ -1291,6 +1314,109 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>Print</source>
         <translation>Drucken</translation>
+    </message>
+</context>
+<context>
+    <name>ProtocolEditor</name>
+    <message>
+        <source>Memory protocol</source>
+        <translation>Gedächtnisprotokoll</translation>
+    </message>
+    <message>
+        <source>Save state</source>
+        <translation>Speicherstand</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Transfer (VerBIS)</source>
+        <translation>Übernahme (VerBIS)</translation>
+    </message>
+    <message>
+        <source>&amp;Finalize…</source>
+        <translation>&amp;Abschließen …</translation>
+    </message>
+    <message>
+        <source>Add a&amp;ddendum…</source>
+        <translation>&amp;Nachtrag …</translation>
+    </message>
+    <message>
+        <source>&amp;Countersign</source>
+        <translation>&amp;Gegenzeichnen</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Entry in VerBIS needed</source>
+        <translation>Eintrag in VerBIS nötig</translation>
+    </message>
+    <message>
+        <source>Benefit-relevant: e-Akte, inform Leistungsgewährung</source>
+        <translation>Leistungsrelevant: e-Akte, Leistungsgewährung informieren</translation>
+    </message>
+    <message>
+        <source>Inform network partners</source>
+        <translation>Netzwerkpartner informieren</translation>
+    </message>
+    <message>
+        <source>Information to the main caseworker</source>
+        <translation>Information an die Hauptbetreuung</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Template for {field}</source>
+        <translation>Vorlage für {field}</translation>
+    </message>
+    <message>
+        <source>Save this text as my template</source>
+        <translation>Diesen Text als eigene Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Addendum {when}</source>
+        <translation>Nachtrag {when}</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy {field}</source>
+        <translation>{field} kopieren</translation>
+    </message>
+    <message>
+        <source>Unsaved changes…</source>
+        <translation>Ungespeicherte Änderungen …</translation>
+    </message>
+    <message>
+        <source>Saved at {time}</source>
+        <translation>Gespeichert um {time}</translation>
+    </message>
+    <message>
+        <source>Finalize</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>After finalizing, the protocol cannot be changed any more; corrections become addenda. Finalize now?</source>
+        <translation>Nach dem Abschließen lässt sich das Protokoll nicht mehr ändern; Korrekturen werden Nachträge. Jetzt abschließen?</translation>
+    </message>
+    <message>
+        <source>There is no second staff member on this home visit.</source>
+        <translation>Bei diesem Hausbesuch ist keine zweite Person eingetragen.</translation>
     </message>
 </context>
 <context>

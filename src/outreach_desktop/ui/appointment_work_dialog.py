@@ -110,6 +110,10 @@ class AppointmentWorkDialog(QDialog):
         site_layout.addWidget(self.views[Phase.ON_SITE])
         follow = QWidget()
         follow_layout = QVBoxLayout(follow)
+        self.protocol_button = QPushButton(self.tr("&Memory protocol…"))
+        self.protocol_button.setAccessibleName(self.tr("Memory protocol"))
+        self.protocol_button.clicked.connect(self.open_protocol)
+        follow_layout.addWidget(self.protocol_button)
         follow_layout.addWidget(self.views[Phase.FOLLOW_UP])
         self.tabs.addTab(_scroll(preparation), "")
         self.tabs.addTab(_scroll(on_site), "")
@@ -206,6 +210,24 @@ class AppointmentWorkDialog(QDialog):
     def _message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def open_protocol(self) -> None:
+        """The appointment's memory protocol: the existing one, or a new draft."""
+        from outreach_desktop.ui.protocol_editor import ProtocolEditor
+
+        try:
+            existing = self.session.protocols.for_appointment(self.appointment_id)
+            protocol = (
+                existing[-1]
+                if existing
+                else self.session.protocols.begin(self.now(), appointment_id=self.appointment_id)
+            )
+        except UserError as exc:
+            self._message(error_text(exc))
+            return
+        ProtocolEditor(self.session, protocol.id, self.now, self).run()
+        if not self.session.is_locked:
+            self.reload()
 
     def _edit(self) -> None:
         dialog = AppointmentDialog(self.session, self.state.appointment, self)

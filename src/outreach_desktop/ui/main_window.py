@@ -27,6 +27,7 @@ from outreach_desktop import __version__
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings, save_settings
 from outreach_desktop.services.vaults import KdfParams, unlock_vault
+from outreach_desktop.ui.clipboard import sensitive_clipboard
 from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
 from outreach_desktop.ui.form_dialog import FormDialog
 from outreach_desktop.ui.idle import IdleWatcher, _default_clock
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         kept, dropped = self._close_dialogs()
+        sensitive_clipboard().clear_if_ours()
         self.idle.stop()
         session, workspace = self.session, self.workspace
         self.session, self.workspace = None, None

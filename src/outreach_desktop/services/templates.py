@@ -1,0 +1,100 @@
+"""Text templates (Textvorlagen) for memory protocols: the agency's in resources/templates/
+(replaceable in the site configuration like the checklists) and personal ones in the vault.
+Placeholders are filled from the protocol: {client}, {date}, {time}, {place}, {staff},
+{approach}."""
+
+from __future__ import annotations
+
+import logging
+import string
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from outreach_desktop import paths
+from outreach_desktop.domain.protocols import Protocol
+from outreach_desktop.resources import resources_dir
+from outreach_desktop.services.session import Session
+from outreach_desktop.storage.protocol_repo import TemplateRepository, TextTemplate
+
+log = logging.getLogger(__name__)
+FILE = "protocol.toml"
+PLACEHOLDERS = ("client", "date", "time", "place", "staff", "approach")
+
+
+@dataclass(frozen=True)
+class Template:
+    field: str
+    title: str
+    body: str
+    personal: bool = False
+    id: str = ""
+
+
+def _parse(path: Path) -> list[Template]:
+    data = tomllib.loads(path.read_text("utf-8"))
+    return [
+        Template(str(t["field"]), str(t["title"]), str(t["body"]))
+        for t in data.get("templates", [])
+    ]
+
+
+def agency_templates() -> list[Template]:
+    override = paths.site_config_dir() / "templates" / FILE
+    if override.is_file():
+        try:
+            return _parse(override)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
+            log.warning("agency templates unreadable; built-in templates used")
+    return _parse(resources_dir() / "templates" / FILE)
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(body: str, values: dict[str, str]) -> str:
+    """Fill known placeholders; unknown ones and stray braces stay as written."""
+    try:
+        return string.Formatter().vformat(body, (), _Blank(values))
+    except (ValueError, IndexError):
+        return body
+
+
+class TemplateService:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        db = session.vault.db
+        self.repo = TemplateRepository(db, session.vault.device_id)
+
+    def for_field(self, field: str) -> list[Template]:
+        own = [
+            Template(t.field, t.title, t.body, personal=True, id=t.id)
+            for t in self.repo.all()
+            if t.field == field
+        ]
+        return [t for t in agency_templates() if t.field == field] + own
+
+    def add_personal(self, field: str, title: str, body: str) -> Template:
+        saved = self.repo.save(TextTemplate(field=field, title=title.strip(), body=body))
+        return Template(saved.field, saved.title, saved.body, personal=True, id=saved.id)
+
+    def delete_personal(self, template_id: str) -> None:
+        self.repo.delete(template_id)
+
+    def values(self, protocol: Protocol) -> dict[str, str]:
+        s = self.session
+        client = s.clients.find(protocol.client_id) if protocol.client_id else None
+        staff = {x.id: x.name for x in s.staff.all()}
+        return {
+            "client": client.display_name if client else "",
+            "date": protocol.met_at.strftime("%d.%m.%Y"),
+            "time": protocol.met_at.strftime("%H:%M"),
+            "place": protocol.place.replace("\n", ", "),
+            "staff": " und ".join(staff.get(i, "") for i in protocol.staff_ids if i in staff),
+            "approach": protocol.approach.label_de,
+        }
+
+    def render(self, template: Template, protocol: Protocol) -> str:
+        return fill(template.body, self.values(protocol))

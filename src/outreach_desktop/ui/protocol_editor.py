@@ -1,0 +1,370 @@
+"""Writing a memory protocol. Nothing typed is lost: the draft is saved to the vault a few
+seconds after typing stops, when the focus leaves a field, and when the window closes or the
+vault locks. A finalized protocol is read-only; corrections are addenda shown with it. The
+"Übernahme" tab shows every field with a copy button for pasting into VerBIS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_desktop.domain.errors import UserError
+from outreach_desktop.domain.protocols import (
+    SUCCESS_MEASURE_DE,
+    TEXT_FIELDS,
+    Protocol,
+    SuccessRating,
+)
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.protocol_views import protocol_pdf, view
+from outreach_desktop.services.session import Session
+from outreach_desktop.services.templates import TemplateService
+from outreach_desktop.ui.clipboard import sensitive_clipboard
+from outreach_desktop.ui.form_dialog import FormDialog, text_area
+from outreach_desktop.ui.messages import error_text, show_error
+from outreach_desktop.ui.printing import preview_and_print
+
+AUTOSAVE_MS = 2000
+HOME_ONLY = {"non_appearance_reasons", "reachability"}
+
+
+class AddendumDialog(FormDialog):
+    keep_on_lock = True  # typed text is worth keeping; an addendum only adds
+
+    def __init__(self, session: Session, protocol_id: str, now: Callable[[], datetime],
+                 by: str, parent: QWidget | None) -> None:  # fmt: skip
+        super().__init__(parent, self.tr("Addendum"))
+        self.session, self.protocol_id, self.now, self.by = session, protocol_id, now, by
+        self.set_intro(self.tr("The protocol stays as it was; the addendum is shown with it."))
+        self.text = text_area("", 5)
+        self.add_field("text", self.tr("&Addendum"), self.text)
+
+    def save(self) -> Protocol:
+        return self.session.protocols.add_addendum(
+            self.protocol_id, self.text.toPlainText(), self.now(), self.by
+        )
+
+
+class ProtocolEditor(QDialog):
+    def __init__(
+        self,
+        session: Session,
+        protocol_id: str,
+        now: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.protocol_id, self.now = session, protocol_id, now
+        self.protocol = session.protocols.get(protocol_id)
+        self.templates = TemplateService(session)
+        owner = session.owner()
+        self.by = owner.id if owner else ""
+        self.setWindowTitle(self.tr("Memory protocol"))
+        self.setAccessibleName(self.tr("Memory protocol"))
+        self.resize(900, 760)
+        self._dirty = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.save_now)
+
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.saved_label = QLabel()
+        self.saved_label.setAccessibleName(self.tr("Save state"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #a40000;")
+        self.message.hide()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._editor_tab(), self.tr("Protocol"))
+        self.handover = QWidget()
+        self.tabs.addTab(self._scroll(self.handover), self.tr("Transfer (VerBIS)"))
+        self.finalize_button = self._button(self.tr("&Finalize…"), self._finalize)
+        self.addendum_button = self._button(self.tr("Add a&ddendum…"), self._addendum)
+        self.countersign_button = self._button(self.tr("&Countersign"), self._countersign)
+        self.print_button = self._button(self.tr("&Print…"), self._print)
+        buttons = QHBoxLayout()
+        for button in (self.finalize_button, self.addendum_button, self.countersign_button,
+                       self.print_button):  # fmt: skip
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.saved_label)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        self._show()
+
+    # ---- building ----------------------------------------------------------------------------
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").replace("…", ""))
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    @staticmethod
+    def _scroll(widget: QWidget) -> QScrollArea:
+        area = QScrollArea()
+        area.setWidgetResizable(True)
+        area.setWidget(widget)
+        return area
+
+    def _editor_tab(self) -> QScrollArea:
+        p = self.protocol
+        body = QWidget()
+        grid = QGridLayout(body)
+        self.edits: dict[str, QPlainTextEdit] = {}
+        row = 0
+        for name, label in TEXT_FIELDS:
+            if name in HOME_ONLY and p.approach is not Approach.HOME_VISIT:
+                continue
+            caption = QLabel(label)
+            edit = text_area(getattr(p, name), 4 if name == "course" else 2)
+            edit.setAccessibleName(label)
+            caption.setBuddy(edit)
+            edit.textChanged.connect(self._changed)
+            self.edits[name] = edit
+            grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(edit, row, 1)
+            grid.addWidget(self._template_button(name, label), row, 2, Qt.AlignmentFlag.AlignTop)
+            row += 1
+        self.duration = QSpinBox()
+        self.duration.setRange(1, 480)
+        self.duration.setSuffix(" min")
+        self.duration.setValue(p.duration_min)
+        self.duration.setAccessibleName(self.tr("Duration"))
+        self.duration.valueChanged.connect(self._changed)
+        grid.addWidget(QLabel(self.tr("Duration")), row, 0)
+        grid.addWidget(self.duration, row, 1)
+        row += 1
+        self.success = QComboBox()
+        for rating in SuccessRating:
+            self.success.addItem(rating.label_de, rating.value)
+        self.success.setCurrentIndex(self.success.findData(p.success.value))
+        self.success.setAccessibleName(self.tr("Success"))
+        self.success.setToolTip(SUCCESS_MEASURE_DE[p.approach])
+        self.success.currentIndexChanged.connect(self._changed)
+        grid.addWidget(QLabel(self.tr("Success")), row, 0)
+        grid.addWidget(self.success, row, 1)
+        row += 1
+        self.routes: dict[str, QCheckBox] = {}
+        for name, text in (
+            ("to_verbis", self.tr("Entry in VerBIS needed")),
+            ("benefit_relevant", self.tr("Benefit-relevant: e-Akte, inform Leistungsgewährung")),
+            ("inform_network", self.tr("Inform network partners")),
+            ("to_main_caseworker", self.tr("Information to the main caseworker")),
+        ):
+            box = QCheckBox(text)
+            box.setChecked(getattr(p, name))
+            box.toggled.connect(self._changed)
+            self.routes[name] = box
+            grid.addWidget(box, row, 1)
+            row += 1
+        return self._scroll(body)
+
+    def _template_button(self, field: str, label: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(self.tr("Template"))
+        button.setAccessibleName(self.tr("Template for {field}").format(field=label))
+        button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(button)
+        menu.aboutToShow.connect(lambda: self._fill_menu(menu, field))
+        button.setMenu(menu)
+        return button
+
+    def _fill_menu(self, menu: QMenu, field: str) -> None:
+        menu.clear()
+        for template in self.templates.for_field(field):
+            action = menu.addAction(("★ " if template.personal else "") + template.title)
+            action.triggered.connect(lambda _c=False, t=template: self.insert_template(field, t))
+        menu.addSeparator()
+        save = menu.addAction(self.tr("Save this text as my template"))
+        save.triggered.connect(lambda: self._save_template(field))
+
+    # ---- state -------------------------------------------------------------------------------
+    def _show(self) -> None:
+        v = view(self.session, self.protocol_id)
+        self.protocol = v.protocol
+        final = self.protocol.is_final
+        self.header.setText(f"<h2>{self._escape(v.title)}</h2>{self._escape(v.status)}")
+        for edit in self.edits.values():
+            edit.setReadOnly(final)
+        for widget in (self.duration, self.success, *self.routes.values()):
+            widget.setEnabled(not final)
+        self.finalize_button.setVisible(not final)
+        self.addendum_button.setVisible(final)
+        home = self.protocol.approach is Approach.HOME_VISIT
+        self.countersign_button.setVisible(
+            home and final and self.protocol.countersigned_at is None
+        )
+        self._fill_handover(v)
+
+    @staticmethod
+    def _escape(text: str) -> str:
+        from html import escape
+
+        return escape(text)
+
+    def _fill_handover(self, v: object) -> None:
+        old = self.handover.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # drop the old rows
+        grid = QGridLayout(self.handover)
+        rows = [*v.facts, *v.filled_sections()]  # type: ignore[attr-defined]
+        rows += [(self.tr("Addendum {when}").format(when=w), t) for w, t in v.addenda]  # type: ignore[attr-defined]
+        for index, (label, text) in enumerate(rows):
+            caption = QLabel(f"<b>{self._escape(label)}</b>")
+            value = QLabel(text)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            copy = QPushButton(self.tr("Copy"))
+            copy.setAccessibleName(self.tr("Copy {field}").format(field=label))
+            copy.setAutoDefault(False)
+            copy.clicked.connect(lambda _c=False, t=text: sensitive_clipboard().copy(t))
+            grid.addWidget(caption, index, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(value, index, 1)
+            grid.addWidget(copy, index, 2, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+
+    def _changed(self) -> None:
+        if self.protocol.is_final:
+            return
+        self._dirty = True
+        self.saved_label.setText(self.tr("Unsaved changes…"))
+        self._timer.start()
+
+    def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if self._dirty and old is not None and self.isAncestorOf(old):
+            self.save_now()
+
+    def collect(self) -> Protocol:
+        p = self.session.protocols.copy_draft(self.protocol)
+        for name, edit in self.edits.items():
+            setattr(p, name, edit.toPlainText())
+        p.duration_min = self.duration.value()
+        p.success = SuccessRating(self.success.currentData())
+        for name, box in self.routes.items():
+            setattr(p, name, box.isChecked())
+        return p
+
+    def save_now(self) -> bool:
+        """Write the draft to the vault (autosave); True if nothing is left unsaved."""
+        self._timer.stop()
+        if not self._dirty or self.protocol.is_final or self.session.is_locked:
+            return not self._dirty
+        try:
+            self.protocol = self.session.protocols.save_draft(self.collect())
+        except UserError as exc:
+            self._message(error_text(exc))
+            return False
+        self._dirty = False
+        self.saved_label.setText(
+            self.tr("Saved at {time}").format(time=self.now().strftime("%H:%M:%S"))
+        )
+        self._message("")
+        return True
+
+    def _message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    # ---- actions -----------------------------------------------------------------------------
+    def insert_template(self, field: str, template: object) -> None:
+        edit = self.edits[field]
+        if edit.isReadOnly():
+            return
+        edit.insertPlainText(self.templates.render(template, self.collect()))  # type: ignore[arg-type]
+        edit.setFocus()
+
+    def _save_template(self, field: str) -> None:
+        text = self.edits[field].toPlainText().strip()
+        if not text:
+            return
+        try:
+            self.templates.add_personal(field, text.splitlines()[0][:60], text)
+        except UserError as exc:
+            show_error(self, exc)
+
+    def _finalize(self) -> None:
+        if not self.save_now():
+            return
+        from outreach_desktop.ui.messages import confirm
+
+        if not confirm(
+            self, self.tr("Finalize"),
+            self.tr("After finalizing, the protocol cannot be changed any more; corrections "
+                    "become addenda. Finalize now?"),
+            self.tr("Finalize"),
+        ):  # fmt: skip
+            return
+        try:
+            self.session.protocols.finalize(self.protocol_id, self.now(), self.by)
+        except UserError as exc:
+            self._message(error_text(exc))
+            return
+        self._show()
+
+    def _addendum(self) -> None:
+        if AddendumDialog(self.session, self.protocol_id, self.now, self.by, self).run():
+            self._show()
+
+    def _countersign(self) -> None:
+        others = [i for i in self.protocol.staff_ids if i != self.protocol.finalized_by]
+        if not others:
+            self._message(self.tr("There is no second staff member on this home visit."))
+            return
+        try:
+            self.session.protocols.countersign(self.protocol_id, others[0], self.now())
+        except UserError as exc:
+            self._message(error_text(exc))
+            return
+        self._show()
+
+    def _print(self) -> None:
+        self.save_now()
+        try:
+            preview_and_print(self, protocol_pdf(self.session, self.protocol_id),
+                              self.tr("Memory protocol"))  # fmt: skip
+        except UserError as exc:
+            show_error(self, exc)
+
+    def done(self, result: int) -> None:
+        self.save_now()  # closing and locking keep what was typed
+        app = QApplication.instance()
+        if app is not None:
+            app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]
+        super().done(result)
+
+    def run(self) -> bool:
+        try:
+            return bool(self.exec())
+        finally:
+            self.deleteLater()

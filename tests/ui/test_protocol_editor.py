@@ -1,0 +1,100 @@
+"""Writing a memory protocol: template, autosave, finalize, addendum, search, Übernahme."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.people import Client
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.session import Session
+from outreach_desktop.ui import messages
+from outreach_desktop.ui.clipboard import sensitive_clipboard
+from outreach_desktop.ui.protocol_editor import AddendumDialog, ProtocolEditor
+from testkit.gui import in_modal
+
+DAY = date(2026, 11, 20)
+NOW = datetime.combine(DAY, time(16, 0))
+
+
+@pytest.fixture
+def editor(session: Session, german: None, qtbot: Any) -> ProtocolEditor:
+    client = session.clients.save(Client(display_name="Heike Brandt"))
+    a = session.appointments.save(Appointment.plan(
+        Approach.WALK_AND_TALK, datetime.combine(DAY, time(10)), client_id=client.id,
+        place="Elbuferpromenade", staff_ids=[session.owner().id]))  # type: ignore[union-attr]  # fmt: skip
+    protocol = session.protocols.begin(NOW, appointment_id=a.id)
+    dialog = ProtocolEditor(session, protocol.id, lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_template_autosave_finalize_addendum_and_search(
+    editor: ProtocolEditor, session: Session, qtbot: Any
+) -> None:
+    template = next(t for t in editor.templates.for_field("course")
+                    if t.title == "Walk and Talk – Einstieg")  # fmt: skip
+    editor.insert_template("course", template)
+    course = editor.edits["course"].toPlainText()
+    assert "20.11.2026" in course and "Heike Brandt" in course and "Elbuferpromenade" in course
+    qtbot.keyClicks(editor.edits["topics"], "Bewerbungstraining Gaertnerei")
+    # autosave a moment after typing stops
+    qtbot.waitUntil(lambda: "Gaertnerei" in session.protocols.get(editor.protocol_id).topics,
+                    timeout=5000)  # fmt: skip
+    assert "Gespeichert" in editor.saved_label.text()
+
+    messages.set_next_answer(True)
+    editor.finalize_button.click()
+    stored = session.protocols.get(editor.protocol_id)
+    assert stored.is_final and editor.edits["course"].isReadOnly()
+    assert editor.addendum_button.isVisible() and not editor.finalize_button.isVisible()
+
+    def write(dialog: AddendumDialog) -> None:
+        dialog.text.setPlainText("Nachtrag: Termin in der Gaertnerei steht fest.")
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    seen = in_modal(qtbot, AddendumDialog, write)
+    editor.addendum_button.click()
+    assert seen
+    assert [a.text for a in session.protocols.get(editor.protocol_id).addenda] == [
+        "Nachtrag: Termin in der Gaertnerei steht fest."
+    ]
+    hits = session.protocols.search("gaertnerei")
+    assert [h.ref for h in hits] == [editor.protocol_id]
+
+
+def test_transfer_view_copies_marked_and_clears(editor: ProtocolEditor, qtbot: Any) -> None:
+    editor.edits["course"].setPlainText("Gespräch über den Führerschein.")
+    editor.save_now()
+    editor._show()
+    copy_buttons = [b for b in editor.handover.findChildren(type(editor.finalize_button))
+                    if b.text() == "Kopieren"]  # fmt: skip
+    assert copy_buttons
+    course_button = next(b for b in copy_buttons if "Gesprächsverlauf" in b.accessibleName())
+    course_button.click()
+    clipboard = QGuiApplication.clipboard()
+    assert clipboard.text() == "Gespräch über den Führerschein."
+    assert clipboard.mimeData().data("x-kde-passwordManagerHint").data() == b"secret"
+    sensitive_clipboard().clear_if_ours()  # what the 30 s timer and locking do
+    assert clipboard.text() == ""
+
+
+def test_closing_keeps_what_was_typed(editor: ProtocolEditor, session: Session) -> None:
+    editor.edits["agreements"].setPlainText("Mündlich: Rückruf am Freitag")
+    assert editor._dirty
+    editor.reject()  # before the autosave timer fired
+    assert session.protocols.get(editor.protocol_id).agreements == "Mündlich: Rückruf am Freitag"
+
+
+def test_finalize_refused_with_reason(editor: ProtocolEditor, session: Session) -> None:
+    editor.routes["to_main_caseworker"].setChecked(True)
+    editor.edits["course"].setPlainText("Verlauf")
+    messages.set_next_answer(True)
+    editor.finalize_button.click()
+    assert "Einverständnis" in editor.message.text()
+    assert not session.protocols.get(editor.protocol_id).is_final
