@@ -17,6 +17,29 @@
     </message>
 </context>
 <context>
+    <name>AnonymousDialog</name>
+    <message>
+        <source>Anonymous counselling</source>
+        <translation>Anonyme Beratung</translation>
+    </message>
+    <message>
+        <source>Only the day, the approach, the duration and the staff are kept, for the statistics. No name and no content are stored — there is no place for them.</source>
+        <translation>Gespeichert werden nur Tag, Handlungsansatz, Dauer und Mitarbeitende, für die Statistik. Kein Name und kein Inhalt – dafür gibt es keinen Platz.</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Approach</source>
+        <translation>&amp;Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>D&amp;uration</source>
+        <translation>D&amp;auer</translation>
+    </message>
+</context>
+<context>
     <name>AppointmentDialog</name>
     <message>
         <source>New appointment</source>
@@ -1013,6 +1036,18 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <source>given orally</source>
         <translation>mündlich erteilt</translation>
     </message>
+    <message>
+        <source>Client</source>
+        <translation>Kundin/Kunde</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Memory protocol</source>
+        <translation>Gedächtnisprotokoll</translation>
+    </message>
 </context>
 <context>
     <name>LetterSentDialog</name>
@@ -1090,6 +1125,30 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Team leader</source>
         <translation>Führungskraft</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>finalized</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>{n} addenda</source>
+        <translation>{n} Nachtrag/Nachträge</translation>
+    </message>
+    <message>
+        <source>Met on</source>
+        <translation>Gespräch am</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1479,29 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     </message>
 </context>
 <context>
+    <name>ProtocolsPage</name>
+    <message>
+        <source>&amp;Anonymous counselling…</source>
+        <translation>An&amp;onyme Beratung …</translation>
+    </message>
+    <message>
+        <source>Anonymous counselling</source>
+        <translation>Anonyme Beratung</translation>
+    </message>
+    <message>
+        <source>Memory protocols</source>
+        <translation>Gedächtnisprotokolle</translation>
+    </message>
+    <message>
+        <source>No memory protocols yet. Write one from an appointment's follow-up, or with “New” (Ctrl+N) for a meeting without an appointment.</source>
+        <translation>Noch keine Gedächtnisprotokolle. Schreiben Sie eines in der Nachbereitung eines Termins oder mit „Neu“ (Strg+N) für ein Gespräch ohne Termin.</translation>
+    </message>
+    <message>
+        <source>Recorded: day, approach, duration and staff only.</source>
+        <translation>Erfasst: nur Tag, Handlungsansatz, Dauer und Mitarbeitende.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Agency recovery key</source>
@@ -1432,6 +1514,33 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>&amp;Recovery key</source>
         <translation>&amp;Wiederherstellungsschlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
+    </message>
+    <message>
+        <source>Search clients, appointments and protocols…</source>
+        <translation>Kundinnen und Kunden, Termine und Protokolle durchsuchen …</translation>
+    </message>
+    <message>
+        <source>Full-text search</source>
+        <translation>Volltextsuche</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Nothing found for “{query}”.</source>
+        <translation>Nichts gefunden für „{query}“.</translation>
+    </message>
+    <message>
+        <source>Type a name, a place or words from a protocol. Matches are marked.</source>
+        <translation>Geben Sie einen Namen, einen Ort oder Wörter aus einem Protokoll ein. Treffer werden hervorgehoben.</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +1798,29 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>No colleagues yet. Create one with “New” (Ctrl+N).</source>
         <translation>Noch keine Kolleginnen und Kollegen. Mit „Neu“ (Strg+N) anlegen.</translation>
+    </message>
+</context>
+<context>
+    <name>StandaloneProtocolDialog</name>
+    <message>
+        <source>New memory protocol</source>
+        <translation>Neues Gedächtnisprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Client</source>
+        <translation>&amp;Kundin/Kunde</translation>
+    </message>
+    <message>
+        <source>&amp;Approach</source>
+        <translation>&amp;Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Uhrzeit</translation>
     </message>
 </context>
 <context>
@@ -1972,6 +2104,14 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Clients</source>
         <translation>Kundinnen und Kunden</translation>
+    </message>
+    <message>
+        <source>Protocols</source>
+        <translation>Protokolle</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>Third parties</source>

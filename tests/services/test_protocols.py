@@ -7,6 +7,8 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 import sqlcipher3
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.consents import ConsentKind, GivenHow
@@ -15,6 +17,7 @@ from outreach_desktop.domain.people import Client, Staff
 from outreach_desktop.domain.protocols import Finalized
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
+from outreach_desktop.storage.protocol_repo import fts_query
 
 DAY = date(2026, 11, 20)
 NOW = datetime.combine(DAY, time(16))
@@ -141,6 +144,9 @@ def test_full_text_search_ranks_and_highlights(session: Session, visit: Appointm
     assert hits and hits[0].kind == "protocol" and hits[0].ref == draft.id
     assert "[Führerschein]" in hits[0].snippet or "[Führerschein" in hits[0].snippet
     assert [h.kind for h in p.search("Voß")] == ["client"]
+    assert [h.kind for h in p.search("Voss")] == ["client"]  # ß typed as ss
+    assert [h.ref for h in p.search("Fuehrerschein")] == [draft.id]  # umlaut typed as ue
+    assert p.search("Führerscheinprüfung") == []
     assert p.search("Lindenweg Lüchow")[0].kind == "client"  # all words must match
     assert p.search('"; DROP TABLE clients; --') == []  # FTS syntax kept out
     p.finalize(draft.id, NOW, session.owner().id)  # type: ignore[union-attr]
@@ -150,3 +156,17 @@ def test_full_text_search_ranks_and_highlights(session: Session, visit: Appointm
     client.display_name = "Ute Voss-Berg"
     session.clients.save(client)
     assert p.search("Voss-Berg")[0].ref == client.id  # kept current by triggers
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_any_typed_text_is_a_valid_search(text: str) -> None:
+    """Whatever is typed (quotes, brackets, AND/OR/NEAR, umlauts) makes a valid FTS5 query."""
+    import sqlite3
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
+    db.execute("INSERT INTO t VALUES ('Straße Führerschein Voß')")
+    query = fts_query(text)
+    if query:
+        db.execute("SELECT * FROM t WHERE t MATCH ?", (query,)).fetchall()

@@ -75,7 +75,7 @@ def test_delete_refused_is_explained(window: Any, monkeypatch: pytest.MonkeyPatc
 
 
 def test_idle_minutes_setting_is_saved_and_applied(window: Any) -> None:
-    window.workspace.show_page(5)
+    window.workspace.show_page(7)
     page = window.workspace.settings_page
     assert "Wiederherstellung durch die Dienststelle: nicht eingerichtet" in page.vault_state.text()
     page.idle.setValue(12)
@@ -154,7 +154,7 @@ def test_planning_defaults_are_settings(window: Any) -> None:
     from outreach_desktop.domain.vocabulary import Approach
     from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 
-    window.workspace.show_page(5)
+    window.workspace.show_page(7)
     page = window.workspace.settings_page
     page.buffers[Approach.HOME_VISIT].setValue(60)
     page.min_calls.setValue(3)
@@ -208,7 +208,7 @@ def test_letterhead_entries_reach_the_documents(window: Any) -> None:
     from outreach_desktop.services.agency import letterhead
     from outreach_desktop.services.settings import load_settings
 
-    window.workspace.show_page(5)
+    window.workspace.show_page(7)
     page = window.workspace.settings_page
     page.letterhead["agency_name"].setText("Jobcenter Lüchow-Dannenberg")
     page.letterhead["agency_name"].editingFinished.emit()

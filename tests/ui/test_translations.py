@@ -66,6 +66,8 @@ def test_german_is_loaded_with_qt_standard_buttons(
         "Heute",
         "Termine",
         "Kundinnen und Kunden",
+        "Protokolle",
+        "Suche",
         "Dritte",
         "Mitarbeitende",
         "Einstellungen",

@@ -14,12 +14,12 @@ from outreach_desktop.domain.protocols import (
     OtherPresent,
     Protocol,
 )
+from outreach_desktop.domain.search import Hit
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository
 from outreach_desktop.storage.protocol_repo import (
     AnonymousRepository,
-    Hit,
     ProtocolRepository,
     SearchIndex,
 )
@@ -144,6 +144,11 @@ class ProtocolService:
 
     def search(self, text: str, limit: int = 50) -> list[Hit]:
         return self.index.search(text, limit)
+
+    def delete_draft(self, protocol_id: str) -> None:
+        """Drafts may be thrown away; a finalized protocol never (the database refuses too)."""
+        self.repo.get(protocol_id).require_draft()
+        self.repo.delete(protocol_id)
 
     def copy_draft(self, protocol: Protocol) -> Protocol:
         return replace(protocol, staff_ids=list(protocol.staff_ids),

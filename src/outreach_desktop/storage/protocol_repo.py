@@ -17,6 +17,7 @@ from outreach_desktop.domain.protocols import (
     SuccessRating,
 )
 from outreach_desktop.domain.records import Record
+from outreach_desktop.domain.search import MARK_CLOSE, MARK_OPEN, Hit
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.database import Database, Row
 from outreach_desktop.storage.record_repo import RecordRepository
@@ -194,19 +195,23 @@ class TemplateRepository(RecordRepository[TextTemplate]):
         return TextTemplate(**self._meta(r), field=r["field"], title=r["title"], body=r["body"])
 
 
-@dataclass(frozen=True)
-class Hit:
-    kind: str  # client | appointment | protocol (addenda count as their protocol)
-    ref: str
-    title: str
-    snippet: str  # with [ and ] around the matches
-    rank: float
+def spellings(word: str) -> list[str]:
+    """The word and how it reads with umlauts and ß typed out ("bestaetigt", "Strasse"): the
+    index drops diacritics, so "ae" may stand for "ä" (indexed as "a") and "ss" for "ß"."""
+    w = word.lower()
+    umlauts = re.sub("ae|oe|ue", lambda m: m.group(0)[0], w)
+    forms = [w, umlauts, w.replace("ss", "ß"), umlauts.replace("ss", "ß")]
+    return list(dict.fromkeys(forms))
 
 
 def fts_query(text: str) -> str:
-    """Each word as a prefix term (all must match); quotes keep FTS5 syntax out."""
-    words = re.findall(r"\w+", text, flags=re.UNICODE)
-    return " ".join(f'"{w}"*' for w in words)
+    """Each word as a prefix term (all must match), in any of its spellings; quotes keep FTS5
+    syntax out."""
+    terms = []
+    for word in re.findall(r"\w+", text, flags=re.UNICODE):
+        forms = [f'"{f}"*' for f in spellings(word)]
+        terms.append(forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")")
+    return " AND ".join(terms)
 
 
 class SearchIndex:
@@ -218,7 +223,8 @@ class SearchIndex:
         if not query:
             return []
         rows = self.db.execute(
-            "SELECT kind, ref, title, snippet(search_index, 3, '[', ']', '…', 12) AS snip,"
+            "SELECT kind, ref, title,"
+            f" snippet(search_index, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 12) AS snip,"
             " bm25(search_index, 0, 0, 5.0, 1.0) AS rank"
             " FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
             (query, limit * 2),

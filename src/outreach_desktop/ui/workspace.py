@@ -14,6 +14,8 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings
 from outreach_desktop.ui.appointments_page import AppointmentsPage
 from outreach_desktop.ui.people_pages import ClientsPage, StaffPage, ThirdPartiesPage
+from outreach_desktop.ui.protocols_page import ProtocolsPage
+from outreach_desktop.ui.search_page import SearchPage
 from outreach_desktop.ui.settings_page import SettingsPage
 from outreach_desktop.ui.today_page import TodayPage
 
@@ -32,6 +34,8 @@ class Workspace(QWidget):
         self.today_page = TodayPage(session, today, now)
         self.appointments_page = AppointmentsPage(session, now)
         self.clients_page = ClientsPage(session)
+        self.protocols_page = ProtocolsPage(session, now)
+        self.search_page = SearchPage(session, now)
         self.third_parties_page = ThirdPartiesPage(session)
         self.staff_page = StaffPage(session)
         self.settings_page = SettingsPage(session, settings)
@@ -39,6 +43,8 @@ class Workspace(QWidget):
             (self.tr("Today"), self.today_page),
             (self.tr("Appointments"), self.appointments_page),
             (self.tr("Clients"), self.clients_page),
+            (self.tr("Protocols"), self.protocols_page),
+            (self.tr("Search"), self.search_page),
             (self.tr("Third parties"), self.third_parties_page),
             (self.tr("Staff"), self.staff_page),
             (self.tr("Settings"), self.settings_page),

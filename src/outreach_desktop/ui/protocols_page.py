@@ -1,0 +1,173 @@
+"""Protokolle: memory protocols (drafts first), a new one without an appointment (e.g. a
+spontaneous Walk and Talk), and anonymous counselling, which keeps nothing but its frame."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QPushButton, QSpinBox, QWidget
+
+from outreach_desktop.domain.protocols import Protocol
+from outreach_desktop.domain.text import fold
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.session import Session
+from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
+from outreach_desktop.ui.formats import format_datetime
+from outreach_desktop.ui.labels import approach_label
+from outreach_desktop.ui.list_page import ListPage
+from outreach_desktop.ui.messages import show_info
+from outreach_desktop.ui.protocol_editor import ProtocolEditor
+from outreach_desktop.ui.table_model import Column
+from outreach_desktop.ui.workflow_dialogs import date_edit, read_date, read_datetime, time_edit
+
+translate = QCoreApplication.translate
+
+
+class StandaloneProtocolDialog(FormDialog):
+    """A protocol without an appointment: who, which approach, when."""
+
+    keep_on_lock = False
+
+    def __init__(
+        self, session: Session, now: Callable[[], datetime], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent, self.tr("New memory protocol"))
+        self.session, self.now = session, now
+        self.client = QComboBox()
+        for c in session.clients.all():
+            self.client.addItem(c.display_name, c.id)
+        self.add_field("client_id", self.tr("&Client"), self.client)
+        self.approach = enum_combo(Approach, approach_label, Approach.WALK_AND_TALK)
+        self.add_field("approach", self.tr("&Approach"), self.approach)
+        current = now()
+        self.date = date_edit(current.date())
+        self.add_field("met_at", self.tr("&Date"), self.date)
+        self.time = time_edit(current.time())
+        self.add_field("met_at_time", self.tr("&Time"), self.time)
+
+    def save(self) -> Protocol:
+        owner = self.session.owner()
+        return self.session.protocols.begin(
+            self.now(), client_id=self.client.currentData(), approach=self.approach.value(),
+            met_at=read_datetime(self.date, self.time), staff_ids=[owner.id] if owner else [],
+        )  # fmt: skip
+
+
+class AnonymousDialog(FormDialog):
+    """Anonymous counselling: the form has no field for a name or for content, on purpose."""
+
+    def __init__(
+        self, session: Session, now: Callable[[], datetime], parent: QWidget | None
+    ) -> None:
+        super().__init__(parent, self.tr("Anonymous counselling"))
+        self.session = session
+        self.set_intro(self.tr(
+            "Only the day, the approach, the duration and the staff are kept, for the "
+            "statistics. No name and no content are stored — there is no place for them."
+        ))  # fmt: skip
+        self.date = date_edit(now().date())
+        self.add_field("day", self.tr("&Day"), self.date)
+        self.approach = enum_combo(Approach, approach_label, Approach.WALK_AND_TALK)
+        self.add_field("approach", self.tr("&Approach"), self.approach)
+        self.duration = QSpinBox()
+        self.duration.setRange(1, 480)
+        self.duration.setValue(30)
+        self.duration.setSuffix(" min")
+        self.add_field("duration_min", self.tr("D&uration"), self.duration)
+
+    def save(self) -> object:
+        owner = self.session.owner()
+        return self.session.protocols.record_anonymous(
+            read_date(self.date), self.approach.value(), self.duration.value(),
+            [owner.id] if owner else [],
+        )  # fmt: skip
+
+
+class ProtocolsPage(ListPage):
+    def __init__(
+        self,
+        session: Session,
+        now: Callable[[], datetime] = datetime.now,
+        parent: QWidget | None = None,
+    ) -> None:
+        names: dict[str, str] = {}
+
+        def client(p: Protocol) -> str:
+            return names.get(p.client_id or "", "—")
+
+        def state(p: Protocol) -> str:
+            if not p.is_final:
+                return translate("ListColumns", "draft")
+            text = translate("ListColumns", "finalized")
+            if p.addenda:
+                text += " · " + translate("ListColumns", "{n} addenda").format(n=len(p.addenda))
+            return text
+
+        P = Protocol
+        super().__init__(
+            [
+                Column[P](translate("ListColumns", "Met on"), lambda p: format_datetime(p.met_at)),
+                Column[P](
+                    translate("ListColumns", "Approach"), lambda p: approach_label(p.approach)
+                ),
+                Column[P](translate("ListColumns", "Client"), client),
+                Column[P](translate("ListColumns", "Topics"), lambda p: p.topics, stretch=True),
+                Column[P](translate("ListColumns", "State"), state),
+            ],
+            parent,
+        )
+        self.session, self.now, self._names = session, now, names
+        self.anonymous_button = QPushButton(self.tr("&Anonymous counselling…"))
+        self.anonymous_button.setAccessibleName(self.tr("Anonymous counselling"))
+        self.anonymous_button.clicked.connect(self._anonymous)
+        self.buttons_row.insertWidget(2, self.anonymous_button)
+        self.set_texts(
+            self.tr("Memory protocols"),
+            self.tr("No memory protocols yet. Write one from an appointment's follow-up, or "
+                    "with “New” (Ctrl+N) for a meeting without an appointment."),
+        )  # fmt: skip
+
+    def fetch(self, query: str, limit: int) -> list[Any]:
+        self._names.clear()
+        self._names.update({c.id: c.display_name for c in self.session.clients.all()})
+        protocols = self.session.protocols.all()
+        words = fold(query).split()
+        if words:
+            protocols = [
+                p for p in protocols
+                if all(w in fold(f"{self._names.get(p.client_id or '', '')} {p.topics} {p.place}")
+                       for w in words)
+            ]  # fmt: skip
+        protocols.sort(key=lambda p: (p.is_final, -p.met_at.timestamp()))
+        return protocols[:limit]
+
+    def editor(self, record: Any | None) -> Any:
+        return StandaloneProtocolDialog(self.session, self.now, self)
+
+    def open_editor(self, record: Any | None) -> None:
+        if record is None:
+            dialog = StandaloneProtocolDialog(self.session, self.now, self)
+            if not dialog.run() or dialog.saved is None:
+                return
+            record = dialog.saved
+        ProtocolEditor(self.session, record.id, self.now, self).run()
+        if not self.session.is_locked:
+            self.refresh()
+            self.changed.emit()
+
+    def remove(self, record: Any) -> None:
+        self.session.protocols.delete_draft(record.id)
+
+    def describe(self, record: Any) -> str:
+        return format_datetime(record.met_at)
+
+    def _anonymous(self) -> None:
+        if AnonymousDialog(self.session, self.now, self).run():
+            show_info(
+                self,
+                self.tr("Anonymous counselling"),
+                self.tr("Recorded: day, approach, duration and staff only."),
+            )

@@ -1,0 +1,147 @@
+"""Protokolle and Suche in the unlocked window: a protocol without an appointment from a
+template, finalized, with an addendum, found by full-text search and opened from the hit;
+anonymous counselling keeps nothing but its frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from outreach_desktop.domain.people import Client
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.vaults import create_vault
+from outreach_desktop.ui import messages
+from outreach_desktop.ui.protocol_editor import AddendumDialog, ProtocolEditor
+from outreach_desktop.ui.protocols_page import AnonymousDialog, StandaloneProtocolDialog
+from outreach_desktop.ui.widgets.html_delegate import HTML_ROLE
+from testkit import FAST_KDF, PASSPHRASE
+from testkit.gui import in_modal
+
+PROTOCOLS, SEARCH = 3, 4
+
+
+@pytest.fixture
+def window(make_window: Any, vault_dir: Path) -> Any:
+    session = create_vault(vault_dir, PASSPHRASE, owner_name="Alex Beispiel", kdf=FAST_KDF)
+    session.clients.save(Client(display_name="Heike Brandt"))
+    session.clients.save(Client(display_name="Olga Sommer"))
+    w = make_window(vault_dir)
+    w.open_session(session)
+    return w
+
+
+def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, qtbot: Any) -> None:
+    window.workspace.show_page(PROTOCOLS)
+    page = window.workspace.protocols_page
+    assert page.stack.currentWidget() is page.empty
+    assert "Noch keine Gedächtnisprotokolle" in page.empty.text()
+    written: list[str] = []
+
+    def choose(dialog: StandaloneProtocolDialog) -> None:
+        dialog.client.setCurrentIndex(dialog.client.findText("Olga Sommer"))
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    def addendum(dialog: AddendumDialog) -> None:
+        dialog.text.setPlainText("Nachtrag: Die Probearbeit in der Baumschule ist bestätigt.")
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    def write(editor: ProtocolEditor) -> None:
+        written.append(editor.protocol_id)
+        template = next(t for t in editor.templates.for_field("course")
+                        if t.title == "Walk and Talk – Einstieg")  # fmt: skip
+        editor.insert_template("course", template)
+        qtbot.keyClicks(editor.edits["topics"], "Probearbeit Baumschule")
+        messages.set_next_answer(True)  # "Jetzt abschließen?"
+        editor.finalize_button.click()
+        in_modal(qtbot, AddendumDialog, addendum)
+        editor.addendum_button.click()
+        editor.reject()
+
+    in_modal(qtbot, StandaloneProtocolDialog, choose)
+    opened = in_modal(qtbot, ProtocolEditor, write)
+    page.new_button.click()
+    assert opened and written
+    stored = window.session.protocols.get(written[0])
+    assert stored.is_final and stored.approach is Approach.WALK_AND_TALK
+    assert "Olga Sommer" in stored.course and stored.topics == "Probearbeit Baumschule"
+    assert [a.text for a in stored.addenda] == [
+        "Nachtrag: Die Probearbeit in der Baumschule ist bestätigt."
+    ]
+    # the list shows it, finalized with its addendum
+    assert page.table.model().rowCount() == 1
+    row = [page.table.model().index(0, c).data() for c in range(5)]
+    assert row[2] == "Olga Sommer" and row[3] == "Probearbeit Baumschule"
+    assert row[4].startswith("abgeschlossen") and "1" in row[4]
+
+    window.workspace.show_page(SEARCH)
+    search = window.workspace.search_page
+    assert "Treffer werden hervorgehoben" in search.empty.text()
+    qtbot.keyClicks(search.search, "Gewaechshaus")
+    qtbot.waitUntil(lambda: "Nichts gefunden" in search.empty.text(), timeout=3000)
+    assert search.results.count() == 0 and "„Gewaechshaus“" in search.empty.text()
+    search.search.setText("bestaetigt")  # the umlaut typed out, as in a hurry
+    qtbot.waitUntil(lambda: search.results.count() == 1, timeout=3000)
+    assert "[bestätigt]" in search.results.item(0).text()  # found in the addendum
+    search.search.setText("probearb baumschule")
+    qtbot.waitUntil(lambda: "[Baumschule]" in search.results.item(0).text(), timeout=3000)
+    assert search.results.count() == 1
+    item = search.results.item(0)
+    assert item.text().startswith("Gedächtnisprotokoll: 25.11.2026 · Probearbeit Baumschule")
+    assert "background-color" in item.data(HTML_ROLE)  # matches are highlighted
+    seen = in_modal(qtbot, ProtocolEditor, lambda e: e.reject())
+    qtbot.keyClick(search.search, Qt.Key.Key_Return)
+    assert search.results.hasFocus() or search.results.currentRow() == 0
+    qtbot.keyClick(search.results, Qt.Key.Key_Return)
+    assert seen and seen[0].protocol_id == written[0]
+
+
+def test_draft_can_be_deleted_finalized_cannot(window: Any) -> None:
+    from datetime import datetime
+
+    session = window.session
+    now = datetime(2026, 11, 25, 15, 0)
+    staff = [session.owner().id]
+    draft = session.protocols.begin(now, client_id=session.clients.all()[0].id,
+                                    met_at=now, staff_ids=staff)  # fmt: skip
+    window.workspace.show_page(PROTOCOLS)
+    page = window.workspace.protocols_page
+    page.refresh()
+    page.table.selectRow(0)
+    messages.set_next_answer(True)
+    page.delete_current()
+    assert session.protocols.all() == []
+    final = session.protocols.begin(now, client_id=draft.client_id, met_at=now,
+                                    staff_ids=staff)  # fmt: skip
+    final.topics = "Wohnungssuche"
+    session.protocols.save_draft(final)
+    session.protocols.finalize(final.id, now, staff[0])
+    page.refresh()
+    page.table.selectRow(0)
+    messages.set_next_answer(True)  # the confirmation
+    messages.set_next_answer(True)  # the refusal's message box
+    page.delete_current()
+    assert [p.id for p in session.protocols.all()] == [final.id]
+
+
+def test_anonymous_counselling_has_no_field_for_name_or_content(window: Any, qtbot: Any) -> None:
+    window.workspace.show_page(PROTOCOLS)
+    page = window.workspace.protocols_page
+    fields: list[str] = []
+
+    def record(dialog: AnonymousDialog) -> None:
+        fields.extend(dialog.fields)
+        assert "Kein Name und kein Inhalt" in dialog.intro.text()
+        dialog.duration.setValue(45)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    seen = in_modal(qtbot, AnonymousDialog, record)
+    messages.set_next_answer(True)  # the "Erfasst" notice
+    page.anonymous_button.click()
+    assert seen
+    assert sorted(fields) == ["approach", "day", "duration_min"]
+    rows = window.session.protocols.anonymous.all()
+    assert [(r.duration_min, r.approach) for r in rows] == [(45, Approach.WALK_AND_TALK)]
+    assert window.session.protocols.all() == []
