@@ -1135,8 +1135,12 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>abgeschlossen</translation>
     </message>
     <message>
+        <source>1 addendum</source>
+        <translation>1 Nachtrag</translation>
+    </message>
+    <message>
         <source>{n} addenda</source>
-        <translation>{n} Nachtrag/Nachträge</translation>
+        <translation>{n} Nachträge</translation>
     </message>
     <message>
         <source>Met on</source>
@@ -1495,6 +1499,14 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>No memory protocols yet. Write one from an appointment's follow-up, or with “New” (Ctrl+N) for a meeting without an appointment.</source>
         <translation>Noch keine Gedächtnisprotokolle. Schreiben Sie eines in der Nachbereitung eines Termins oder mit „Neu“ (Strg+N) für ein Gespräch ohne Termin.</translation>
+    </message>
+    <message>
+        <source>Anonymous counselling: {total} recorded, {month} of them this month.</source>
+        <translation>Anonyme Beratungen: {total} erfasst, davon {month} in diesem Monat.</translation>
+    </message>
+    <message>
+        <source>No anonymous counselling recorded yet.</source>
+        <translation>Noch keine anonyme Beratung erfasst.</translation>
     </message>
     <message>
         <source>Recorded: day, approach, duration and staff only.</source>

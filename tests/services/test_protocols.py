@@ -143,8 +143,8 @@ def test_full_text_search_ranks_and_highlights(session: Session, visit: Appointm
     hits = p.search("fuhrersch")  # accents folded, prefix match
     assert hits and hits[0].kind == "protocol" and hits[0].ref == draft.id
     assert "[Führerschein]" in hits[0].snippet or "[Führerschein" in hits[0].snippet
-    assert [h.kind for h in p.search("Voß")] == ["client"]
-    assert [h.kind for h in p.search("Voss")] == ["client"]  # ß typed as ss
+    assert [h.kind for h in p.search("Voß")] == ["client", "protocol"]  # the name ranks first
+    assert [h.kind for h in p.search("Voss")] == ["client", "protocol"]  # ß typed as ss
     assert [h.ref for h in p.search("Fuehrerschein")] == [draft.id]  # umlaut typed as ue
     assert p.search("Führerscheinprüfung") == []
     assert p.search("Lindenweg Lüchow")[0].kind == "client"  # all words must match
@@ -156,6 +156,12 @@ def test_full_text_search_ranks_and_highlights(session: Session, visit: Appointm
     client.display_name = "Ute Voss-Berg"
     session.clients.save(client)
     assert p.search("Voss-Berg")[0].ref == client.id  # kept current by triggers
+    # a protocol is found by its client's name together with its words, also after a rename
+    assert [h.ref for h in p.search("Voss-Berg Fahrschule")] == [draft.id]
+    assert p.search("Voß Fahrschule") == []
+    hit = p.search("Dannenberg")[0]
+    assert hit.title == "Ute Voss-Berg · Führerschein"
+    assert hit.snippet.startswith("Wir sprachen") and "[Dannenberg]" in hit.snippet
 
 
 @settings(max_examples=300, deadline=None)

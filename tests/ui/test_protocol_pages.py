@@ -74,7 +74,7 @@ def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, q
     assert page.table.model().rowCount() == 1
     row = [page.table.model().index(0, c).data() for c in range(5)]
     assert row[2] == "Olga Sommer" and row[3] == "Probearbeit Baumschule"
-    assert row[4].startswith("abgeschlossen") and "1" in row[4]
+    assert row[4] == "abgeschlossen · 1 Nachtrag"
 
     window.workspace.show_page(SEARCH)
     search = window.workspace.search_page
@@ -86,11 +86,14 @@ def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, q
     qtbot.waitUntil(lambda: search.results.count() == 1, timeout=3000)
     assert "[bestätigt]" in search.results.item(0).text()  # found in the addendum
     search.search.setText("probearb baumschule")
-    qtbot.waitUntil(lambda: "[Baumschule]" in search.results.item(0).text(), timeout=3000)
+    qtbot.waitUntil(lambda: "bestätigt" not in search.results.item(0).text(), timeout=3000)
     assert search.results.count() == 1
     item = search.results.item(0)
-    assert item.text().startswith("Gedächtnisprotokoll: 25.11.2026 · Probearbeit Baumschule")
-    assert "background-color" in item.data(HTML_ROLE)  # matches are highlighted
+    head, body = item.text().split("\n")
+    assert head == "Gedächtnisprotokoll: 25.11.2026 · Olga Sommer · Probearbeit Baumschule"
+    assert body.startswith("Treffen am 25.11.2026")  # the course, from the template
+    # the matches in the head are highlighted
+    assert ">Probearbeit</span> <span" in item.data(HTML_ROLE)
     seen = in_modal(qtbot, ProtocolEditor, lambda e: e.reject())
     qtbot.keyClick(search.search, Qt.Key.Key_Return)
     assert search.results.hasFocus() or search.results.currentRow() == 0
@@ -130,6 +133,7 @@ def test_anonymous_counselling_has_no_field_for_name_or_content(window: Any, qtb
     window.workspace.show_page(PROTOCOLS)
     page = window.workspace.protocols_page
     fields: list[str] = []
+    assert "Noch keine anonyme Beratung" in page.anonymous_summary.text()
 
     def record(dialog: AnonymousDialog) -> None:
         fields.extend(dialog.fields)
@@ -145,3 +149,4 @@ def test_anonymous_counselling_has_no_field_for_name_or_content(window: Any, qtb
     rows = window.session.protocols.anonymous.all()
     assert [(r.duration_min, r.approach) for r in rows] == [(45, Approach.WALK_AND_TALK)]
     assert window.session.protocols.all() == []
+    assert "1 erfasst" in page.anonymous_summary.text()

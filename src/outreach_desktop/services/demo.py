@@ -530,11 +530,11 @@ class _Workflows:
             written = datetime.combine(a.start.date(), time(16, 30))
             draft = service.begin(written, appointment_id=a.id)
             text = PROTOCOL_TEXT[a.approach]
+            client = self.session.clients.get(a.client_id or "")
+            first = client.display_name.split()[0]
             draft.topics, draft.course, draft.agreements, draft.next_steps = (
-                text["topics"],
-                text["course"],
-                text["agreements"],
-                text["next_steps"],
+                text[field].format(first=first)
+                for field in ("topics", "course", "agreements", "next_steps")
             )
             draft.reflection = "Gemeinsamer Rückblick am Ende: Das Gespräch im Freien tat gut."
             draft.new_need = self.rng.choice(["", "Unterstützung bei der Kinderbetreuung klären."])
@@ -922,23 +922,23 @@ def demo_signature_png(width: int = 240, height: int = 70) -> bytes:
 PROTOCOL_TEXT = {
     Approach.WALK_AND_TALK: {
         "topics": "Tagesstruktur, Bewerbungen, Kinderbetreuung",
-        "course": "Spaziergang an der Elbuferpromenade. Die Kundin erzählte offen von ihrem Alltag "
-        "mit zwei Kindern und davon, dass sie sich im Büro unwohl fühlt. Wir sprachen über "
+        "course": "Spaziergang an der Elbuferpromenade. {first} erzählte offen vom Alltag mit zwei "
+        "Kindern und davon, wie eng es im Büro des Jobcenters wirkt. Wir sprachen über "
         "Teilzeitstellen im Einzelhandel und über die Kita-Plätze in Dannenberg.",
-        "agreements": "Mündlich vereinbart: Sie schaut sich zwei Stellenangebote an.",
+        "agreements": "Mündlich vereinbart: {first} schaut sich zwei Stellenangebote an.",
         "next_steps": "Folgetermin als Walk and Talk in zwei Wochen.",
     },
     Approach.ACCOMPANIMENT: {
         "topics": "Begleitung zur Schuldnerberatung",
-        "course": "Begleitung bis zur Tür der Beratungsstelle. Der Kunde ging allein hinein; "
-        "danach kurzer Austausch auf dem Parkplatz. Er wirkte erleichtert.",
-        "agreements": "Mündlich vereinbart: Er bringt die Unterlagen zum nächsten Termin mit.",
+        "course": "Begleitung bis zur Tür der Beratungsstelle. {first} ging allein hinein; "
+        "danach kurzer Austausch auf dem Parkplatz, mit spürbarer Erleichterung.",
+        "agreements": "Mündlich vereinbart: {first} bringt die Unterlagen zum nächsten Termin mit.",
         "next_steps": "Nachfrage in einer Woche, wie es weitergeht.",
     },
     Approach.HOME_VISIT: {
         "topics": "Erreichbarkeit, Briefkasten, Gesundheit",
-        "course": "Gespräch an der Wohnungstür. Die Kundin hatte unsere Briefe nicht erhalten, "
-        "weil der Briefkasten defekt ist. Sie war froh über den Besuch.",
+        "course": "Gespräch an der Wohnungstür. {first} hatte unsere Briefe nicht erhalten, "
+        "weil der Briefkasten defekt ist, und war froh über den Besuch.",
         "agreements": "Mündlich vereinbart: neue Handynummer für Rückrufe.",
         "next_steps": "Termin im Jobcenter in drei Wochen; Erinnerung per SMS.",
     },

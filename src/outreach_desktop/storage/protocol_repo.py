@@ -224,6 +224,7 @@ class SearchIndex:
             return []
         rows = self.db.execute(
             "SELECT kind, ref, title,"
+            f" highlight(search_index, 2, '{MARK_OPEN}', '{MARK_CLOSE}') AS marked_title,"
             f" snippet(search_index, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 12) AS snip,"
             " bm25(search_index, 0, 0, 5.0, 1.0) AS rank"
             " FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
@@ -234,5 +235,5 @@ class SearchIndex:
             kind = "protocol" if r["kind"] == "addendum" else r["kind"]
             key = (kind, r["ref"])
             if key not in hits:
-                hits[key] = Hit(kind, r["ref"], r["title"], r["snip"], r["rank"])
+                hits[key] = Hit(kind, r["ref"], r["title"], r["snip"], r["rank"], r["marked_title"])
         return list(hits.values())[:limit]

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from outreach_desktop.domain.protocols import Protocol
 from outreach_desktop.domain.text import fold
@@ -102,7 +102,9 @@ class ProtocolsPage(ListPage):
             if not p.is_final:
                 return translate("ListColumns", "draft")
             text = translate("ListColumns", "finalized")
-            if p.addenda:
+            if len(p.addenda) == 1:
+                text += " · " + translate("ListColumns", "1 addendum")
+            elif p.addenda:
                 text += " · " + translate("ListColumns", "{n} addenda").format(n=len(p.addenda))
             return text
 
@@ -124,6 +126,9 @@ class ProtocolsPage(ListPage):
         self.anonymous_button.setAccessibleName(self.tr("Anonymous counselling"))
         self.anonymous_button.clicked.connect(self._anonymous)
         self.buttons_row.insertWidget(2, self.anonymous_button)
+        self.anonymous_summary = QLabel()
+        self.anonymous_summary.setWordWrap(True)
+        self.body_layout.addWidget(self.anonymous_summary)
         self.set_texts(
             self.tr("Memory protocols"),
             self.tr("No memory protocols yet. Write one from an appointment's follow-up, or "
@@ -131,6 +136,7 @@ class ProtocolsPage(ListPage):
         )  # fmt: skip
 
     def fetch(self, query: str, limit: int) -> list[Any]:
+        self._summarize_anonymous()
         self._names.clear()
         self._names.update({c.id: c.display_name for c in self.session.clients.all()})
         protocols = self.session.protocols.all()
@@ -164,8 +170,21 @@ class ProtocolsPage(ListPage):
     def describe(self, record: Any) -> str:
         return format_datetime(record.met_at)
 
+    def _summarize_anonymous(self) -> None:
+        days = [a.day for a in self.session.protocols.anonymous.all()]
+        today = self.now().date()
+        month = sum(1 for d in days if (d.year, d.month) == (today.year, today.month))
+        self.anonymous_summary.setText(
+            self.tr("Anonymous counselling: {total} recorded, {month} of them this month.").format(
+                total=len(days), month=month
+            )
+            if days
+            else self.tr("No anonymous counselling recorded yet.")
+        )
+
     def _anonymous(self) -> None:
         if AnonymousDialog(self.session, self.now, self).run():
+            self._summarize_anonymous()
             show_info(
                 self,
                 self.tr("Anonymous counselling"),

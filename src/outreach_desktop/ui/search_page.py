@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.search import Hit
 from outreach_desktop.services.session import Session
+from outreach_desktop.ui.formats import format_date, format_datetime
+from outreach_desktop.ui.labels import approach_label
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 
@@ -66,11 +69,15 @@ class SearchPage(QWidget):
         self._debounce.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._enter)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.results)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.search)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.results, 1)
+        layout.addWidget(self.stack, 1)
+        self.refresh()
 
     def refresh(self) -> None:
         self._debounce.stop()
@@ -83,27 +90,32 @@ class SearchPage(QWidget):
             except UserError as exc:
                 show_error(self, exc)
         for hit in hits:
-            head = f"{kind_label(hit.kind)}: {self._title(hit)}"
-            item = QListWidgetItem(f"{head}\n{hit.snippet}")
-            item.setData(HTML_ROLE, f"<b>{html.escape(head)}</b><br>"
-                         + hit.marked(MARK, "</span>", html.escape).replace("\n", " "))  # fmt: skip
-            item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.ref))
-            self.results.addItem(item)
-        self.results.setVisible(bool(hits))
+            self.results.addItem(self._item(hit))
+        self.stack.setCurrentWidget(self.results if hits else self.empty)
         self.empty.setText(
             "" if hits else self.tr("Nothing found for “{query}”.").format(query=query) if query
             else self.tr("Type a name, a place or words from a protocol. Matches are "
                          "marked.")
         )  # fmt: skip
 
-    def _title(self, hit: Hit) -> str:
-        if hit.kind == "client":
-            return hit.title
+    def _item(self, hit: Hit) -> QListWidgetItem:
+        """Head: kind, date and title (matches marked); below it the text around the matches."""
+        prefix, title = kind_label(hit.kind) + ": ", hit.title
+        marked = hit.title_marked(MARK, "</span>", html.escape)
         if hit.kind == "appointment":
             a = self.session.appointments.repo.find(hit.ref)
-            return a.start.strftime("%d.%m.%Y %H:%M") + f" · {a.place}" if a else hit.title
-        p = self.session.protocols.repo.find(hit.ref)
-        return (p.met_at.strftime("%d.%m.%Y") + f" · {p.topics}") if p else hit.title
+            if a is not None:
+                title = f"{format_datetime(a.start)} · {approach_label(a.approach)}"
+            marked = html.escape(title)
+        elif hit.kind == "protocol":
+            p = self.session.protocols.repo.find(hit.ref)
+            prefix += format_date(p.met_at.date()) + " · " if p else ""
+        body = hit.snippet.replace("\n", " ")
+        item = QListWidgetItem(f"{prefix}{title}\n{body}")
+        item.setData(HTML_ROLE, f"<b>{html.escape(prefix)}{marked}</b><br>"
+                     + hit.marked(MARK, "</span>", html.escape).replace("\n", " "))  # fmt: skip
+        item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.ref))
+        return item
 
     def clear(self) -> None:
         self.search.clear()
