@@ -757,6 +757,25 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Plan follow-up appointment</source>
+        <translation>Folgetermin planen</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>&amp;Place</source>
+        <translation>&amp;Ort</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Problems</source>
@@ -1438,6 +1457,18 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Information an die Hauptbetreuung</translation>
     </message>
     <message>
+        <source>Plan f&amp;ollow-up…</source>
+        <translation>&amp;Folgetermin planen …</translation>
+    </message>
+    <message>
+        <source>Plan follow-up appointment</source>
+        <translation>Folgetermin planen</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Folgetermin</translation>
+    </message>
+    <message>
         <source>Template</source>
         <translation>Vorlage</translation>
     </message>
@@ -1448,6 +1479,10 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>Save this text as my template</source>
         <translation>Diesen Text als eigene Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Met on {met} · written on {written}</source>
+        <translation>Gespräch am {met} · geschrieben am {written}</translation>
     </message>
     <message>
         <source>Addendum {when}</source>

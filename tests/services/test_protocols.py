@@ -176,3 +176,35 @@ def test_any_typed_text_is_a_valid_search(text: str) -> None:
     query = fts_query(text)
     if query:
         db.execute("SELECT * FROM t WHERE t MATCH ?", (query,)).fetchall()
+
+
+def test_follow_up_appointment_from_the_protocol(session: Session, visit: Appointment) -> None:
+    p = session.protocols
+    draft = p.begin(NOW, appointment_id=visit.id)
+    follow = p.plan_follow_up(draft.id, datetime(2026, 12, 4, 9, 30), "Jobcenter Lüchow")
+    assert (follow.predecessor_id, follow.client_id, follow.approach) == (
+        visit.id, visit.client_id, Approach.HOME_VISIT,
+    )  # fmt: skip
+    assert follow.staff_ids == visit.staff_ids and follow.status.value == "planned"
+    stored = p.get(draft.id)
+    assert stored.follow_up_id == follow.id
+    with pytest.raises(DomainError, match="schon ein Folgetermin"):
+        p.plan_follow_up(draft.id, datetime(2026, 12, 5, 9, 30), "")
+    assert len(session.appointments.repo.followers(visit.id)) == 1
+
+    owner = session.owner().id  # type: ignore[union-attr]
+    loose = p.begin(NOW, client_id=visit.client_id, met_at=NOW, staff_ids=[owner])
+    second = p.plan_follow_up(loose.id, datetime(2026, 12, 7, 14, 0), "Stadtpark")
+    assert (second.predecessor_id, second.client_id, second.approach, second.place) == (
+        None, visit.client_id, Approach.WALK_AND_TALK, "Stadtpark",
+    )  # fmt: skip
+    loose = p.get(loose.id)
+    loose.topics = "Wohnung"
+    p.save_draft(loose)  # the protocol still saves after the follow-up changed it
+    p.finalize(loose.id, NOW, owner)
+    closed = p.begin(NOW, client_id=visit.client_id, met_at=NOW, staff_ids=[owner])
+    closed.topics = "Bewerbung"
+    p.save_draft(closed)
+    p.finalize(closed.id, NOW, owner)
+    with pytest.raises(Finalized):
+        p.plan_follow_up(closed.id, datetime(2026, 12, 8, 9, 0), "")

@@ -14,7 +14,7 @@ from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui import messages
 from outreach_desktop.ui.clipboard import sensitive_clipboard
-from outreach_desktop.ui.protocol_editor import AddendumDialog, ProtocolEditor
+from outreach_desktop.ui.protocol_editor import AddendumDialog, FollowUpDialog, ProtocolEditor
 from testkit.gui import in_modal
 
 DAY = date(2026, 11, 20)
@@ -98,3 +98,46 @@ def test_finalize_refused_with_reason(editor: ProtocolEditor, session: Session) 
     editor.finalize_button.click()
     assert "Einverständnis" in editor.message.text()
     assert not session.protocols.get(editor.protocol_id).is_final
+
+
+def test_follow_up_from_the_editor_keeps_typed_text(
+    editor: ProtocolEditor, session: Session, qtbot: Any
+) -> None:
+    editor.edits["next_steps"].setPlainText("Folgetermin im Park")
+    assert editor.follow_up_label.text() == "keiner"
+
+    def plan(dialog: FollowUpDialog) -> None:
+        assert dialog.date.date().toPython() == date(2026, 12, 4)  # two weeks after the meeting
+        dialog.place.setText("Stadtpark Lüchow")
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    seen = in_modal(qtbot, FollowUpDialog, plan)
+    editor.follow_up_button.click()
+    assert seen
+    stored = session.protocols.get(editor.protocol_id)
+    follow = session.appointments.get(stored.follow_up_id)  # type: ignore[arg-type]
+    assert follow.place == "Stadtpark Lüchow" and follow.predecessor_id == stored.appointment_id
+    assert stored.next_steps == "Folgetermin im Park"  # saved before planning
+    assert editor.follow_up_label.text() == "04.12.2026 10:00, Stadtpark Lüchow"
+    assert not editor.follow_up_button.isVisible()
+    editor.edits["reflection"].setPlainText("Gute Stimmung")
+    assert editor.save_now()  # no stale revision after the follow-up
+
+
+def test_finalized_reads_as_a_record_with_its_addenda(
+    editor: ProtocolEditor, session: Session
+) -> None:
+    assert "Gespräch am 20.11.2026 10:00" in editor.header.text()
+    assert "geschrieben am 20.11.2026 16:00" in editor.header.text()
+    assert all(b.isVisible() for b in editor.template_buttons)
+    editor.edits["topics"].setPlainText("Führerschein")
+    messages.set_next_answer(True)
+    editor.finalize_button.click()
+    assert not any(b.isVisible() for b in editor.template_buttons)
+    assert not editor.follow_up_button.isVisible() and not editor.addenda_label.isVisible()
+    owner = session.owner().id  # type: ignore[union-attr]
+    session.protocols.add_addendum(editor.protocol_id, "Prüfung bestanden.", NOW, owner)
+    editor._show()
+    assert editor.addenda_label.isVisible()
+    assert "Nachtrag 20.11.2026 16:00, " in editor.addenda_label.text()
+    assert "Prüfung bestanden." in editor.addenda_label.text()

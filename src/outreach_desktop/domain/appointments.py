@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from outreach_desktop.domain.errors import Checker
 from outreach_desktop.domain.records import Record
+from outreach_desktop.domain.records import new_id as make_id
 from outreach_desktop.domain.text import search_key
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 
@@ -52,6 +53,17 @@ class Appointment(Record):
         fields.setdefault("planned_duration_min", DEFAULT_DURATION[approach])
         fields.setdefault("buffer_min", DEFAULT_BUFFER[approach])
         return cls(approach=approach, start=start, **fields)  # type: ignore[arg-type]
+
+    def follow_up(self, start: datetime, place: str | None = None, new_id: str | None = None
+                  ) -> Appointment:  # fmt: skip
+        """A planned follow-up linked to this appointment (same client, approach and staff)."""
+        return replace(
+            self, id=new_id or make_id(), start=start,
+            place=self.place if place is None else place, status=AppointmentStatus.PLANNED,
+            predecessor_id=self.id, relocated_from_id=None, first_meeting=False,
+            spontaneous=False, created_at=None, updated_at=None,
+            revision=0, origin_device=None, staff_ids=list(self.staff_ids),
+        )  # fmt: skip
 
     @property
     def end(self) -> datetime:

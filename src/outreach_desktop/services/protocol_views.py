@@ -69,7 +69,8 @@ def view(session: Session, protocol_id: str) -> ProtocolView:
             for o in p.others_present
         ) or "keine"),
         ("Weiterleitung", "; ".join(routes) or "keine"),
-        ("Folgetermin", _dt(follow.start) if follow else "keiner"),
+        ("Folgetermin", (_dt(follow.start) + (f", {follow.place}" if follow.place else ""))
+         if follow else "keiner"),
         ("Erfolg", f"{p.success.label_de} – Maßstab: {SUCCESS_MEASURE_DE[p.approach]}"),
     ]  # fmt: skip
     sections = [(label, getattr(p, name)) for name, label in TEXT_FIELDS]

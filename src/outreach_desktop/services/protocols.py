@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
+from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.consents import ConsentKind
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.protocols import (
@@ -144,6 +145,29 @@ class ProtocolService:
 
     def search(self, text: str, limit: int = 50) -> list[Hit]:
         return self.index.search(text, limit)
+
+    def plan_follow_up(self, protocol_id: str, start: datetime, place: str) -> Appointment:
+        """The follow-up appointment the protocol names: linked to the protocol's appointment
+        (or, for a protocol without one, a new appointment for the same client and approach)."""
+        protocol = self.repo.get(protocol_id)
+        protocol.require_draft()
+        if protocol.follow_up_id and self.appointments.find(protocol.follow_up_id):
+            raise DomainError(
+                "Für dieses Protokoll ist schon ein Folgetermin geplant; "
+                "ändern Sie ihn unter Termine."
+            )
+        if protocol.appointment_id:
+            new = self.appointments.get(protocol.appointment_id).follow_up(start, place)
+        else:
+            new = Appointment.plan(
+                protocol.approach, start, client_id=protocol.client_id, place=place,
+                staff_ids=list(protocol.staff_ids),
+            )  # fmt: skip
+        with self.repo.db.transaction():
+            saved = self.appointments.save(new)
+            protocol.follow_up_id = saved.id
+            self.repo.save(protocol)
+        return saved
 
     def delete_draft(self, protocol_id: str) -> None:
         """Drafts may be thrown away; a finalized protocol never (the database refuses too)."""

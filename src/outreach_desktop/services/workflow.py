@@ -314,12 +314,5 @@ class WorkflowService:
     ) -> Appointment:
         """A follow-up appointment linked to its predecessor (same client, approach, staff).
         `new_appointment_id` fixes the new id (demo data)."""
-        a = self.appointments.get(appointment_id)
-        new = replace(
-            a, id=new_appointment_id or new_id(), start=start,
-            place=a.place if place is None else place, status=AppointmentStatus.PLANNED,
-            predecessor_id=a.id, relocated_from_id=None, first_meeting=False, spontaneous=False,
-            created_at=None, updated_at=None,
-            revision=0, origin_device=None, staff_ids=list(a.staff_ids),
-        )  # fmt: skip
+        new = self.appointments.get(appointment_id).follow_up(start, place, new_appointment_id)
         return self.appointments.save(new)

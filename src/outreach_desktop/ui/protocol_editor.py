@@ -6,7 +6,7 @@ vault locks. A finalized protocol is read-only; corrections are addenda shown wi
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -44,6 +44,7 @@ from outreach_desktop.ui.clipboard import sensitive_clipboard
 from outreach_desktop.ui.form_dialog import FormDialog, text_area
 from outreach_desktop.ui.messages import error_text, show_error
 from outreach_desktop.ui.printing import preview_and_print
+from outreach_desktop.ui.workflow_dialogs import date_edit, read_datetime, time_edit
 
 AUTOSAVE_MS = 2000
 HOME_ONLY = {"non_appearance_reasons", "reachability"}
@@ -63,6 +64,27 @@ class AddendumDialog(FormDialog):
     def save(self) -> Protocol:
         return self.session.protocols.add_addendum(
             self.protocol_id, self.text.toPlainText(), self.now(), self.by
+        )
+
+
+class FollowUpDialog(FormDialog):
+    """The follow-up appointment named in the protocol; it appears under Termine."""
+
+    keep_on_lock = False
+
+    def __init__(self, session: Session, protocol: Protocol, parent: QWidget | None) -> None:
+        super().__init__(parent, self.tr("Plan follow-up appointment"))
+        self.session, self.protocol_id = session, protocol.id
+        start = protocol.met_at + timedelta(days=14)
+        self.date = date_edit(start.date())
+        self.add_field("start", self.tr("&Date"), self.date)
+        self.time = time_edit(start.time())
+        self.add_field("start_time", self.tr("&Time"), self.time)
+        self.place = self.line("place", self.tr("&Place"), protocol.place)
+
+    def save(self) -> object:
+        return self.session.protocols.plan_follow_up(
+            self.protocol_id, read_datetime(self.date, self.time), self.place.text().strip()
         )
 
 
@@ -142,6 +164,7 @@ class ProtocolEditor(QDialog):
         body = QWidget()
         grid = QGridLayout(body)
         self.edits: dict[str, QPlainTextEdit] = {}
+        self.template_buttons: list[QToolButton] = []
         row = 0
         for name, label in TEXT_FIELDS:
             if name in HOME_ONLY and p.approach is not Approach.HOME_VISIT:
@@ -154,7 +177,9 @@ class ProtocolEditor(QDialog):
             self.edits[name] = edit
             grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(edit, row, 1)
-            grid.addWidget(self._template_button(name, label), row, 2, Qt.AlignmentFlag.AlignTop)
+            button = self._template_button(name, label)
+            self.template_buttons.append(button)
+            grid.addWidget(button, row, 2, Qt.AlignmentFlag.AlignTop)
             row += 1
         self.duration = QSpinBox()
         self.duration.setRange(1, 480)
@@ -188,6 +213,22 @@ class ProtocolEditor(QDialog):
             self.routes[name] = box
             grid.addWidget(box, row, 1)
             row += 1
+        self.follow_up_label = QLabel()
+        self.follow_up_label.setWordWrap(True)
+        self.follow_up_button = QPushButton(self.tr("Plan f&ollow-up…"))
+        self.follow_up_button.setAccessibleName(self.tr("Plan follow-up appointment"))
+        self.follow_up_button.setAutoDefault(False)
+        self.follow_up_button.clicked.connect(self._follow_up)
+        follow = QHBoxLayout()
+        follow.addWidget(self.follow_up_label, 1)
+        follow.addWidget(self.follow_up_button)
+        grid.addWidget(QLabel(self.tr("Follow-up")), row, 0)
+        grid.addLayout(follow, row, 1)
+        row += 1
+        self.addenda_label = QLabel()
+        self.addenda_label.setWordWrap(True)
+        self.addenda_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        grid.addWidget(self.addenda_label, row, 0, 1, 3)
         return self._scroll(body)
 
     def _template_button(self, field: str, label: str) -> QToolButton:
@@ -214,9 +255,27 @@ class ProtocolEditor(QDialog):
         v = view(self.session, self.protocol_id)
         self.protocol = v.protocol
         final = self.protocol.is_final
-        self.header.setText(f"<h2>{self._escape(v.title)}</h2>{self._escape(v.status)}")
+        facts = dict(v.facts)
+        when = self.tr("Met on {met} · written on {written}").format(
+            met=facts.get("Gespräch am", ""), written=facts.get("Geschrieben am", "")
+        )
+        self.header.setText(
+            f"<h2>{self._escape(v.title)}</h2>{self._escape(when)}<br>{self._escape(v.status)}"
+        )
         for edit in self.edits.values():
             edit.setReadOnly(final)
+        for button in self.template_buttons:
+            button.setVisible(not final)
+        self.follow_up_label.setText(facts.get("Folgetermin", ""))
+        self.follow_up_button.setVisible(not final and self.protocol.follow_up_id is None)
+        self.addenda_label.setText(
+            "".join(
+                "<p><b>" + self._escape(self.tr("Addendum {when}").format(when=w)) + "</b><br>"
+                + self._escape(t).replace("\n", "<br>") + "</p>"
+                for w, t in v.addenda
+            )
+        )  # fmt: skip
+        self.addenda_label.setVisible(bool(v.addenda))
         for widget in (self.duration, self.success, *self.routes.values()):
             widget.setEnabled(not final)
         self.finalize_button.setVisible(not final)
@@ -331,6 +390,12 @@ class ProtocolEditor(QDialog):
             self._message(error_text(exc))
             return
         self._show()
+
+    def _follow_up(self) -> None:
+        if not self.save_now():
+            return
+        if FollowUpDialog(self.session, self.protocol, self).run():
+            self._show()
 
     def _addendum(self) -> None:
         if AddendumDialog(self.session, self.protocol_id, self.now, self.by, self).run():
