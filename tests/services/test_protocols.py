@@ -46,6 +46,7 @@ def test_draft_from_appointment_then_final_then_addenda(
         visit.start,
     )
     assert draft.written_at == NOW and draft.staff_ids == visit.staff_ids
+    assert draft.place == "Wohnung, Lindenweg 4, 29439 Lüchow"  # a home visit without a place
     draft.topics = "Erreichbarkeit, Briefkasten"
     draft.course = "Frau Voß hatte die Briefe nicht erhalten; Briefkasten defekt."
     draft.reachability = "Neue Handynummer notiert."
@@ -161,7 +162,9 @@ def test_full_text_search_ranks_and_highlights(session: Session, visit: Appointm
     assert p.search("Voß Fahrschule") == []
     hit = p.search("Dannenberg")[0]
     assert hit.title == "Ute Voss-Berg · Führerschein"
-    assert hit.snippet.startswith("Wir sprachen") and "[Dannenberg]" in hit.snippet
+    assert hit.snippet.endswith(
+        "Lüchow · Wir sprachen über den Führerschein und die Fahrschule in [Dannenberg]."
+    )
 
 
 @settings(max_examples=300, deadline=None)

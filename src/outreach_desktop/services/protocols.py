@@ -19,6 +19,7 @@ from outreach_desktop.domain.search import Hit
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository
+from outreach_desktop.storage.people_repos import ClientRepository
 from outreach_desktop.storage.protocol_repo import (
     AnonymousRepository,
     ProtocolRepository,
@@ -34,12 +35,14 @@ class ProtocolService:
         appointments: AppointmentRepository,
         consents: ConsentRepository,
         index: SearchIndex,
+        clients: ClientRepository,
     ) -> None:
         self.repo = repo
         self.anonymous = anonymous
         self.appointments = appointments
         self.consents = consents
         self.index = index
+        self.clients = clients
 
     def get(self, protocol_id: str) -> Protocol:
         return self.repo.get(protocol_id)
@@ -77,7 +80,7 @@ class ProtocolService:
             protocol = Protocol(
                 approach=a.approach, met_at=a.start, written_at=now,
                 duration_min=a.planned_duration_min, appointment_id=a.id,
-                client_id=a.client_id, staff_ids=list(a.staff_ids), place=a.place,
+                client_id=a.client_id, staff_ids=list(a.staff_ids), place=self._place(a),
                 others_present=present,
             )  # fmt: skip
         else:
@@ -86,6 +89,15 @@ class ProtocolService:
                 staff_ids=list(staff_ids or []),
             )  # fmt: skip
         return self.repo.save(protocol)
+
+    def _place(self, a: Appointment) -> str:
+        """The appointment's place; a home visit without one took place at the client's home."""
+        if a.place or a.approach is not Approach.HOME_VISIT or a.client_id is None:
+            return a.place
+        client = self.clients.find(a.client_id)
+        address = ", ".join(line.strip() for line in (client.address if client else "").splitlines()
+                            if line.strip())  # fmt: skip
+        return f"Wohnung, {address}" if address else "Wohnung"
 
     def save_draft(self, protocol: Protocol) -> Protocol:
         """Autosave and explicit saves of a draft; a finalized protocol is refused."""

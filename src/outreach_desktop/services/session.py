@@ -67,6 +67,7 @@ class Session:
             appointment_repo,
             ConsentRepository(db, device),
             SearchIndex(db),
+            self.clients,
         )
         self.workflow = WorkflowService(
             appointment_repo,
