@@ -1481,6 +1481,10 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Diesen Text als eigene Vorlage speichern</translation>
     </message>
     <message>
+        <source>Delete my template</source>
+        <translation>Eigene Vorlage löschen</translation>
+    </message>
+    <message>
         <source>Met on {met} · written on {written}</source>
         <translation>Gespräch am {met} · geschrieben am {written}</translation>
     </message>
@@ -1503,6 +1507,22 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>Saved at {time}</source>
         <translation>Gespeichert um {time}</translation>
+    </message>
+    <message>
+        <source>Saved as your template “{title}”.</source>
+        <translation>Als eigene Vorlage „{title}“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <source>Delete your template “{title}”? Protocols that used it keep their text.</source>
+        <translation>Ihre Vorlage „{title}“ löschen? Protokolle, die sie verwendet haben, behalten ihren Text.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Finalize</source>

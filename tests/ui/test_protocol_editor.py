@@ -141,3 +141,24 @@ def test_finalized_reads_as_a_record_with_its_addenda(
     assert editor.addenda_label.isVisible()
     assert "Nachtrag 20.11.2026 16:00, " in editor.addenda_label.text()
     assert "Prüfung bestanden." in editor.addenda_label.text()
+
+
+def test_own_templates_saved_offered_and_deleted(editor: ProtocolEditor) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    editor.edits["agreements"].setPlainText("Mündlich: Rückruf am Freitag\nweitere Zeile")
+    editor._save_template("agreements")
+    assert "Mündlich: Rückruf am Freitag" in editor.saved_label.text()
+    menu = QMenu(editor)
+    editor._fill_menu(menu, "agreements")
+    titles = [a.text() for a in menu.actions()]
+    assert "★ Mündlich: Rückruf am Freitag" in titles
+    assert "Diesen Text als eigene Vorlage speichern" in titles
+    remove = next(a.menu() for a in menu.actions() if a.text() == "Eigene Vorlage löschen")
+    own = next(t for t in editor.templates.for_field("agreements") if t.personal)
+    messages.set_next_answer(False)
+    editor.delete_template(own)
+    assert any(t.personal for t in editor.templates.for_field("agreements"))
+    messages.set_next_answer(True)
+    remove.actions()[0].trigger()
+    assert not any(t.personal for t in editor.templates.for_field("agreements"))

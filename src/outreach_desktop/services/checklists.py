@@ -28,6 +28,15 @@ def override_dir() -> Path:
     return paths.site_config_dir() / OVERRIDE_DIR
 
 
+def toml_where(exc: tomllib.TOMLDecodeError) -> str:
+    """ "Zeile N" for a TOML syntax error (Python 3.14 has exc.lineno; before, only the text)."""
+    line = getattr(exc, "lineno", None)
+    if line is None:
+        found = re.search(r"at line (\d+)", str(exc))
+        line = int(found[1]) if found else None
+    return f"Zeile {line}" if line else "Syntax"
+
+
 def load_file(path: Path) -> Checklist:
     """Parse one checklist file; ChecklistError names the file and line or item."""
     name = path.name
@@ -38,13 +47,7 @@ def load_file(path: Path) -> Checklist:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        # Python 3.14 has exc.lineno; before, the line is only in the message.
-        line = getattr(exc, "lineno", None)
-        if line is None:
-            found = re.search(r"at line (\d+)", str(exc))
-            line = int(found[1]) if found else None
-        where = f"Zeile {line}" if line else "Syntax"
-        raise ChecklistError(name, where, "kein gültiges TOML") from None
+        raise ChecklistError(name, toml_where(exc), "kein gültiges TOML") from None
     return parse_checklist(data, name)
 
 

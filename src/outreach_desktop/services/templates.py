@@ -14,6 +14,7 @@ from pathlib import Path
 from outreach_desktop import paths
 from outreach_desktop.domain.protocols import Protocol
 from outreach_desktop.resources import resources_dir
+from outreach_desktop.services.checklists import toml_where
 from outreach_desktop.services.session import Session
 from outreach_desktop.storage.protocol_repo import TemplateRepository, TextTemplate
 
@@ -39,14 +40,25 @@ def _parse(path: Path) -> list[Template]:
     ]
 
 
-def agency_templates() -> list[Template]:
+def agency_templates() -> tuple[list[Template], str]:
+    """The agency's templates and, if its own file in the site configuration could not be used,
+    why (in German, with file and line); the built-in templates stand in then."""
     override = paths.site_config_dir() / "templates" / FILE
+    problem = ""
     if override.is_file():
         try:
-            return _parse(override)
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError):
-            log.warning("agency templates unreadable; built-in templates used")
-    return _parse(resources_dir() / "templates" / FILE)
+            return _parse(override), ""
+        except tomllib.TOMLDecodeError as exc:
+            problem = f"{FILE}: {toml_where(exc)}: kein gültiges TOML"
+        except (OSError, UnicodeDecodeError):
+            problem = f"{FILE}: Datei nicht lesbar"
+        except (KeyError, TypeError, AttributeError):
+            problem = f"{FILE}: jede Vorlage braucht field, title und body"
+        log.warning("agency templates not used: %s", problem)
+        problem = (
+            f"Vorlagen der Dienststelle nicht verwendet ({problem}); es gelten die mitgelieferten."
+        )
+    return _parse(resources_dir() / "templates" / FILE), problem
 
 
 class _Blank(dict[str, str]):
@@ -67,6 +79,7 @@ class TemplateService:
         self.session = session
         db = session.vault.db
         self.repo = TemplateRepository(db, session.vault.device_id)
+        self.agency, self.problem = agency_templates()
 
     def for_field(self, field: str) -> list[Template]:
         own = [
@@ -74,7 +87,7 @@ class TemplateService:
             for t in self.repo.all()
             if t.field == field
         ]
-        return [t for t in agency_templates() if t.field == field] + own
+        return [t for t in self.agency if t.field == field] + own
 
     def add_personal(self, field: str, title: str, body: str) -> Template:
         saved = self.repo.save(TextTemplate(field=field, title=title.strip(), body=body))

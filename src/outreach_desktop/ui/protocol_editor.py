@@ -39,10 +39,10 @@ from outreach_desktop.domain.protocols import (
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.protocol_views import protocol_pdf, view
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.templates import TemplateService
+from outreach_desktop.services.templates import Template, TemplateService
 from outreach_desktop.ui.clipboard import sensitive_clipboard
 from outreach_desktop.ui.form_dialog import FormDialog, text_area
-from outreach_desktop.ui.messages import error_text, show_error
+from outreach_desktop.ui.messages import confirm, error_text, show_error
 from outreach_desktop.ui.printing import preview_and_print
 from outreach_desktop.ui.workflow_dialogs import date_edit, read_datetime, time_edit
 
@@ -246,9 +246,18 @@ class ProtocolEditor(QDialog):
         for template in self.templates.for_field(field):
             action = menu.addAction(("★ " if template.personal else "") + template.title)
             action.triggered.connect(lambda _c=False, t=template: self.insert_template(field, t))
+        if self.templates.problem:
+            problem = menu.addAction(self.templates.problem)
+            problem.setEnabled(False)
         menu.addSeparator()
         save = menu.addAction(self.tr("Save this text as my template"))
         save.triggered.connect(lambda: self._save_template(field))
+        own = [t for t in self.templates.for_field(field) if t.personal]
+        if own:
+            remove = menu.addMenu(self.tr("Delete my template"))
+            for template in own:
+                action = remove.addAction(template.title)
+                action.triggered.connect(lambda _c=False, t=template: self.delete_template(t))
 
     # ---- state -------------------------------------------------------------------------------
     def _show(self) -> None:
@@ -368,15 +377,26 @@ class ProtocolEditor(QDialog):
         if not text:
             return
         try:
-            self.templates.add_personal(field, text.splitlines()[0][:60], text)
+            saved = self.templates.add_personal(field, text.splitlines()[0][:60], text)
         except UserError as exc:
             show_error(self, exc)
+            return
+        self.saved_label.setText(
+            self.tr("Saved as your template “{title}”.").format(title=saved.title)
+        )
+
+    def delete_template(self, template: Template) -> None:
+        if confirm(
+            self, self.tr("Delete template"),
+            self.tr("Delete your template “{title}”? Protocols that used it keep their text."
+                    ).format(title=template.title),
+            self.tr("Delete"),
+        ):  # fmt: skip
+            self.templates.delete_personal(template.id)
 
     def _finalize(self) -> None:
         if not self.save_now():
             return
-        from outreach_desktop.ui.messages import confirm
-
         if not confirm(
             self, self.tr("Finalize"),
             self.tr("After finalizing, the protocol cannot be changed any more; corrections "
