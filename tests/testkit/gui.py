@@ -20,10 +20,14 @@ class FakeClock:
         self.now += seconds
 
 
+MODAL_ERRORS: list[BaseException] = []  # re-raised after the test by an autouse fixture
+
+
 def in_modal(qtbot: Any, kind: type[QWidget], action: Callable[[Any], None]) -> list[Any]:
     """Run `action(dialog)` as soon as a modal dialog of `kind` is open.
 
-    Returns a list that receives the dialog, for assertions afterwards.
+    Returns a list that receives the dialog, for assertions afterwards. A failing action
+    closes the dialog (instead of leaving the test waiting forever) and fails the test.
     """
     seen: list[Any] = []
 
@@ -31,7 +35,15 @@ def in_modal(qtbot: Any, kind: type[QWidget], action: Callable[[Any], None]) -> 
         widget = QApplication.activeModalWidget()
         if isinstance(widget, kind) and widget not in seen:
             seen.append(widget)
-            action(widget)
+            try:
+                action(widget)
+            except BaseException as exc:
+                MODAL_ERRORS.append(exc)
+                for _ in range(10):
+                    open_ = QApplication.activeModalWidget()
+                    if open_ is None:
+                        break
+                    open_.close()
         elif not seen:
             QTimer.singleShot(20, poll)
 

@@ -16,7 +16,16 @@ from outreach_desktop.ui.i18n import install_translators
 from outreach_desktop.ui.main_window import MainWindow
 from outreach_desktop.ui.tasks import wait_for_background
 from testkit import FAST_KDF
-from testkit.gui import FakeClock
+from testkit.gui import MODAL_ERRORS, FakeClock
+
+
+@pytest.fixture(autouse=True)
+def modal_errors() -> Iterator[None]:
+    """An assertion that failed inside a modal dialog fails the test that opened it."""
+    MODAL_ERRORS.clear()
+    yield
+    if MODAL_ERRORS:
+        raise MODAL_ERRORS[0]
 
 
 @pytest.fixture

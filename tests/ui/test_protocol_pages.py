@@ -150,3 +150,45 @@ def test_anonymous_counselling_has_no_field_for_name_or_content(window: Any, qtb
     assert [(r.duration_min, r.approach) for r in rows] == [(45, Approach.WALK_AND_TALK)]
     assert window.session.protocols.all() == []
     assert "1 erfasst" in page.anonymous_summary.text()
+
+
+def test_idle_lock_keeps_the_draft_and_clears_the_clipboard(
+    window: Any, qtbot: Any, clock: Any, vault_dir: Path
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from outreach_desktop.services.vaults import unlock_vault
+
+    window.workspace.show_page(PROTOCOLS)
+    page = window.workspace.protocols_page
+    typed = "Gespräch über Umschulung zur Pflegefachkraft;\nSie möchte erst hospitieren."
+    ids: list[str] = []
+
+    def choose(dialog: StandaloneProtocolDialog) -> None:
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    def type_then_idle(editor: ProtocolEditor) -> None:
+        ids.append(editor.protocol_id)
+        editor.edits["course"].setPlainText(typed)  # not yet autosaved
+        editor.save_now()
+        editor.tabs.setCurrentIndex(1)
+        copy = next(b for b in editor.handover.findChildren(type(editor.finalize_button))
+                    if "Gesprächsverlauf" in b.accessibleName())  # fmt: skip
+        copy.click()
+        editor.tabs.setCurrentIndex(0)
+        editor.edits["next_steps"].setPlainText("Hospitation anfragen")  # typed, not saved yet
+        assert editor._dirty
+        clock.advance(301)
+        window.idle.check()  # the idle timer fires while the protocol is open
+
+    in_modal(qtbot, StandaloneProtocolDialog, choose)
+    in_modal(qtbot, ProtocolEditor, type_then_idle)
+    page.new_button.click()
+    assert window.workspace is None and ids
+    assert QGuiApplication.clipboard().text() == ""  # the copied course is gone
+    session = unlock_vault(vault_dir, PASSPHRASE)
+    try:
+        restored = session.protocols.get(ids[0])
+        assert (restored.course, restored.next_steps) == (typed, "Hospitation anfragen")
+    finally:
+        session.lock()

@@ -123,6 +123,7 @@ class ProtocolEditor(QDialog):
         self.tabs.addTab(self._editor_tab(), self.tr("Protocol"))
         self.handover = QWidget()
         self.tabs.addTab(self._scroll(self.handover), self.tr("Transfer (VerBIS)"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.finalize_button = self._button(self.tr("&Finalize…"), self._finalize)
         self.addendum_button = self._button(self.tr("Add a&ddendum…"), self._addendum)
         self.countersign_button = self._button(self.tr("&Countersign"), self._countersign)
@@ -321,6 +322,12 @@ class ProtocolEditor(QDialog):
             grid.addWidget(value, index, 1)
             grid.addWidget(copy, index, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
+
+    def _tab_changed(self, index: int) -> None:
+        """The Übernahme tab always shows what was typed: save, then rebuild it."""
+        if self.tabs.widget(index) is not self.tabs.widget(0):
+            self.save_now()
+            self._show()
 
     def _changed(self) -> None:
         if self.protocol.is_final:
