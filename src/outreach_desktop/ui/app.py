@@ -11,6 +11,7 @@ from outreach_desktop import __version__
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.ui.i18n import install_translators
 from outreach_desktop.ui.main_window import MainWindow
+from outreach_desktop.ui.shutdown import close_on_signals
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -33,6 +34,7 @@ def run_gui(vault: Path | None = None, passphrase: str | None = None) -> int:
     if screen is not None:
         area = screen.availableGeometry()
         window.resize(min(1280, area.width()), min(820, area.height()))
+    close_on_signals(app, window)
     window.show()
     if vault is not None and passphrase:
         window.unlock(vault, passphrase)
