@@ -675,6 +675,25 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     </message>
 </context>
 <context>
+    <name>CountersignDialog</name>
+    <message>
+        <source>Countersign</source>
+        <translation>Gegenzeichnen</translation>
+    </message>
+    <message>
+        <source>With the countersignature the second staff member confirms that the protocol describes the home visit correctly. It cannot be taken back.</source>
+        <translation>Mit der Gegenzeichnung bestätigt die zweite Person, dass das Protokoll den Hausbesuch richtig wiedergibt. Sie lässt sich nicht zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>There is no second staff member on this home visit.</source>
+        <translation>Bei diesem Hausbesuch ist keine zweite Person eingetragen.</translation>
+    </message>
+    <message>
+        <source>&amp;Countersigned by</source>
+        <translation>&amp;Gegengezeichnet von</translation>
+    </message>
+</context>
+<context>
     <name>CreateVaultDialog</name>
     <message>
         <source>New profile</source>
@@ -1533,8 +1552,20 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Nach dem Abschließen lässt sich das Protokoll nicht mehr ändern; Korrekturen werden Nachträge. Jetzt abschließen?</translation>
     </message>
     <message>
-        <source>There is no second staff member on this home visit.</source>
-        <translation>Bei diesem Hausbesuch ist keine zweite Person eingetragen.</translation>
+        <source>Not saved</source>
+        <translation>Nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>The protocol could not be saved: {error}
+
+Close anyway and lose the changes since the last save?</source>
+        <translation>Das Protokoll konnte nicht gespeichert werden: {error}
+
+Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Ohne Speichern schließen</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +1919,18 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>&amp;Time</source>
         <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <source>A home visit is normally made by two; the second countersigns.</source>
+        <translation>Ein Hausbesuch wird in der Regel zu zweit gemacht; die zweite Person zeichnet gegen.</translation>
+    </message>
+    <message>
+        <source>&amp;Second staff member</source>
+        <translation>&amp;Zweite Person</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.consents import ConsentKind, GivenHow
 from outreach_desktop.domain.errors import DomainError, ValidationError
 from outreach_desktop.domain.people import Client, Staff
-from outreach_desktop.domain.protocols import Finalized
+from outreach_desktop.domain.protocols import Addendum, Finalized
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.storage.protocol_repo import fts_query
@@ -146,6 +146,7 @@ def test_full_text_search_ranks_and_highlights(session: Session, visit: Appointm
     assert "[Führerschein]" in hits[0].snippet or "[Führerschein" in hits[0].snippet
     assert [h.kind for h in p.search("Voß")] == ["client", "protocol"]  # the name ranks first
     assert [h.kind for h in p.search("Voss")] == ["client", "protocol"]  # ß typed as ss
+    assert p.search("Fu\u0308hrerschein")[0].ref == draft.id  # decomposed umlaut (NFD)
     assert [h.ref for h in p.search("Fuehrerschein")] == [draft.id]  # umlaut typed as ue
     assert p.search("Führerscheinprüfung") == []
     assert p.search("Lindenweg Lüchow")[0].kind == "client"  # all words must match
@@ -211,3 +212,114 @@ def test_follow_up_appointment_from_the_protocol(session: Session, visit: Appoin
     p.finalize(closed.id, NOW, owner)
     with pytest.raises(Finalized):
         p.plan_follow_up(closed.id, datetime(2026, 12, 8, 9, 0), "")
+
+
+def test_save_draft_takes_only_what_the_writer_may_change(
+    session: Session, visit: Appointment
+) -> None:
+    p = session.protocols
+    owner = session.owner().id  # type: ignore[union-attr]
+    draft = p.begin(NOW, appointment_id=visit.id)
+    other = session.clients.save(Client(display_name="Jemand Anderes"))
+    forged = p.copy_draft(draft)
+    forged.course = "Verlauf"
+    forged.client_id = other.id
+    forged.staff_ids = [owner]
+    forged.countersigned_by, forged.countersigned_at = owner, NOW
+    forged.addenda.append(Addendum(NOW - timedelta(days=3), owner, "rückdatiert"))
+    forged.follow_up_id = visit.id
+    saved = p.save_draft(forged)
+    stored = p.get(draft.id)
+    assert saved.course == stored.course == "Verlauf"
+    assert stored.client_id == visit.client_id and stored.staff_ids == visit.staff_ids
+    assert (stored.countersigned_by, stored.countersigned_at) == (None, None)
+    assert stored.addenda == [] and stored.follow_up_id is None
+    p.delete_draft(draft.id)  # nothing was attached that could block it
+
+
+def test_a_very_long_draft_is_kept_but_cannot_be_finalized(
+    session: Session, visit: Appointment
+) -> None:
+    p = session.protocols
+    draft = p.begin(NOW, appointment_id=visit.id)
+    draft.topics = "Wichtiges Thema"
+    draft.course = "x" * 20_001  # pasted by mistake: the draft still keeps everything typed
+    p.save_draft(draft)
+    assert p.get(draft.id).topics == "Wichtiges Thema"
+    assert len(p.get(draft.id).course) == 20_001
+    with pytest.raises(ValidationError, match="Gesprächsverlauf"):
+        p.finalize(draft.id, NOW, session.owner().id)  # type: ignore[union-attr]
+
+
+def test_handover_consent_counts_for_the_client_on_the_day_of_finalizing(
+    session: Session, visit: Appointment
+) -> None:
+    p = session.protocols
+    owner = session.owner().id  # type: ignore[union-attr]
+    loose = p.begin(NOW, client_id=visit.client_id, met_at=NOW, staff_ids=[owner])
+    loose.course, loose.to_main_caseworker = "Verlauf", True
+    p.save_draft(loose)
+    later = NOW + timedelta(days=1)
+    consent = session.consents.prepare(ConsentKind.HANDOVER, NOW, client_id=visit.client_id,
+                                       main_caseworker_id=owner)  # fmt: skip
+    session.consents.sign(consent.id, GivenHow.PAPER, later)  # signed the day after the meeting
+    with pytest.raises(ValidationError, match="Einverständnis"):
+        p.finalize(loose.id, NOW, owner)  # not yet given on that day
+    assert p.finalize(loose.id, later, owner).is_final  # a protocol without an appointment, too
+
+    expired = p.begin(NOW, appointment_id=visit.id)
+    expired.course, expired.to_main_caseworker = "Verlauf", True
+    p.save_draft(expired)
+    session.consents.revoke(consent.id, later + timedelta(days=1), "telefonisch")
+    with pytest.raises(ValidationError, match="Einverständnis"):
+        p.finalize(expired.id, later + timedelta(days=2), owner)
+
+
+def test_presence_consent_recorded_after_the_draft_is_picked_up(
+    session: Session, visit: Appointment
+) -> None:
+    p = session.protocols
+    draft = p.begin(NOW, appointment_id=visit.id)
+    assert draft.others_present == []
+    consent = session.consents.prepare(ConsentKind.PRESENCE, NOW, appointment_id=visit.id,
+                                       others_present=[("Olaf Krüger", "Nachbar")])  # fmt: skip
+    session.consents.sign(consent.id, GivenHow.PAPER, NOW)
+    draft.course = "Verlauf"
+    saved = p.save_draft(draft)
+    assert [(o.name, o.consent_id) for o in saved.others_present] == [("Olaf Krüger", consent.id)]
+
+
+def test_database_refuses_addenda_and_countersignatures_on_drafts(
+    session: Session, visit: Appointment
+) -> None:
+    draft = session.protocols.begin(NOW, appointment_id=visit.id)
+    owner = session.owner().id  # type: ignore[union-attr]
+    conn = session.vault.db.connection
+    with pytest.raises(sqlcipher3.IntegrityError, match="draft"):
+        conn.execute(
+            "INSERT INTO protocol_addenda (protocol_id, position, at, by_staff, text)"
+            " VALUES (?, 0, '2026-11-20T10:00:00', ?, 'x')", (draft.id, owner),
+        )  # fmt: skip
+    with pytest.raises(sqlcipher3.IntegrityError, match="draft"):
+        conn.execute("UPDATE protocols SET countersigned_by = ?, countersigned_at = ?"
+                     " WHERE id = ?", (owner, "2026-11-20T10:00:00", draft.id))  # fmt: skip
+    session.protocols.record_anonymous(NOW.date(), Approach.WALK_AND_TALK, 30, [owner])
+    with pytest.raises(sqlcipher3.IntegrityError, match="no text"):
+        conn.execute("UPDATE anonymous_counselling SET search_text = 'Heike Brandt'")
+
+
+def test_follow_up_of_a_finalized_protocol_is_kept(session: Session, visit: Appointment) -> None:
+    from outreach_desktop.storage.errors import RecordInUse
+
+    p = session.protocols
+    owner = session.owner().id  # type: ignore[union-attr]
+    draft = p.begin(NOW, appointment_id=visit.id)
+    follow = p.plan_follow_up(draft.id, NOW + timedelta(days=14), "Park")
+    draft = p.get(draft.id)
+    draft.course = "Verlauf"
+    p.save_draft(draft)
+    p.finalize(draft.id, NOW, owner)
+    with pytest.raises(RecordInUse, match="Folgetermin eines abgeschlossenen"):
+        session.appointments.repo.delete(follow.id)
+    with pytest.raises(RecordInUse, match="Protokoll"):
+        session.staff.delete(visit.staff_ids[1])

@@ -21,6 +21,11 @@ def test_fill_keeps_unknown_placeholders_and_stray_braces() -> None:
     assert fill("{client} {unbekannt}", values) == "Ute Voß {unbekannt}"
     assert fill("Klammer { offen", values) == "Klammer { offen"
     assert fill("{0} und {}", values) == "{0} und {}"
+    assert fill("{z.B. Bewerbung} {client.x} {client!r}", values) == (
+        "{z.B. Bewerbung} {client.x} {client!r}"
+    )
+    assert fill("{client:>999999999}", values) == "{client:>999999999}"  # no format specs
+    assert fill("{{client}}", values) == "{Ute Voß}"
 
 
 def test_render_from_the_protocol(session: Session) -> None:

@@ -162,3 +162,59 @@ def test_own_templates_saved_offered_and_deleted(editor: ProtocolEditor) -> None
     messages.set_next_answer(True)
     remove.actions()[0].trigger()
     assert not any(t.personal for t in editor.templates.for_field("agreements"))
+
+
+def test_disk_full_keeps_the_window_open_until_the_user_decides(
+    editor: ProtocolEditor, session: Session
+) -> None:
+    conn = session.vault.db.connection
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full now
+    editor.edits["course"].setPlainText("Langer Verlauf " * 2000)
+    assert not editor.save_now()
+    assert "Speicherplatz ist voll" in editor.message.text()
+    messages.set_next_answer(False)  # "Ohne Speichern schließen?" – no
+    editor.reject()
+    assert editor.isVisible() and editor.edits["course"].toPlainText().startswith("Langer")
+    conn.execute("PRAGMA max_page_count = 1073741823")  # space freed
+    editor.reject()
+    assert not editor.isVisible()
+    assert session.protocols.get(editor.protocol_id).course.startswith("Langer Verlauf")
+
+
+def test_countersign_names_the_person_and_is_confirmed(
+    session: Session, german: None, qtbot: Any
+) -> None:
+    from outreach_desktop.domain.people import Staff
+    from outreach_desktop.ui.protocol_editor import CountersignDialog
+
+    client = session.clients.save(Client(display_name="Ute Voß"))
+    second = session.staff.save(Staff(name="Birgit Sommer"))
+    owner = session.owner().id  # type: ignore[union-attr]
+    visit = session.appointments.save(Appointment.plan(
+        Approach.HOME_VISIT, datetime.combine(DAY, time(10)), client_id=client.id,
+        staff_ids=[owner, second.id]))  # fmt: skip
+    protocol = session.protocols.begin(NOW, appointment_id=visit.id)
+    protocol.course = "An der Tür."
+    session.protocols.save_draft(protocol)
+    session.protocols.finalize(protocol.id, NOW, owner)
+    editor = ProtocolEditor(session, protocol.id, lambda: NOW)
+    qtbot.addWidget(editor)
+    editor.show()
+    assert editor.countersign_button.isVisible()
+
+    def sign(dialog: CountersignDialog) -> None:
+        assert [dialog.person.itemText(i) for i in range(dialog.person.count())] == [
+            "Birgit Sommer"
+        ]
+        assert "nicht zurücknehmen" in dialog.intro.text()
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    seen = in_modal(qtbot, CountersignDialog, sign)
+    editor.countersign_button.click()
+    assert seen
+    stored = session.protocols.get(protocol.id)
+    assert (stored.countersigned_by, stored.countersigned_at) == (second.id, NOW)
+    assert not editor.countersign_button.isVisible()
+    assert "gegengezeichnet am 20.11.2026 16:00 von Birgit Sommer" in editor.header.text()
+    editor.reject()

@@ -192,3 +192,23 @@ def test_idle_lock_keeps_the_draft_and_clears_the_clipboard(
         assert (restored.course, restored.next_steps) == (typed, "Hospitation anfragen")
     finally:
         session.lock()
+
+
+def test_lock_says_when_a_protocol_could_not_be_kept(window: Any, qtbot: Any) -> None:
+    window.workspace.show_page(PROTOCOLS)
+    page = window.workspace.protocols_page
+
+    def choose(dialog: StandaloneProtocolDialog) -> None:
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+
+    def fill_disk_then_lock(editor: ProtocolEditor) -> None:
+        conn = window.session.vault.db.connection
+        conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
+        editor.edits["course"].setPlainText("Verlauf " * 3000)
+        window.lock()
+
+    in_modal(qtbot, StandaloneProtocolDialog, choose)
+    in_modal(qtbot, ProtocolEditor, fill_disk_then_lock)
+    page.new_button.click()
+    assert window.workspace is None
+    assert "nicht gespeichert" in window.welcome.message.text()

@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from outreach_desktop.documents.fonts import SANS, SANS_BOLD, ensure_fonts
 from outreach_desktop.documents.layout import numbered_canvas
@@ -24,6 +24,15 @@ SMALL = ParagraphStyle("small", fontName=SANS, fontSize=8.5, leading=11)
 
 def _text(value: str) -> str:
     return escape(value).replace("\n", "<br/>")
+
+
+def _paragraphs(text: str) -> list[Flowable]:
+    """One paragraph per line: reportlab lays out a paragraph as a whole, so thousands of lines
+    in one paragraph take quadratic time; an empty line becomes a little space."""
+    return [
+        Paragraph(escape(line), BODY) if line.strip() else Spacer(1, 2 * mm)
+        for line in text.strip().split("\n")
+    ]
 
 
 def render_protocol(doc: ProtocolDocument) -> bytes:
@@ -52,11 +61,11 @@ def render_protocol(doc: ProtocolDocument) -> bytes:
         story.append(table)
     for label, text in doc.sections:
         if text.strip():
-            story += [Paragraph(_text(label), LABEL), Paragraph(_text(text), BODY)]
+            story += [Paragraph(_text(label), LABEL), *_paragraphs(text)]
     if doc.addenda:
         story += [Spacer(1, 4 * mm), Paragraph("Nachträge", LABEL)]
         for when, text in doc.addenda:
-            story += [Paragraph(_text(when), SMALL), Paragraph(_text(text), BODY)]
+            story += [Paragraph(_text(when), SMALL), *_paragraphs(text)]
 
     def footer(canvas: Canvas, number: int, total: int) -> None:
         canvas.saveState()

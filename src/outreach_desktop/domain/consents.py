@@ -174,21 +174,23 @@ class Consent(Record):
         return search_key(self.kind.label_de, self.purpose, self.topics)
 
     # ---- validity ----------------------------------------------------------------------------
-    def is_valid_for(self, appointment: Appointment, on: date) -> bool:
-        """Does this consent cover `appointment` on day `on`?"""
+    def is_valid_on(self, on: date) -> bool:
+        """Given in a valid form, not revoked, and in force on day `on`."""
         if self.state is not ConsentState.SIGNED or self.revoked_at is not None:
             return False
-        if self.client_id != appointment.client_id:
-            return False
         if self.kind in WRITTEN_ONLY and self.given_how is GivenHow.ORAL:
+            return False
+        if self.given_at is not None and on < self.given_at.date():
+            return False
+        return self.valid_until is None or on <= self.valid_until
+
+    def is_valid_for(self, appointment: Appointment, on: date) -> bool:
+        """Does this consent cover `appointment` on day `on`?"""
+        if not self.is_valid_on(on) or self.client_id != appointment.client_id:
             return False
         if self.kind in PER_APPOINTMENT and self.appointment_id != appointment.id:
             return False
         if self.appointment_id not in (None, appointment.id) and self.kind not in PER_APPOINTMENT:
-            return False
-        if self.given_at is not None and on < self.given_at.date():
-            return False
-        if self.valid_until is not None and on > self.valid_until:
             return False
         if self.kind is ConsentKind.CONFIDENTIALITY_RELEASE:
             return bool(self.third_party_id) and self.third_party_id == appointment.third_party_id

@@ -30,6 +30,12 @@ TEXT_FIELDS = (
     ("reflection", "Gemeinsame Reflexion"),
     ("success_notes", "Erfolg des Handlungsansatzes"),
 )
+# What the writer changes in a draft; people, links, signatures and addenda have their own steps.
+EDITABLE = (
+    *(name for name, _label in TEXT_FIELDS),
+    "duration_min", "success", "to_verbis", "benefit_relevant", "inform_network",
+    "to_main_caseworker",
+)  # fmt: skip
 
 
 class SuccessRating(StrEnum):
@@ -131,8 +137,6 @@ class Protocol(Record):
             check.fail("duration_min", "Dauer", "Zwischen 1 und 480 Minuten.")
         if not self.staff_ids:
             check.fail("staff_ids", "Mitarbeitende", "Mindestens eine Person.")
-        for name, label in TEXT_FIELDS:
-            check.limit_text(getattr(self, name), name, label, MAX_FIELD)
         for person in self.others_present:
             if not person.name.strip():
                 check.fail("others_present", "Weitere Anwesende", "Bitte Namen angeben.")
@@ -148,6 +152,8 @@ class Protocol(Record):
         check = Checker()
         if not (self.course.strip() or self.topics.strip()):
             check.fail("course", "Gesprächsverlauf", "Bitte Themen oder Verlauf festhalten.")
+        for name, label in TEXT_FIELDS:  # a draft keeps whatever was typed; the record is bounded
+            check.limit_text(getattr(self, name), name, label, MAX_FIELD)
         if self.to_main_caseworker and not has_handover_consent:
             check.fail(
                 "to_main_caseworker", "Information an die Hauptbetreuung",

@@ -49,6 +49,9 @@ class AppointmentService:
         self._staff = staff
 
     # plain record access
+    def find(self, appointment_id: str) -> Appointment | None:
+        return self.repo.find(appointment_id)
+
     def get(self, appointment_id: str) -> Appointment:
         return self.repo.get(appointment_id)
 

@@ -10,6 +10,7 @@ from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.consents import ConsentKind
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.protocols import (
+    EDITABLE,
     Addendum,
     AnonymousCounselling,
     OtherPresent,
@@ -44,6 +45,9 @@ class ProtocolService:
         self.index = index
         self.clients = clients
 
+    def find(self, protocol_id: str) -> Protocol | None:
+        return self.repo.find(protocol_id)
+
     def get(self, protocol_id: str) -> Protocol:
         return self.repo.get(protocol_id)
 
@@ -71,18 +75,12 @@ class ProtocolService:
                 raise DomainError(
                     "Ein anonymer Termin wird als anonyme Beratung erfasst, ohne Inhalte."
                 )
-            present = [
-                OtherPresent(name, role, c.id)
-                for c in self.consents.for_appointment(a)
-                if c.kind is ConsentKind.PRESENCE and c.is_valid_for(a, a.start.date())
-                for name, role in c.others_present
-            ]
             protocol = Protocol(
                 approach=a.approach, met_at=a.start, written_at=now,
                 duration_min=a.planned_duration_min, appointment_id=a.id,
                 client_id=a.client_id, staff_ids=list(a.staff_ids), place=self._place(a),
-                others_present=present,
             )  # fmt: skip
+            protocol.others_present = self._others_present(protocol)
         else:
             protocol = Protocol(
                 approach=approach, met_at=met_at or now, written_at=now, client_id=client_id,
@@ -100,26 +98,48 @@ class ProtocolService:
         return f"Wohnung, {address}" if address else "Wohnung"
 
     def save_draft(self, protocol: Protocol) -> Protocol:
-        """Autosave and explicit saves of a draft; a finalized protocol is refused."""
+        """Autosave and explicit saves of a draft; a finalized protocol is refused. Only what
+        the writer may change is taken from `protocol`: its text, duration, success and routing
+        flags — never its people, its links, a signature or an addendum."""
         stored = self.repo.get(protocol.id)
         stored.require_draft()
-        protocol.finalized_at = None
-        protocol.finalized_by = None
-        return self.repo.save(protocol)
+        for name in EDITABLE:
+            setattr(stored, name, getattr(protocol, name))
+        stored.revision = protocol.revision
+        stored.others_present = self._others_present(stored)
+        return self.repo.save(stored)
 
-    def has_handover_consent(self, protocol: Protocol) -> bool:
+    def _others_present(self, protocol: Protocol) -> list[OtherPresent]:
+        """Others present as documented by presence consents for the appointment (also those
+        recorded after the draft was begun); entries without a consent are kept as they are."""
         if protocol.appointment_id is None:
-            return False
+            return protocol.others_present
         a = self.appointments.get(protocol.appointment_id)
-        return any(
-            c.kind is ConsentKind.HANDOVER and c.is_valid_for(a, protocol.met_at.date())
+        documented = [
+            OtherPresent(name, role, c.id)
             for c in self.consents.for_appointment(a)
+            if c.kind is ConsentKind.PRESENCE and c.is_valid_for(a, a.start.date())
+            for name, role in c.others_present
+        ]
+        names = {o.name for o in documented}
+        return documented + [o for o in protocol.others_present
+                             if o.consent_id is None and o.name not in names]  # fmt: skip
+
+    def has_handover_consent(self, protocol: Protocol, on: date) -> bool:
+        """A handover consent of the client, in force on `on` (the day the information is
+        passed on, i.e. when the protocol is finalized), for this appointment or any."""
+        if protocol.client_id is None:
+            return False
+        return any(
+            c.appointment_id in (None, protocol.appointment_id) and c.is_valid_on(on)
+            for c in self.consents.for_client(protocol.client_id, ConsentKind.HANDOVER)
         )
 
     def finalize(self, protocol_id: str, now: datetime, by: str) -> Protocol:
         protocol = self.repo.get(protocol_id)
         protocol.require_draft()
-        protocol.finalize_check(self.has_handover_consent(protocol))
+        protocol.others_present = self._others_present(protocol)
+        protocol.finalize_check(self.has_handover_consent(protocol, now.date()))
         protocol.finalized_at, protocol.finalized_by = now, by
         return self.repo.save(protocol)
 

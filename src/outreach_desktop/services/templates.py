@@ -6,7 +6,7 @@ Placeholders are filled from the protocol: {client}, {date}, {time}, {place}, {s
 from __future__ import annotations
 
 import logging
-import string
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,17 +61,13 @@ def agency_templates() -> tuple[list[Template], str]:
     return _parse(resources_dir() / "templates" / FILE), problem
 
 
-class _Blank(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+_PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 
 
 def fill(body: str, values: dict[str, str]) -> str:
-    """Fill known placeholders; unknown ones and stray braces stay as written."""
-    try:
-        return string.Formatter().vformat(body, (), _Blank(values))
-    except (ValueError, IndexError):
-        return body
+    """Replace exactly the known placeholders; any other braces stay as written (no format
+    specs, attribute lookups or other str.format behaviour reaches a template)."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), body)
 
 
 class TemplateService:

@@ -62,6 +62,11 @@ def translate_error(exc: Exception) -> VaultError | None:
             from outreach_desktop.domain.protocols import Finalized
 
             return Finalized()  # type: ignore[return-value]
+        if "follow-up of a finalized protocol" in text:
+            return RecordInUse(
+                "Der Termin ist Folgetermin eines abgeschlossenen Gedächtnisprotokolls und bleibt "
+                "deshalb erhalten; sagen Sie ihn stattdessen ab."
+            )
         if "FOREIGN KEY" in text:
             return RecordInUse(
                 "Ein verknüpfter Eintrag fehlt oder wird noch verwendet. Es wurde nichts geändert."

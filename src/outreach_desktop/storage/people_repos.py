@@ -87,9 +87,21 @@ class StaffRepository(RecordRepository[Staff]):
             "    WHERE oral_documented_by = :id OR main_caseworker_id = :id)",
             {"id": record_id},
         )
-        if uses:
+        # protocols name their staff (and who finalized, countersigned, added to them)
+        written = self.db.scalar(
+            "SELECT (SELECT count(*) FROM protocols WHERE finalized_by = :id"
+            "    OR countersigned_by = :id"
+            "    OR EXISTS (SELECT 1 FROM json_each(protocols.staff_ids) WHERE value = :id))"
+            " + (SELECT count(*) FROM protocol_addenda WHERE by_staff = :id)"
+            " + (SELECT count(*) FROM anonymous_counselling"
+            "    WHERE EXISTS (SELECT 1 FROM json_each(anonymous_counselling.staff_ids)"
+            "    WHERE value = :id))",
+            {"id": record_id},
+        )
+        if uses or written:
             raise RecordInUse(
-                f"{staff.name} ist noch in {uses} Termin(en) oder als Hauptbetreuung eingetragen."
+                f"{staff.name} ist noch in {uses + written} Termin(en), Protokoll(en) oder als "
+                "Hauptbetreuung eingetragen."
             )
         super().delete(record_id)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -208,6 +209,7 @@ def fts_query(text: str) -> str:
     """Each word as a prefix term (all must match), in any of its spellings; quotes keep FTS5
     syntax out."""
     terms = []
+    text = unicodedata.normalize("NFC", text)  # "u" + combining diaeresis is one letter
     for word in re.findall(r"\w+", text, flags=re.UNICODE):
         forms = [f'"{f}"*' for f in spellings(word)]
         terms.append(forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")")

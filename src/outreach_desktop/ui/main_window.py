@@ -29,7 +29,6 @@ from outreach_desktop.services.settings import Settings, save_settings
 from outreach_desktop.services.vaults import KdfParams, unlock_vault
 from outreach_desktop.ui.clipboard import sensitive_clipboard
 from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
-from outreach_desktop.ui.form_dialog import FormDialog
 from outreach_desktop.ui.idle import IdleWatcher, _default_clock
 from outreach_desktop.ui.messages import error_text, show_info
 from outreach_desktop.ui.tasks import run_in_background
@@ -199,8 +198,9 @@ class MainWindow(QMainWindow):
             modal = QApplication.activeModalWidget()
             if modal is None:
                 break
-            if isinstance(modal, FormDialog) and modal.keep_on_lock and modal.touched:
-                if modal.save_on_lock():
+            # edit dialogs (FormDialog, the protocol editor) say whether they hold typed input
+            if getattr(modal, "keep_on_lock", False) and getattr(modal, "touched", False):
+                if modal.save_on_lock():  # type: ignore[attr-defined]
                     kept += 1
                 else:
                     dropped += 1

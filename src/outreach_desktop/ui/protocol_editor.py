@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_desktop.domain.errors import UserError
+from outreach_desktop.domain.errors import DomainError, UserError
 from outreach_desktop.domain.protocols import (
     SUCCESS_MEASURE_DE,
     TEXT_FIELDS,
@@ -51,7 +51,7 @@ HOME_ONLY = {"non_appearance_reasons", "reachability"}
 
 
 class AddendumDialog(FormDialog):
-    keep_on_lock = True  # typed text is worth keeping; an addendum only adds
+    keep_on_lock = False  # an addendum is permanent: never added without the writer's "Save"
 
     def __init__(self, session: Session, protocol_id: str, now: Callable[[], datetime],
                  by: str, parent: QWidget | None) -> None:  # fmt: skip
@@ -64,6 +64,36 @@ class AddendumDialog(FormDialog):
     def save(self) -> Protocol:
         return self.session.protocols.add_addendum(
             self.protocol_id, self.text.toPlainText(), self.now(), self.by
+        )
+
+
+class CountersignDialog(FormDialog):
+    """Home visit: the second staff member confirms the protocol, by name."""
+
+    keep_on_lock = False  # a signature is never given by a lock
+
+    def __init__(self, session: Session, protocol: Protocol, now: Callable[[], datetime],
+                 parent: QWidget | None) -> None:  # fmt: skip
+        super().__init__(parent, self.tr("Countersign"))
+        self.session, self.protocol_id, self.now = session, protocol.id, now
+        staff = {s.id: s.name for s in session.staff.all()}
+        self.person = QComboBox()
+        for staff_id in protocol.staff_ids:
+            if staff_id != protocol.finalized_by and staff_id in staff:
+                self.person.addItem(staff[staff_id], staff_id)
+        self.set_intro(
+            self.tr("With the countersignature the second staff member confirms that the protocol "
+                    "describes the home visit correctly. It cannot be taken back.")
+            if self.person.count() else
+            self.tr("There is no second staff member on this home visit.")
+        )  # fmt: skip
+        self.add_field("countersigned_by", self.tr("&Countersigned by"), self.person)
+
+    def save(self) -> object:
+        if self.person.currentData() is None:
+            raise DomainError("Bei diesem Hausbesuch ist keine zweite Person eingetragen.")
+        return self.session.protocols.countersign(
+            self.protocol_id, self.person.currentData(), self.now()
         )
 
 
@@ -106,6 +136,7 @@ class ProtocolEditor(QDialog):
         self.setAccessibleName(self.tr("Memory protocol"))
         self.resize(900, 760)
         self._dirty = False
+        self._locking = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(AUTOSAVE_MS)
@@ -228,7 +259,6 @@ class ProtocolEditor(QDialog):
         row += 1
         self.addenda_label = QLabel()
         self.addenda_label.setWordWrap(True)
-        self.addenda_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         grid.addWidget(self.addenda_label, row, 0, 1, 3)
         return self._scroll(body)
 
@@ -312,8 +342,8 @@ class ProtocolEditor(QDialog):
         for index, (label, text) in enumerate(rows):
             caption = QLabel(f"<b>{self._escape(label)}</b>")
             value = QLabel(text)
+            value.setTextFormat(Qt.TextFormat.PlainText)  # shown exactly as it is copied
             value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             copy = QPushButton(self.tr("Copy"))
             copy.setAccessibleName(self.tr("Copy {field}").format(field=label))
             copy.setAutoDefault(False)
@@ -356,7 +386,12 @@ class ProtocolEditor(QDialog):
         if not self._dirty or self.protocol.is_final or self.session.is_locked:
             return not self._dirty
         try:
-            self.protocol = self.session.protocols.save_draft(self.collect())
+            try:
+                self.protocol = self.session.protocols.save_draft(self.collect())
+            except UserError:
+                # e.g. saved meanwhile from elsewhere: this window's text is the newest
+                self.protocol = self.session.protocols.get(self.protocol_id)
+                self.protocol = self.session.protocols.save_draft(self.collect())
         except UserError as exc:
             self._message(error_text(exc))
             return False
@@ -429,16 +464,8 @@ class ProtocolEditor(QDialog):
             self._show()
 
     def _countersign(self) -> None:
-        others = [i for i in self.protocol.staff_ids if i != self.protocol.finalized_by]
-        if not others:
-            self._message(self.tr("There is no second staff member on this home visit."))
-            return
-        try:
-            self.session.protocols.countersign(self.protocol_id, others[0], self.now())
-        except UserError as exc:
-            self._message(error_text(exc))
-            return
-        self._show()
+        if CountersignDialog(self.session, self.protocol, self.now, self).run():
+            self._show()
 
     def _print(self) -> None:
         self.save_now()
@@ -448,8 +475,36 @@ class ProtocolEditor(QDialog):
         except UserError as exc:
             show_error(self, exc)
 
+    # ---- closing and locking: what was typed is saved, or the user decides -----------------
+    keep_on_lock = True
+
+    @property
+    def touched(self) -> bool:
+        return self._dirty
+
+    def save_on_lock(self) -> bool:
+        """The vault locks: save now; False tells the lock screen the text could not be kept."""
+        self._locking = True
+        return self._safe_save()
+
+    def _safe_save(self) -> bool:
+        try:
+            return self.save_now()
+        except Exception as exc:
+            self._message(error_text(exc))
+            return False
+
+    def _discard_confirmed(self) -> bool:
+        return confirm(
+            self, self.tr("Not saved"),
+            self.tr("The protocol could not be saved: {error}\n\nClose anyway and lose the "
+                    "changes since the last save?").format(error=self.message.text()),
+            self.tr("Close without saving"),
+        )  # fmt: skip
+
     def done(self, result: int) -> None:
-        self.save_now()  # closing and locking keep what was typed
+        if not self._safe_save() and not self._locking and not self._discard_confirmed():
+            return
         app = QApplication.instance()
         if app is not None:
             app.focusChanged.disconnect(self._focus_changed)  # type: ignore[attr-defined]

@@ -47,12 +47,23 @@ class StandaloneProtocolDialog(FormDialog):
         self.add_field("met_at", self.tr("&Date"), self.date)
         self.time = time_edit(current.time())
         self.add_field("met_at_time", self.tr("&Time"), self.time)
+        owner = session.owner()
+        self.second = QComboBox()
+        self.second.addItem(self.tr("nobody"), None)
+        for s in session.staff.all():
+            if owner is None or s.id != owner.id:
+                self.second.addItem(s.name, s.id)
+        hint = self.tr("A home visit is normally made by two; the second countersigns.")
+        self.add_field("staff_ids", self.tr("&Second staff member"), self.second, hint)
 
     def save(self) -> Protocol:
         owner = self.session.owner()
+        staff = [owner.id] if owner else []
+        if self.second.currentData():
+            staff.append(self.second.currentData())
         return self.session.protocols.begin(
             self.now(), client_id=self.client.currentData(), approach=self.approach.value(),
-            met_at=read_datetime(self.date, self.time), staff_ids=[owner.id] if owner else [],
+            met_at=read_datetime(self.date, self.time), staff_ids=staff,
         )  # fmt: skip
 
 

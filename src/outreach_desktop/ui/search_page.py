@@ -103,12 +103,12 @@ class SearchPage(QWidget):
         prefix, title = kind_label(hit.kind) + ": ", hit.title
         marked = hit.title_marked(MARK, "</span>", html.escape)
         if hit.kind == "appointment":
-            a = self.session.appointments.repo.find(hit.ref)
+            a = self.session.appointments.find(hit.ref)
             if a is not None:
                 title = f"{format_datetime(a.start)} · {approach_label(a.approach)}"
             marked = html.escape(title)
         elif hit.kind == "protocol":
-            p = self.session.protocols.repo.find(hit.ref)
+            p = self.session.protocols.find(hit.ref)
             prefix += format_date(p.met_at.date()) + " · " if p else ""
         body = hit.snippet.replace("\n", " ")
         item = QListWidgetItem(f"{prefix}{title}\n{body}")
