@@ -41,7 +41,10 @@ def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, q
     written: list[str] = []
 
     def choose(dialog: StandaloneProtocolDialog) -> None:
-        dialog.client.setCurrentIndex(dialog.client.findText("Olga Sommer"))
+        dialog.client.lineEdit().setText("Olga Somm")  # typed, not a whole name: refused
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        assert dialog.isVisible() and "Bitte aus der Liste auswählen" in dialog.error_label.text()
+        dialog.client.lineEdit().setText("olga sommer")  # the whole name, any case
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
 
     def addendum(dialog: AddendumDialog) -> None:

@@ -26,7 +26,7 @@ from outreach_desktop.domain.appointments import (
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import load_settings
-from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
+from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
 from outreach_desktop.ui.formats import DATE, TIME
 from outreach_desktop.ui.labels import approach_label
 
@@ -83,13 +83,14 @@ class AppointmentDialog(FormDialog):
             self.buffer,
             self.tr("Extra time after the appointment"),
         )
-        self.client = QComboBox()
+        self.client = SearchCombo()
         self.client.addItem(self.tr("— anonymous —"), None)
         for c in session.clients.all():
             self.client.addItem(c.display_name, c.id)
             if c.id == a.client_id:
                 self.client.setCurrentIndex(self.client.count() - 1)
-        self.add_field("client_id", self.tr("&Client"), self.client)
+        self.client_label = self.tr("&Client")
+        self.add_field("client_id", self.client_label, self.client)
         self.third_party = QComboBox()
         self.third_party.addItem(self.tr("— none —"), None)
         for t in session.third_parties.all():
@@ -153,7 +154,7 @@ class AppointmentDialog(FormDialog):
         a.start = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
         a.planned_duration_min = self.duration.value()
         a.buffer_min = self.buffer.value()
-        a.client_id = self.client.currentData()
+        a.client_id = self.client.value("client_id", self.client_label)
         a.third_party_id = (
             self.third_party.currentData() if a.approach is Approach.ACCOMPANIMENT else None
         )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_desktop.domain.errors import UserError, ValidationError
+from outreach_desktop.domain.errors import FieldError, UserError, ValidationError
 from outreach_desktop.ui.messages import error_text
 
 E = TypeVar("E")
@@ -49,6 +50,30 @@ def enum_combo(
     values: Iterable[E], label: Callable[[E], str], current: E | None = None
 ) -> EnumCombo:
     return EnumCombo(values, label, current)
+
+
+class SearchCombo(QComboBox):
+    """A combo box over many names (clients): type part of a name to narrow the list."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def value(self, field: str, label: str) -> Any:
+        """The chosen item's data; typed text that names no item is a field error."""
+        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            raise ValidationError(
+                [FieldError(field, plain(label), "Bitte aus der Liste auswählen.")]
+            )
+        self.setCurrentIndex(index)
+        return self.itemData(index)
 
 
 def text_area(text: str = "", lines: int = 3) -> QPlainTextEdit:

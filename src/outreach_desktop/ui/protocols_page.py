@@ -14,7 +14,7 @@ from outreach_desktop.domain.protocols import Protocol
 from outreach_desktop.domain.text import fold
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
-from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
+from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
 from outreach_desktop.ui.formats import format_datetime
 from outreach_desktop.ui.labels import approach_label
 from outreach_desktop.ui.list_page import ListPage
@@ -36,10 +36,11 @@ class StandaloneProtocolDialog(FormDialog):
     ) -> None:
         super().__init__(parent, self.tr("New memory protocol"))
         self.session, self.now = session, now
-        self.client = QComboBox()
+        self.client = SearchCombo()
         for c in session.clients.all():
             self.client.addItem(c.display_name, c.id)
-        self.add_field("client_id", self.tr("&Client"), self.client)
+        self.client_label = self.tr("&Client")
+        self.add_field("client_id", self.client_label, self.client)
         self.approach = enum_combo(Approach, approach_label, Approach.WALK_AND_TALK)
         self.add_field("approach", self.tr("&Approach"), self.approach)
         current = now()
@@ -62,7 +63,8 @@ class StandaloneProtocolDialog(FormDialog):
         if self.second.currentData():
             staff.append(self.second.currentData())
         return self.session.protocols.begin(
-            self.now(), client_id=self.client.currentData(), approach=self.approach.value(),
+            self.now(), client_id=self.client.value("client_id", self.client_label),
+            approach=self.approach.value(),
             met_at=read_datetime(self.date, self.time), staff_ids=staff,
         )  # fmt: skip
 
