@@ -13,6 +13,7 @@ from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.text import fold
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.logs import setup_logging
+from outreach_desktop.services.protocol_views import protocol_pdf
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings, save_settings
 from outreach_desktop.storage.migrations import MIGRATIONS_DIR, load_migrations
@@ -55,7 +56,7 @@ def fill(session: Session) -> None:
         Client(display_name=CANARY, address="Canarystraße 1", reachability_notes="Canary notiz")
     )
     party = session.third_parties.save(ThirdParty(name=PARTY))
-    session.appointments.save(
+    appointment = session.appointments.save(
         Appointment.plan(
             Approach.ACCOMPANIMENT,
             datetime.combine(date.today(), time(10, 30)),
@@ -69,6 +70,16 @@ def fill(session: Session) -> None:
     assert [c.id for c in session.clients.search("Zébulon canary")] == [client.id]
     assert session.appointments.search_views("ohrlein")[0].client_name == CANARY
     assert session.appointments.on_day(date.today())[0].third_party_name == PARTY
+    # a memory protocol with the names in its text, finalized, an addendum, searched, printed
+    protocols = session.protocols
+    draft = protocols.begin(datetime.now(), appointment_id=appointment.id)
+    draft.course = f"Gespräch mit {CANARY} am {PLACE}; danach zur {PARTY}."
+    protocols.save_draft(draft)
+    protocols.finalize(draft.id, datetime.now(), owner.id)
+    protocols.add_addendum(draft.id, f"Nachtrag: {PARTY} rief zurück.", datetime.now(), owner.id)
+    assert draft.id in [h.ref for h in protocols.search("Übelkeitsbrücke")]
+    assert [h.kind for h in protocols.search("Öhrlein rief")] == ["protocol"]
+    assert protocol_pdf(session, draft.id).startswith(b"%PDF")  # rendered in memory only
 
 
 def test_needles_do_find_plaintext(tmp_path: Path) -> None:
