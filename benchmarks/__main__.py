@@ -21,9 +21,14 @@ from outreach_desktop.services.demo import FIRST, LAST, STREETS, TOWNS
 from outreach_desktop.storage.database import REQUIRED_PRAGMAS
 from outreach_desktop.storage.kdf import calibrate
 from outreach_desktop.storage.migrations import load_migrations
+from outreach_desktop.storage.protocol_repo import SEARCH_SQL, fts_query
 
 ROWS = int(os.environ.get("BENCH_ROWS", "20000"))
 QUERIES = ("mull", "anna schmidt", "29439", "lange straße", "zzz-nothing")
+PROTOCOLS = int(os.environ.get("BENCH_PROTOCOLS", "5000"))
+FULL_TEXT = ("fuhrerschein", "bewerb kita", "schmidt schuldner", "zzz-nothing")
+TOPICS = ("Führerschein", "Bewerbungen", "Kita-Platz", "Schuldnerberatung", "Wohnungssuche",
+          "Gesundheit", "Tagesstruktur", "Sprachkurs")  # fmt: skip
 
 
 def connect(path: Path, key: bytes | None) -> sqlcipher3.Connection:
@@ -77,7 +82,31 @@ def measure(conn: sqlcipher3.Connection, data: list[tuple[str, ...]]) -> dict[st
         )
         conn.execute("COMMIT")
 
+    def insert_protocols() -> None:
+        rng = random.Random(11)
+        conn.execute("BEGIN")
+        conn.executemany(
+            "INSERT INTO protocols (id, created_at, updated_at, revision, origin_device,"
+            " approach, met_at, duration_min, client_id, topics, course, agreements)"
+            " VALUES (?, ?, ?, 1, 'dev', 'walk-and-talk', ?, 60, ?, ?, ?, ?)",
+            [
+                (f"p-{i}", "2026-01-01T00:00:00", "2026-01-01T00:00:00", "2026-01-01T10:00:00",
+                 data[i % len(data)][0], ", ".join(topics := rng.sample(TOPICS, 2)),
+                 f"Spaziergang an der Elbe. Wir sprachen über {topics[0]} und {topics[1]}; "
+                 "die Kundin erzählte vom Alltag mit den Kindern. " * 3,
+                 "Mündlich vereinbart: Rückruf in einer Woche.")
+                for i in range(PROTOCOLS)
+            ],
+        )  # fmt: skip
+        conn.execute("COMMIT")
+
     figures = {"insert": timed(insert, repeat=1)}
+    figures[f"insert {PROTOCOLS} protocols"] = timed(insert_protocols, repeat=1)
+    for query in FULL_TEXT:
+        match = fts_query(query)
+        figures[f"full text '{query}'"] = timed(
+            lambda q=match: conn.execute(SEARCH_SQL, (q, 50)).fetchall()
+        )
     for query in QUERIES:
         words = [f"%{w}%" for w in fold(query).split()]
         where = " AND ".join("search_text LIKE ?" for _ in words)
@@ -96,7 +125,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         vault = measure(connect(Path(tmp) / "vault.db", os.urandom(32)), data)
         plain = measure(connect(Path(tmp) / "plain.db", None), data)
-    print(f"\n{ROWS} clients; median of 5 runs per search\n")
+    print(f"\n{ROWS} clients, {PROTOCOLS} protocols (FTS5 index kept by triggers);"
+          " median of 5 runs per search\n")  # fmt: skip
     print(f"{'operation':<28}{'vault (ms)':>12}{'plain (ms)':>12}{'ratio':>8}")
     for name, value in vault.items():
         base = plain[name]

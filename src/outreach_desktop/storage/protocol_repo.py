@@ -216,6 +216,16 @@ def fts_query(text: str) -> str:
     return " AND ".join(terms)
 
 
+# ranked (title weighs five times the text), matches marked in the title and a snippet
+SEARCH_SQL = (
+    "SELECT kind, ref, title,"
+    f" highlight(search_index, 2, '{MARK_OPEN}', '{MARK_CLOSE}') AS marked_title,"
+    f" snippet(search_index, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 12) AS snip,"
+    " bm25(search_index, 0, 0, 5.0, 1.0) AS rank"
+    " FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?"
+)
+
+
 class SearchIndex:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -224,14 +234,7 @@ class SearchIndex:
         query = fts_query(text)
         if not query:
             return []
-        rows = self.db.execute(
-            "SELECT kind, ref, title,"
-            f" highlight(search_index, 2, '{MARK_OPEN}', '{MARK_CLOSE}') AS marked_title,"
-            f" snippet(search_index, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 12) AS snip,"
-            " bm25(search_index, 0, 0, 5.0, 1.0) AS rank"
-            " FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?",
-            (query, limit * 2),
-        )
+        rows = self.db.execute(SEARCH_SQL, (query, limit * 2))
         hits: dict[tuple[str, str], Hit] = {}
         for r in rows:
             kind = "protocol" if r["kind"] == "addendum" else r["kind"]
