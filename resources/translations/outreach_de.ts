@@ -1508,6 +1508,10 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Gespräch am {met} · geschrieben am {written}</translation>
     </message>
     <message>
+        <source>Staff: {staff} · others present: {others}</source>
+        <translation>Mitarbeitende: {staff} · weitere Anwesende: {others}</translation>
+    </message>
+    <message>
         <source>Addendum {when}</source>
         <translation>Nachtrag {when}</translation>
     </message>

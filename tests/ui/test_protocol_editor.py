@@ -129,6 +129,7 @@ def test_finalized_reads_as_a_record_with_its_addenda(
 ) -> None:
     assert "Gespräch am 20.11.2026 10:00" in editor.header.text()
     assert "geschrieben am 20.11.2026 16:00" in editor.header.text()
+    assert "Mitarbeitende: Alex Beispiel · weitere Anwesende: keine" in editor.header.text()
     assert all(b.isVisible() for b in editor.template_buttons)
     editor.edits["topics"].setPlainText("Führerschein")
     messages.set_next_answer(True)

@@ -299,8 +299,12 @@ class ProtocolEditor(QDialog):
         when = self.tr("Met on {met} · written on {written}").format(
             met=facts.get("Gespräch am", ""), written=facts.get("Geschrieben am", "")
         )
+        who = self.tr("Staff: {staff} · others present: {others}").format(
+            staff=facts.get("Mitarbeitende", ""), others=facts.get("Weitere Anwesende", "")
+        )
         self.header.setText(
-            f"<h2>{self._escape(v.title)}</h2>{self._escape(when)}<br>{self._escape(v.status)}"
+            f"<h2>{self._escape(v.title)}</h2>{self._escape(when)}<br>{self._escape(who)}"
+            f"<br>{self._escape(v.status)}"
         )
         for edit in self.edits.values():
             edit.setReadOnly(final)
