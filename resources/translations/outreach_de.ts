@@ -2079,6 +2079,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Ergebnisse ohne Gedächtnisprotokoll</translation>
     </message>
     <message>
+        <source>Memory protocols not yet finalized</source>
+        <translation>Gedächtnisprotokolle noch nicht abgeschlossen</translation>
+    </message>
+    <message>
         <source>Follow-up still open</source>
         <translation>Nachbereitung offen</translation>
     </message>
@@ -2109,6 +2113,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>anonymous</source>
         <translation>anonym</translation>
+    </message>
+    <message>
+        <source>(no topics yet)</source>
+        <translation>(noch keine Themen)</translation>
     </message>
 </context>
 <context>

@@ -262,3 +262,8 @@ def test_demo_writes_protocols_and_anonymous_counselling(session: Session) -> No
     overview = today_overview(session, DAY)
     with_protocol = session.protocols.repo.appointments_with_protocol()
     assert all(v.appointment.id not in with_protocol for v in overview.without_protocol)
+    drafts = [p for p in protocols if not p.is_final]
+    assert [d.protocol_id for d in overview.drafts] == [
+        p.id for p in sorted(drafts, key=lambda p: p.met_at)
+    ]
+    assert all(d.client_name and d.topics for d in overview.drafts)

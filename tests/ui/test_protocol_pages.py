@@ -215,3 +215,28 @@ def test_lock_says_when_a_protocol_could_not_be_kept(window: Any, qtbot: Any) ->
     page.new_button.click()
     assert window.workspace is None
     assert "nicht gespeichert" in window.welcome.message.text()
+
+
+def test_today_lists_drafts_and_opens_them(window: Any, qtbot: Any) -> None:
+    from datetime import datetime
+
+    session = window.session
+    when = datetime(2026, 11, 24, 9, 0)
+    client = session.clients.all()[0]
+    draft = session.protocols.begin(when, client_id=client.id, met_at=when,
+                                    staff_ids=[session.owner().id])  # fmt: skip
+    page = window.workspace.today_page
+    page.refresh()
+    section = page.sections["drafts"]
+    assert section.list.isVisibleTo(page)
+    assert section.list.item(0).text() == (
+        f"24.11.2026 09:00  ·  Walk and Talk  ·  {client.display_name}  ·  (noch keine Themen)"
+    )
+    seen = in_modal(qtbot, ProtocolEditor, lambda e: e.reject())
+    page.open_protocol(draft.id)
+    assert seen and seen[0].protocol_id == draft.id
+    draft.topics = "Bewerbung"
+    session.protocols.save_draft(draft)
+    session.protocols.finalize(draft.id, when, session.owner().id)
+    page.refresh()
+    assert not section.list.isVisibleTo(page)

@@ -54,6 +54,9 @@ class ProtocolService:
     def all(self) -> list[Protocol]:
         return self.repo.all()
 
+    def drafts(self) -> list[Protocol]:
+        return self.repo.drafts()
+
     def for_appointment(self, appointment_id: str) -> list[Protocol]:
         return self.repo.for_appointment(appointment_id)
 

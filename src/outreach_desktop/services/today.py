@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 
 from outreach_desktop.domain.checklists import Phase
 from outreach_desktop.domain.home_visit import LetterWindow
-from outreach_desktop.domain.vocabulary import AppointmentStatus
+from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.services.session import Session
 
@@ -32,11 +32,21 @@ class TodayOverview:
     follow_up_open: list[Entry]
     overdue: list[AppointmentView]
     without_protocol: list[AppointmentView] = field(default_factory=list)
+    drafts: list[DraftEntry] = field(default_factory=list)  # protocols not yet finalized
 
     @property
     def is_empty(self) -> bool:
         return not (self.today or self.upcoming or self.letters_due or self.follow_up_open
-                    or self.overdue or self.without_protocol)  # fmt: skip
+                    or self.overdue or self.without_protocol or self.drafts)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DraftEntry:
+    protocol_id: str
+    met_at: datetime
+    approach: Approach
+    client_name: str
+    topics: str
 
 
 OUTCOMES_WITH_FOLLOW_UP = [
@@ -83,4 +93,11 @@ def today_overview(session: Session, today: date) -> TodayOverview:
         v for v in recent
         if v.appointment.id not in with_protocol and v.appointment.client_id is not None
     ]  # fmt: skip
-    return TodayOverview(todays, upcoming, letters, follow_up_open, overdue, without_protocol)
+    names = {c.id: c.display_name for c in session.clients.all()}
+    drafts = [
+        DraftEntry(p.id, p.met_at, p.approach, names.get(p.client_id or "", ""), p.topics)
+        for p in session.protocols.drafts()
+    ]
+    return TodayOverview(
+        todays, upcoming, letters, follow_up_open, overdue, without_protocol, drafts
+    )

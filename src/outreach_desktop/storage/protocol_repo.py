@@ -137,6 +137,11 @@ class ProtocolRepository(RecordRepository[Protocol]):
         )
         return self._load_children([self.from_row(r) for r in rows])
 
+    def drafts(self) -> list[Protocol]:
+        """Protocols not yet finalized, oldest meeting first (drafts have no addenda)."""
+        rows = self.db.execute("SELECT * FROM protocols WHERE finalized_at IS NULL ORDER BY met_at")
+        return [self.from_row(r) for r in rows]
+
     def appointments_with_protocol(self) -> set[str]:
         return {
             r[0]

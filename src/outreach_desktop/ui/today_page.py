@@ -23,12 +23,13 @@ from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.home_visit import LetterWindow
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.today import UPCOMING_DAYS, Entry, today_overview
+from outreach_desktop.services.today import UPCOMING_DAYS, DraftEntry, Entry, today_overview
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
-from outreach_desktop.ui.formats import format_date, format_long_date, format_time
+from outreach_desktop.ui.formats import format_date, format_datetime, format_long_date, format_time
 from outreach_desktop.ui.labels import approach_label, status_label
 from outreach_desktop.ui.messages import show_error
+from outreach_desktop.ui.protocol_editor import ProtocolEditor
 from outreach_desktop.ui.workflow_dialogs import letter_label
 
 
@@ -93,6 +94,9 @@ class TodayPage(QWidget):
             "no_protocol": Section(
                 self.tr("Outcomes without a memory protocol"), "", self.open_appointment
             ),
+            "drafts": Section(
+                self.tr("Memory protocols not yet finalized"), "", self.open_protocol
+            ),
             "follow_up": Section(self.tr("Follow-up still open"), "", self.open_appointment),
             "overdue": Section(
                 self.tr("Past appointments without an outcome"), "", self.open_appointment
@@ -115,7 +119,15 @@ class TodayPage(QWidget):
         top.addWidget(self.plan_button)
         content = QWidget()
         body = QVBoxLayout(content)
-        for key in ("today", "letters", "no_protocol", "follow_up", "overdue", "upcoming"):
+        for key in (
+            "today",
+            "letters",
+            "no_protocol",
+            "drafts",
+            "follow_up",
+            "overdue",
+            "upcoming",
+        ):
             self.sections[key].add_to(body)
         body.addStretch(1)
         scroll = QScrollArea()
@@ -157,6 +169,10 @@ class TodayPage(QWidget):
             [(self.describe(v, True), v.appointment.id) for v in overview.without_protocol],
             hide_when_empty=True,
         )
+        s["drafts"].fill(
+            [(self.describe_draft(d), d.protocol_id) for d in overview.drafts],
+            hide_when_empty=True,
+        )
         s["overdue"].fill(
             [(self.describe(v, True), v.appointment.id) for v in overview.overdue],
             hide_when_empty=True,
@@ -194,6 +210,20 @@ class TodayPage(QWidget):
             parts.append(view.where)
         parts.append(status_label(a.status))
         return "  ·  ".join(parts)
+
+    def describe_draft(self, d: DraftEntry) -> str:
+        parts = [format_datetime(d.met_at), approach_label(d.approach), d.client_name,
+                 d.topics or self.tr("(no topics yet)")]  # fmt: skip
+        return "  ·  ".join(p for p in parts if p)
+
+    def open_protocol(self, protocol_id: str) -> None:
+        try:
+            ProtocolEditor(self.session, protocol_id, self.now, self).run()
+        except UserError as exc:
+            show_error(self, exc)
+        if not self.session.is_locked:
+            self.refresh()
+            self.changed.emit()
 
     def plan(self) -> None:
         dialog = AppointmentDialog(self.session, None, self, day=self.today())
