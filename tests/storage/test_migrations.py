@@ -173,3 +173,20 @@ def test_load_migrations_ignores_other_files(tmp_path: Path) -> None:
     (tmp_path / "notes.sql").write_text("junk", encoding="utf-8")
     (tmp_path / "0003_draft.sql.bak").write_text("junk", encoding="utf-8")
     assert [(m.version, m.name) for m in load_migrations(tmp_path)] == [(1, "init"), (2, "next")]
+
+
+def test_old_backups_are_pruned_after_a_migration(tmp_path: Path, locked: Path) -> None:
+    folder = locked / "backups"
+    folder.mkdir()
+    old = [folder / f"vault-schema0001-2025010{i}T000000Z.db" for i in range(1, 5)]
+    for path in old:
+        path.write_bytes(b"encrypted backup")
+    other = folder / "notiz.txt"  # not ours: left alone
+    other.write_text("x", encoding="utf-8")
+    migrations = load_migrations(migrations_dir(tmp_path, "CREATE TABLE extra (id TEXT) STRICT;"))
+    Vault.unlock(locked, PASSPHRASE, migrations=migrations).lock()
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == sorted([old[-1].name, other.name, *(
+        p.name for p in folder.glob(f"vault-schema{LATEST:04d}-*.db")
+    )])  # fmt: skip
+    assert len(left) == 3

@@ -51,6 +51,7 @@ def _zero(key: bytearray) -> None:
 
 
 BACKUP_DIR = "backups"
+KEEP_BACKUPS = 2  # migration backups kept: they hold the same personal data as the vault
 
 
 def is_vault(path: Path) -> bool:
@@ -218,6 +219,8 @@ class Vault:
             vault.migrated = mig.migrate(
                 db, migrations or mig.load_migrations(), backup=vault.backup
             )
+            if vault.migrated:
+                vault.prune_backups()
             meta = vault.meta()
             if meta.get("vault_id") != slots.vault_id:
                 raise VaultCorrupt("vault.db gehört zu einem anderen Tresor")
@@ -302,6 +305,19 @@ class Vault:
             os.chmod(target, 0o600)
         log.info("vault %s: backup before migration (schema %d)", self.slots.vault_id, schema)
         return target
+
+    def prune_backups(self, keep: int = KEEP_BACKUPS) -> list[Path]:
+        """Delete all but the newest `keep` migration backups (after a migration succeeded);
+        other files in the folder are left alone. Returns what was deleted."""
+        folder = self.path / BACKUP_DIR
+        ours = sorted(folder.glob("vault-schema*-*.db"), key=lambda p: p.name.split("-")[-1])
+        gone = ours[:-keep] if keep > 0 else ours
+        for path in gone:
+            with contextlib.suppress(OSError):  # a locked or read-only file stays; no harm done
+                path.unlink()
+        if gone:
+            log.info("vault %s: %d old backup(s) removed", self.slots.vault_id, len(gone))
+        return gone
 
     def check(self) -> list[str]:
         """Problems found by `cipher_integrity_check` and `integrity_check`; empty means sound."""
