@@ -18,7 +18,7 @@ from outreach_desktop.ui.protocol_editor import AddendumDialog, ProtocolEditor
 from outreach_desktop.ui.protocols_page import AnonymousDialog, StandaloneProtocolDialog
 from outreach_desktop.ui.widgets.html_delegate import HTML_ROLE
 from testkit import FAST_KDF, PASSPHRASE
-from testkit.gui import in_modal
+from testkit.gui import activate, in_modal
 
 PROTOCOLS, SEARCH = 3, 4
 
@@ -79,8 +79,14 @@ def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, q
     assert row[2] == "Olga Sommer" and row[3] == "Probearbeit Baumschule"
     assert row[4] == "abgeschlossen · 1 Nachtrag"
 
-    window.workspace.show_page(SEARCH)
+    activate(qtbot, window)
+    qtbot.keyClick(
+        page.table,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )  # Strg+Umschalt+F: search everything
     search = window.workspace.search_page
+    assert window.workspace.current_page() is search and search.search.hasFocus()
     assert "Treffer werden hervorgehoben" in search.empty.text()
     qtbot.keyClicks(search.search, "Gewaechshaus")
     qtbot.waitUntil(lambda: "Nichts gefunden" in search.empty.text(), timeout=3000)

@@ -68,6 +68,9 @@ class Workspace(QWidget):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda n=number - 1: self.show_page(n))
+        find_all = QShortcut(QKeySequence("Ctrl+Shift+F"), self)  # search everything, anywhere
+        find_all.setContext(Qt.ShortcutContext.WindowShortcut)
+        find_all.activated.connect(self.search_everywhere)
         self.nav.currentRowChanged.connect(self._page_changed)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -82,6 +85,11 @@ class Workspace(QWidget):
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
+
+    def search_everywhere(self) -> None:
+        self.show_page([page for _t, page in self.pages].index(self.search_page))
+        self.search_page.search.selectAll()
+        self.search_page.search.setFocus()
 
     def current_page(self) -> QWidget:
         return self.stack.currentWidget()
