@@ -1279,6 +1279,10 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
         <source>&amp;About Outreach Desktop</source>
         <translation>Ü&amp;ber Outreach Desktop</translation>
     </message>
@@ -1816,6 +1820,65 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
     <message>
         <source>The vault is intact.</source>
         <translation>Der Tresor ist in Ordnung.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Full-text search over clients, appointments and protocols</source>
+        <translation>Volltextsuche über Kundinnen und Kunden, Termine und Protokolle</translation>
+    </message>
+    <message>
+        <source>Search the list on the current page</source>
+        <translation>Die Liste der aktuellen Seite durchsuchen</translation>
+    </message>
+    <message>
+        <source>New entry on the current page</source>
+        <translation>Neuer Eintrag auf der aktuellen Seite</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabetaste</translation>
+    </message>
+    <message>
+        <source>Open the selected entry</source>
+        <translation>Den gewählten Eintrag öffnen</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry (asks first)</source>
+        <translation>Den gewählten Eintrag löschen (mit Rückfrage)</translation>
+    </message>
+    <message>
+        <source>Lock now (also inside dialogs)</source>
+        <translation>Jetzt sperren (auch in Dialogen)</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + unterstrichener Buchstabe</translation>
+    </message>
+    <message>
+        <source>Button or field with that letter</source>
+        <translation>Schaltfläche oder Feld mit diesem Buchstaben</translation>
+    </message>
+    <message>
+        <source>Close the dialog; what was typed in a protocol is kept</source>
+        <translation>Dialog schließen; in einem Protokoll Getipptes bleibt erhalten</translation>
+    </message>
+    <message>
+        <source>This overview</source>
+        <translation>Diese Übersicht</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Bewirkt</translation>
     </message>
 </context>
 <context>

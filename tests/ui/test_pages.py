@@ -213,3 +213,24 @@ def test_letterhead_entries_reach_the_documents(window: Any) -> None:
     page.letterhead["agency_name"].setText("Jobcenter Lüchow-Dannenberg")
     page.letterhead["agency_name"].editingFinished.emit()
     assert letterhead(load_settings()).agency_name == "Jobcenter Lüchow-Dannenberg"
+
+
+def test_f1_lists_the_keyboard_shortcuts(window: Any, qtbot: Any) -> None:
+    from outreach_desktop.ui.shortcuts_dialog import ShortcutsDialog
+    from testkit.gui import in_modal
+
+    rows: list[tuple[str, str]] = []
+
+    def read(dialog: ShortcutsDialog) -> None:
+        table = dialog.table
+        rows.extend((table.item(r, 0).text(), table.item(r, 1).text())
+                    for r in range(table.rowCount()))  # fmt: skip
+        dialog.reject()
+
+    seen = in_modal(qtbot, ShortcutsDialog, read)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert seen
+    keys = dict(rows)  # German key names, as printed on German keyboards
+    assert keys["Strg+4"] == "Protokolle" and keys["Strg+8"] == "Einstellungen"
+    assert "Volltextsuche" in keys["Strg+Umschalt+F"]
+    assert keys["Strg+L"].startswith("Jetzt sperren") and "Entf" in keys

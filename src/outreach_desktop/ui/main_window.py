@@ -94,6 +94,10 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
         about = QAction(self.tr("&About Outreach Desktop"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -248,6 +252,12 @@ class MainWindow(QMainWindow):
             save_settings(self.settings)
         except Exception as exc:
             log.warning("settings not saved: %s", type(exc).__name__)
+
+    def show_shortcuts(self) -> None:
+        from outreach_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+        titles = [t for t, _p in self.workspace.pages] if self.workspace is not None else []
+        ShortcutsDialog(titles, self).run()
 
     def _about(self) -> None:
         show_info(
