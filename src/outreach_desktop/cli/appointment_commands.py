@@ -69,7 +69,7 @@ def list_appointments(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         start = datetime.combine(first, time.min)
         end = datetime.combine(last + timedelta(days=1), time.min)
-        views = session.appointments.views(session.appointments.repo.between(start, end))
+        views = session.appointments.between_views(start, end)
         progress = [session.workflow.state(v.appointment.id, today).progress() for v in views]
     if args.json:
         print_json([appointment_json(v, p) for v, p in zip(views, progress, strict=True)])

@@ -21,7 +21,7 @@ def list_consents(args: argparse.Namespace) -> int:
         starts = {}
         for c in consents:
             if c.appointment_id and c.appointment_id not in starts:
-                found = session.appointments.repo.find(c.appointment_id)
+                found = session.appointments.find(c.appointment_id)
                 starts[c.appointment_id] = german_day(found.start) if found else ""
     if args.json:
         print_json([_as_json(c, names[c.client_id]) for c in consents])

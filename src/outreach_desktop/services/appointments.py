@@ -49,6 +49,10 @@ class AppointmentService:
         self._staff = staff
 
     # plain record access
+    def between_views(self, start: datetime, end: datetime) -> list[AppointmentView]:
+        """Appointments starting in [start, end), with their client and third party."""
+        return self.views(self.repo.between(start, end))
+
     def find(self, appointment_id: str) -> Appointment | None:
         return self.repo.find(appointment_id)
 

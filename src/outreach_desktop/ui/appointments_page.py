@@ -121,7 +121,7 @@ class AppointmentsPage(ListPage):
         return self._filtered(self.session.appointments.search_views(query, limit, since=since))
 
     def _week(self, start: datetime, end: datetime) -> list[AppointmentView]:
-        views = self.session.appointments.views(self.session.appointments.repo.between(start, end))
+        views = self.session.appointments.between_views(start, end)
         query = fold(self.search.text())
         if query:
             views = [v for v in views if all(w in fold(f"{v.client_name} {v.where}")
