@@ -246,3 +246,29 @@ def test_today_lists_drafts_and_opens_them(window: Any, qtbot: Any) -> None:
     session.protocols.finalize(draft.id, when, session.owner().id)
     page.refresh()
     assert not section.list.isVisibleTo(page)
+
+
+def test_anonymous_appointment_records_only_its_frame(window: Any, qtbot: Any) -> None:
+    from datetime import date, datetime, time
+
+    from outreach_desktop.domain.appointments import Appointment
+    from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
+
+    session = window.session
+    a = session.appointments.save(Appointment.plan(
+        Approach.WALK_AND_TALK, datetime.combine(date(2026, 11, 23), time(15)),
+        place="Marktplatz", staff_ids=[session.owner().id]))  # fmt: skip
+    dialog = AppointmentWorkDialog(session, a.id, lambda: datetime(2026, 11, 23, 17), window)
+    qtbot.addWidget(dialog)
+
+    def check(form: AnonymousDialog) -> None:
+        assert form.date.date().toPython() == date(2026, 11, 23)
+        assert form.duration.value() == a.planned_duration_min
+        form.buttons.button(form.buttons.StandardButton.Save).click()
+
+    seen = in_modal(qtbot, AnonymousDialog, check)
+    dialog.open_protocol()
+    assert seen
+    rows = session.protocols.anonymous.all()
+    assert [(r.day, r.staff_ids) for r in rows] == [(date(2026, 11, 23), a.staff_ids)]
+    assert session.protocols.all() == []

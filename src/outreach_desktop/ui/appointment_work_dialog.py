@@ -212,9 +212,15 @@ class AppointmentWorkDialog(QDialog):
         self.message.setVisible(bool(text))
 
     def open_protocol(self) -> None:
-        """The appointment's memory protocol: the existing one, or a new draft."""
+        """The appointment's memory protocol: the existing one, or a new draft; for an
+        anonymous appointment the anonymous-counselling record (day, approach, duration)."""
         from outreach_desktop.ui.protocol_editor import ProtocolEditor
 
+        if self.state.appointment.client_id is None:  # anonymous: only the frame is kept
+            from outreach_desktop.ui.protocols_page import AnonymousDialog
+
+            AnonymousDialog(self.session, self.now, self, self.state.appointment).run()
+            return
         try:
             existing = self.session.protocols.for_appointment(self.appointment_id)
             protocol = (

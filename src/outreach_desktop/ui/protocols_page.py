@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
+from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.protocols import Protocol
 from outreach_desktop.domain.text import fold
 from outreach_desktop.domain.vocabulary import Approach
@@ -73,29 +74,37 @@ class AnonymousDialog(FormDialog):
     """Anonymous counselling: the form has no field for a name or for content, on purpose."""
 
     def __init__(
-        self, session: Session, now: Callable[[], datetime], parent: QWidget | None
+        self,
+        session: Session,
+        now: Callable[[], datetime],
+        parent: QWidget | None,
+        appointment: Appointment | None = None,
     ) -> None:
         super().__init__(parent, self.tr("Anonymous counselling"))
-        self.session = session
+        self.session, self.appointment = session, appointment
         self.set_intro(self.tr(
             "Only the day, the approach, the duration and the staff are kept, for the "
             "statistics. No name and no content are stored — there is no place for them."
         ))  # fmt: skip
-        self.date = date_edit(now().date())
+        a = appointment  # an anonymous appointment fills in its frame
+        self.date = date_edit(a.start.date() if a else now().date())
         self.add_field("day", self.tr("&Day"), self.date)
-        self.approach = enum_combo(Approach, approach_label, Approach.WALK_AND_TALK)
+        self.approach = enum_combo(
+            Approach, approach_label, a.approach if a else Approach.WALK_AND_TALK
+        )
         self.add_field("approach", self.tr("&Approach"), self.approach)
         self.duration = QSpinBox()
         self.duration.setRange(1, 480)
-        self.duration.setValue(30)
+        self.duration.setValue(a.planned_duration_min if a else 30)
         self.duration.setSuffix(" min")
         self.add_field("duration_min", self.tr("D&uration"), self.duration)
 
     def save(self) -> object:
         owner = self.session.owner()
+        staff = list(self.appointment.staff_ids) if self.appointment else []
         return self.session.protocols.record_anonymous(
             read_date(self.date), self.approach.value(), self.duration.value(),
-            [owner.id] if owner else [],
+            staff or ([owner.id] if owner else []),
         )  # fmt: skip
 
 
