@@ -1853,6 +1853,10 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
         <translation>Den gewählten Eintrag löschen (mit Rückfrage)</translation>
     </message>
     <message>
+        <source>Save the protocol now (it also saves by itself)</source>
+        <translation>Protokoll sofort speichern (es speichert auch von selbst)</translation>
+    </message>
+    <message>
         <source>Lock now (also inside dialogs)</source>
         <translation>Jetzt sperren (auch in Dialogen)</translation>
     </message>

@@ -84,6 +84,18 @@ def test_transfer_view_copies_marked_and_clears(editor: ProtocolEditor, qtbot: A
     assert clipboard.text() == ""
 
 
+def test_ctrl_s_saves_at_once(editor: ProtocolEditor, session: Session, qtbot: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    editor.edits["topics"].setPlainText("Bewerbungsmappe")
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.edits["topics"].setFocus()
+    qtbot.keyClick(editor.edits["topics"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert session.protocols.get(editor.protocol_id).topics == "Bewerbungsmappe"
+    assert editor.saved_label.text() == "Gespeichert um 16:00:00"
+
+
 def test_closing_keeps_what_was_typed(editor: ProtocolEditor, session: Session) -> None:
     editor.edits["agreements"].setPlainText("Mündlich: Rückruf am Freitag")
     assert editor._dirty

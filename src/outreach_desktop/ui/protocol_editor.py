@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -174,6 +175,8 @@ class ProtocolEditor(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
+        save = QShortcut(QKeySequence.StandardKey.Save, self)  # Strg+S, out of habit
+        save.activated.connect(self._save_pressed)
         self._show()
 
     # ---- building ----------------------------------------------------------------------------
@@ -405,6 +408,12 @@ class ProtocolEditor(QDialog):
         )
         self._message("")
         return True
+
+    def _save_pressed(self) -> None:
+        if self.save_now() and not self.protocol.is_final:
+            self.saved_label.setText(
+                self.tr("Saved at {time}").format(time=self.now().strftime("%H:%M:%S"))
+            )
 
     def _message(self, text: str) -> None:
         self.message.setText(text)

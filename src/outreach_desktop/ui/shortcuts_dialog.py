@@ -31,6 +31,7 @@ class ShortcutsDialog(QDialog):
             (native("Ctrl+N"), self.tr("New entry on the current page")),
             (self.tr("Enter"), self.tr("Open the selected entry")),
             (native("Del"), self.tr("Delete the selected entry (asks first)")),
+            (native("Ctrl+S"), self.tr("Save the protocol now (it also saves by itself)")),
             (native("Ctrl+L"), self.tr("Lock now (also inside dialogs)")),
             (self.tr("Alt + underlined letter"), self.tr("Button or field with that letter")),
             (native("Esc"), self.tr("Close the dialog; what was typed in a protocol is kept")),
