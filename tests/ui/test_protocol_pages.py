@@ -4,6 +4,7 @@ anonymous counselling keeps nothing but its frame."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -272,3 +273,22 @@ def test_anonymous_appointment_records_only_its_frame(window: Any, qtbot: Any) -
     rows = session.protocols.anonymous.all()
     assert [(r.day, r.staff_ids) for r in rows] == [(date(2026, 11, 23), a.staff_ids)]
     assert session.protocols.all() == []
+
+
+def test_clients_with_equal_names_are_told_apart(window: Any, qtbot: Any) -> None:
+    session = window.session
+    first = session.clients.save(Client(display_name="Anna Schmidt", customer_number="123D456789"))
+    second = session.clients.save(
+        Client(display_name="Anna Schmidt", address="Weg 1\n29451 Dannenberg")
+    )
+    dialog = StandaloneProtocolDialog(session, lambda: datetime(2026, 11, 25, 9), window)
+    qtbot.addWidget(dialog)
+    labels = {
+        dialog.client.itemText(i): dialog.client.itemData(i) for i in range(dialog.client.count())
+    }
+    assert labels["Anna Schmidt (123D456789)"] == first.id
+    assert labels["Anna Schmidt (29451 Dannenberg)"] == second.id
+    dialog.client.setCurrentIndex(dialog.client.findData(second.id))
+    assert dialog.client.value("client_id", "Kundin/Kunde") == second.id
+    dialog.client.lineEdit().setText("anna schmidt (123d456789)")
+    assert dialog.client.value("client_id", "Kundin/Kunde") == first.id

@@ -28,7 +28,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
 from outreach_desktop.ui.formats import DATE, TIME
-from outreach_desktop.ui.labels import approach_label
+from outreach_desktop.ui.labels import approach_label, client_choices
 
 
 def _minutes(spin: QSpinBox, value: int, maximum: int) -> QSpinBox:
@@ -85,9 +85,9 @@ class AppointmentDialog(FormDialog):
         )
         self.client = SearchCombo()
         self.client.addItem(self.tr("— anonymous —"), None)
-        for c in session.clients.all():
-            self.client.addItem(c.display_name, c.id)
-            if c.id == a.client_id:
+        for label, client_id in client_choices(session.clients.all()):
+            self.client.addItem(label, client_id)
+            if client_id == a.client_id:
                 self.client.setCurrentIndex(self.client.count() - 1)
         self.client_label = self.tr("&Client")
         self.add_field("client_id", self.client_label, self.client)

@@ -67,7 +67,10 @@ class SearchCombo(QComboBox):
 
     def value(self, field: str, label: str) -> Any:
         """The chosen item's data; typed text that names no item is a field error."""
-        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        text = self.currentText().strip()
+        index = self.currentIndex()  # the item chosen from the list, even among equal names
+        if index < 0 or self.itemText(index).casefold() != text.casefold():
+            index = self.findText(text, Qt.MatchFlag.MatchFixedString)
         if index < 0:
             raise ValidationError(
                 [FieldError(field, plain(label), "Bitte aus der Liste auswählen.")]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QCoreApplication
 
 from outreach_desktop.domain.checklists import Transition
+from outreach_desktop.domain.people import Client
 from outreach_desktop.domain.vocabulary import (
     AppointmentStatus,
     Approach,
@@ -76,3 +79,17 @@ def transition_label(value: Transition) -> str:
         Transition.THIRD_PARTY_ALONE: translate("Labels", "talk to the third party alone"),
         Transition.CLOSE: translate("Labels", "close the follow-up"),
     }[value]
+
+
+def client_choices(clients: list[Client]) -> list[tuple[str, str]]:
+    """(label, id) for a client list; equal names are told apart by customer number or town."""
+    counts = Counter(c.display_name.casefold() for c in clients)
+    choices = []
+    for c in clients:
+        label = c.display_name
+        if counts[c.display_name.casefold()] > 1:
+            lines = [line.strip() for line in c.address.splitlines() if line.strip()]
+            extra = c.customer_number or (lines[-1] if lines else c.id[:8])
+            label = f"{label} ({extra})"
+        choices.append((label, c.id))
+    return choices

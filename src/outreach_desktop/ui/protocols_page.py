@@ -17,7 +17,7 @@ from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
 from outreach_desktop.ui.formats import format_datetime
-from outreach_desktop.ui.labels import approach_label
+from outreach_desktop.ui.labels import approach_label, client_choices
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.messages import show_info
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
@@ -38,8 +38,8 @@ class StandaloneProtocolDialog(FormDialog):
         super().__init__(parent, self.tr("New memory protocol"))
         self.session, self.now = session, now
         self.client = SearchCombo()
-        for c in session.clients.all():
-            self.client.addItem(c.display_name, c.id)
+        for label, client_id in client_choices(session.clients.all()):
+            self.client.addItem(label, client_id)
         self.client_label = self.tr("&Client")
         self.add_field("client_id", self.client_label, self.client)
         self.approach = enum_combo(Approach, approach_label, Approach.WALK_AND_TALK)
