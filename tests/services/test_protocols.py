@@ -323,3 +323,37 @@ def test_follow_up_of_a_finalized_protocol_is_kept(session: Session, visit: Appo
         session.appointments.repo.delete(follow.id)
     with pytest.raises(RecordInUse, match="Protokoll"):
         session.staff.delete(visit.staff_ids[1])
+
+
+def test_presence_consent_revoked_later_still_documents_the_meeting(
+    session: Session, visit: Appointment
+) -> None:
+    p = session.protocols
+    owner = session.owner().id  # type: ignore[union-attr]
+    consent = session.consents.prepare(ConsentKind.PRESENCE, NOW, appointment_id=visit.id,
+                                       others_present=[("Olaf Krüger", "Nachbar")])  # fmt: skip
+    session.consents.sign(consent.id, GivenHow.PAPER, visit.start - timedelta(hours=1))
+    draft = p.begin(NOW, appointment_id=visit.id)
+    draft.course = "Verlauf"
+    # revoked two days after the visit: the consent covered the visit itself
+    session.consents.revoke(consent.id, visit.start + timedelta(days=2), "telefonisch")
+    saved = p.save_draft(draft)
+    assert [(o.name, o.consent_id) for o in saved.others_present] == [("Olaf Krüger", consent.id)]
+    assert p.finalize(draft.id, NOW + timedelta(days=3), owner).is_final
+
+
+def test_person_whose_consent_no_longer_counts_stays_listed(
+    session: Session, visit: Appointment
+) -> None:
+    p = session.protocols
+    owner = session.owner().id  # type: ignore[union-attr]
+    consent = session.consents.prepare(ConsentKind.PRESENCE, NOW, appointment_id=visit.id,
+                                       others_present=[("Olaf Krüger", "Nachbar")])  # fmt: skip
+    session.consents.sign(consent.id, GivenHow.PAPER, visit.start - timedelta(hours=1))
+    draft = p.begin(NOW, appointment_id=visit.id)
+    draft.course = "Verlauf"
+    session.consents.revoke(consent.id, visit.start + timedelta(minutes=5), "vor Ort")  # same day
+    saved = p.save_draft(draft)
+    assert [(o.name, o.consent_id) for o in saved.others_present] == [("Olaf Krüger", None)]
+    with pytest.raises(ValidationError, match="Einverständnis dokumentiert"):
+        p.finalize(draft.id, NOW, owner)

@@ -178,15 +178,17 @@ def test_load_migrations_ignores_other_files(tmp_path: Path) -> None:
 def test_old_backups_are_pruned_after_a_migration(tmp_path: Path, locked: Path) -> None:
     folder = locked / "backups"
     folder.mkdir()
-    old = [folder / f"vault-schema0001-2025010{i}T000000Z.db" for i in range(1, 5)]
-    for path in old:
+    old = [folder / f"vault-schema0001-2025010{i}T000000Z.db" for i in range(1, 4)]
+    old.append(folder / "vault-schema0002-20250101T000000Z.db")  # a later schema, earlier date
+    ahead = folder / "vault-schema0001-20300101T000000Z.db"  # from a clock that ran ahead
+    for path in [*old, ahead]:
         path.write_bytes(b"encrypted backup")
-    other = folder / "notiz.txt"  # not ours: left alone
-    other.write_text("x", encoding="utf-8")
+    others = [folder / "notiz.txt", folder / "vault-schema0004-20250101T000000Z - Kopie.db"]
+    for path in others:  # not ours: left alone
+        path.write_text("x", encoding="utf-8")
     migrations = load_migrations(migrations_dir(tmp_path, "CREATE TABLE extra (id TEXT) STRICT;"))
     Vault.unlock(locked, PASSPHRASE, migrations=migrations).lock()
+    fresh = list(folder.glob(f"vault-schema{LATEST:04d}-2*Z.db"))
+    assert len(fresh) == 1  # the backup just taken always stays
     left = sorted(p.name for p in folder.iterdir())
-    assert left == sorted([old[-1].name, other.name, *(
-        p.name for p in folder.glob(f"vault-schema{LATEST:04d}-*.db")
-    )])  # fmt: skip
-    assert len(left) == 3
+    assert left == sorted([fresh[0].name, old[-1].name, *(p.name for p in others)])

@@ -292,3 +292,11 @@ def test_clients_with_equal_names_are_told_apart(window: Any, qtbot: Any) -> Non
     assert dialog.client.value("client_id", "Kundin/Kunde") == second.id
     dialog.client.lineEdit().setText("anna schmidt (123d456789)")
     assert dialog.client.value("client_id", "Kundin/Kunde") == first.id
+    twin = session.clients.save(
+        Client(display_name="Anna Schmidt", address="Weg 1\n29451 Dannenberg")
+    )
+    again = StandaloneProtocolDialog(session, lambda: datetime(2026, 11, 25, 9), window)
+    qtbot.addWidget(again)
+    texts = [again.client.itemText(i) for i in range(again.client.count())]
+    assert len(set(texts)) == len(texts)  # every entry can be told apart
+    assert f"Anna Schmidt (29451 Dannenberg) · {twin.id[:8]}" in texts

@@ -10,6 +10,7 @@ import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -99,3 +100,26 @@ def test_signal_closes_like_the_window_and_keeps_the_draft(
         assert reopened.protocols.get(protocol_id).course == TYPED
     finally:
         reopened.lock()
+
+
+def test_module_loads_where_sighup_does_not_exist(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows has no SIGHUP: the app must still start there."""
+    import importlib
+
+    import outreach_desktop.ui.shutdown as shutdown
+
+    monkeypatch.delattr(signal, "SIGHUP")
+    reloaded = importlib.reload(shutdown)
+    assert signal.SIGTERM in reloaded.SIGNALS and len(reloaded.SIGNALS) == 2
+    monkeypatch.undo()
+    importlib.reload(shutdown)
+
+
+def test_an_unlock_finishing_after_close_is_locked_at_once(
+    make_window: Any, vault_dir: Path
+) -> None:
+    window = make_window(vault_dir)
+    window.close()
+    session = create_vault(vault_dir, PASSPHRASE, owner_name="Alex", kdf=FAST_KDF)
+    window._unlocked(session)  # what the background unlock delivers after the close
+    assert session.is_locked and window.session is None

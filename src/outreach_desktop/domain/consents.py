@@ -175,8 +175,12 @@ class Consent(Record):
 
     # ---- validity ----------------------------------------------------------------------------
     def is_valid_on(self, on: date) -> bool:
-        """Given in a valid form, not revoked, and in force on day `on`."""
-        if self.state is not ConsentState.SIGNED or self.revoked_at is not None:
+        """Given in a valid form and in force on day `on`: a consent revoked later still
+        covered what happened before (a revocation on that very day counts against it)."""
+        revoked_by_then = self.revoked_at is not None and self.revoked_at.date() <= on
+        if self.state not in (ConsentState.SIGNED, ConsentState.REVOKED) or revoked_by_then:
+            return False
+        if self.state is ConsentState.REVOKED and self.revoked_at is None:
             return False
         if self.kind in WRITTEN_ONLY and self.given_how is GivenHow.ORAL:
             return False

@@ -125,8 +125,10 @@ class ProtocolService:
             for name, role in c.others_present
         ]
         names = {o.name for o in documented}
-        return documented + [o for o in protocol.others_present
-                             if o.consent_id is None and o.name not in names]  # fmt: skip
+        # someone whose consent no longer counts stays listed, now without it: finalizing then
+        # asks for the consent instead of the person silently vanishing from the record
+        return documented + [OtherPresent(o.name, o.role, None) for o in protocol.others_present
+                             if o.name not in names]  # fmt: skip
 
     def has_handover_consent(self, protocol: Protocol, on: date) -> bool:
         """A handover consent of the client, in force on `on` (the day the information is

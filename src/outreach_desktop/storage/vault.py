@@ -10,6 +10,7 @@ import contextlib
 import hmac
 import logging
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ def _zero(key: bytearray) -> None:
 
 BACKUP_DIR = "backups"
 KEEP_BACKUPS = 2  # migration backups kept: they hold the same personal data as the vault
+BACKUP_NAME = re.compile(r"vault-schema(\d{4})-(\d{8}T\d{6}Z)\.db")
 
 
 def is_vault(path: Path) -> bool:
@@ -68,6 +70,7 @@ class Vault:
     _key: bytearray = field(repr=False)
     device_id: str = ""
     migrated: list[int] = field(default_factory=list)
+    last_backup: Path | None = None
 
     # ---- lifecycle -------------------------------------------------------------------------
     @classmethod
@@ -219,8 +222,8 @@ class Vault:
             vault.migrated = mig.migrate(
                 db, migrations or mig.load_migrations(), backup=vault.backup
             )
-            if vault.migrated:
-                vault.prune_backups()
+            if vault.migrated and vault.last_backup is not None:
+                vault.prune_backups(keeping=vault.last_backup)
             meta = vault.meta()
             if meta.get("vault_id") != slots.vault_id:
                 raise VaultCorrupt("vault.db gehört zu einem anderen Tresor")
@@ -304,14 +307,22 @@ class Vault:
         with os_errors():
             os.chmod(target, 0o600)
         log.info("vault %s: backup before migration (schema %d)", self.slots.vault_id, schema)
+        self.last_backup = target
         return target
 
-    def prune_backups(self, keep: int = KEEP_BACKUPS) -> list[Path]:
-        """Delete all but the newest `keep` migration backups (after a migration succeeded);
-        other files in the folder are left alone. Returns what was deleted."""
+    def prune_backups(self, keep: int = KEEP_BACKUPS, keeping: Path | None = None) -> list[Path]:
+        """Delete all but the newest `keep` migration backups, by schema and then time; the one
+        just taken (`keeping`) always stays, and files not named like our backups are left
+        alone (a user's own copy, say). Returns what was deleted."""
         folder = self.path / BACKUP_DIR
-        ours = sorted(folder.glob("vault-schema*-*.db"), key=lambda p: p.name.split("-")[-1])
-        gone = ours[:-keep] if keep > 0 else ours
+        ours = []
+        for path in folder.glob("vault-schema*.db"):
+            match = BACKUP_NAME.fullmatch(path.name)
+            if match and path != keeping:
+                ours.append(((int(match[1]), match[2]), path))
+        ours.sort()
+        room = max(keep - (1 if keeping is not None else 0), 0)
+        gone = [path for _key, path in ours[: len(ours) - room]] if len(ours) > room else []
         for path in gone:
             with contextlib.suppress(OSError):  # a locked or read-only file stays; no harm done
                 path.unlink()

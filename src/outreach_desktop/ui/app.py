@@ -12,6 +12,7 @@ from outreach_desktop.services.settings import load_settings
 from outreach_desktop.ui.i18n import install_translators
 from outreach_desktop.ui.main_window import MainWindow
 from outreach_desktop.ui.shutdown import close_on_signals
+from outreach_desktop.ui.tasks import wait_for_background
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -38,4 +39,9 @@ def run_gui(vault: Path | None = None, passphrase: str | None = None) -> int:
     window.show()
     if vault is not None and passphrase:
         window.unlock(vault, passphrase)
-    return int(app.exec())
+    code = int(app.exec())
+    # an unlock still running when the window closed: let it finish and lock what it opened
+    wait_for_background()
+    app.processEvents()
+    window.lock(reason="exit")
+    return code

@@ -92,4 +92,8 @@ def client_choices(clients: list[Client]) -> list[tuple[str, str]]:
             extra = c.customer_number or (lines[-1] if lines else c.id[:8])
             label = f"{label} ({extra})"
         choices.append((label, c.id))
-    return choices
+    again = Counter(label.casefold() for label, _id in choices)
+    return [
+        (f"{label} · {client_id[:8]}" if again[label.casefold()] > 1 else label, client_id)
+        for label, client_id in choices
+    ]

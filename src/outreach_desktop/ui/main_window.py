@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.now = now or (lambda: datetime.combine(self.today(), datetime.now().time()))
         self.kdf = kdf
         self.session: Session | None = None
+        self._closed = False  # closing: an unlock finishing now locks again at once
         self.workspace: Workspace | None = None
         self.setWindowTitle(self.tr("Outreach Desktop"))
         self.resize(1180, 760)
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, session: Session) -> None:
         self.welcome.clear_secret()
-        if self.session is not None:  # another profile was opened meanwhile
+        if self.session is not None or self._closed:  # another profile opened, or closing
             session.lock()
             return
         self.open_session(session)
@@ -270,6 +271,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         self.lock(reason="close")
         super().closeEvent(event)
 
