@@ -40,12 +40,19 @@ class ConsentLookup(Protocol):
         orally, not expired, not revoked; a release must name the appointment's third party)."""
         ...
 
+    def valid_kinds(self, appointment: Appointment, on: date) -> set[ConsentKind]:
+        """Every kind `has_valid_consent` would answer True for (one look at the records)."""
+        ...
+
 
 class NoConsents:
     """A lookup that knows no consent: every consent-bound rule blocks."""
 
     def has_valid_consent(self, appointment: Appointment, kind: ConsentKind, on: date) -> bool:
         return False
+
+    def valid_kinds(self, appointment: Appointment, on: date) -> set[ConsentKind]:
+        return set()
 
 
 class ConsentState(StrEnum):

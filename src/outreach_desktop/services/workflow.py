@@ -113,7 +113,7 @@ class WorkflowService:
         }
 
     def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:
-        return {k for k in ConsentKind if self.consent_lookup.has_valid_consent(a, k, day)}
+        return self.consent_lookup.valid_kinds(a, day)
 
     def state(self, appointment_id: str, today: date) -> AppointmentState:
         a = self.appointments.get(appointment_id)

@@ -146,7 +146,11 @@ class StoredConsentLookup:
         self.repo = ConsentRepository(db, device_id)
 
     def has_valid_consent(self, appointment: Appointment, kind: ConsentKind, on: date) -> bool:
-        return any(
-            c.kind is kind and c.is_valid_for(appointment, on)
+        return kind in self.valid_kinds(appointment, on)
+
+    def valid_kinds(self, appointment: Appointment, on: date) -> set[ConsentKind]:
+        return {
+            c.kind
             for c in self.repo.for_appointment(appointment)
-        )
+            if c.is_valid_for(appointment, on)
+        }
