@@ -144,8 +144,9 @@ def test_full_text_search_ranks_and_highlights(session: Session, visit: Appointm
     hits = p.search("fuhrersch")  # accents folded, prefix match
     assert hits and hits[0].kind == "protocol" and hits[0].ref == draft.id
     assert "[Führerschein]" in hits[0].snippet or "[Führerschein" in hits[0].snippet
-    assert [h.kind for h in p.search("Voß")] == ["client", "protocol"]  # the name ranks first
-    assert [h.kind for h in p.search("Voss")] == ["client", "protocol"]  # ß typed as ss
+    kinds = [h.kind for h in p.search("Voß")]
+    assert kinds[0] == "client" and sorted(kinds) == ["appointment", "client", "protocol"]
+    assert [h.kind for h in p.search("Voss")] == kinds  # ß typed as ss
     assert p.search("Fu\u0308hrerschein")[0].ref == draft.id  # decomposed umlaut (NFD)
     assert [h.ref for h in p.search("Fuehrerschein")] == [draft.id]  # umlaut typed as ue
     assert p.search("Führerscheinprüfung") == []
@@ -357,3 +358,17 @@ def test_person_whose_consent_no_longer_counts_stays_listed(
     assert [(o.name, o.consent_id) for o in saved.others_present] == [("Olaf Krüger", None)]
     with pytest.raises(ValidationError, match="Einverständnis dokumentiert"):
         p.finalize(draft.id, NOW, owner)
+
+
+def test_appointments_are_found_by_client_and_place(session: Session, visit: Appointment) -> None:
+    walk = session.appointments.save(Appointment.plan(
+        Approach.WALK_AND_TALK, NOW + timedelta(days=3), client_id=visit.client_id,
+        place="Bahnhof, Haupteingang", staff_ids=visit.staff_ids))  # fmt: skip
+    hits = session.protocols.search("Voß Bahnhof")
+    assert [(h.kind, h.ref) for h in hits] == [("appointment", walk.id)]
+    assert hits[0].title_marked("[", "]") == "Ute [Voß]"
+    client = session.clients.get(visit.client_id)  # type: ignore[arg-type]
+    client.display_name = "Ute Brandt"
+    session.clients.save(client)
+    assert [h.ref for h in session.protocols.search("Brandt Bahnhof")] == [walk.id]
+    assert session.protocols.search("Voß Bahnhof") == []

@@ -221,13 +221,15 @@ def fts_query(text: str) -> str:
     return " AND ".join(terms)
 
 
-# ranked (title weighs five times the text), matches marked in the title and a snippet
+# ranked (title weighs five times the text; a person before their appointments and protocols —
+# bm25 is negative, better is lower), matches marked in the title and a snippet
 SEARCH_SQL = (
     "SELECT kind, ref, title,"
     f" highlight(search_index, 2, '{MARK_OPEN}', '{MARK_CLOSE}') AS marked_title,"
     f" snippet(search_index, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 12) AS snip,"
-    " bm25(search_index, 0, 0, 5.0, 1.0) AS rank"
-    " FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?"
+    " bm25(search_index, 0, 0, 5.0, 1.0) * (CASE kind WHEN 'client' THEN 2.0 ELSE 1.0 END)"
+    " AS score"
+    " FROM search_index WHERE search_index MATCH ? ORDER BY score LIMIT ?"
 )
 
 
@@ -245,5 +247,7 @@ class SearchIndex:
             kind = "protocol" if r["kind"] == "addendum" else r["kind"]
             key = (kind, r["ref"])
             if key not in hits:
-                hits[key] = Hit(kind, r["ref"], r["title"], r["snip"], r["rank"], r["marked_title"])
+                hits[key] = Hit(
+                    kind, r["ref"], r["title"], r["snip"], r["score"], r["marked_title"]
+                )
         return list(hits.values())[:limit]

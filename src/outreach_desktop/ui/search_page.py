@@ -105,8 +105,8 @@ class SearchPage(QWidget):
         if hit.kind == "appointment":
             a = self.session.appointments.find(hit.ref)
             if a is not None:
-                title = f"{format_datetime(a.start)} · {approach_label(a.approach)}"
-            marked = html.escape(title)
+                prefix += f"{format_datetime(a.start)} · {approach_label(a.approach)}"
+                prefix += " · " if hit.title else ""
         elif hit.kind == "protocol":
             p = self.session.protocols.find(hit.ref)
             prefix += format_date(p.met_at.date()) + " · " if p else ""
