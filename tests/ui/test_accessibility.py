@@ -103,11 +103,45 @@ def test_welcome_page_names_its_controls(make_window: Any, vault_dir: Path) -> N
     assert unreachable_controls(window) == []
 
 
+def protocol_dialogs(session: Any, parent: Any) -> list[Any]:
+    """The memory-protocol windows: the editor (draft and finalized) and its small dialogs."""
+    from datetime import datetime
+
+    from outreach_desktop.ui.protocol_editor import (
+        AddendumDialog,
+        CountersignDialog,
+        FollowUpDialog,
+        ProtocolEditor,
+    )
+    from outreach_desktop.ui.protocols_page import AnonymousDialog, StandaloneProtocolDialog
+    from outreach_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+    now = datetime(2026, 11, 25, 16, 0)
+    owner = session.owner().id
+    client = session.clients.all()[0]
+    draft = session.protocols.begin(now, client_id=client.id, met_at=now, staff_ids=[owner])
+    final = session.protocols.begin(now, client_id=client.id, met_at=now, staff_ids=[owner])
+    final.topics = "Bewerbung"
+    session.protocols.save_draft(final)
+    final = session.protocols.finalize(final.id, now, owner)
+    return [
+        ProtocolEditor(session, draft.id, lambda: now, parent),
+        ProtocolEditor(session, final.id, lambda: now, parent),
+        StandaloneProtocolDialog(session, lambda: now, parent),
+        AnonymousDialog(session, lambda: now, parent),
+        AddendumDialog(session, final.id, lambda: now, owner, parent),
+        CountersignDialog(session, final, lambda: now, parent),
+        FollowUpDialog(session, draft, parent),
+        ShortcutsDialog(["Heute"], parent),
+    ]
+
+
 def test_every_dialog_names_its_controls(unlocked: Any) -> None:
     session = unlocked.session
     client = session.clients.all()[0]
     appointment = session.appointments.search()[0]
     dialogs = [
+        *protocol_dialogs(session, unlocked),
         ClientDialog(session, None, unlocked),
         ClientDialog(session, client, unlocked),
         StaffDialog(session, None, unlocked),
@@ -164,6 +198,7 @@ def test_no_two_controls_share_an_alt_key(unlocked: Any) -> None:
         AppointmentDialog(session, None, unlocked),
         ChangePassphraseDialog(session, unlocked),
         CreateVaultDialog(unlocked),
+        *protocol_dialogs(session, unlocked),
     ):
         dialog.show()
         assert mnemonic_clashes(dialog) == [], type(dialog).__name__
