@@ -267,3 +267,19 @@ def test_demo_writes_protocols_and_anonymous_counselling(session: Session) -> No
         p.id for p in sorted(drafts, key=lambda p: p.met_at)
     ]
     assert all(d.client_name and d.topics for d in overview.drafts)
+
+
+def test_heute_read_in_bulk_matches_reading_one_by_one(session: Session) -> None:
+    """Heute reads answers, calls, letters and conducts of all its appointments at once; the
+    progress it shows must equal what each appointment's own window computes."""
+    fill_demo(session, clients=25, seed=3, today=DAY)
+    overview = today_overview(session, DAY)
+    entries = [*overview.today, *overview.upcoming]
+    assert len(entries) > 5 and overview.follow_up_open
+    for entry in entries:
+        state = session.workflow.state(entry.view.appointment.id, DAY)
+        assert (entry.done, entry.total) == state.progress(None)
+    for entry in overview.follow_up_open:
+        state = session.workflow.state(entry.view.appointment.id, DAY)
+        assert (entry.done, entry.total) == state.progress(Phase.FOLLOW_UP)
+    assert session.workflow.repo._cache is None  # nothing stays cached after the overview

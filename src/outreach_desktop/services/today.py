@@ -66,21 +66,26 @@ def today_overview(session: Session, today: date) -> TodayOverview:
         return Entry(view, done, total)
 
     gone = (AppointmentStatus.CANCELLED, AppointmentStatus.POSTPONED)
-    todays = [entry(v) for v in appointments.on_day(today) if v.appointment.status not in gone]
-    upcoming = [
-        entry(v)
+    on_day = [v for v in appointments.on_day(today) if v.appointment.status not in gone]
+    coming = [
+        v
         for v in appointments.upcoming(tomorrow, UPCOMING_DAYS)
         if not v.appointment.status.is_outcome
     ]
-    due = workflow.letters_due(today)
-    due_views = appointments.views([a for a, _w in due])
-    letters = [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]
     recent = appointments.views(
         appointments.repo.by_status(
             OUTCOMES_WITH_FOLLOW_UP, start - timedelta(days=FOLLOW_UP_DAYS), tomorrow
         )
     )
-    follow_up_open = [e for e in (entry(v, Phase.FOLLOW_UP) for v in recent) if e.done < e.total]
+    with workflow.repo.preloaded(v.appointment.id for v in [*on_day, *coming, *recent]):
+        todays = [entry(v) for v in on_day]
+        upcoming = [entry(v) for v in coming]
+        follow_up_open = [
+            e for e in (entry(v, Phase.FOLLOW_UP) for v in recent) if e.done < e.total
+        ]
+    due = workflow.letters_due(today)
+    due_views = appointments.views([a for a, _w in due])
+    letters = [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]
     overdue = appointments.views(
         appointments.repo.by_status(
             [AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS],

@@ -107,9 +107,7 @@ class WorkflowService:
             "reminder_sent": sent_on(letters, LetterKind.REMINDER) is not None,
             "third_party_set": bool(a.third_party_id),
             "not_own_caseload": client is not None and not client.in_own_caseload,
-            "follow_up_planned": any(
-                f.predecessor_id == a.id for f in self.appointments.followers(a.id)
-            ),
+            "follow_up_planned": self.appointments.has_follow_up(a.id),
         }
 
     def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:

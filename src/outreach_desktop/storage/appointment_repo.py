@@ -129,6 +129,12 @@ class AppointmentRepository(RecordRepository[Appointment]):
         )
         return self._load_children([self.from_row(r) for r in rows])
 
+    def has_follow_up(self, appointment_id: str) -> bool:
+        return bool(self.db.scalar(
+            "SELECT EXISTS (SELECT 1 FROM appointments WHERE predecessor_id = ?)",
+            (appointment_id,),
+        ))  # fmt: skip
+
     def followers(self, appointment_id: str) -> list[Appointment]:
         """Follow-ups and relocations of an appointment."""
         rows = self.db.execute(

@@ -4,7 +4,9 @@ record and the consent question the rules ask."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -43,29 +45,61 @@ class StoredAnswer:
     checklist_version: int
 
 
+def _answer(r: Any) -> StoredAnswer:
+    return StoredAnswer(
+        Answer(r["item_id"], json.loads(r["value"]), datetime.fromisoformat(r["answered_at"]),
+               r["answered_by"]),
+        r["checklist_id"],
+        r["checklist_version"],
+    )  # fmt: skip
+
+
+def _call(r: Any) -> StoredCall:
+    return StoredCall(
+        r["id"], CallAttempt(datetime.fromisoformat(r["at"]), CallOutcome(r["outcome"]), r["note"])
+    )
+
+
+def _letter(r: Any) -> Letter:
+    return Letter(LetterKind(r["kind"]), date.fromisoformat(r["sent_on"]))
+
+
+def _conduct(r: Any) -> Conduct:
+    return Conduct(
+        appointment_id=r["appointment_id"],
+        started_at=_from_local(r["started_at"]),
+        entered_home_at=_from_local(r["entered_home_at"]),
+        others_present_at=_from_local(r["others_present_at"]),
+        third_party_alone_at=_from_local(r["third_party_alone_at"]),
+        outcome=AppointmentStatus(r["outcome"]) if r["outcome"] else None,
+        outcome_at=_from_local(r["outcome_at"]),
+        broken_off_by=BrokenOffBy(r["broken_off_by"]) if r["broken_off_by"] else None,
+        outcome_reason=r["outcome_reason"],
+    )
+
+
+@dataclass
+class _Cache:
+    answers: dict[str, dict[str, StoredAnswer]] = field(default_factory=dict)
+    calls: dict[str, list[StoredCall]] = field(default_factory=dict)
+    letters: dict[str, list[Letter]] = field(default_factory=dict)
+    conducts: dict[str, Conduct] = field(default_factory=dict)
+
+
 class WorkflowRepository:
     def __init__(self, db: Database, device_id: str) -> None:
         self.db = db
         self.device_id = device_id
+        self._cache: _Cache | None = None
 
     # ---- checklist answers -------------------------------------------------------------------
     def answers(self, appointment_id: str) -> dict[str, StoredAnswer]:
+        if self._cache is not None:
+            return dict(self._cache.answers.get(appointment_id, {}))
         rows = self.db.execute(
             "SELECT * FROM checklist_answers WHERE appointment_id = ?", (appointment_id,)
         )
-        return {
-            r["item_id"]: StoredAnswer(
-                Answer(
-                    r["item_id"],
-                    json.loads(r["value"]),
-                    datetime.fromisoformat(r["answered_at"]),
-                    r["answered_by"],
-                ),
-                r["checklist_id"],
-                r["checklist_version"],
-            )
-            for r in rows
-        }
+        return {r["item_id"]: _answer(r) for r in rows}
 
     def save_answer(
         self, appointment_id: str, checklist: Checklist, item: Item, answer: Answer
@@ -96,16 +130,12 @@ class WorkflowRepository:
 
     # ---- call attempts -----------------------------------------------------------------------
     def calls(self, appointment_id: str) -> list[StoredCall]:
+        if self._cache is not None:
+            return list(self._cache.calls.get(appointment_id, []))
         rows = self.db.execute(
             "SELECT * FROM call_attempts WHERE appointment_id = ? ORDER BY at", (appointment_id,)
         )
-        return [
-            StoredCall(
-                r["id"],
-                CallAttempt(datetime.fromisoformat(r["at"]), CallOutcome(r["outcome"]), r["note"]),
-            )
-            for r in rows
-        ]
+        return [_call(r) for r in rows]
 
     def add_call(self, appointment_id: str, call: CallAttempt) -> str:
         call.validate()
@@ -127,10 +157,12 @@ class WorkflowRepository:
 
     # ---- letters -----------------------------------------------------------------------------
     def letters(self, appointment_id: str) -> list[Letter]:
+        if self._cache is not None:
+            return list(self._cache.letters.get(appointment_id, []))
         rows = self.db.execute(
             "SELECT kind, sent_on FROM letters WHERE appointment_id = ?", (appointment_id,)
         )
-        return [Letter(LetterKind(r["kind"]), date.fromisoformat(r["sent_on"])) for r in rows]
+        return [_letter(r) for r in rows]
 
     def set_letter_sent(self, appointment_id: str, kind: LetterKind, day: date | None) -> None:
         with self.db.transaction():
@@ -150,20 +182,35 @@ class WorkflowRepository:
 
     # ---- conduct -----------------------------------------------------------------------------
     def conduct(self, appointment_id: str) -> Conduct:
+        if self._cache is not None:
+            cached = self._cache.conducts.get(appointment_id)
+            return replace(cached) if cached else Conduct(appointment_id=appointment_id)
         r = self.db.one("SELECT * FROM conducts WHERE appointment_id = ?", (appointment_id,))
-        if r is None:
-            return Conduct(appointment_id=appointment_id)
-        return Conduct(
-            appointment_id=appointment_id,
-            started_at=_from_local(r["started_at"]),
-            entered_home_at=_from_local(r["entered_home_at"]),
-            others_present_at=_from_local(r["others_present_at"]),
-            third_party_alone_at=_from_local(r["third_party_alone_at"]),
-            outcome=AppointmentStatus(r["outcome"]) if r["outcome"] else None,
-            outcome_at=_from_local(r["outcome_at"]),
-            broken_off_by=BrokenOffBy(r["broken_off_by"]) if r["broken_off_by"] else None,
-            outcome_reason=r["outcome_reason"],
-        )
+        return _conduct(r) if r is not None else Conduct(appointment_id=appointment_id)
+
+    @contextmanager
+    def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
+        """Read answers, calls, letters and conducts of many appointments in a few queries
+        (Heute); inside the block the per-appointment reads come from memory. Read-only use."""
+        cache = _Cache()
+        ids = list(dict.fromkeys(appointment_ids))
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            where = f" WHERE appointment_id IN ({marks})"
+            for r in self.db.execute("SELECT * FROM checklist_answers" + where, chunk):
+                cache.answers.setdefault(r["appointment_id"], {})[r["item_id"]] = _answer(r)
+            for r in self.db.execute("SELECT * FROM call_attempts" + where + " ORDER BY at", chunk):
+                cache.calls.setdefault(r["appointment_id"], []).append(_call(r))
+            for r in self.db.execute("SELECT * FROM letters" + where, chunk):
+                cache.letters.setdefault(r["appointment_id"], []).append(_letter(r))
+            for r in self.db.execute("SELECT * FROM conducts" + where, chunk):
+                cache.conducts[r["appointment_id"]] = _conduct(r)
+        self._cache = cache
+        try:
+            yield
+        finally:
+            self._cache = None
 
     def save_conduct(self, c: Conduct) -> None:
         """Write the conduct record; call inside the transaction that saves the appointment."""
