@@ -7,7 +7,7 @@ BUILT  := src/outreach_desktop/_built
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(patsubst resources/translations/%.ts,$(BUILT)/translations/%.qm,$(TS))
 
-.PHONY: run test lint demo bench setup translations lupdate clean
+.PHONY: run test lint demo bench wheel setup translations lupdate clean
 
 run: setup
 	$(BIN)/outreach-desktop $(ARGS)
@@ -30,6 +30,10 @@ demo: setup
 
 bench: setup
 	$(BIN)/python -m benchmarks
+
+# A wheel with translations and resources inside (installable without this checkout).
+wheel: setup
+	$(BIN)/python -m pip wheel . --no-deps --quiet -w dist
 
 setup: $(STAMP) translations
 

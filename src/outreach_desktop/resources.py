@@ -17,11 +17,12 @@ def built_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The source resources: `resources/` of a checkout, or a copy packaged beside the code."""
+    """The source resources: `resources/` of a checkout, or the copy a wheel carries in
+    `_built/resources` (see setup.py)."""
     checkout = PACKAGE_DIR.parent.parent / "resources"
-    if checkout.is_dir():
+    if checkout.is_dir() and not getattr(sys, "_MEIPASS", None):
         return checkout
-    return PACKAGE_DIR / "_resources"
+    return built_dir() / "resources"
 
 
 def translation_file(language: str) -> Path:
