@@ -345,7 +345,7 @@ def test_checklist_show_text(run: Run, vault: Vault) -> None:
     assert out.startswith(f"Termin: {day} 10:00–11:00 · Walk and Talk · Heike Voß · Kirchplatz")
     assert "Status: Geplant" in out
     assert "Walk and Talk (walk-and-talk, Version 1)" in out
-    assert "(data-protection, Version 1)" in out
+    assert "(data-protection, Version 2)" in out
     for heading in ("Vorbereitung (5/", "Vor Ort (0/", "Nachbereitung (0/"):
         assert f"\n{heading}" in out
     answered = format_day(TODAY - timedelta(days=1)) + " 11:15"
@@ -393,7 +393,7 @@ def test_checklist_show_json(run: Run, vault: Vault) -> None:
     assert data["appointment"]["id"] == vault.visit
     assert [(c["id"], c["version"]) for c in data["checklists"]] == [
         ("home-visit", 1),
-        ("data-protection", 1),
+        ("data-protection", 2),
     ]
     assert [p["phase"] for p in data["phases"]] == ["preparation", "on-site", "follow-up"]
     assert [p["label"] for p in data["phases"]] == ["Vorbereitung", "Vor Ort", "Nachbereitung"]

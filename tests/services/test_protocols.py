@@ -372,3 +372,19 @@ def test_appointments_are_found_by_client_and_place(session: Session, visit: App
     session.clients.save(client)
     assert [h.ref for h in session.protocols.search("Brandt Bahnhof")] == [walk.id]
     assert session.protocols.search("Voß Bahnhof") == []
+
+
+def test_finalizing_the_protocol_meets_the_documentation_item(
+    session: Session, visit: Appointment
+) -> None:
+    def item_state() -> str:
+        status = session.workflow.state(visit.id, NOW.date()).status
+        return next(s.state.value for s in status.items if s.item.id == "dp.memory_protocol")
+
+    assert item_state() == "open"
+    draft = session.protocols.begin(NOW, appointment_id=visit.id)
+    draft.course = "An der Tür."
+    session.protocols.save_draft(draft)
+    assert item_state() == "open"  # a draft is not yet the documentation
+    session.protocols.finalize(draft.id, NOW, session.owner().id)  # type: ignore[union-attr]
+    assert item_state() == "done"

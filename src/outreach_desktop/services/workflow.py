@@ -108,6 +108,7 @@ class WorkflowService:
             "third_party_set": bool(a.third_party_id),
             "not_own_caseload": client is not None and not client.in_own_caseload,
             "follow_up_planned": self.appointments.has_follow_up(a.id),
+            "protocol_finalized": self.repo.has_final_protocol(a.id),
         }
 
     def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:

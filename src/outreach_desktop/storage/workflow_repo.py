@@ -188,6 +188,12 @@ class WorkflowRepository:
         r = self.db.one("SELECT * FROM conducts WHERE appointment_id = ?", (appointment_id,))
         return _conduct(r) if r is not None else Conduct(appointment_id=appointment_id)
 
+    def has_final_protocol(self, appointment_id: str) -> bool:
+        return bool(self.db.scalar(
+            "SELECT EXISTS (SELECT 1 FROM protocols"
+            " WHERE appointment_id = ? AND finalized_at IS NOT NULL)", (appointment_id,),
+        ))  # fmt: skip
+
     @contextmanager
     def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
         """Read answers, calls, letters and conducts of many appointments in a few queries
