@@ -180,6 +180,26 @@
         <source>Follow-up</source>
         <translation>Nachbereitung</translation>
     </message>
+    <message>
+        <source>Record &amp;anonymous counselling…</source>
+        <translation>&amp;Anonyme Beratung erfassen …</translation>
+    </message>
+    <message>
+        <source>Write &amp;memory protocol…</source>
+        <translation>&amp;Gedächtnisprotokoll schreiben …</translation>
+    </message>
+    <message>
+        <source>Continue &amp;memory protocol (draft)…</source>
+        <translation>&amp;Gedächtnisprotokoll fortsetzen (Entwurf) …</translation>
+    </message>
+    <message>
+        <source>Open &amp;memory protocol (finalized, {n} addenda)…</source>
+        <translation>&amp;Gedächtnisprotokoll ansehen (abgeschlossen, Nachträge: {n}) …</translation>
+    </message>
+    <message>
+        <source>Open &amp;memory protocol (finalized)…</source>
+        <translation>&amp;Gedächtnisprotokoll ansehen (abgeschlossen) …</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentsPage</name>

@@ -300,3 +300,32 @@ def test_clients_with_equal_names_are_told_apart(window: Any, qtbot: Any) -> Non
     texts = [again.client.itemText(i) for i in range(again.client.count())]
     assert len(set(texts)) == len(texts)  # every entry can be told apart
     assert f"Anna Schmidt (29451 Dannenberg) · {twin.id[:8]}" in texts
+
+
+def test_the_protocol_button_says_where_it_leads(window: Any, qtbot: Any) -> None:
+    from datetime import date, time
+
+    from outreach_desktop.domain.appointments import Appointment
+    from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
+
+    session = window.session
+    client = session.clients.all()[0]
+    a = session.appointments.save(Appointment.plan(
+        Approach.WALK_AND_TALK, datetime.combine(date(2026, 11, 23), time(15)),
+        client_id=client.id, place="Marktplatz", staff_ids=[session.owner().id]))  # fmt: skip
+    now = datetime(2026, 11, 23, 17)
+
+    def label() -> str:
+        dialog = AppointmentWorkDialog(session, a.id, lambda: now, window)
+        qtbot.addWidget(dialog)
+        return dialog.protocol_button.text().replace("&", "")
+
+    assert label() == "Gedächtnisprotokoll schreiben …"
+    draft = session.protocols.begin(now, appointment_id=a.id)
+    assert label() == "Gedächtnisprotokoll fortsetzen (Entwurf) …"
+    draft.topics = "Bewerbung"
+    session.protocols.save_draft(draft)
+    session.protocols.finalize(draft.id, now, session.owner().id)
+    assert label() == "Gedächtnisprotokoll ansehen (abgeschlossen) …"
+    session.protocols.add_addendum(draft.id, "Nachtrag", now, session.owner().id)
+    assert label() == "Gedächtnisprotokoll ansehen (abgeschlossen, Nachträge: 1) …"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import Item, Phase
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.vocabulary import Approach
@@ -158,6 +159,7 @@ class AppointmentWorkDialog(QDialog):
             f"{format_date(a.start.date())}, {format_time(a.start)}–{format_time(a.end)}"
             + (f" · {escape(place.replace(chr(10), ', '))}" if place else "")
         )
+        self.protocol_button.setText(self._protocol_button_text(a))
         warnings = list(state.warnings)
         for problem in self.session.workflow.checklist_set.problems:
             warnings.append(
@@ -210,6 +212,22 @@ class AppointmentWorkDialog(QDialog):
     def _message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+
+    def _protocol_button_text(self, a: Appointment) -> str:
+        """Says what the button leads to: a new protocol, the draft, or the finalized one."""
+        if a.client_id is None:
+            return self.tr("Record &anonymous counselling…")
+        existing = self.session.protocols.for_appointment(a.id)
+        if not existing:
+            return self.tr("Write &memory protocol…")
+        latest = existing[-1]
+        if not latest.is_final:
+            return self.tr("Continue &memory protocol (draft)…")
+        if latest.addenda:
+            return self.tr("Open &memory protocol (finalized, {n} addenda)…").format(
+                n=len(latest.addenda)
+            )
+        return self.tr("Open &memory protocol (finalized)…")
 
     def open_protocol(self) -> None:
         """The appointment's memory protocol: the existing one, or a new draft; for an
