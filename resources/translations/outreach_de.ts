@@ -1536,8 +1536,28 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Mitarbeitende: {staff} · weitere Anwesende: {others}</translation>
     </message>
     <message>
+        <source>Finalized – read only. Corrections are added as addenda ({n} so far).</source>
+        <translation>Abgeschlossen – nur lesbar. Korrekturen kommen als Nachtrag hinzu (bisher: {n}).</translation>
+    </message>
+    <message>
         <source>Addendum {when}</source>
         <translation>Nachtrag {when}</translation>
+    </message>
+    <message>
+        <source>Draft – not finalized yet.</source>
+        <translation>Entwurf – noch nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Copy a&amp;ll</source>
+        <translation>Alles &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy all fields</source>
+        <translation>Alle Felder kopieren</translation>
+    </message>
+    <message>
+        <source>all fields</source>
+        <translation>alle Felder</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -1546,6 +1566,10 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>Copy {field}</source>
         <translation>{field} kopieren</translation>
+    </message>
+    <message>
+        <source>Copied: {what} – removed from the clipboard after 30 seconds.</source>
+        <translation>Kopiert: {what} – wird nach 30 Sekunden aus der Zwischenablage gelöscht.</translation>
     </message>
     <message>
         <source>Unsaved changes…</source>
@@ -1570,6 +1594,14 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>Delete</source>
         <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Still empty: {fields}.</source>
+        <translation>Noch leer: {fields}.</translation>
+    </message>
+    <message>
+        <source>Success is still rated “open”.</source>
+        <translation>Der Erfolg ist noch als „noch offen“ eingeschätzt.</translation>
     </message>
     <message>
         <source>Finalize</source>

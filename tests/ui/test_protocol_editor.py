@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.people import Client
@@ -80,8 +81,19 @@ def test_transfer_view_copies_marked_and_clears(editor: ProtocolEditor, qtbot: A
     clipboard = QGuiApplication.clipboard()
     assert clipboard.text() == "Gespräch über den Führerschein."
     assert clipboard.mimeData().data("x-kde-passwordManagerHint").data() == b"secret"
+    assert "Kopiert: Gesprächsverlauf – wird nach 30 Sekunden" in editor.saved_label.text()
     sensitive_clipboard().clear_if_ours()  # what the 30 s timer and locking do
     assert clipboard.text() == ""
+    notes = [w.text() for w in editor.handover.findChildren(QLabel)]
+    assert "Entwurf – noch nicht abgeschlossen." in notes
+    copy_all = next(b for b in editor.handover.findChildren(type(editor.finalize_button))
+                    if b.accessibleName() == "Alle Felder kopieren")  # fmt: skip
+    copy_all.click()
+    everything = clipboard.text()
+    assert "Kundin/Kunde:\nHeike Brandt" in everything
+    assert "Gesprächsverlauf:\nGespräch über den Führerschein." in everything
+    assert clipboard.mimeData().data("x-kde-passwordManagerHint").data() == b"secret"
+    sensitive_clipboard().clear_if_ours()
 
 
 def test_ctrl_s_saves_at_once(editor: ProtocolEditor, session: Session, qtbot: Any) -> None:
@@ -147,6 +159,7 @@ def test_finalized_reads_as_a_record_with_its_addenda(
     messages.set_next_answer(True)
     editor.finalize_button.click()
     assert not any(b.isVisible() for b in editor.template_buttons)
+    assert editor.banner.isVisible() and "Abgeschlossen – nur lesbar" in editor.banner.text()
     assert not editor.follow_up_button.isVisible() and not editor.addenda_label.isVisible()
     owner = session.owner().id  # type: ignore[union-attr]
     session.protocols.add_addendum(editor.protocol_id, "Prüfung bestanden.", NOW, owner)

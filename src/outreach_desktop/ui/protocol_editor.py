@@ -147,6 +147,12 @@ class ProtocolEditor(QDialog):
         self.header.setWordWrap(True)
         self.saved_label = QLabel()
         self.saved_label.setAccessibleName(self.tr("Save state"))
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background: #e8f0e0; color: #1f3a10; padding: 6px; border: 1px solid #b5c9a4;"
+        )
+        self.banner.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #a40000;")
@@ -171,6 +177,7 @@ class ProtocolEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.saved_label)
+        layout.addWidget(self.banner)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
@@ -311,6 +318,14 @@ class ProtocolEditor(QDialog):
         )
         for edit in self.edits.values():
             edit.setReadOnly(final)
+            edit.setStyleSheet("QPlainTextEdit { background: palette(window); }" if final else "")
+        self.banner.setVisible(final)
+        if final:
+            self.banner.setText(
+                self.tr(
+                    "Finalized – read only. Corrections are added as addenda ({n} so far)."
+                ).format(n=len(self.protocol.addenda))
+            )
         for button in self.template_buttons:
             button.setVisible(not final)
         self.follow_up_label.setText(facts.get("Folgetermin", ""))
@@ -346,7 +361,16 @@ class ProtocolEditor(QDialog):
         grid = QGridLayout(self.handover)
         rows = [*v.facts, *v.filled_sections()]  # type: ignore[attr-defined]
         rows += [(self.tr("Addendum {when}").format(when=w), t) for w, t in v.addenda]  # type: ignore[attr-defined]
-        for index, (label, text) in enumerate(rows):
+        note = QLabel(self.tr("Draft – not finalized yet.") if not self.protocol.is_final else "")
+        note.setStyleSheet("color: #a40000; font-weight: bold;")
+        copy_all = QPushButton(self.tr("Copy a&ll"))
+        copy_all.setAccessibleName(self.tr("Copy all fields"))
+        copy_all.setAutoDefault(False)
+        everything = "\n\n".join(f"{label}:\n{text}" for label, text in rows)
+        copy_all.clicked.connect(lambda: self._copy(everything, self.tr("all fields")))
+        grid.addWidget(note, 0, 0, 1, 2)
+        grid.addWidget(copy_all, 0, 2)
+        for index, (label, text) in enumerate(rows, start=1):
             caption = QLabel(f"<b>{self._escape(label)}</b>")
             value = QLabel(text)
             value.setTextFormat(Qt.TextFormat.PlainText)  # shown exactly as it is copied
@@ -354,11 +378,19 @@ class ProtocolEditor(QDialog):
             copy = QPushButton(self.tr("Copy"))
             copy.setAccessibleName(self.tr("Copy {field}").format(field=label))
             copy.setAutoDefault(False)
-            copy.clicked.connect(lambda _c=False, t=text: sensitive_clipboard().copy(t))
+            copy.clicked.connect(lambda _c=False, t=text, f=label: self._copy(t, f))
             grid.addWidget(caption, index, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(value, index, 1)
             grid.addWidget(copy, index, 2, Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(1, 1)
+
+    def _copy(self, text: str, what: str) -> None:
+        sensitive_clipboard().copy(text)
+        self.saved_label.setText(
+            self.tr("Copied: {what} – removed from the clipboard after 30 seconds.").format(
+                what=what
+            )
+        )
 
     def _tab_changed(self, index: int) -> None:
         """The Übernahme tab always shows what was typed: save, then rebuild it."""
@@ -452,10 +484,18 @@ class ProtocolEditor(QDialog):
     def _finalize(self) -> None:
         if not self.save_now():
             return
+        empty = [label for name, label in TEXT_FIELDS if name in self.edits
+                 and not self.edits[name].toPlainText().strip()]  # fmt: skip
+        gaps = ""
+        if empty:
+            gaps += self.tr("Still empty: {fields}.").format(fields=", ".join(empty)) + "\n"
+        if self.protocol.success is SuccessRating.OPEN:
+            gaps += self.tr("Success is still rated “open”.") + "\n"
         if not confirm(
             self, self.tr("Finalize"),
-            self.tr("After finalizing, the protocol cannot be changed any more; corrections "
-                    "become addenda. Finalize now?"),
+            (gaps + "\n" if gaps else "")
+            + self.tr("After finalizing, the protocol cannot be changed any more; corrections "
+                      "become addenda. Finalize now?"),
             self.tr("Finalize"),
         ):  # fmt: skip
             return
