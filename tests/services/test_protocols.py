@@ -388,3 +388,16 @@ def test_finalizing_the_protocol_meets_the_documentation_item(
     assert item_state() == "open"  # a draft is not yet the documentation
     session.protocols.finalize(draft.id, NOW, session.owner().id)  # type: ignore[union-attr]
     assert item_state() == "done"
+
+
+def test_a_follow_up_planned_in_the_appointment_window_shows_in_the_protocol(
+    session: Session, visit: Appointment
+) -> None:
+    from outreach_desktop.services.protocol_views import view
+
+    draft = session.protocols.begin(NOW, appointment_id=visit.id)
+    assert dict(view(session, draft.id).facts)["Folgetermin"] == "keiner"
+    session.workflow.follow_up(visit.id, datetime(2026, 12, 9, 11, 0), "Jobcenter Lüchow")
+    assert (
+        dict(view(session, draft.id).facts)["Folgetermin"] == "09.12.2026 11:00, Jobcenter Lüchow"
+    )

@@ -57,7 +57,11 @@ def view(session: Session, protocol_id: str) -> ProtocolView:
             (p.to_main_caseworker, "Information an die Hauptbetreuung"),
         ) if flag
     ]  # fmt: skip
-    follow = session.appointments.repo.find(p.follow_up_id) if p.follow_up_id else None
+    follow = session.appointments.find(p.follow_up_id) if p.follow_up_id else None
+    if follow is None and p.appointment_id:  # planned from the appointment window instead
+        followers = [f for f in session.appointments.repo.followers(p.appointment_id)
+                     if f.predecessor_id == p.appointment_id]  # fmt: skip
+        follow = followers[0] if followers else None
     number = f" ({client.customer_number})" if client and client.customer_number else ""
     facts = [
         ("Kundin/Kunde", who + number),

@@ -329,7 +329,7 @@ class ProtocolEditor(QDialog):
         for button in self.template_buttons:
             button.setVisible(not final)
         self.follow_up_label.setText(facts.get("Folgetermin", ""))
-        self.follow_up_button.setVisible(not final and self.protocol.follow_up_id is None)
+        self.follow_up_button.setVisible(not final and facts.get("Folgetermin") == "keiner")
         self.addenda_label.setText(
             "".join(
                 "<p><b>" + self._escape(self.tr("Addendum {when}").format(when=w)) + "</b><br>"
