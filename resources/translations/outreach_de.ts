@@ -1700,6 +1700,14 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
         <source>Type a name, a place or words from a protocol. Matches are marked.</source>
         <translation>Geben Sie einen Namen, einen Ort oder Wörter aus einem Protokoll ein. Treffer werden hervorgehoben.</translation>
     </message>
+    <message>
+        <source>finalized</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
 </context>
 <context>
     <name>SettingsPage</name>
@@ -2232,6 +2240,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>anonymous</source>
         <translation>anonym</translation>
+    </message>
+    <message>
+        <source>open for {n} days</source>
+        <translation>seit {n} Tagen offen</translation>
     </message>
     <message>
         <source>(no topics yet)</source>

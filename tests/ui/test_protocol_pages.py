@@ -100,7 +100,9 @@ def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, q
     assert search.results.count() == 1
     item = search.results.item(0)
     head, body = item.text().split("\n")
-    assert head == "Gedächtnisprotokoll: 25.11.2026 · Olga Sommer · Probearbeit Baumschule"
+    assert head == (
+        "Gedächtnisprotokoll: 25.11.2026 (abgeschlossen) · Olga Sommer · Probearbeit Baumschule"
+    )
     assert body.startswith("Treffen am 25.11.2026")  # the course, from the template
     # the matches in the head are highlighted
     assert ">Probearbeit</span> <span" in item.data(HTML_ROLE)
@@ -238,7 +240,11 @@ def test_today_lists_drafts_and_opens_them(window: Any, qtbot: Any) -> None:
     assert section.list.isVisibleTo(page)
     assert section.list.item(0).text() == (
         f"24.11.2026 09:00  ·  Walk and Talk  ·  {client.display_name}  ·  (noch keine Themen)"
-    )
+    )  # the window's today is 25.11.: one day is not yet worth a mention
+    window.workspace.today_page.today = lambda: datetime(2026, 12, 1).date()
+    page.refresh()
+    assert section.list.item(0).text().endswith("·  seit 7 Tagen offen")
+    window.workspace.today_page.today = lambda: datetime(2026, 11, 25).date()
     seen = in_modal(qtbot, ProtocolEditor, lambda e: e.reject())
     page.open_protocol(draft.id)
     assert seen and seen[0].protocol_id == draft.id

@@ -109,7 +109,9 @@ class SearchPage(QWidget):
                 prefix += " · " if hit.title else ""
         elif hit.kind == "protocol":
             p = self.session.protocols.find(hit.ref)
-            prefix += format_date(p.met_at.date()) + " · " if p else ""
+            if p is not None:
+                state = self.tr("finalized") if p.is_final else self.tr("draft")
+                prefix += f"{format_date(p.met_at.date())} ({state}) · "
         body = hit.snippet.replace("\n", " ")
         item = QListWidgetItem(f"{prefix}{title}\n{body}")
         item.setData(HTML_ROLE, f"<b>{html.escape(prefix)}{marked}</b><br>"

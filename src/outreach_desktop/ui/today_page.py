@@ -212,8 +212,10 @@ class TodayPage(QWidget):
         return "  ·  ".join(parts)
 
     def describe_draft(self, d: DraftEntry) -> str:
+        days = (self.today() - d.met_at.date()).days
+        age = self.tr("open for {n} days").format(n=days) if days > 1 else ""
         parts = [format_datetime(d.met_at), approach_label(d.approach), d.client_name,
-                 d.topics or self.tr("(no topics yet)")]  # fmt: skip
+                 d.topics or self.tr("(no topics yet)"), age]  # fmt: skip
         return "  ·  ".join(p for p in parts if p)
 
     def open_protocol(self, protocol_id: str) -> None:
