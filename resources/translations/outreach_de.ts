@@ -2036,6 +2036,10 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
         <translation>Neues Gedächtnisprotokoll</translation>
     </message>
     <message>
+        <source>Type a name…</source>
+        <translation>Namen eingeben …</translation>
+    </message>
+    <message>
         <source>&amp;Client</source>
         <translation>&amp;Kundin/Kunde</translation>
     </message>

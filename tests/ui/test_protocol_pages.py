@@ -42,6 +42,9 @@ def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, q
     written: list[str] = []
 
     def choose(dialog: StandaloneProtocolDialog) -> None:
+        assert dialog.client.currentText() == ""  # no client until one is chosen
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        assert "Bitte aus der Liste auswählen" in dialog.error_label.text()
         dialog.client.lineEdit().setText("Olga Somm")  # typed, not a whole name: refused
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
         assert dialog.isVisible() and "Bitte aus der Liste auswählen" in dialog.error_label.text()
@@ -177,6 +180,7 @@ def test_idle_lock_keeps_the_draft_and_clears_the_clipboard(
     ids: list[str] = []
 
     def choose(dialog: StandaloneProtocolDialog) -> None:
+        dialog.client.setCurrentIndex(0)
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
 
     def type_then_idle(editor: ProtocolEditor) -> None:
@@ -211,6 +215,7 @@ def test_lock_says_when_a_protocol_could_not_be_kept(window: Any, qtbot: Any) ->
     page = window.workspace.protocols_page
 
     def choose(dialog: StandaloneProtocolDialog) -> None:
+        dialog.client.setCurrentIndex(0)
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
 
     def fill_disk_then_lock(editor: ProtocolEditor) -> None:

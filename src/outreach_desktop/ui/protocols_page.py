@@ -40,6 +40,8 @@ class StandaloneProtocolDialog(FormDialog):
         self.client = SearchCombo()
         for label, client_id in client_choices(session.clients.all()):
             self.client.addItem(label, client_id)
+        self.client.setCurrentIndex(-1)  # chosen on purpose, never the first by accident
+        self.client.lineEdit().setPlaceholderText(self.tr("Type a name…"))
         self.client_label = self.tr("&Client")
         self.add_field("client_id", self.client_label, self.client)
         self.approach = enum_combo(Approach, approach_label, Approach.WALK_AND_TALK)
