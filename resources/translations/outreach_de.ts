@@ -1520,6 +1520,10 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Vorlage für {field}</translation>
     </message>
     <message>
+        <source>Other approaches</source>
+        <translation>Andere Handlungsansätze</translation>
+    </message>
+    <message>
         <source>Save this text as my template</source>
         <translation>Diesen Text als eigene Vorlage speichern</translation>
     </message>

@@ -6,7 +6,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 import pytest
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QLabel
 
 from outreach_desktop.domain.appointments import Appointment
@@ -244,3 +244,25 @@ def test_countersign_names_the_person_and_is_confirmed(
     assert not editor.countersign_button.isVisible()
     assert "gegengezeichnet am 20.11.2026 16:00 von Birgit Sommer" in editor.header.text()
     editor.reject()
+
+
+def test_templates_for_this_approach_first_and_added_after_the_text(
+    editor: ProtocolEditor,
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    menu = QMenu(editor)
+    editor._fill_menu(menu, "course")
+    top = [a.text() for a in menu.actions() if a.text()]
+    assert "Walk and Talk – Einstieg" in top and "Hausbesuch – an der Tür" not in top
+    more = next(a.menu() for a in menu.actions() if a.text() == "Andere Handlungsansätze")
+    assert {a.text() for a in more.actions()} == {
+        "Hausbesuch – an der Tür", "Begleitung – bis zur Tür",
+    }  # fmt: skip
+    editor.edits["course"].setPlainText("Schon notiert.")
+    editor.edits["course"].moveCursor(QTextCursor.MoveOperation.Start)  # cursor at the start
+    template = next(t for t in editor.templates.for_field("course")
+                    if t.title == "Walk and Talk – Einstieg")  # fmt: skip
+    editor.insert_template("course", template)
+    text = editor.edits["course"].toPlainText()
+    assert text.startswith("Schon notiert.\n\nTreffen am 20.11.2026 um 10:00 Uhr")

@@ -30,12 +30,15 @@ class Template:
     body: str
     personal: bool = False
     id: str = ""
+    approach: str = ""  # only for this approach ("" = any)
 
 
 def _parse(path: Path) -> list[Template]:
     data = tomllib.loads(path.read_text("utf-8"))
     return [
-        Template(str(t["field"]), str(t["title"]), str(t["body"]))
+        Template(
+            str(t["field"]), str(t["title"]), str(t["body"]), approach=str(t.get("approach", ""))
+        )
         for t in data.get("templates", [])
     ]
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -284,9 +284,22 @@ class ProtocolEditor(QDialog):
 
     def _fill_menu(self, menu: QMenu, field: str) -> None:
         menu.clear()
-        for template in self.templates.for_field(field):
+        templates = self.templates.for_field(field)
+        mine = self.protocol.approach.value
+        others = [t for t in templates if t.approach not in ("", mine)]
+        for template in [t for t in templates if t not in others]:
             action = menu.addAction(("★ " if template.personal else "") + template.title)
+            action.setToolTip(template.body)
             action.triggered.connect(lambda _c=False, t=template: self.insert_template(field, t))
+        if others:
+            more = menu.addMenu(self.tr("Other approaches"))
+            for template in others:
+                action = more.addAction(template.title)
+                action.setToolTip(template.body)
+                action.triggered.connect(
+                    lambda _c=False, t=template: self.insert_template(field, t)
+                )
+        menu.setToolTipsVisible(True)
         if self.templates.problem:
             problem = menu.addAction(self.templates.problem)
             problem.setEnabled(False)
@@ -456,7 +469,11 @@ class ProtocolEditor(QDialog):
         edit = self.edits[field]
         if edit.isReadOnly():
             return
-        edit.insertPlainText(self.templates.render(template, self.collect()))  # type: ignore[arg-type]
+        text = self.templates.render(template, self.collect())  # type: ignore[arg-type]
+        if edit.toPlainText().strip():  # added after what is there, as its own paragraph
+            edit.moveCursor(QTextCursor.MoveOperation.End)
+            text = ("\n" if edit.toPlainText().endswith("\n") else "\n\n") + text
+        edit.insertPlainText(text)
         edit.setFocus()
 
     def _save_template(self, field: str) -> None:
