@@ -1481,7 +1481,7 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     </message>
     <message>
         <source>Success</source>
-        <translation>Erfolg</translation>
+        <translation>Erfolg: Einschätzung</translation>
     </message>
     <message>
         <source>Entry in VerBIS needed</source>

@@ -28,7 +28,7 @@ TEXT_FIELDS = (
     ("non_appearance_reasons", "Gründe für Nichterscheinen/Nichterreichbarkeit"),
     ("reachability", "Sicherung der Erreichbarkeit"),
     ("reflection", "Gemeinsame Reflexion"),
-    ("success_notes", "Erfolg des Handlungsansatzes"),
+    ("success_notes", "Erfolg: Begründung"),
 )
 # What the writer changes in a draft; people, links, signatures and addenda have their own steps.
 EDITABLE = (
