@@ -51,6 +51,7 @@ COMPUTED_FACTS = {
     "not_own_caseload",
     "follow_up_planned",
     "protocol_finalized",
+    "client_known",
 }
 
 # Sections of the instruction whose bullets must all be in the catalogue.
@@ -270,10 +271,14 @@ def test_first_meeting_brings_recognition_sign_and_id(checklists: ChecklistSet) 
 
 def test_closing_needs_documentation_unless_anonymous(checklists: ChecklistSet) -> None:
     lists = checklists.for_approach(Approach.WALK_AND_TALK)
-    facts = {"walk_and_talk": True}
-    open_ = {s.item.id for s in evaluate(lists, facts, {}, set()).blockers(Transition.CLOSE)}
+    facts = {"walk_and_talk": True, "client_known": True}
+    status = evaluate(lists, facts, {}, set())
+    open_ = {s.item.id for s in status.blockers(Transition.CLOSE)}
     assert {"dp.memory_protocol", "wt.agreements_documented"} <= open_
-    anonymous = evaluate(lists, facts, answers(dp__anonymous=True), set())
+    assert "dp.anonymous" not in {s.item.id for s in status.applicable()}  # a named client
+    nameless = {"walk_and_talk": True}  # an anonymous appointment asks, and keeps no protocol
+    assert "dp.anonymous" in {s.item.id for s in evaluate(lists, nameless, {}, set()).applicable()}
+    anonymous = evaluate(lists, nameless, answers(dp__anonymous=True), set())
     assert anonymous.blockers(Transition.CLOSE) == []
 
 

@@ -109,6 +109,7 @@ class WorkflowService:
             "not_own_caseload": client is not None and not client.in_own_caseload,
             "follow_up_planned": self.appointments.has_follow_up(a.id),
             "protocol_finalized": self.repo.has_final_protocol(a.id),
+            "client_known": a.client_id is not None,
         }
 
     def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:
