@@ -346,7 +346,7 @@
     </message>
     <message>
         <source>blocks: {step}</source>
-        <translation>sperrt: {step}</translation>
+        <translation>nötig für: {step}</translation>
     </message>
     <message>
         <source>present</source>

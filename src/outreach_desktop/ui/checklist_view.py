@@ -50,7 +50,7 @@ class ItemRow:
         self.label.setWordWrap(True)
         self.label.setToolTip(item.help(language))
         self.note = QLabel()
-        self.note.setStyleSheet("color: palette(mid); font-size: 9pt;")
+        self.note.setStyleSheet("color: #4a4a4a; font-size: 9pt;")  # readable on any light theme
         self.note.setWordWrap(True)
         self.editor = self._editor(staff, parent)
         self.editor.setAccessibleName(item.label(language))
