@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from outreach_desktop.domain.appointments import Appointment
-from outreach_desktop.domain.consents import ConsentKind, GivenHow
+from outreach_desktop.domain.consents import Consent, ConsentKind, GivenHow
 from outreach_desktop.domain.errors import DomainError, ValidationError
 from outreach_desktop.domain.people import Client, Staff
 from outreach_desktop.domain.protocols import Addendum, Finalized
@@ -326,14 +326,19 @@ def test_follow_up_of_a_finalized_protocol_is_kept(session: Session, visit: Appo
         session.staff.delete(visit.staff_ids[1])
 
 
+def signed_presence(session: Session, visit: Appointment) -> Consent:
+    """Olaf Krüger's presence at the visit, consented on paper an hour before."""
+    consent = session.consents.prepare(ConsentKind.PRESENCE, NOW, appointment_id=visit.id,
+                                       others_present=[("Olaf Krüger", "Nachbar")])  # fmt: skip
+    return session.consents.sign(consent.id, GivenHow.PAPER, visit.start - timedelta(hours=1))
+
+
 def test_presence_consent_revoked_later_still_documents_the_meeting(
     session: Session, visit: Appointment
 ) -> None:
     p = session.protocols
     owner = session.owner().id  # type: ignore[union-attr]
-    consent = session.consents.prepare(ConsentKind.PRESENCE, NOW, appointment_id=visit.id,
-                                       others_present=[("Olaf Krüger", "Nachbar")])  # fmt: skip
-    session.consents.sign(consent.id, GivenHow.PAPER, visit.start - timedelta(hours=1))
+    consent = signed_presence(session, visit)
     draft = p.begin(NOW, appointment_id=visit.id)
     draft.course = "Verlauf"
     # revoked two days after the visit: the consent covered the visit itself
@@ -348,9 +353,7 @@ def test_person_whose_consent_no_longer_counts_stays_listed(
 ) -> None:
     p = session.protocols
     owner = session.owner().id  # type: ignore[union-attr]
-    consent = session.consents.prepare(ConsentKind.PRESENCE, NOW, appointment_id=visit.id,
-                                       others_present=[("Olaf Krüger", "Nachbar")])  # fmt: skip
-    session.consents.sign(consent.id, GivenHow.PAPER, visit.start - timedelta(hours=1))
+    consent = signed_presence(session, visit)
     draft = p.begin(NOW, appointment_id=visit.id)
     draft.course = "Verlauf"
     session.consents.revoke(consent.id, visit.start + timedelta(minutes=5), "vor Ort")  # same day

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import textwrap
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -16,6 +14,7 @@ from outreach_desktop.domain.people import Client
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.vaults import create_vault, unlock_vault
 from testkit import FAST_KDF, PASSPHRASE
+from testkit.app_process import expect_line, start_app
 
 TYPED = "Kunde kam puenktlich zum Treffpunkt. Wir sprachen ueber Bewerbungen."
 
@@ -61,17 +60,9 @@ def test_draft_survives_sigkill(tmp_path: Path) -> None:
     protocol_id = session.protocols.begin(datetime.now(), appointment_id=a.id).id
     session.lock()
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen(
-        [sys.executable, "-c", APP, str(vault), protocol_id, TYPED],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
-    )  # fmt: skip
-    assert child.stdin is not None and child.stdout is not None
-    child.stdin.write(PASSPHRASE + "\n")
-    child.stdin.flush()
+    child = start_app(APP, str(vault), protocol_id, TYPED)
     try:
-        line = child.stdout.readline()
-        assert line.strip() == "SAVED", child.stderr.read() if child.stderr else ""
+        expect_line(child, "SAVED")
         os.kill(child.pid, signal.SIGKILL)
         child.wait(timeout=30)
     finally:

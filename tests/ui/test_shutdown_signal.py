@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +15,7 @@ import pytest
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.vaults import create_vault, unlock_vault
 from testkit import FAST_KDF, PASSPHRASE
+from testkit.app_process import expect_line, start_app
 
 TYPED = "Kurz vor dem Abmelden getippt: Termin beim Bildungstraeger am Montag."
 
@@ -76,17 +75,9 @@ def test_signal_closes_like_the_window_and_keeps_the_draft(
     ).id
     session.lock()
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen(
-        [sys.executable, "-c", APP, str(vault), protocol_id, TYPED],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
-    )  # fmt: skip
-    assert child.stdin is not None and child.stdout is not None
-    child.stdin.write(PASSPHRASE + "\n")
-    child.stdin.flush()
+    child = start_app(APP, str(vault), protocol_id, TYPED)
     try:
-        line = child.stdout.readline()
-        assert line.strip() == "TYPED", child.stderr.read() if child.stderr else ""
+        expect_line(child, "TYPED")
         os.kill(child.pid, sig)
         out, err = child.communicate(timeout=30)
     finally:

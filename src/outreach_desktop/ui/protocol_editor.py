@@ -448,17 +448,19 @@ class ProtocolEditor(QDialog):
             self._message(error_text(exc))
             return False
         self._dirty = False
-        self.saved_label.setText(
-            self.tr("Saved at {time}").format(time=self.now().strftime("%H:%M:%S"))
-        )
+        self._show_saved()
         self._message("")
         return True
 
+    def _show_saved(self) -> None:
+        self.saved_label.setText(
+            self.tr("Saved at {time}").format(time=self.now().strftime("%H:%M:%S"))
+        )
+
     def _save_pressed(self) -> None:
+        """Strg+S: saves if anything is unsaved, and says so either way."""
         if self.save_now() and not self.protocol.is_final:
-            self.saved_label.setText(
-                self.tr("Saved at {time}").format(time=self.now().strftime("%H:%M:%S"))
-            )
+            self._show_saved()
 
     def _message(self, text: str) -> None:
         self.message.setText(text)
