@@ -18,6 +18,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage.migrations import load_migrations
 from testkit import AgeIdentity
+from testkit.internals import vault_of
 
 
 def sha256(path: Path) -> str:
@@ -111,7 +112,7 @@ def test_info_shows_counts_not_names(
     assert result.code == 0, result.err
     assert f"Schema-Version:  {load_migrations()[-1].version}" in result.out
     assert "Kundinnen und Kunden  1" in result.out
-    assert session.vault.slots.vault_id in result.out
+    assert vault_of(session).slots.vault_id in result.out
     assert "vault.db" in result.out
     for secret in ("Zacharias", "Vertraulich", "4443332", "Alex Beispiel", PASSPHRASE):
         assert secret not in result.out + result.err

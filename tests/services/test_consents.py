@@ -20,7 +20,9 @@ from outreach_desktop.domain.errors import DomainError, ValidationError
 from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
+from outreach_desktop.storage.consent_repo import ConsentRepository
 from outreach_desktop.storage.errors import RecordInUse
+from testkit.internals import repository, vault_of
 
 DAY = date(2026, 12, 2)
 NOW = datetime.combine(DAY, time(9))
@@ -183,7 +185,7 @@ def test_revocation_blocks_again_and_keeps_history(setting: tuple) -> None:  # t
     with pytest.raises(RuleBlocked):
         session.workflow.step(a.id, Transition.START, NOW + timedelta(hours=2))
     with pytest.raises(RecordInUse, match="widerrufen"):
-        c.repo.delete(consent.id)
+        repository(session, ConsentRepository).delete(consent.id)
     assert len(c.for_client(client.id)) == 1
 
 
@@ -240,7 +242,7 @@ def test_appointments_and_staff_with_consents_are_not_deleted(setting: tuple) ->
 
 def test_revoking_works_for_records_that_predate_todays_rules(setting: tuple) -> None:  # type: ignore[type-arg]
     session, client, _party, a = setting
-    db = session.vault.db
+    db = vault_of(session).db
     with db.transaction():  # a schema-2 style row: no scope, as the early demo wrote them
         db.execute(
             "INSERT INTO consents (id, created_at, updated_at, revision, origin_device,"

@@ -16,7 +16,9 @@ from outreach_desktop.services.demo import fill_demo
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.today import today_overview
 from outreach_desktop.services.vaults import create_vault
+from outreach_desktop.storage.workflow_repo import WorkflowRepository
 from testkit import FAST_KDF, PASSPHRASE
+from testkit.internals import repository, vault_of
 
 DAY = date(2025, 3, 12)  # a Wednesday
 
@@ -37,7 +39,7 @@ def snapshot(session: Session) -> list[tuple[str, ...]]:
         (a.id, a.status.value, a.predecessor_id or "", a.relocated_from_id or "")
         for a in session.appointments.search("", limit=-1)
     ]
-    db = session.vault.db
+    db = vault_of(session).db
     # the workflow tables without write times, random call ids and the vault owner's id
     queries = (
         "SELECT appointment_id, at, outcome, note FROM call_attempts",
@@ -61,7 +63,7 @@ def test_same_seed_and_day_give_same_data(tmp_path: Path) -> None:
     try:
         assert snapshot(a) == snapshot(b)
         assert snapshot(a) != snapshot(c)
-        assert a.vault.slots.vault_id != b.vault.slots.vault_id
+        assert vault_of(a).slots.vault_id != vault_of(b).slots.vault_id
     finally:
         for s in (a, b, c):
             s.lock()
@@ -92,7 +94,7 @@ def test_demo_keeps_one_owner(session: Session) -> None:
 
 
 def rows(session: Session, sql: str) -> list[tuple[object, ...]]:
-    return [tuple(r) for r in session.vault.db.execute(sql)]
+    return [tuple(r) for r in vault_of(session).db.execute(sql)]
 
 
 def test_determinism_covers_the_workflows(tmp_path: Path) -> None:
@@ -101,7 +103,7 @@ def test_determinism_covers_the_workflows(tmp_path: Path) -> None:
     try:
         for table in ("call_attempts", "letters", "checklist_answers", "conducts", "consents"):
             count = f"SELECT count(*) FROM {table}"
-            assert a.vault.db.scalar(count) == b.vault.db.scalar(count) > 0, table
+            assert vault_of(a).db.scalar(count) == vault_of(b).db.scalar(count) > 0, table
         assert snapshot(a) == snapshot(b)
         fill_demo(a, clients=4, seed=3, today=DAY)  # a second run: new data, still valid
         assert snapshot(a) != snapshot(b)
@@ -160,7 +162,10 @@ def test_workflows_are_populated(session: Session) -> None:
         AppointmentStatus.ENDED_AT_DOOR, AppointmentStatus.BROKEN_OFF, AppointmentStatus.NOT_MET,
         AppointmentStatus.POSTPONED, AppointmentStatus.CANCELLED,
     }  # fmt: skip
-    conducts = {c.appointment_id: c for c in (wf.repo.conduct(a.id) for a in appointments)}
+    conducts = {
+        c.appointment_id: c
+        for c in (repository(session, WorkflowRepository).conduct(a.id) for a in appointments)
+    }
     for a in appointments:
         if a.status.is_outcome:
             assert conducts[a.id].outcome is a.status
@@ -210,7 +215,7 @@ def test_every_today_screen_is_populated(session: Session) -> None:
     # overdue: past and planned, without an outcome
     for view in overview.overdue:
         assert view.appointment.start.date() < DAY
-        assert session.workflow.repo.conduct(view.appointment.id).outcome is None
+        assert repository(session, WorkflowRepository).conduct(view.appointment.id).outcome is None
 
 
 @pytest.mark.parametrize("offset", range(7))
@@ -258,9 +263,9 @@ def test_demo_writes_protocols_and_anonymous_counselling(session: Session) -> No
     protocols = session.protocols.all()
     assert any(p.is_final and p.addenda for p in protocols)
     assert any(not p.is_final for p in protocols)
-    assert session.protocols.anonymous.count() == 2
+    assert len(session.protocols.anonymous_counselling()) == 2
     overview = today_overview(session, DAY)
-    with_protocol = session.protocols.repo.appointments_with_protocol()
+    with_protocol = session.protocols.appointments_with_protocol()
     assert all(v.appointment.id not in with_protocol for v in overview.without_protocol)
     drafts = [p for p in protocols if not p.is_final]
     assert [d.protocol_id for d in overview.drafts] == [
@@ -282,4 +287,4 @@ def test_heute_read_in_bulk_matches_reading_one_by_one(session: Session) -> None
     for entry in overview.follow_up_open:
         state = session.workflow.state(entry.view.appointment.id, DAY)
         assert (entry.done, entry.total) == state.progress(Phase.FOLLOW_UP)
-    assert session.workflow.repo._cache is None  # nothing stays cached after the overview
+    assert session.workflow._repo._cache is None  # nothing stays cached after the overview

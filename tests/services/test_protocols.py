@@ -17,7 +17,9 @@ from outreach_desktop.domain.people import Client, Staff
 from outreach_desktop.domain.protocols import Addendum, Finalized
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
-from outreach_desktop.storage.protocol_repo import fts_query
+from outreach_desktop.storage.appointment_repo import AppointmentRepository
+from outreach_desktop.storage.protocol_repo import ProtocolRepository, fts_query
+from testkit.internals import repository, vault_of
 
 DAY = date(2026, 11, 20)
 NOW = datetime.combine(DAY, time(16))
@@ -57,7 +59,9 @@ def test_draft_from_appointment_then_final_then_addenda(
     with pytest.raises(Finalized):
         p.save_draft(final)
     with pytest.raises(Finalized):
-        session.protocols.repo.save(final)  # even past the service: the trigger refuses
+        repository(session, ProtocolRepository).save(
+            final
+        )  # even past the service: the trigger refuses
     assert p.get(draft.id).course.startswith("Frau Voß")
     p.add_addendum(
         draft.id, "Handynummer war falsch notiert: 0151 …", NOW + timedelta(days=1), owner
@@ -78,7 +82,7 @@ def test_finalized_rows_and_addenda_resist_raw_sql(session: Session, visit: Appo
     p.save_draft(draft)
     p.finalize(draft.id, NOW, session.owner().id)  # type: ignore[union-attr]
     p.add_addendum(draft.id, "Nachtrag eins", NOW, session.owner().id)  # type: ignore[union-attr]
-    conn = session.vault.db.connection
+    conn = vault_of(session).db.connection
     for sql in (
         "UPDATE protocols SET course = 'x'",
         "DELETE FROM protocols",
@@ -119,15 +123,18 @@ def test_presence_consents_fill_the_others_present(session: Session, visit: Appo
 def test_anonymous_counselling_has_nowhere_to_put_content(session: Session) -> None:
     owner = session.owner().id  # type: ignore[union-attr]
     anon = session.protocols.record_anonymous(DAY, Approach.WALK_AND_TALK, 45, [owner])
-    columns = {r[1] for r in session.vault.db.execute("PRAGMA table_info(anonymous_counselling)")}
+    columns = {
+        r[1] for r in vault_of(session).db.execute("PRAGMA table_info(anonymous_counselling)")
+    }
     assert columns == {
         "id", "created_at", "updated_at", "revision", "origin_device", "day", "approach",
         "duration_min", "staff_ids", "search_text",
     }  # fmt: skip
-    row = session.vault.db.one("SELECT * FROM anonymous_counselling WHERE id = ?", (anon.id,))
+    row = vault_of(session).db.one("SELECT * FROM anonymous_counselling WHERE id = ?", (anon.id,))
     assert row is not None and row["search_text"] == ""
     assert (
-        session.vault.db.scalar("SELECT count(*) FROM search_index WHERE ref = ?", (anon.id,)) == 0
+        vault_of(session).db.scalar("SELECT count(*) FROM search_index WHERE ref = ?", (anon.id,))
+        == 0
     )
     with pytest.raises(DomainError, match="anonyme Beratung"):
         a = session.appointments.save(Appointment.plan(
@@ -195,7 +202,7 @@ def test_follow_up_appointment_from_the_protocol(session: Session, visit: Appoin
     assert stored.follow_up_id == follow.id
     with pytest.raises(DomainError, match="schon ein Folgetermin"):
         p.plan_follow_up(draft.id, datetime(2026, 12, 5, 9, 30), "")
-    assert len(session.appointments.repo.followers(visit.id)) == 1
+    assert len(session.appointments.followers(visit.id)) == 1
 
     owner = session.owner().id  # type: ignore[union-attr]
     loose = p.begin(NOW, client_id=visit.client_id, met_at=NOW, staff_ids=[owner])
@@ -295,7 +302,7 @@ def test_database_refuses_addenda_and_countersignatures_on_drafts(
 ) -> None:
     draft = session.protocols.begin(NOW, appointment_id=visit.id)
     owner = session.owner().id  # type: ignore[union-attr]
-    conn = session.vault.db.connection
+    conn = vault_of(session).db.connection
     with pytest.raises(sqlcipher3.IntegrityError, match="draft"):
         conn.execute(
             "INSERT INTO protocol_addenda (protocol_id, position, at, by_staff, text)"
@@ -321,7 +328,7 @@ def test_follow_up_of_a_finalized_protocol_is_kept(session: Session, visit: Appo
     p.save_draft(draft)
     p.finalize(draft.id, NOW, owner)
     with pytest.raises(RecordInUse, match="Folgetermin eines abgeschlossenen"):
-        session.appointments.repo.delete(follow.id)
+        repository(session, AppointmentRepository).delete(follow.id)
     with pytest.raises(RecordInUse, match="Protokoll"):
         session.staff.delete(visit.staff_ids[1])
 

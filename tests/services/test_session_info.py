@@ -12,6 +12,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault
 from outreach_desktop.storage.migrations import load_migrations
 from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
+from testkit.internals import vault_of
 
 SECRET_NAME = "Wilhelmine Geheimhaltung"
 
@@ -31,8 +32,8 @@ def test_info_has_counts_and_no_personal_data(session: Session, vault_dir: Path)
     info = session.info()
     assert info.counts == {"clients": 1, "staff": 1, "third_parties": 1, "appointments": 1}
     assert info.schema_version == load_migrations()[-1].version
-    assert info.vault_id == session.vault.slots.vault_id
-    assert info.device_id == session.vault.device_id
+    assert info.vault_id == vault_of(session).slots.vault_id
+    assert info.device_id == vault_of(session).device_id
     assert info.path == vault_dir
     assert [s.kind for s in info.slots] == ["passphrase"]
     assert "Argon2id m=64 MiB, t=3, p=4" in info.slots[0].detail

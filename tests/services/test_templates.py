@@ -10,7 +10,7 @@ import pytest
 from outreach_desktop import paths
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.templates import TemplateService, fill
+from outreach_desktop.services.templates import fill
 
 MET = datetime(2026, 11, 20, 9, 30)
 
@@ -33,7 +33,7 @@ def test_render_from_the_protocol(session: Session) -> None:
     owner = session.owner().id  # type: ignore[union-attr]
     draft = session.protocols.begin(MET, client_id=client.id, met_at=MET, staff_ids=[owner])
     draft.place = "Stadtpark\nEingang Nord"
-    service = TemplateService(session)
+    service = session.templates()
     template = next(t for t in service.for_field("course") if "{client}" in t.body)
     text = service.render(template, draft)
     assert "Ute Voß" in text and "20.11.2026" in text and "09:30" in text
@@ -41,13 +41,13 @@ def test_render_from_the_protocol(session: Session) -> None:
 
 
 def test_personal_templates_are_kept_in_the_vault(session: Session) -> None:
-    service = TemplateService(session)
+    service = session.templates()
     agency = service.for_field("agreements")
     mine = service.add_personal("agreements", "Rückruf", "Mündlich: Rückruf am {date}.")
-    again = TemplateService(session).for_field("agreements")
+    again = session.templates().for_field("agreements")
     assert again[: len(agency)] == agency and again[-1].title == "Rückruf" and again[-1].personal
     service.delete_personal(mine.id)
-    assert TemplateService(session).for_field("agreements") == agency
+    assert session.templates().for_field("agreements") == agency
 
 
 def test_site_config_replaces_the_agency_templates(session: Session) -> None:
@@ -57,7 +57,7 @@ def test_site_config_replaces_the_agency_templates(session: Session) -> None:
         '[[templates]]\nfield = "course"\ntitle = "Dienststelle"\nbody = "Text der Stelle"\n',
         encoding="utf-8",
     )
-    service = TemplateService(session)
+    service = session.templates()
     assert [t.title for t in service.for_field("course")] == ["Dienststelle"]
     assert service.problem == ""
 
@@ -80,6 +80,6 @@ def test_broken_site_templates_are_reported_and_built_in_used(
         target.write_bytes(content)
     else:
         target.write_text(content, encoding="utf-8")
-    service = TemplateService(session)
+    service = session.templates()
     assert where in service.problem and "protocol.toml" in service.problem
     assert "Walk and Talk – Einstieg" in [t.title for t in service.for_field("course")]

@@ -11,7 +11,9 @@ from outreach_desktop.domain.errors import ValidationError
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.session import Session
+from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.errors import StaleRecord
+from testkit.internals import repository
 
 DAY = datetime(2025, 3, 14, 0, 0)
 
@@ -51,7 +53,7 @@ def test_roundtrip_keeps_staff_order(session: Session, people: dict[str, str]) -
         staff_ids=order,
         status=AppointmentStatus.DONE,
     )
-    session.appointments.repo.save(appointment)  # storage: any status round-trips
+    repository(session, AppointmentRepository).save(appointment)  # storage: any status round-trips
     stored = session.appointments.get(appointment.id)
     assert stored.staff_ids == order
     assert stored.approach is Approach.ACCOMPANIMENT
@@ -106,7 +108,7 @@ def test_delete_appointment_removes_staff_links(session: Session, people: dict[s
 
 
 def test_between_and_for_client(session: Session, people: dict[str, str]) -> None:
-    repo = session.appointments.repo
+    repo = repository(session, AppointmentRepository)
     late = repo.save(plan(people, 15))
     early = repo.save(plan(people, 9))
     next_day = repo.save(
@@ -127,7 +129,7 @@ def test_between_and_for_client(session: Session, people: dict[str, str]) -> Non
 
 
 def test_search_by_client_third_party_and_place(session: Session, people: dict[str, str]) -> None:
-    repo = session.appointments.repo
+    repo = repository(session, AppointmentRepository)
     walk = repo.save(plan(people, 9, place="Elbuferpromenade"))
     escort = repo.save(
         plan(

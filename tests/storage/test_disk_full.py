@@ -15,11 +15,12 @@ from outreach_desktop.storage import atomic
 from outreach_desktop.storage.atomic import atomic_write
 from outreach_desktop.storage.errors import DiskFull, StorageIOError
 from testkit import FAST_KDF, PASSPHRASE
+from testkit.internals import vault_of
 
 
 def test_database_full(session: Session, vault_dir: Path) -> None:
     kept = [session.clients.save(Client(display_name=f"Bleibt {i}")).id for i in range(5)]
-    conn = session.vault.db.connection
+    conn = vault_of(session).db.connection
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages + 2}")
     saved = 0
@@ -114,7 +115,7 @@ def test_keyslot_copy_restored_when_primary_write_fails(
     """A full disk between the two key files must not leave them disagreeing."""
     from outreach_desktop.storage import keyslots
 
-    folder = session.vault.path
+    folder = vault_of(session).path
     before = {n: (folder / n).read_bytes() for n in ("keyslots.json", "keyslots.backup.json")}
     real = keyslots.atomic_write
 

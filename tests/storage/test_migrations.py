@@ -16,6 +16,7 @@ from outreach_desktop.storage.keyslots import KeySlots
 from outreach_desktop.storage.migrations import MIGRATIONS_DIR, load_migrations
 from outreach_desktop.storage.vault import Vault
 from testkit import PASSPHRASE
+from testkit.internals import vault_of
 
 CANARY = "Quirinus Migrationsprobe"
 Digests = Callable[[Path], dict[str, str]]
@@ -63,8 +64,8 @@ def test_bundled_migrations_are_numbered() -> None:
 
 
 def test_new_vault_is_at_latest_schema(session: Session) -> None:
-    assert session.vault.schema_version() == load_migrations()[-1].version
-    assert session.vault.db.scalar("PRAGMA user_version") == session.vault.schema_version()
+    assert vault_of(session).schema_version() == load_migrations()[-1].version
+    assert vault_of(session).db.scalar("PRAGMA user_version") == vault_of(session).schema_version()
     assert not (session.path / "backups").exists()  # a new vault needs no backup
 
 

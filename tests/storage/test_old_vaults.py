@@ -14,6 +14,8 @@ import pytest
 
 from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage.migrations import load_migrations
+from outreach_desktop.storage.workflow_repo import WorkflowRepository
+from testkit.internals import repository, vault_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PASSPHRASE = "Schema eins Testtresor"
@@ -27,11 +29,11 @@ def test_old_vault_opens_and_is_upgraded(source: Path, tmp_path: Path) -> None:
     old_version = int(source.name.removeprefix("vault-schema"))
     session = unlock_vault(vault, PASSPHRASE)
     try:
-        assert session.vault.schema_version() == load_migrations()[-1].version
+        assert vault_of(session).schema_version() == load_migrations()[-1].version
         assert session.clients.count() == 5
         assert session.owner() is not None
         assert session.check() == []
-        newer = session.vault.schema_version() > old_version
+        newer = vault_of(session).schema_version() > old_version
         assert (vault / "backups").is_dir() == newer  # a backup only when something migrated
     finally:
         session.lock()
@@ -54,7 +56,7 @@ def test_outcomes_from_schema_1_cannot_be_set_again(tmp_path: Path) -> None:
         finished = [a for a in session.appointments.search("") if a.status.is_outcome]
         assert finished, "the schema-1 vault has past appointments with an outcome"
         for a in finished:
-            conduct = session.workflow.repo.conduct(a.id)
+            conduct = repository(session, WorkflowRepository).conduct(a.id)
             assert conduct.outcome is a.status
             with pytest.raises(ValidationError, match="bereits ein Ergebnis"):
                 session.workflow.finish(a.id, AppointmentStatus.NOT_MET, datetime(2027, 1, 1))

@@ -13,6 +13,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault, unlock_vault
 from outreach_desktop.storage.errors import WrongPassphrase
 from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
+from testkit.internals import vault_of
 
 NEW = "Ein völlig neuer Satz 2025"
 
@@ -87,7 +88,7 @@ def test_change_keeps_the_recovery_slot(tmp_path: Path, age_keygen_identity: Age
         recovery_recipient=age_keygen_identity.recipient,
         kdf=FAST_KDF,
     )
-    recovery = session.vault.slots.recovery
+    recovery = vault_of(session).slots.recovery
     session.change_passphrase(PASSPHRASE, NEW, kdf=FAST_KDF)
-    assert session.vault.slots.recovery == recovery
+    assert vault_of(session).slots.recovery == recovery
     session.lock()

@@ -12,6 +12,7 @@ from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.vocabulary import Approach, Department, Language, ThirdPartyKind
 from outreach_desktop.services.session import Session
 from outreach_desktop.storage.errors import RecordInUse, RecordNotFound, StaleRecord
+from testkit.internals import vault_of
 
 # A constraint violation on insert is refused by SQLite and told to the user in German.
 REFUSED = RecordInUse
@@ -35,7 +36,7 @@ def test_client_roundtrip(session: Session) -> None:
     session.clients.save(client, T0)
     assert client.revision == 1
     assert client.created_at == client.updated_at == T0
-    assert client.origin_device == session.vault.device_id
+    assert client.origin_device == vault_of(session).device_id
     stored = session.clients.get(client.id)
     assert stored == client
     assert stored.customer_number == "123A456789"

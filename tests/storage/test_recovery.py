@@ -14,6 +14,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault, recover_vault, unlock_vault
 from outreach_desktop.storage.errors import RecoveryFailed, WrongPassphrase
 from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
+from testkit.internals import vault_of
 
 NEW = "Neu gesetzt vom Büro 2025"
 
@@ -40,7 +41,7 @@ def test_recover_sets_new_passphrase(tmp_path: Path, identity: AgeIdentity) -> N
     session = recover_vault(vault, identity.path.read_text("ascii"), NEW, NEW, kdf=FAST_KDF)
     try:
         assert session.clients.get(client_id).display_name == "Anna Müller"
-        assert session.vault.slots.recovery is not None  # the recovery slot stays
+        assert vault_of(session).slots.recovery is not None  # the recovery slot stays
     finally:
         session.lock()
     assert (vault / "vault.db").read_bytes() == db_before
@@ -130,8 +131,8 @@ def test_debian_age_decrypts_the_recovery_slot(
 def test_set_recovery_recipient_later(
     session: Session, vault_dir: Path, pyrage_identity: AgeIdentity
 ) -> None:
-    assert session.vault.slots.recovery is None
-    session.vault.set_recovery_recipient(pyrage_identity.recipient)
+    assert vault_of(session).slots.recovery is None
+    vault_of(session).set_recovery_recipient(pyrage_identity.recipient)
     session.lock()
     recover_vault(vault_dir, pyrage_identity.path.read_text("ascii"), NEW, kdf=FAST_KDF).lock()
     unlock_vault(vault_dir, NEW).lock()

@@ -17,6 +17,7 @@ from outreach_desktop.storage.errors import VaultExists, VaultLocked
 from outreach_desktop.storage.migrations import load_migrations
 from outreach_desktop.storage.vault import is_vault
 from testkit import FAST_KDF, PASSPHRASE
+from testkit.internals import vault_of
 
 Digests = Callable[[Path], dict[str, str]]
 
@@ -26,10 +27,10 @@ def test_create_makes_a_vault_folder(session: Session, vault_dir: Path) -> None:
     assert {"vault.db", "keyslots.json", "keyslots.backup.json"} <= {
         p.name for p in vault_dir.iterdir()
     }
-    assert session.vault.schema_version() == load_migrations()[-1].version
-    meta = session.vault.meta()
-    assert meta["vault_id"] == session.vault.slots.vault_id
-    assert meta["device_id"] == session.vault.device_id != ""
+    assert vault_of(session).schema_version() == load_migrations()[-1].version
+    meta = vault_of(session).meta()
+    assert meta["vault_id"] == vault_of(session).slots.vault_id
+    assert meta["device_id"] == vault_of(session).device_id != ""
     owner = session.owner()
     assert owner is not None and owner.name == "Alex Beispiel" and owner.is_owner
     # no staging folder is left beside the vault
@@ -42,7 +43,7 @@ def test_unlock_after_lock_sees_the_data(session: Session, vault_dir: Path) -> N
     again = unlock_vault(vault_dir, PASSPHRASE)
     try:
         assert again.clients.get(client.id).display_name == "Anna Müller"
-        assert again.vault.device_id == session.vault.device_id
+        assert vault_of(again).device_id == vault_of(session).device_id
     finally:
         again.lock()
 
@@ -62,7 +63,7 @@ def test_after_lock_every_repository_call_is_refused(session: Session) -> None:
         lambda: session.appointments.search_views(""),
         lambda: session.owner(),
         lambda: session.info(),
-        lambda: session.vault.meta(),
+        lambda: vault_of(session).meta(),
     ]
     for call in calls:
         with pytest.raises(VaultLocked):
@@ -77,7 +78,7 @@ def test_after_lock_every_repository_call_is_refused(session: Session) -> None:
 
 
 def test_lock_forgets_the_key(session: Session) -> None:
-    key = session.vault._key
+    key = vault_of(session)._key
     assert any(key)
     session.lock()
     assert not any(key)
@@ -92,7 +93,7 @@ def test_lock_leaves_no_wal_files(session: Session, vault_dir: Path) -> None:
 
 
 def test_pragmas(session: Session) -> None:
-    conn = session.vault.db.connection
+    conn = vault_of(session).db.connection
 
     def pragma(name: str) -> object:
         return conn.execute(f"PRAGMA {name}").fetchone()[0]
@@ -161,8 +162,8 @@ def test_two_vaults_are_independent(tmp_path: Path) -> None:
     try:
         a.clients.save(Client(display_name="Nur in A"))
         assert b.clients.count() == 0
-        assert a.vault.slots.vault_id != b.vault.slots.vault_id
-        assert a.vault.device_id != b.vault.device_id
+        assert vault_of(a).slots.vault_id != vault_of(b).slots.vault_id
+        assert vault_of(a).device_id != vault_of(b).device_id
     finally:
         a.lock()
         b.lock()

@@ -14,6 +14,7 @@ from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog
 from outreach_desktop.ui.people_dialogs import ClientDialog, ThirdPartyDialog
 from testkit import PASSPHRASE
+from testkit.internals import vault_of
 
 
 @pytest.fixture
@@ -128,7 +129,7 @@ def test_change_passphrase_dialog(gui_session: Session, qtbot: Any) -> None:
     dialog.repeat.setText("Neue lange Passphrase")
     _save(dialog)
     assert not dialog.isVisible()
-    gui_session.vault.verify_passphrase("Neue lange Passphrase")
+    vault_of(gui_session).verify_passphrase("Neue lange Passphrase")
 
 
 def test_recovery_key_can_be_set_up_later(
@@ -141,9 +142,9 @@ def test_recovery_key_can_be_set_up_later(
     dialog.recipient.setText("age1-not-a-key")
     _save(dialog)
     assert "age1" in dialog.error_label.text()
-    assert gui_session.vault.slots.recovery is None
+    assert vault_of(gui_session).slots.recovery is None
     dialog.recipient.setText(age_keygen_identity.recipient)
     _save(dialog)
     assert not dialog.isVisible()
-    assert gui_session.vault.slots.recovery is not None
-    assert gui_session.vault.slots.recovery.recipient == age_keygen_identity.recipient
+    assert vault_of(gui_session).slots.recovery is not None
+    assert vault_of(gui_session).slots.recovery.recipient == age_keygen_identity.recipient

@@ -13,8 +13,10 @@ from outreach_desktop.domain.people import Client
 from outreach_desktop.services.demo import fill_demo
 from outreach_desktop.services.settings import settings_path
 from outreach_desktop.services.vaults import create_vault
+from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.ui import messages
 from testkit import FAST_KDF, PASSPHRASE
+from testkit.internals import repository
 
 
 @pytest.fixture
@@ -66,7 +68,7 @@ def test_delete_refused_is_explained(window: Any, monkeypatch: pytest.MonkeyPatc
     row = next(
         i
         for i, c in enumerate(page.model.rows)
-        if window.session.appointments.repo.for_client(c.id)
+        if repository(window.session, AppointmentRepository).for_client(c.id)
     )
     page.table.selectRow(row)
     page.delete_current()

@@ -17,6 +17,7 @@ from outreach_desktop.ui import messages
 from outreach_desktop.ui.clipboard import sensitive_clipboard
 from outreach_desktop.ui.protocol_editor import AddendumDialog, FollowUpDialog, ProtocolEditor
 from testkit.gui import in_modal
+from testkit.internals import vault_of
 
 DAY = date(2026, 11, 20)
 NOW = datetime.combine(DAY, time(16, 0))
@@ -193,7 +194,7 @@ def test_own_templates_saved_offered_and_deleted(editor: ProtocolEditor) -> None
 def test_disk_full_keeps_the_window_open_until_the_user_decides(
     editor: ProtocolEditor, session: Session
 ) -> None:
-    conn = session.vault.db.connection
+    conn = vault_of(session).db.connection
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full now
     editor.edits["course"].setPlainText("Langer Verlauf " * 2000)
@@ -266,3 +267,40 @@ def test_templates_for_this_approach_first_and_added_after_the_text(
     editor.insert_template("course", template)
     text = editor.edits["course"].toPlainText()
     assert text.startswith("Schon notiert.\n\nTreffen am 20.11.2026 um 10:00 Uhr")
+
+
+def test_a_draft_changed_elsewhere_is_saved_with_this_windows_text(
+    editor: ProtocolEditor, session: Session
+) -> None:
+    elsewhere = session.protocols.get(editor.protocol_id)
+    elsewhere.topics = "aus einem anderen Fenster"
+    session.protocols.save_draft(elsewhere)  # the editor's copy is now one revision behind
+    editor.edits["course"].setPlainText("Verlauf aus diesem Fenster")
+    assert editor.save_now()
+    stored = session.protocols.get(editor.protocol_id)
+    assert stored.course == "Verlauf aus diesem Fenster" and stored.topics == ""
+    assert editor.message.text() == ""
+
+
+def test_a_save_that_fails_otherwise_is_not_retried_as_if_stale(
+    editor: ProtocolEditor, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only StaleRecord means "saved meanwhile elsewhere"; a full disk is reported, the typed
+    text stays in the window, and nothing is reloaded over it."""
+    reloads = []
+    real_get = session.protocols.get
+    monkeypatch.setattr(session.protocols, "get", lambda pid: reloads.append(pid) or real_get(pid))
+    conn = vault_of(session).db.connection
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    editor.edits["course"].setPlainText("Lang " * 20000)
+    try:
+        saved = editor.save_now()
+    finally:
+        conn.execute("PRAGMA max_page_count = 1073741823")  # room again, also if that failed
+    assert not saved
+    assert "Speicherplatz ist voll" in editor.message.text()
+    assert reloads == []
+    assert editor.edits["course"].toPlainText().startswith("Lang Lang")
+    assert editor.save_now()
+    assert real_get(editor.protocol_id).course.startswith("Lang Lang")

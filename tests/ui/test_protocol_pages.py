@@ -20,6 +20,7 @@ from outreach_desktop.ui.protocols_page import AnonymousDialog, StandaloneProtoc
 from outreach_desktop.ui.widgets.html_delegate import HTML_ROLE
 from testkit import FAST_KDF, PASSPHRASE
 from testkit.gui import activate, in_modal
+from testkit.internals import vault_of
 
 PROTOCOLS, SEARCH = 3, 4
 
@@ -161,7 +162,7 @@ def test_anonymous_counselling_has_no_field_for_name_or_content(window: Any, qtb
     page.anonymous_button.click()
     assert seen
     assert sorted(fields) == ["approach", "day", "duration_min"]
-    rows = window.session.protocols.anonymous.all()
+    rows = window.session.protocols.anonymous_counselling()
     assert [(r.duration_min, r.approach) for r in rows] == [(45, Approach.WALK_AND_TALK)]
     assert window.session.protocols.all() == []
     assert "1 erfasst" in page.anonymous_summary.text()
@@ -219,7 +220,7 @@ def test_lock_says_when_a_protocol_could_not_be_kept(window: Any, qtbot: Any) ->
         dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
 
     def fill_disk_then_lock(editor: ProtocolEditor) -> None:
-        conn = window.session.vault.db.connection
+        conn = vault_of(window.session).db.connection
         conn.execute(f"PRAGMA max_page_count = {conn.execute('PRAGMA page_count').fetchone()[0]}")
         editor.edits["course"].setPlainText("Verlauf " * 3000)
         window.lock()
@@ -281,7 +282,7 @@ def test_anonymous_appointment_records_only_its_frame(window: Any, qtbot: Any) -
     seen = in_modal(qtbot, AnonymousDialog, check)
     dialog.open_protocol()
     assert seen
-    rows = session.protocols.anonymous.all()
+    rows = session.protocols.anonymous_counselling()
     assert [(r.day, r.staff_ids) for r in rows] == [(date(2026, 11, 23), a.staff_ids)]
     assert session.protocols.all() == []
 

@@ -1,5 +1,5 @@
-"""The layer rule, checked on the source: domain is pure, ui has no storage or crypto, and only
-ui (and the GUI entry point) may touch Qt."""
+"""The layer rule, checked on the source: domain is pure, ui has no storage or crypto, only ui
+(and the GUI entry point) may touch Qt, and ui and cli reach storage only through services."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import outreach_desktop
+from outreach_desktop.services.session import Session
 
 PACKAGE_DIR = Path(outreach_desktop.__file__).parent
 PACKAGE = "outreach_desktop"
@@ -115,6 +116,105 @@ def test_ui_has_no_sql_crypto_or_storage() -> None:
 @pytest.mark.parametrize("sub", ["domain", "storage", "services"])
 def test_no_qt_below_ui(sub: str) -> None:
     assert check_tree(sub, ("PySide6", "shiboken6")) == {}
+
+
+# ---- services are the only door to storage ----------------------------------------------
+# An import rule alone does not keep storage out of ui/ and cli/: a service handing out its
+# repository (or the session its vault) opens a door around it. So the faces may not name the
+# attributes that lead there, nor any private attribute of another object.
+
+STORAGE_ATTRIBUTES = ("repo", "db", "vault", "connection")
+
+
+def storage_reaches(source: str) -> list[str]:
+    """Attribute accesses in `source` that lead behind a service: `x.repo`, `x.db`,
+    `session.vault`, `x.appointment_repo`, `x._private` (other than on self, cls or super())."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Attribute):
+            continue
+        name, base = node.attr, node.value
+        own = (isinstance(base, ast.Name) and base.id in ("self", "cls")) or (
+            isinstance(base, ast.Call) and getattr(base.func, "id", "") == "super"
+        )
+        private = name.startswith("_") and not name.startswith("__") and not own
+        is_args = isinstance(base, ast.Name) and base.id == "args"  # argparse: --vault DIR
+        storage = (name.lstrip("_") in STORAGE_ATTRIBUTES and not is_args) or name.endswith(
+            ("_repo", "_repository")
+        )
+        if private or storage:
+            found.append(f"{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+@pytest.mark.parametrize("sub", ["ui", "cli"])
+def test_faces_reach_storage_only_through_services(sub: str) -> None:
+    problems = {
+        str(path.relative_to(PACKAGE_DIR)): bad
+        for path in modules_in(sub)
+        if (bad := storage_reaches(path.read_text("utf-8")))
+    }
+    assert problems == {}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "session.appointments.repo.find(x)",
+        "self.session.workflow._repo.answers(a)",
+        "session.vault.slots",
+        "session._vault.db.execute('SELECT 1')",
+        "rows = service.db.execute(sql)",
+        "conn = x.connection",
+        "session.protocols.protocol_repo.get(i)",
+        "self.session._templates",
+    ],
+)
+def test_checker_detects_a_reach_behind_the_services(source: str) -> None:
+    assert storage_reaches(source), source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "session.clients.search(q, 50)",
+        "self._timer.stop()",
+        "super()._update_buttons()",
+        "path = args.vault",
+        "self.session.workflow.answers(a.id)",
+        "x = 'session.vault.db'",
+    ],
+)
+def test_checker_accepts_service_calls(source: str) -> None:
+    assert storage_reaches(source) == []
+
+
+def _public_values(obj: object) -> dict[str, object]:
+    return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
+
+
+def test_session_and_services_hand_out_no_storage(session: Session) -> None:
+    """Walk the session's public attributes and those of every service on it: no repository,
+    vault or database object is reachable without a private name."""
+    leaks = []
+    todo: list[tuple[str, object]] = [("session", session)]
+    seen: set[int] = set()
+    while todo:
+        path, obj = todo.pop()
+        if id(obj) in seen:
+            continue
+        seen.add(id(obj))
+        for name, value in _public_values(obj).items():
+            module = type(value).__module__
+            if module.startswith(f"{PACKAGE}.storage") or module.startswith("sqlcipher3"):
+                leaks.append(f"{path}.{name}: {type(value).__name__}")
+            elif module.startswith(f"{PACKAGE}.services"):
+                todo.append((f"{path}.{name}", value))
+    assert seen and leaks == []
+    # the walk does look at the services (so an empty result is not for want of looking)
+    assert {"clients", "staff", "third_parties", "appointments", "workflow"} <= set(
+        _public_values(session)
+    )
 
 
 # ---- the checker itself must see a violation ---------------------------------------------

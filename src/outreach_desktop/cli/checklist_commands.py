@@ -95,8 +95,8 @@ def checklist_data(session: Session, appointment_id: str, today: date) -> dict[s
     state = wf.state(appointment_id, today)
     a = state.appointment
     view = session.appointments.views([a])[0]
-    staff = {s.id: s.name for s in session.staff.all()}
-    versions = {k: v.checklist_version for k, v in wf.repo.answers(a.id).items()}
+    staff = session.staff.names()
+    versions = {k: v.checklist_version for k, v in wf.answers(a.id).items()}
     phases = []
     for phase in Phase:
         done, total = state.progress(phase)

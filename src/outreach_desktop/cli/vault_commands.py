@@ -23,7 +23,7 @@ def create(args: argparse.Namespace) -> int:
         args.vault, passphrase, owner_name=args.owner, recovery_recipient=recipient
     )
     try:
-        p = session.vault.slots.passphrase.params
+        p = session.passphrase_kdf()
         print(f"Tresor angelegt: {args.vault}")
         print(f"Argon2id: {p.memory_kib // 1024} MiB, t={p.time_cost}, p={p.parallelism}")
         if recipient:

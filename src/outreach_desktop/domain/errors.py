@@ -16,6 +16,19 @@ class DomainError(UserError):
     """A rule of the domain was broken."""
 
 
+class StaleRecord(UserError):
+    """The record was changed elsewhere since this copy was read (its revision is behind).
+
+    Raised by storage; declared here so the GUI can tell it apart from other known problems
+    (e.g. reload and write again) without reaching into storage.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Der Eintrag wurde inzwischen an anderer Stelle geändert. Bitte neu laden."
+        )
+
+
 @dataclass(frozen=True)
 class FieldError:
     field: str  # attribute name, e.g. "display_name"

@@ -43,7 +43,7 @@ class AppointmentService:
         third_parties: ThirdPartyRepository,
         staff: StaffRepository,
     ) -> None:
-        self.repo = repo
+        self._repo = repo
         self._clients = clients
         self._third_parties = third_parties
         self._staff = staff
@@ -51,13 +51,13 @@ class AppointmentService:
     # plain record access
     def between_views(self, start: datetime, end: datetime) -> list[AppointmentView]:
         """Appointments starting in [start, end), with their client and third party."""
-        return self.views(self.repo.between(start, end))
+        return self.views(self._repo.between(start, end))
 
     def find(self, appointment_id: str) -> Appointment | None:
-        return self.repo.find(appointment_id)
+        return self._repo.find(appointment_id)
 
     def get(self, appointment_id: str) -> Appointment:
-        return self.repo.get(appointment_id)
+        return self._repo.get(appointment_id)
 
     def save(self, appointment: Appointment) -> Appointment:
         """Plan or change an appointment. Its status changes only through the conduct flow,
@@ -66,7 +66,7 @@ class AppointmentService:
             if appointment.status is not AppointmentStatus.PLANNED:
                 raise DomainError("Ein neuer Termin ist zunächst geplant.")
         else:
-            stored = self.repo.get(appointment.id)
+            stored = self._repo.get(appointment.id)
             if stored.status is not appointment.status:
                 raise DomainError("Der Status eines Termins ändert sich nur über die Durchführung.")
             if stored.approach is not appointment.approach and stored.status is not (
@@ -75,31 +75,36 @@ class AppointmentService:
                 raise DomainError(
                     "Der Handlungsansatz lässt sich nach Beginn des Termins nicht mehr ändern."
                 )
-        return self.repo.save(appointment)
+        return self._repo.save(appointment)
 
     def delete(self, appointment_id: str) -> None:
         """Only an appointment without consents, protocol or outcome can be deleted; the others
         are cancelled instead, so nothing they documented loses its context."""
-        stored = self.repo.get(appointment_id)
+        stored = self._repo.get(appointment_id)
         if stored.status.is_outcome and stored.status is not AppointmentStatus.CANCELLED:
             raise RecordInUse("Ein Termin mit Ergebnis wird nicht gelöscht.")
-        used = self.repo.db.scalar(
-            "SELECT (SELECT count(*) FROM consents WHERE appointment_id = :id)"
-            " + (SELECT count(*) FROM protocols WHERE appointment_id = :id)",
-            {"id": appointment_id},
-        )
-        if used:
+        if self._repo.documents_count(appointment_id):
             raise RecordInUse(
                 "Zu diesem Termin gibt es Einwilligungen oder ein Protokoll; er wird nicht "
                 "gelöscht. Bitte stattdessen absagen."
             )
-        self.repo.delete(appointment_id)
+        self._repo.delete(appointment_id)
 
     def count(self) -> int:
-        return self.repo.count()
+        return self._repo.count()
 
     def search(self, query: str = "", limit: int = 500) -> list[Appointment]:
-        return self.repo.search(query, limit)
+        return self._repo.search(query, limit)
+
+    def by_status(
+        self, statuses: list[AppointmentStatus], start: datetime, end: datetime
+    ) -> list[Appointment]:
+        """Appointments in one of `statuses` starting in [start, end)."""
+        return self._repo.by_status(statuses, start, end)
+
+    def followers(self, appointment_id: str) -> list[Appointment]:
+        """Appointments that follow this one: its follow-ups and new ones at another place."""
+        return self._repo.followers(appointment_id)
 
     # views
     def views(self, appointments: list[Appointment]) -> list[AppointmentView]:
@@ -130,11 +135,11 @@ class AppointmentService:
     def search_views(
         self, query: str = "", limit: int = 500, since: datetime | None = None
     ) -> list[AppointmentView]:
-        return self.views(self.repo.search(query, limit, since=since))
+        return self.views(self._repo.search(query, limit, since=since))
 
     def on_day(self, day: date) -> list[AppointmentView]:
         start = datetime.combine(day, time.min)
-        return self.views(self.repo.between(start, start + timedelta(days=1)))
+        return self.views(self._repo.between(start, start + timedelta(days=1)))
 
     def upcoming(self, after: datetime, days: int = 14) -> list[AppointmentView]:
-        return self.views(self.repo.between(after, after + timedelta(days=days)))
+        return self.views(self._repo.between(after, after + timedelta(days=days)))

@@ -13,25 +13,25 @@ from outreach_desktop.storage.consent_repo import ConsentRepository
 
 class ConsentService:
     def __init__(self, repo: ConsentRepository, appointments: AppointmentRepository) -> None:
-        self.repo = repo
-        self.appointments = appointments
+        self._repo = repo
+        self._appointments = appointments
 
     def get(self, consent_id: str) -> Consent:
-        return self.repo.get(consent_id)
+        return self._repo.get(consent_id)
 
     def for_appointment(self, appointment_id: str) -> list[Consent]:
-        return self.repo.for_appointment(self.appointments.get(appointment_id))
+        return self._repo.for_appointment(self._appointments.get(appointment_id))
 
     def for_client(self, client_id: str) -> list[Consent]:
-        return self.repo.for_client(client_id)
+        return self._repo.for_client(client_id)
 
     def all(self) -> list[Consent]:
-        return self.repo.all()
+        return self._repo.all()
 
     def valid_on(self, appointment_id: str, kind: ConsentKind, on: date) -> Consent | None:
-        appointment = self.appointments.get(appointment_id)
+        appointment = self._appointments.get(appointment_id)
         return next(
-            (c for c in self.repo.for_appointment(appointment)
+            (c for c in self._repo.for_appointment(appointment)
              if c.kind is kind and c.is_valid_for(appointment, on)),
             None,
         )  # fmt: skip
@@ -48,7 +48,7 @@ class ConsentService:
     ) -> Consent:
         """A new consent in state "prepared", for an appointment (its client) or a client."""
         if appointment_id is not None:
-            appointment = self.appointments.get(appointment_id)
+            appointment = self._appointments.get(appointment_id)
             if appointment.client_id is None:
                 raise DomainError("Ein anonymer Termin hat keine Einwilligungen.")
             if client_id not in (None, appointment.client_id):
@@ -63,16 +63,16 @@ class ConsentService:
         if consent_id:
             consent.id = consent_id
         consent._event(now, "prepared")
-        return self.repo.save(consent)
+        return self._repo.save(consent)
 
     def update(self, consent: Consent, *, check: bool = True) -> Consent:
         """Save changed details (or a new history entry) of a consent."""
-        return self.repo.save(consent, check=check)
+        return self._repo.save(consent, check=check)
 
     def record_print(self, consent_id: str, now: datetime, form_version: str) -> Consent:
-        consent = self.repo.get(consent_id)
+        consent = self._repo.get(consent_id)
         consent.record_print(now, form_version)
-        return self.repo.save(consent, check=False)
+        return self._repo.save(consent, check=False)
 
     def sign(
         self,
@@ -85,19 +85,19 @@ class ConsentService:
         signature_png: bytes | None = None,
         signed_pdf: bytes | None = None,
     ) -> Consent:
-        consent = self.repo.get(consent_id)
+        consent = self._repo.get(consent_id)
         consent.sign(
             how, at, documented_by=documented_by, witness=witness, signature_png=signature_png
         )
         consent.signed_pdf = signed_pdf if how is GivenHow.SCREEN else None
-        return self.repo.save(consent)
+        return self._repo.save(consent)
 
     def refuse(self, consent_id: str, at: datetime, note: str = "") -> Consent:
-        consent = self.repo.get(consent_id)
+        consent = self._repo.get(consent_id)
         consent.refuse(at, note)
-        return self.repo.save(consent, check=False)
+        return self._repo.save(consent, check=False)
 
     def revoke(self, consent_id: str, at: datetime, how: str) -> Consent:
-        consent = self.repo.get(consent_id)
+        consent = self._repo.get(consent_id)
         consent.revoke(at, how)
-        return self.repo.save(consent, check=False)  # revoking is always possible
+        return self._repo.save(consent, check=False)  # revoking is always possible

@@ -224,14 +224,14 @@ def fill_demo(
     Only into a vault without clients or one made for demos: invented people must never mix
     with real ones (they would travel to the office with them).
     """
-    meta = session.vault.meta()
-    if meta.get(DEMO_KEY) is None and session.clients.count() > 0:
+    runs = session.meta(DEMO_KEY)
+    if runs is None and session.clients.count() > 0:
         raise UserError(
             "Beispieldaten werden nur in einen neuen oder einen Demo-Tresor geschrieben, "
             "nie zu echten Daten."
         )
-    run = int(meta.get(DEMO_KEY) or 0)
-    session.vault.set_meta(DEMO_KEY, str(run + 1))
+    run = int(runs or 0)
+    session.set_meta(DEMO_KEY, str(run + 1))
     rng = random.Random(f"{seed}:{run}" if run else seed)
     today = today or date.today()
     now = datetime.combine(today, time(7, 0), tzinfo=UTC)
@@ -306,10 +306,10 @@ def fill_demo(
         # The first clients always get an appointment today, so "Heute" has something to show.
         for _ in range(rng.choice((1, 2)) if index < 3 else rng.choice((0, 1, 1, 2))):
             appointment = _appointment(rng, rid(), client, index, today, owner, colleagues, parties)
-            planned.append(session.appointments.repo.save(appointment, now))
+            planned.append(session.appointments._repo.save(appointment, now))
     for hour in (8, 15):  # anonymous Walk and Talk, two days ahead
         planned.append(
-            session.appointments.repo.save(
+            session.appointments._repo.save(
                 Appointment.plan(
                     Approach.WALK_AND_TALK,
                     datetime.combine(today + timedelta(days=2), time(hour, 30)),
@@ -322,7 +322,7 @@ def fill_demo(
         )
 
     work = _Workflows(session, rng, rid, today, now, owner, colleagues, parties)
-    with session.vault.db.transaction():  # all or nothing, and one commit instead of hundreds
+    with session.transaction():  # all or nothing, and one commit instead of hundreds
         work.everyday(planned)
         work.stories(made)
         work.consent_states(planned)
@@ -452,7 +452,7 @@ class _Workflows:
             staff_ids=staff,
             **fields,
         )
-        self.session.appointments.repo.save(appointment, self.stamp)
+        self.session.appointments._repo.save(appointment, self.stamp)
         self.counts["appointments"] += 1
         return appointment
 

@@ -88,7 +88,7 @@ class DocumentService:
             place = client.address.replace("\n", ", ")
         recognition = ""
         if appointment is not None:
-            answer = s.workflow.repo.answers(appointment.id).get(RECOGNITION_ITEM)
+            answer = s.workflow.answers(appointment.id).get(RECOGNITION_ITEM)
             recognition = str(answer.answer.value) if answer else ""
         settings = load_settings()
         head = letterhead(settings)
@@ -126,7 +126,7 @@ class DocumentService:
     ) -> Rendered:
         consent = self.session.consents.get(consent_id)
         appointment = (
-            self.session.appointments.repo.find(consent.appointment_id)
+            self.session.appointments.find(consent.appointment_id)
             if consent.appointment_id else None
         )  # fmt: skip
         language = language or consent.language or self.language_for(consent.client_id)
@@ -219,7 +219,7 @@ class DocumentService:
         consent = self.session.consents.get(consent_id)
         consent.sign(GivenHow.SCREEN, now, signature_png=signature_png)  # checks before render
         appointment = (
-            self.session.appointments.repo.find(consent.appointment_id)
+            self.session.appointments.find(consent.appointment_id)
             if consent.appointment_id else None
         )  # fmt: skip
         kind = DocumentKind.for_consent(consent.kind)

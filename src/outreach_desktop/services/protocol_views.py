@@ -34,7 +34,7 @@ class ProtocolView:
 
 def view(session: Session, protocol_id: str) -> ProtocolView:
     p = session.protocols.get(protocol_id)
-    staff = {s.id: s.name for s in session.staff.all()}
+    staff = session.staff.names()
     client = session.clients.find(p.client_id) if p.client_id else None
     who = client.display_name if client else "—"
     title = f"Gedächtnisprotokoll: {p.approach.label_de} mit {who}"
@@ -59,7 +59,7 @@ def view(session: Session, protocol_id: str) -> ProtocolView:
     ]  # fmt: skip
     follow = session.appointments.find(p.follow_up_id) if p.follow_up_id else None
     if follow is None and p.appointment_id:  # planned from the appointment window instead
-        followers = [f for f in session.appointments.repo.followers(p.appointment_id)
+        followers = [f for f in session.appointments.followers(p.appointment_id)
                      if f.predecessor_id == p.appointment_id]  # fmt: skip
         follow = followers[0] if followers else None
     number = f" ({client.customer_number})" if client and client.customer_number else ""

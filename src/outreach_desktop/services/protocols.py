@@ -38,27 +38,27 @@ class ProtocolService:
         index: SearchIndex,
         clients: ClientRepository,
     ) -> None:
-        self.repo = repo
-        self.anonymous = anonymous
-        self.appointments = appointments
-        self.consents = consents
-        self.index = index
-        self.clients = clients
+        self._repo = repo
+        self._anonymous = anonymous
+        self._appointments = appointments
+        self._consents = consents
+        self._index = index
+        self._clients = clients
 
     def find(self, protocol_id: str) -> Protocol | None:
-        return self.repo.find(protocol_id)
+        return self._repo.find(protocol_id)
 
     def get(self, protocol_id: str) -> Protocol:
-        return self.repo.get(protocol_id)
+        return self._repo.get(protocol_id)
 
     def all(self) -> list[Protocol]:
-        return self.repo.all()
+        return self._repo.all()
 
     def drafts(self) -> list[Protocol]:
-        return self.repo.drafts()
+        return self._repo.drafts()
 
     def for_appointment(self, appointment_id: str) -> list[Protocol]:
-        return self.repo.for_appointment(appointment_id)
+        return self._repo.for_appointment(appointment_id)
 
     def begin(
         self,
@@ -73,7 +73,7 @@ class ProtocolService:
         """A new draft: from an appointment (its client, approach, staff, place and the
         presence consents given for it) or standalone, e.g. a spontaneous Walk and Talk."""
         if appointment_id is not None:
-            a = self.appointments.get(appointment_id)
+            a = self._appointments.get(appointment_id)
             if a.client_id is None:
                 raise DomainError(
                     "Ein anonymer Termin wird als anonyme Beratung erfasst, ohne Inhalte."
@@ -89,13 +89,13 @@ class ProtocolService:
                 approach=approach, met_at=met_at or now, written_at=now, client_id=client_id,
                 staff_ids=list(staff_ids or []),
             )  # fmt: skip
-        return self.repo.save(protocol)
+        return self._repo.save(protocol)
 
     def _place(self, a: Appointment) -> str:
         """The appointment's place; a home visit without one took place at the client's home."""
         if a.place or a.approach is not Approach.HOME_VISIT or a.client_id is None:
             return a.place
-        client = self.clients.find(a.client_id)
+        client = self._clients.find(a.client_id)
         address = ", ".join(line.strip() for line in (client.address if client else "").splitlines()
                             if line.strip())  # fmt: skip
         return f"Wohnung, {address}" if address else "Wohnung"
@@ -104,23 +104,23 @@ class ProtocolService:
         """Autosave and explicit saves of a draft; a finalized protocol is refused. Only what
         the writer may change is taken from `protocol`: its text, duration, success and routing
         flags — never its people, its links, a signature or an addendum."""
-        stored = self.repo.get(protocol.id)
+        stored = self._repo.get(protocol.id)
         stored.require_draft()
         for name in EDITABLE:
             setattr(stored, name, getattr(protocol, name))
         stored.revision = protocol.revision
         stored.others_present = self._others_present(stored)
-        return self.repo.save(stored)
+        return self._repo.save(stored)
 
     def _others_present(self, protocol: Protocol) -> list[OtherPresent]:
         """Others present as documented by presence consents for the appointment (also those
         recorded after the draft was begun); entries without a consent are kept as they are."""
         if protocol.appointment_id is None:
             return protocol.others_present
-        a = self.appointments.get(protocol.appointment_id)
+        a = self._appointments.get(protocol.appointment_id)
         documented = [
             OtherPresent(name, role, c.id)
-            for c in self.consents.for_appointment(a)
+            for c in self._consents.for_appointment(a)
             if c.kind is ConsentKind.PRESENCE and c.is_valid_for(a, a.start.date())
             for name, role in c.others_present
         ]
@@ -137,20 +137,20 @@ class ProtocolService:
             return False
         return any(
             c.appointment_id in (None, protocol.appointment_id) and c.is_valid_on(on)
-            for c in self.consents.for_client(protocol.client_id, ConsentKind.HANDOVER)
+            for c in self._consents.for_client(protocol.client_id, ConsentKind.HANDOVER)
         )
 
     def finalize(self, protocol_id: str, now: datetime, by: str) -> Protocol:
-        protocol = self.repo.get(protocol_id)
+        protocol = self._repo.get(protocol_id)
         protocol.require_draft()
         protocol.others_present = self._others_present(protocol)
         protocol.finalize_check(self.has_handover_consent(protocol, now.date()))
         protocol.finalized_at, protocol.finalized_by = now, by
-        return self.repo.save(protocol)
+        return self._repo.save(protocol)
 
     def countersign(self, protocol_id: str, staff_id: str, now: datetime) -> Protocol:
         """Home visit: the second staff member countersigns the finalized protocol."""
-        protocol = self.repo.get(protocol_id)
+        protocol = self._repo.get(protocol_id)
         if protocol.approach is not Approach.HOME_VISIT:
             raise DomainError("Gegengezeichnet werden Protokolle von Hausbesuchen.")
         if not protocol.is_final:
@@ -160,56 +160,63 @@ class ProtocolService:
         if staff_id == protocol.finalized_by or staff_id not in protocol.staff_ids:
             raise DomainError("Gegenzeichnen kann die zweite Person des Hausbesuchs.")
         protocol.countersigned_by, protocol.countersigned_at = staff_id, now
-        return self.repo.save(protocol)
+        return self._repo.save(protocol)
 
     def add_addendum(self, protocol_id: str, text: str, now: datetime, by: str) -> Protocol:
-        protocol = self.repo.get(protocol_id)
+        protocol = self._repo.get(protocol_id)
         if not protocol.is_final:
             raise DomainError("Nachträge gibt es zu abgeschlossenen Protokollen.")
         if not text.strip():
             raise DomainError("Der Nachtrag ist leer.")
         protocol.addenda.append(Addendum(now, by, text.strip()))
-        return self.repo.save(protocol)
+        return self._repo.save(protocol)
+
+    def anonymous_counselling(self) -> list[AnonymousCounselling]:
+        return self._anonymous.all()
+
+    def appointments_with_protocol(self) -> set[str]:
+        """Ids of the appointments that have a protocol (draft or final)."""
+        return self._repo.appointments_with_protocol()
 
     def record_anonymous(
         self, day: date, approach: Approach, duration_min: int, staff_ids: list[str]
     ) -> AnonymousCounselling:
-        return self.anonymous.save(
+        return self._anonymous.save(
             AnonymousCounselling(
                 day=day, approach=approach, duration_min=duration_min, staff_ids=staff_ids
             )
         )
 
     def search(self, text: str, limit: int = 50) -> list[Hit]:
-        return self.index.search(text, limit)
+        return self._index.search(text, limit)
 
     def plan_follow_up(self, protocol_id: str, start: datetime, place: str) -> Appointment:
         """The follow-up appointment the protocol names: linked to the protocol's appointment
         (or, for a protocol without one, a new appointment for the same client and approach)."""
-        protocol = self.repo.get(protocol_id)
+        protocol = self._repo.get(protocol_id)
         protocol.require_draft()
-        if protocol.follow_up_id and self.appointments.find(protocol.follow_up_id):
+        if protocol.follow_up_id and self._appointments.find(protocol.follow_up_id):
             raise DomainError(
                 "Für dieses Protokoll ist schon ein Folgetermin geplant; "
                 "ändern Sie ihn unter Termine."
             )
         if protocol.appointment_id:
-            new = self.appointments.get(protocol.appointment_id).follow_up(start, place)
+            new = self._appointments.get(protocol.appointment_id).follow_up(start, place)
         else:
             new = Appointment.plan(
                 protocol.approach, start, client_id=protocol.client_id, place=place,
                 staff_ids=list(protocol.staff_ids),
             )  # fmt: skip
-        with self.repo.db.transaction():
-            saved = self.appointments.save(new)
+        with self._repo.db.transaction():
+            saved = self._appointments.save(new)
             protocol.follow_up_id = saved.id
-            self.repo.save(protocol)
+            self._repo.save(protocol)
         return saved
 
     def delete_draft(self, protocol_id: str) -> None:
         """Drafts may be thrown away; a finalized protocol never (the database refuses too)."""
-        self.repo.get(protocol_id).require_draft()
-        self.repo.delete(protocol_id)
+        self._repo.get(protocol_id).require_draft()
+        self._repo.delete(protocol_id)
 
     def copy_draft(self, protocol: Protocol) -> Protocol:
         return replace(protocol, staff_ids=list(protocol.staff_ids),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,8 +11,10 @@ from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_p
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.consents import ConsentService
+from outreach_desktop.services.people import ClientService, StaffService, ThirdPartyService
 from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.settings import load_settings
+from outreach_desktop.services.templates import TemplateService
 from outreach_desktop.services.workflow import WorkflowService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository, StoredConsentLookup
@@ -25,6 +29,7 @@ from outreach_desktop.storage.protocol_repo import (
     AnonymousRepository,
     ProtocolRepository,
     SearchIndex,
+    TemplateRepository,
 )
 from outreach_desktop.storage.vault import Vault
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
@@ -50,16 +55,20 @@ class VaultInfo:
 
 
 class Session:
+    """The services of one unlocked vault. Callers (GUI, CLI, demo data) reach the stored
+    records only through these services; the vault and its repositories stay inside."""
+
     def __init__(self, vault: Vault) -> None:
-        self.vault = vault
+        self._vault = vault
         db, device = vault.db, vault.device_id
-        self.clients = ClientRepository(db, device)
-        self.staff = StaffRepository(db, device)
-        self.third_parties = ThirdPartyRepository(db, device)
+        clients = ClientRepository(db, device)
+        staff = StaffRepository(db, device)
+        third_parties = ThirdPartyRepository(db, device)
         appointment_repo = AppointmentRepository(db, device)
-        self.appointments = AppointmentService(
-            appointment_repo, self.clients, self.third_parties, self.staff
-        )
+        self.clients = ClientService(clients)
+        self.staff = StaffService(staff)
+        self.third_parties = ThirdPartyService(third_parties)
+        self.appointments = AppointmentService(appointment_repo, clients, third_parties, staff)
         self.consents = ConsentService(ConsentRepository(db, device), appointment_repo)
         self.protocols = ProtocolService(
             ProtocolRepository(db, device),
@@ -67,47 +76,70 @@ class Session:
             appointment_repo,
             ConsentRepository(db, device),
             SearchIndex(db),
-            self.clients,
+            clients,
         )
         self.workflow = WorkflowService(
             appointment_repo,
-            self.clients,
-            self.staff,
+            clients,
+            staff,
             WorkflowRepository(db, device),
             StoredConsentLookup(db, device),
             timeline_settings=load_settings().timeline(),
         )
+        self._templates = TemplateRepository(db, device)
+
+    def templates(self) -> TemplateService:
+        """Text templates: the agency's (read afresh, so a new site file counts) and the
+        caseworker's own."""
+        return TemplateService(self._templates, self.clients, self.staff)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Several service calls as one change: all are kept, or none (one commit)."""
+        with self._vault.db.transaction():
+            yield
+
+    def meta(self, key: str) -> str | None:
+        """A vault-wide setting kept inside the vault (no personal data)."""
+        return self._vault.meta().get(key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._vault.set_meta(key, value)
+
+    def passphrase_kdf(self) -> KdfParams:
+        """The Argon2id parameters of the passphrase slot."""
+        return self._vault.slots.passphrase.params
 
     @property
     def path(self) -> Path:
-        return self.vault.path
+        return self._vault.path
 
     @property
     def is_locked(self) -> bool:
-        return self.vault.is_locked
+        return self._vault.is_locked
 
     def owner(self) -> Staff | None:
         return self.staff.owner()
 
     def lock(self) -> None:
-        self.vault.lock()
+        self._vault.lock()
 
     def change_passphrase(
         self, current: str, new: str, repeated: str | None = None, kdf: KdfParams | None = None
     ) -> None:
         value = check_new_passphrase(new, repeated)
-        self.vault.change_passphrase(normalize_passphrase(current), value, kdf)
+        self._vault.change_passphrase(normalize_passphrase(current), value, kdf)
 
     def set_recovery_recipient(self, recipient: str) -> None:
         """Add or replace the agency's recovery slot (an age X25519 recipient, "age1…")."""
         parse_recipient(recipient)
-        self.vault.set_recovery_recipient(recipient.strip())
+        self._vault.set_recovery_recipient(recipient.strip())
 
     def check(self) -> list[str]:
-        return self.vault.check()
+        return self._vault.check()
 
     def info(self) -> VaultInfo:
-        slots = self.vault.slots
+        slots = self._vault.slots
         p = slots.passphrase.params
         slot_list = [
             SlotInfo(
@@ -118,12 +150,12 @@ class Session:
         ]
         if slots.recovery:
             slot_list.append(SlotInfo("recovery", f"age X25519 → {slots.recovery.recipient}"))
-        meta = self.vault.meta()
+        meta = self._vault.meta()
         return VaultInfo(
-            path=self.vault.path,
+            path=self._vault.path,
             vault_id=slots.vault_id,
             device_id=meta.get("device_id", ""),
-            schema_version=self.vault.schema_version(),
+            schema_version=self._vault.schema_version(),
             counts={
                 "clients": self.clients.count(),
                 "staff": self.staff.count(),
@@ -131,5 +163,5 @@ class Session:
                 "appointments": self.appointments.count(),
             },
             slots=slot_list,
-            files=self.vault.file_sizes(),
+            files=self._vault.file_sizes(),
         )

@@ -15,7 +15,7 @@ from outreach_desktop import paths
 from outreach_desktop.domain.protocols import Protocol
 from outreach_desktop.resources import resources_dir
 from outreach_desktop.services.checklists import toml_where
-from outreach_desktop.services.session import Session
+from outreach_desktop.services.people import ClientService, StaffService
 from outreach_desktop.storage.protocol_repo import TemplateRepository, TextTemplate
 
 log = logging.getLogger(__name__)
@@ -74,31 +74,34 @@ def fill(body: str, values: dict[str, str]) -> str:
 
 
 class TemplateService:
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        db = session.vault.db
-        self.repo = TemplateRepository(db, session.vault.device_id)
+    """Made by `Session.templates()`; reads the agency's templates when made."""
+
+    def __init__(
+        self, repo: TemplateRepository, clients: ClientService, staff: StaffService
+    ) -> None:
+        self._repo = repo
+        self._clients = clients
+        self._staff = staff
         self.agency, self.problem = agency_templates()
 
     def for_field(self, field: str) -> list[Template]:
         own = [
             Template(t.field, t.title, t.body, personal=True, id=t.id)
-            for t in self.repo.all()
+            for t in self._repo.all()
             if t.field == field
         ]
         return [t for t in self.agency if t.field == field] + own
 
     def add_personal(self, field: str, title: str, body: str) -> Template:
-        saved = self.repo.save(TextTemplate(field=field, title=title.strip(), body=body))
+        saved = self._repo.save(TextTemplate(field=field, title=title.strip(), body=body))
         return Template(saved.field, saved.title, saved.body, personal=True, id=saved.id)
 
     def delete_personal(self, template_id: str) -> None:
-        self.repo.delete(template_id)
+        self._repo.delete(template_id)
 
     def values(self, protocol: Protocol) -> dict[str, str]:
-        s = self.session
-        client = s.clients.find(protocol.client_id) if protocol.client_id else None
-        staff = {x.id: x.name for x in s.staff.all()}
+        client = self._clients.find(protocol.client_id) if protocol.client_id else None
+        staff = self._staff.names()
         return {
             "client": client.display_name if client else "",
             "date": protocol.met_at.strftime("%d.%m.%Y"),

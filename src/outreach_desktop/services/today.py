@@ -73,11 +73,11 @@ def today_overview(session: Session, today: date) -> TodayOverview:
         if not v.appointment.status.is_outcome
     ]
     recent = appointments.views(
-        appointments.repo.by_status(
+        appointments.by_status(
             OUTCOMES_WITH_FOLLOW_UP, start - timedelta(days=FOLLOW_UP_DAYS), tomorrow
         )
     )
-    with workflow.repo.preloaded(v.appointment.id for v in [*on_day, *coming, *recent]):
+    with workflow.preloaded(v.appointment.id for v in [*on_day, *coming, *recent]):
         todays = [entry(v) for v in on_day]
         upcoming = [entry(v) for v in coming]
         follow_up_open = [
@@ -87,13 +87,13 @@ def today_overview(session: Session, today: date) -> TodayOverview:
     due_views = appointments.views([a for a, _w in due])
     letters = [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]
     overdue = appointments.views(
-        appointments.repo.by_status(
+        appointments.by_status(
             [AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS],
             start - timedelta(days=OVERDUE_DAYS),
             start,
         )
     )
-    with_protocol = session.protocols.repo.appointments_with_protocol()
+    with_protocol = session.protocols.appointments_with_protocol()
     without_protocol = [
         v for v in recent
         if v.appointment.id not in with_protocol and v.appointment.client_id is not None

@@ -3,6 +3,8 @@ conducting an appointment, follow-ups and new appointments at another place."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
@@ -43,7 +45,7 @@ from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.checklists import ChecklistSet, load_checklists
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.people_repos import ClientRepository, StaffRepository
-from outreach_desktop.storage.workflow_repo import StoredCall, WorkflowRepository
+from outreach_desktop.storage.workflow_repo import StoredAnswer, StoredCall, WorkflowRepository
 
 
 @dataclass(frozen=True)
@@ -75,11 +77,11 @@ class WorkflowService:
         checklists: ChecklistSet | None = None,
         timeline_settings: TimelineSettings | None = None,
     ) -> None:
-        self.appointments = appointments
-        self.clients = clients
-        self.staff = staff
-        self.repo = repo
-        self.consent_lookup = consents
+        self._appointments = appointments
+        self._clients = clients
+        self._staff = staff
+        self._repo = repo
+        self._consent_lookup = consents
         self._checklists = checklists
         self.timeline_settings = timeline_settings or TimelineSettings()
 
@@ -91,9 +93,9 @@ class WorkflowService:
 
     # ---- state -------------------------------------------------------------------------------
     def facts(self, a: Appointment, calls: list[StoredCall] | None = None) -> dict[str, bool]:
-        calls = self.repo.calls(a.id) if calls is None else calls
-        letters = self.repo.letters(a.id)
-        client = self.clients.find(a.client_id) if a.client_id else None
+        calls = self._repo.calls(a.id) if calls is None else calls
+        letters = self._repo.letters(a.id)
+        client = self._clients.find(a.client_id) if a.client_id else None
         return {
             "first_meeting": a.first_meeting,
             "spontaneous": a.spontaneous,
@@ -107,18 +109,29 @@ class WorkflowService:
             "reminder_sent": sent_on(letters, LetterKind.REMINDER) is not None,
             "third_party_set": bool(a.third_party_id),
             "not_own_caseload": client is not None and not client.in_own_caseload,
-            "follow_up_planned": self.appointments.has_follow_up(a.id),
-            "protocol_finalized": self.repo.has_final_protocol(a.id),
+            "follow_up_planned": self._appointments.has_follow_up(a.id),
+            "protocol_finalized": self._repo.has_final_protocol(a.id),
             "client_known": a.client_id is not None,
         }
 
+    def answers(self, appointment_id: str) -> dict[str, StoredAnswer]:
+        """The stored checklist answers of an appointment, by item id."""
+        return self._repo.answers(appointment_id)
+
+    @contextmanager
+    def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
+        """Inside the block, `state()` of these appointments reads from one bulk load
+        (for lists such as Heute). Read-only use."""
+        with self._repo.preloaded(appointment_ids):
+            yield
+
     def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:
-        return self.consent_lookup.valid_kinds(a, day)
+        return self._consent_lookup.valid_kinds(a, day)
 
     def state(self, appointment_id: str, today: date) -> AppointmentState:
-        a = self.appointments.get(appointment_id)
+        a = self._appointments.get(appointment_id)
         checklists = self.checklist_set.for_approach(a.approach)
-        calls = self.repo.calls(a.id)
+        calls = self._repo.calls(a.id)
         facts = self.facts(a, calls)
         consents = self.valid_consents(a, today)
         answers = self._answers(a, checklists)
@@ -127,7 +140,7 @@ class WorkflowService:
         warnings: list[str] = []
         if a.approach is Approach.HOME_VISIT:
             line = timeline(
-                a.start.date(), [c.call for c in calls], self.repo.letters(a.id), today,
+                a.start.date(), [c.call for c in calls], self._repo.letters(a.id), today,
                 self.timeline_settings, a.status is AppointmentStatus.CANCELLED,
             )  # fmt: skip
             if len(a.staff_ids) < 2:
@@ -138,16 +151,16 @@ class WorkflowService:
         if a.buffer_min == 0:
             warnings.append("Kein Zeitpuffer geplant: Außentermine dauern oft länger.")
         return AppointmentState(
-            a, checklists, status, self.repo.conduct(a.id), facts, consents, calls, line, warnings
+            a, checklists, status, self._repo.conduct(a.id), facts, consents, calls, line, warnings
         )
 
     def _answers(self, a: Appointment, checklists: list[Checklist]) -> dict[str, Answer]:
         """Stored answers; a person answer naming someone no longer in the vault is dropped."""
         people = {i.id for c in checklists for i in c.items if i.kind is ItemKind.PERSON}
-        staff = set(self.staff.ids()) if people else set()
+        staff = set(self._staff.ids()) if people else set()
         return {
             k: v.answer
-            for k, v in self.repo.answers(a.id).items()
+            for k, v in self._repo.answers(a.id).items()
             if k not in people or v.answer.value in staff
         }
 
@@ -168,16 +181,16 @@ class WorkflowService:
         by: str | None = None,
     ) -> None:
         """Record an answer with its time; None clears it."""
-        a = self.appointments.get(appointment_id)
+        a = self._appointments.get(appointment_id)
         checklist, item = self._find_item(a, item_id)
         if value is None:
-            self.repo.clear_answer(a.id, item.id)
+            self._repo.clear_answer(a.id, item.id)
             return
         self._check_value(item, value)
-        stored = self.repo.answers(a.id).get(item.id)
+        stored = self._repo.answers(a.id).get(item.id)
         if stored is not None and stored.answer.value == value:
             return  # unchanged: keep the time it was given
-        self.repo.save_answer(a.id, checklist, item, Answer(item.id, value, now, by))
+        self._repo.save_answer(a.id, checklist, item, Answer(item.id, value, now, by))
 
     def _check_value(self, item: Item, value: Any) -> None:
         def bad(message: str) -> ValidationError:
@@ -201,29 +214,29 @@ class WorkflowService:
                 date.fromisoformat(value)
             except ValueError:
                 raise bad("Bitte ein Datum angeben.") from None
-        if kind is ItemKind.PERSON and self.staff.find(value) is None:
+        if kind is ItemKind.PERSON and self._staff.find(value) is None:
             raise bad("Diese Person gibt es nicht.")
 
     # ---- home-visit timeline -----------------------------------------------------------------
     def log_call(self, appointment_id: str, call: CallAttempt) -> str:
-        self.appointments.get(appointment_id)
-        return self.repo.add_call(appointment_id, call)
+        self._appointments.get(appointment_id)
+        return self._repo.add_call(appointment_id, call)
 
     def delete_call(self, call_id: str) -> None:
-        self.repo.delete_call(call_id)
+        self._repo.delete_call(call_id)
 
     def set_letter_sent(self, appointment_id: str, kind: LetterKind, day: date | None) -> None:
-        a = self.appointments.get(appointment_id)
+        a = self._appointments.get(appointment_id)
         if a.approach is not Approach.HOME_VISIT:
             raise DomainError("Briefe gibt es nur für Hausbesuche.")
-        self.repo.set_letter_sent(a.id, kind, day)
+        self._repo.set_letter_sent(a.id, kind, day)
 
     def letters_due(self, today: date) -> list[tuple[Appointment, LetterWindow]]:
         """Letters whose window is open and that are not sent, for planned home visits."""
         due = []
-        for a in self.appointments.planned_home_visits(today):
+        for a in self._appointments.planned_home_visits(today):
             for window in letters_due(
-                a.start.date(), self.repo.letters(a.id), today, self.timeline_settings, False
+                a.start.date(), self._repo.letters(a.id), today, self.timeline_settings, False
             ):
                 due.append((a, window))
         return sorted(due, key=lambda pair: pair[1].due)
@@ -240,9 +253,9 @@ class WorkflowService:
         s = self.state(appointment_id, now.date())
         a, conduct = s.appointment, s.conduct
         apply_transition(a, conduct, transition, s.status, s.consents, now)
-        with self.repo.db.transaction():
-            self.appointments.save(a)
-            self.repo.save_conduct(conduct)
+        with self._repo.db.transaction():
+            self._appointments.save(a)
+            self._repo.save_conduct(conduct)
         return self.state(appointment_id, now.date())
 
     def finish(
@@ -262,9 +275,9 @@ class WorkflowService:
             if status.answer is not None and isinstance(status.answer.value, bool)
         }
         finish(a, conduct, outcome, now, broken_off_by=broken_off_by, reason=reason, facts=answered)
-        with self.repo.db.transaction():
-            self.appointments.save(a)
-            self.repo.save_conduct(conduct)
+        with self._repo.db.transaction():
+            self._appointments.save(a)
+            self._repo.save_conduct(conduct)
         return self.state(appointment_id, now.date())
 
     def relocate(
@@ -278,7 +291,7 @@ class WorkflowService:
     ) -> Appointment:
         """The place is unsuitable: end this appointment as postponed and plan a new one at
         another place, linked to it. `new_appointment_id` fixes the new id (demo data)."""
-        a = self.appointments.get(appointment_id)
+        a = self._appointments.get(appointment_id)
         if a.status not in (AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS):
             raise DomainError("Nur ein geplanter oder laufender Termin kann verlegt werden.")
         if not place.strip() or place.strip() == a.place.strip():
@@ -289,9 +302,9 @@ class WorkflowService:
             created_at=None, updated_at=None, revision=0, origin_device=None,
             staff_ids=list(a.staff_ids),
         )  # fmt: skip
-        conduct = self.repo.conduct(a.id)
-        with self.repo.db.transaction():
-            self.appointments.save(new)
+        conduct = self._repo.conduct(a.id)
+        with self._repo.db.transaction():
+            self._appointments.save(new)
             if conduct.outcome is None:
                 finish(
                     a,
@@ -300,8 +313,8 @@ class WorkflowService:
                     now,
                     reason="Ort ungeeignet: neuer Termin an anderem Ort.",
                 )
-                self.appointments.save(a)
-                self.repo.save_conduct(conduct)
+                self._appointments.save(a)
+                self._repo.save_conduct(conduct)
         return new
 
     def follow_up(
@@ -314,5 +327,5 @@ class WorkflowService:
     ) -> Appointment:
         """A follow-up appointment linked to its predecessor (same client, approach, staff).
         `new_appointment_id` fixes the new id (demo data)."""
-        new = self.appointments.get(appointment_id).follow_up(start, place, new_appointment_id)
-        return self.appointments.save(new)
+        new = self._appointments.get(appointment_id).follow_up(start, place, new_appointment_id)
+        return self._appointments.save(new)

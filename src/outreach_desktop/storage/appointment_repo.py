@@ -129,6 +129,16 @@ class AppointmentRepository(RecordRepository[Appointment]):
         )
         return self._load_children([self.from_row(r) for r in rows])
 
+    def documents_count(self, appointment_id: str) -> int:
+        """Consents and protocols recorded for the appointment."""
+        return int(
+            self.db.scalar(
+                "SELECT (SELECT count(*) FROM consents WHERE appointment_id = :id)"
+                " + (SELECT count(*) FROM protocols WHERE appointment_id = :id)",
+                {"id": appointment_id},
+            )
+        )
+
     def has_follow_up(self, appointment_id: str) -> bool:
         return bool(self.db.scalar(
             "SELECT EXISTS (SELECT 1 FROM appointments WHERE predecessor_id = ?)",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from outreach_desktop.domain.errors import StaleRecord as StaleRecord  # raised by storage
 from outreach_desktop.domain.errors import UserError
 
 
@@ -93,13 +94,6 @@ class RecoveryFailed(VaultError):
 class RecordNotFound(VaultError):
     def __init__(self, what: str) -> None:
         super().__init__(f"{what} wurde nicht gefunden (vielleicht inzwischen gelöscht).")
-
-
-class StaleRecord(VaultError):
-    def __init__(self) -> None:
-        super().__init__(
-            "Der Eintrag wurde inzwischen an anderer Stelle geändert. Bitte neu laden."
-        )
 
 
 class RecordInUse(VaultError):

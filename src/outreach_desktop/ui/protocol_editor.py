@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_desktop.domain.errors import DomainError, UserError
+from outreach_desktop.domain.errors import DomainError, StaleRecord, UserError
 from outreach_desktop.domain.protocols import (
     SUCCESS_MEASURE_DE,
     TEXT_FIELDS,
@@ -40,7 +40,7 @@ from outreach_desktop.domain.protocols import (
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.protocol_views import protocol_pdf, view
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.templates import Template, TemplateService
+from outreach_desktop.services.templates import Template
 from outreach_desktop.ui.clipboard import sensitive_clipboard
 from outreach_desktop.ui.form_dialog import FormDialog, text_area
 from outreach_desktop.ui.messages import confirm, error_text, show_error
@@ -77,7 +77,7 @@ class CountersignDialog(FormDialog):
                  parent: QWidget | None) -> None:  # fmt: skip
         super().__init__(parent, self.tr("Countersign"))
         self.session, self.protocol_id, self.now = session, protocol.id, now
-        staff = {s.id: s.name for s in session.staff.all()}
+        staff = session.staff.names()
         self.person = QComboBox()
         for staff_id in protocol.staff_ids:
             if staff_id != protocol.finalized_by and staff_id in staff:
@@ -130,7 +130,7 @@ class ProtocolEditor(QDialog):
         super().__init__(parent)
         self.session, self.protocol_id, self.now = session, protocol_id, now
         self.protocol = session.protocols.get(protocol_id)
-        self.templates = TemplateService(session)
+        self.templates = session.templates()
         owner = session.owner()
         self.by = owner.id if owner else ""
         self.setWindowTitle(self.tr("Memory protocol"))
@@ -440,8 +440,8 @@ class ProtocolEditor(QDialog):
         try:
             try:
                 self.protocol = self.session.protocols.save_draft(self.collect())
-            except UserError:
-                # e.g. saved meanwhile from elsewhere: this window's text is the newest
+            except StaleRecord:
+                # saved meanwhile from elsewhere (another window): this window's text is newest
                 self.protocol = self.session.protocols.get(self.protocol_id)
                 self.protocol = self.session.protocols.save_draft(self.collect())
         except UserError as exc:

@@ -195,7 +195,7 @@ class ProtocolsPage(ListPage):
         return format_datetime(record.met_at)
 
     def _summarize_anonymous(self) -> None:
-        days = [a.day for a in self.session.protocols.anonymous.all()]
+        days = [a.day for a in self.session.protocols.anonymous_counselling()]
         today = self.now().date()
         month = sum(1 for d in days if (d.year, d.month) == (today.year, today.month))
         self.anonymous_summary.setText(

@@ -1,0 +1,24 @@
+"""The one place tests reach behind the services: storage tests need the vault itself (raw SQL
+to prove a trigger, the key slots, the file). The application has no such door."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from outreach_desktop.services.session import Session
+from outreach_desktop.storage.database import Database
+from outreach_desktop.storage.vault import Vault
+
+
+def vault_of(session: Session) -> Vault:
+    return session._vault
+
+
+R = TypeVar("R")
+
+
+def repository(session: Session, kind: Callable[[Database, str], R]) -> R:
+    """A repository on the session's vault, for tests of what storage itself guarantees."""
+    vault = vault_of(session)
+    return kind(vault.db, vault.device_id)
