@@ -51,8 +51,15 @@ $(BUILT)/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 # Refresh the .ts files from the sources (developer task; translations are then filled in).
+# German gets the interface's texts (English source) and the domain's labels (German source,
+# context "Labels"); English gets only those labels: the interface is written in English.
+UI_PY     = $$(find src/outreach_desktop/ui -name '*.py')
+DOMAIN_PY = $$(find src/outreach_desktop/domain -name '*.py')
+LUPDATE   = $(BIN)/pyside6-lupdate -no-obsolete -locations none
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none $$(find src/outreach_desktop/ui -name '*.py') -ts $(TS)
+	$(LUPDATE) $(UI_PY) $(DOMAIN_PY) -ts resources/translations/outreach_de.ts
+	$(LUPDATE) -source-language de -target-language en $(DOMAIN_PY) \
+		-ts resources/translations/outreach_en.ts
 
 clean:
 	rm -rf $(VENV) $(BUILT) .pytest_cache .mypy_cache .ruff_cache

@@ -169,18 +169,6 @@
         <translation>Die Checklisten-Datei der Dienststelle ist fehlerhaft und wird nicht verwendet; es gilt die eingebaute Checkliste. {problem}</translation>
     </message>
     <message>
-        <source>Preparation</source>
-        <translation>Vorbereitung</translation>
-    </message>
-    <message>
-        <source>On site</source>
-        <translation>Vor Ort</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Nachbereitung</translation>
-    </message>
-    <message>
         <source>Record &amp;anonymous counselling…</source>
         <translation>&amp;Anonyme Beratung erfassen …</translation>
     </message>
@@ -634,16 +622,8 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Briefe</translation>
     </message>
     <message>
-        <source>Announcement…</source>
-        <translation>Ankündigung …</translation>
-    </message>
-    <message>
-        <source>Reminder…</source>
-        <translation>Erinnerung …</translation>
-    </message>
-    <message>
-        <source>Appointment confirmation…</source>
-        <translation>Terminbestätigung …</translation>
+        <source>{letter}…</source>
+        <translation>{letter} …</translation>
     </message>
     <message>
         <source>valid until {day}</source>
@@ -654,28 +634,8 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>widerrufen am {day}</translation>
     </message>
     <message>
-        <source>prepared</source>
-        <translation>vorbereitet</translation>
-    </message>
-    <message>
-        <source>printed</source>
-        <translation>gedruckt</translation>
-    </message>
-    <message>
-        <source>given</source>
-        <translation>erteilt</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>abgelehnt</translation>
-    </message>
-    <message>
-        <source>revoked</source>
-        <translation>widerrufen</translation>
-    </message>
-    <message>
-        <source>saved as PDF (unencrypted)</source>
-        <translation>als PDF gespeichert (unverschlüsselt)</translation>
+        <source>Saved as PDF (unencrypted)</source>
+        <translation>Als PDF gespeichert (unverschlüsselt)</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -863,248 +823,280 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Walk and Talk</translation>
     </message>
     <message>
-        <source>Accompaniment to a third party</source>
+        <source>Begleitung zu Dritten</source>
         <translation>Begleitung zu Dritten</translation>
     </message>
     <message>
-        <source>Home visit</source>
+        <source>Hausbesuch</source>
         <translation>Hausbesuch</translation>
     </message>
     <message>
-        <source>Planned</source>
+        <source>Geplant</source>
         <translation>Geplant</translation>
     </message>
     <message>
-        <source>In progress</source>
+        <source>Läuft</source>
         <translation>Läuft</translation>
     </message>
     <message>
-        <source>Done</source>
+        <source>Durchgeführt</source>
         <translation>Durchgeführt</translation>
     </message>
     <message>
-        <source>Ended at the door</source>
+        <source>An der Tür beendet</source>
         <translation>An der Tür beendet</translation>
     </message>
     <message>
-        <source>Broken off</source>
+        <source>Abgebrochen</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <source>Not met</source>
+        <source>Nicht angetroffen</source>
         <translation>Nicht angetroffen</translation>
     </message>
     <message>
-        <source>Postponed</source>
+        <source>Verschoben</source>
         <translation>Verschoben</translation>
     </message>
     <message>
-        <source>Cancelled</source>
+        <source>Abgesagt</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <source>Market and integration (M&amp;I)</source>
+        <source>Markt und Integration (M&amp;I)</source>
         <translation>Markt und Integration (M&amp;I)</translation>
     </message>
     <message>
-        <source>Benefits</source>
+        <source>Leistungsgewährung</source>
         <translation>Leistungsgewährung</translation>
     </message>
     <message>
-        <source>Authority</source>
+        <source>Behörde</source>
         <translation>Behörde</translation>
     </message>
     <message>
-        <source>School</source>
+        <source>Schule</source>
         <translation>Schule</translation>
     </message>
     <message>
-        <source>Training provider</source>
+        <source>Bildungsträger</source>
         <translation>Bildungsträger</translation>
     </message>
     <message>
-        <source>Social service</source>
+        <source>Sozialer Dienst</source>
         <translation>Sozialer Dienst</translation>
     </message>
     <message>
-        <source>Lawyer</source>
+        <source>Rechtsanwältin/Rechtsanwalt</source>
         <translation>Rechtsanwältin/Rechtsanwalt</translation>
     </message>
     <message>
-        <source>Medical specialist</source>
+        <source>Fachärztin/Facharzt</source>
         <translation>Fachärztin/Facharzt</translation>
     </message>
     <message>
-        <source>Other</source>
+        <source>Sonstige</source>
         <translation>Sonstige</translation>
     </message>
     <message>
-        <source>German</source>
+        <source>Deutsch</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <source>English</source>
+        <source>Englisch</source>
         <translation>Englisch</translation>
     </message>
     <message>
-        <source>Ukrainian</source>
+        <source>Ukrainisch</source>
         <translation>Ukrainisch</translation>
     </message>
     <message>
-        <source>Russian</source>
+        <source>Russisch</source>
         <translation>Russisch</translation>
     </message>
     <message>
-        <source>Turkish</source>
+        <source>Türkisch</source>
         <translation>Türkisch</translation>
     </message>
     <message>
-        <source>Arabic</source>
+        <source>Arabisch</source>
         <translation>Arabisch</translation>
     </message>
     <message>
-        <source>begin the appointment</source>
-        <translation>Termin beginnen</translation>
+        <source>Andere</source>
+        <translation>Andere</translation>
     </message>
     <message>
-        <source>go into the home</source>
-        <translation>in die Wohnung gehen</translation>
+        <source>Ankündigung des Hausbesuchs</source>
+        <translation>Ankündigung des Hausbesuchs</translation>
     </message>
     <message>
-        <source>continue with others present</source>
-        <translation>mit weiteren Personen fortfahren</translation>
+        <source>Erinnerung an den Hausbesuch</source>
+        <translation>Erinnerung an den Hausbesuch</translation>
     </message>
     <message>
-        <source>talk to the third party alone</source>
-        <translation>ohne Kundin/Kunde mit Dritten sprechen</translation>
+        <source>Terminbestätigung</source>
+        <translation>Terminbestätigung</translation>
     </message>
     <message>
-        <source>close the follow-up</source>
-        <translation>Nachbereitung abschließen</translation>
-    </message>
-    <message>
-        <source>not yet due</source>
-        <translation>noch nicht fällig</translation>
-    </message>
-    <message>
-        <source>due now</source>
-        <translation>jetzt fällig</translation>
-    </message>
-    <message>
-        <source>due today</source>
-        <translation>heute fällig</translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation>überfällig</translation>
-    </message>
-    <message>
-        <source>sent</source>
-        <translation>versendet</translation>
-    </message>
-    <message>
-        <source>not needed (cancelled)</source>
-        <translation>nicht nötig (abgesagt)</translation>
-    </message>
-    <message>
-        <source>the client</source>
-        <translation>Kundin/Kunde</translation>
-    </message>
-    <message>
-        <source>staff</source>
-        <translation>Mitarbeitende</translation>
-    </message>
-    <message>
-        <source>reached</source>
-        <translation>erreicht</translation>
-    </message>
-    <message>
-        <source>no answer</source>
-        <translation>nicht erreicht</translation>
-    </message>
-    <message>
-        <source>busy</source>
-        <translation>besetzt</translation>
-    </message>
-    <message>
-        <source>voicemail</source>
-        <translation>Mailbox</translation>
-    </message>
-    <message>
-        <source>wrong number</source>
-        <translation>falsche Nummer</translation>
-    </message>
-    <message>
-        <source>Announcement</source>
-        <translation>Ankündigung</translation>
-    </message>
-    <message>
-        <source>Reminder</source>
-        <translation>Erinnerung</translation>
-    </message>
-    <message>
-        <source>Consent to the home visit</source>
+        <source>Einverständniserklärung zum Hausbesuch</source>
         <translation>Einverständniserklärung zum Hausbesuch</translation>
     </message>
     <message>
-        <source>Release from confidentiality</source>
+        <source>Schweigepflichtentbindung</source>
         <translation>Schweigepflichtentbindung</translation>
     </message>
     <message>
-        <source>Consent to the presence of others</source>
+        <source>Einverständnis zur Anwesenheit weiterer Personen</source>
         <translation>Einverständnis zur Anwesenheit weiterer Personen</translation>
     </message>
     <message>
-        <source>Consent to be accompanied</source>
+        <source>Einverständnis zur Begleitung</source>
         <translation>Einverständnis zur Begleitung</translation>
     </message>
     <message>
-        <source>Consent to inform the main caseworker</source>
+        <source>Einverständnis zur Information der Hauptbetreuung</source>
         <translation>Einverständnis zur Information der Hauptbetreuung</translation>
     </message>
     <message>
-        <source>prepared</source>
-        <translation>vorbereitet</translation>
+        <source>Vorbereitet</source>
+        <translation>Vorbereitet</translation>
     </message>
     <message>
-        <source>printed</source>
-        <translation>gedruckt</translation>
+        <source>Gedruckt</source>
+        <translation>Gedruckt</translation>
     </message>
     <message>
-        <source>given</source>
-        <translation>erteilt</translation>
+        <source>Erteilt</source>
+        <translation>Erteilt</translation>
     </message>
     <message>
-        <source>refused</source>
-        <translation>abgelehnt</translation>
+        <source>Abgelehnt</source>
+        <translation>Abgelehnt</translation>
     </message>
     <message>
-        <source>revoked</source>
-        <translation>widerrufen</translation>
+        <source>Widerrufen</source>
+        <translation>Widerrufen</translation>
     </message>
     <message>
-        <source>signed on paper</source>
+        <source>auf Papier unterschrieben</source>
         <translation>auf Papier unterschrieben</translation>
     </message>
     <message>
-        <source>signed on screen</source>
+        <source>auf dem Bildschirm unterschrieben</source>
         <translation>auf dem Bildschirm unterschrieben</translation>
     </message>
     <message>
-        <source>given orally</source>
+        <source>mündlich erteilt</source>
         <translation>mündlich erteilt</translation>
     </message>
     <message>
-        <source>Client</source>
+        <source>Vorbereitung</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <source>Vor Ort</source>
+        <translation>Vor Ort</translation>
+    </message>
+    <message>
+        <source>Nachbereitung</source>
+        <translation>Nachbereitung</translation>
+    </message>
+    <message>
+        <source>Termin beginnen</source>
+        <translation>Termin beginnen</translation>
+    </message>
+    <message>
+        <source>in die Wohnung gehen</source>
+        <translation>in die Wohnung gehen</translation>
+    </message>
+    <message>
+        <source>mit weiteren anwesenden Personen fortfahren</source>
+        <translation>mit weiteren anwesenden Personen fortfahren</translation>
+    </message>
+    <message>
+        <source>ohne die Kundin/den Kunden mit Dritten sprechen</source>
+        <translation>ohne die Kundin/den Kunden mit Dritten sprechen</translation>
+    </message>
+    <message>
+        <source>Nachbereitung abschließen</source>
+        <translation>Nachbereitung abschließen</translation>
+    </message>
+    <message>
+        <source>Kundin/Kunde</source>
         <translation>Kundin/Kunde</translation>
     </message>
     <message>
-        <source>Appointment</source>
-        <translation>Termin</translation>
+        <source>Mitarbeitende</source>
+        <translation>Mitarbeitende</translation>
     </message>
     <message>
-        <source>Memory protocol</source>
-        <translation>Gedächtnisprotokoll</translation>
+        <source>Erreicht</source>
+        <translation>Erreicht</translation>
+    </message>
+    <message>
+        <source>Nicht abgenommen</source>
+        <translation>Nicht abgenommen</translation>
+    </message>
+    <message>
+        <source>Besetzt</source>
+        <translation>Besetzt</translation>
+    </message>
+    <message>
+        <source>Mailbox</source>
+        <translation>Mailbox</translation>
+    </message>
+    <message>
+        <source>Falsche Nummer</source>
+        <translation>Falsche Nummer</translation>
+    </message>
+    <message>
+        <source>Ankündigung</source>
+        <translation>Ankündigung</translation>
+    </message>
+    <message>
+        <source>Erinnerung</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Noch nicht fällig</source>
+        <translation>Noch nicht fällig</translation>
+    </message>
+    <message>
+        <source>Zu versenden</source>
+        <translation>Zu versenden</translation>
+    </message>
+    <message>
+        <source>Heute fällig</source>
+        <translation>Heute fällig</translation>
+    </message>
+    <message>
+        <source>Überfällig</source>
+        <translation>Überfällig</translation>
+    </message>
+    <message>
+        <source>Versendet</source>
+        <translation>Versendet</translation>
+    </message>
+    <message>
+        <source>Entfällt (abgesagt)</source>
+        <translation>Entfällt (abgesagt)</translation>
+    </message>
+    <message>
+        <source>erreicht</source>
+        <translation>erreicht</translation>
+    </message>
+    <message>
+        <source>teilweise erreicht</source>
+        <translation>teilweise erreicht</translation>
+    </message>
+    <message>
+        <source>nicht erreicht</source>
+        <translation>nicht erreicht</translation>
+    </message>
+    <message>
+        <source>noch offen</source>
+        <translation>noch offen</translation>
     </message>
 </context>
 <context>
@@ -1390,18 +1382,6 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Cancelled</source>
-        <translation>Abgesagt</translation>
-    </message>
-    <message>
-        <source>Postponed</source>
-        <translation>Verschoben</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Ergebnis</translation>
-    </message>
-    <message>
         <source>&amp;Confirm</source>
         <translation>&amp;Bestätigen</translation>
     </message>
@@ -1680,6 +1660,18 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
 </context>
 <context>
     <name>SearchPage</name>
+    <message>
+        <source>Client</source>
+        <translation>Kundin/Kunde</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <source>Memory protocol</source>
+        <translation>Gedächtnisprotokoll</translation>
+    </message>
     <message>
         <source>Search</source>
         <translation>Suche</translation>

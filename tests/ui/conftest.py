@@ -28,6 +28,13 @@ def modal_errors() -> Iterator[None]:
         raise MODAL_ERRORS[0]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_by_default(qapp: QApplication) -> None:
+    """As in the app, some language is always installed: English unless a test asks for German
+    (without any, the domain's labels would show in German, their source language)."""
+    assert install_translators(qapp, "en"), "run `make translations` first"
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

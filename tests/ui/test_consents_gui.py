@@ -68,7 +68,8 @@ def test_consent_printed_signed_on_screen_and_releasing_the_start(
 
     _prepare(qtbot, work)
     panel = work.consents
-    assert panel.list.count() == 1 and "vorbereitet" in panel.list.item(0).text()
+    assert panel.list.count() == 1
+    assert panel.list.item(0).text() == "Einverständnis zur Begleitung · Vorbereitet"
 
     printed: list[bytes] = []
     panel.print_pdf = lambda _parent, pdf, _title: printed.append(pdf) or True  # type: ignore[assignment, func-returns-value]
@@ -116,7 +117,7 @@ def test_consent_printed_signed_on_screen_and_releasing_the_start(
     panel.revoke_button.click()
     assert session.consents.get(consent.id).state is ConsentState.REVOKED
     assert not work.conduct.step_buttons[Transition.START].isEnabled()  # blocked again
-    assert "widerrufen" in panel.history.text()
+    assert " · Widerrufen · telefonisch" in panel.history.text()  # the domain's label
 
 
 def test_save_as_pdf_warns_and_writes_only_where_chosen(

@@ -32,7 +32,7 @@ PROBE = textwrap.dedent(
     templates, problem = agency_templates()
     assert templates and not problem
     assert len(load_migrations()) >= 7
-    assert translation_file("de").is_file()
+    assert translation_file("de").is_file() and translation_file("en").is_file()
     pdf = render_protocol(ProtocolDocument(
         Letterhead("Jobcenter", "", "", "", "", ""), "Gedächtnisprotokoll", "Entwurf",
         (("Kundin", "Jürgen Größer"),), (("Verlauf", "Gespräch über Führerschein"),)))

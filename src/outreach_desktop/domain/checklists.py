@@ -11,6 +11,7 @@ from typing import Any
 
 from outreach_desktop.domain.consents import ConsentKind
 from outreach_desktop.domain.errors import DomainError
+from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.vocabulary import Approach
 
 
@@ -22,9 +23,9 @@ class Phase(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            Phase.PREPARATION: "Vorbereitung",
-            Phase.ON_SITE: "Vor Ort",
-            Phase.FOLLOW_UP: "Nachbereitung",
+            Phase.PREPARATION: QT_TRANSLATE_NOOP("Labels", "Vorbereitung"),
+            Phase.ON_SITE: QT_TRANSLATE_NOOP("Labels", "Vor Ort"),
+            Phase.FOLLOW_UP: QT_TRANSLATE_NOOP("Labels", "Nachbereitung"),
         }[self]
 
 
@@ -51,11 +52,15 @@ class Transition(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            Transition.START: "Termin beginnen",
-            Transition.ENTER_HOME: "in die Wohnung gehen",
-            Transition.OTHERS_PRESENT: "mit weiteren anwesenden Personen fortfahren",
-            Transition.THIRD_PARTY_ALONE: "ohne die Kundin/den Kunden mit Dritten sprechen",
-            Transition.CLOSE: "Nachbereitung abschließen",
+            Transition.START: QT_TRANSLATE_NOOP("Labels", "Termin beginnen"),
+            Transition.ENTER_HOME: QT_TRANSLATE_NOOP("Labels", "in die Wohnung gehen"),
+            Transition.OTHERS_PRESENT: QT_TRANSLATE_NOOP(
+                "Labels", "mit weiteren anwesenden Personen fortfahren"
+            ),
+            Transition.THIRD_PARTY_ALONE: QT_TRANSLATE_NOOP(
+                "Labels", "ohne die Kundin/den Kunden mit Dritten sprechen"
+            ),
+            Transition.CLOSE: QT_TRANSLATE_NOOP("Labels", "Nachbereitung abschließen"),
         }[self]
 
 

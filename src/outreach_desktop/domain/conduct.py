@@ -17,6 +17,7 @@ from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import ChecklistStatus, Transition
 from outreach_desktop.domain.consents import ConsentKind
 from outreach_desktop.domain.errors import Checker, DomainError
+from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 
 HARD_RULES: dict[Transition, tuple[ConsentKind, str]] = {
@@ -44,7 +45,10 @@ class BrokenOffBy(StrEnum):
 
     @property
     def label_de(self) -> str:
-        return {BrokenOffBy.CLIENT: "Kundin/Kunde", BrokenOffBy.STAFF: "Mitarbeitende"}[self]
+        return {
+            BrokenOffBy.CLIENT: QT_TRANSLATE_NOOP("Labels", "Kundin/Kunde"),
+            BrokenOffBy.STAFF: QT_TRANSLATE_NOOP("Labels", "Mitarbeitende"),
+        }[self]
 
 
 class RuleBlocked(DomainError):

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.errors import Checker, DomainError, FieldError, ValidationError
+from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
 from outreach_desktop.domain.vocabulary import Approach
@@ -26,11 +27,19 @@ class ConsentKind(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            ConsentKind.HOME_VISIT: "Einverständniserklärung zum Hausbesuch",
-            ConsentKind.CONFIDENTIALITY_RELEASE: "Schweigepflichtentbindung",
-            ConsentKind.PRESENCE: "Einverständnis zur Anwesenheit weiterer Personen",
-            ConsentKind.ACCOMPANIMENT: "Einverständnis zur Begleitung",
-            ConsentKind.HANDOVER: "Einverständnis zur Information der Hauptbetreuung",
+            ConsentKind.HOME_VISIT: QT_TRANSLATE_NOOP(
+                "Labels", "Einverständniserklärung zum Hausbesuch"
+            ),
+            ConsentKind.CONFIDENTIALITY_RELEASE: QT_TRANSLATE_NOOP(
+                "Labels", "Schweigepflichtentbindung"
+            ),
+            ConsentKind.PRESENCE: QT_TRANSLATE_NOOP(
+                "Labels", "Einverständnis zur Anwesenheit weiterer Personen"
+            ),
+            ConsentKind.ACCOMPANIMENT: QT_TRANSLATE_NOOP("Labels", "Einverständnis zur Begleitung"),
+            ConsentKind.HANDOVER: QT_TRANSLATE_NOOP(
+                "Labels", "Einverständnis zur Information der Hauptbetreuung"
+            ),
         }[self]
 
 
@@ -65,11 +74,11 @@ class ConsentState(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            ConsentState.PREPARED: "Vorbereitet",
-            ConsentState.PRINTED: "Gedruckt",
-            ConsentState.SIGNED: "Erteilt",
-            ConsentState.REFUSED: "Abgelehnt",
-            ConsentState.REVOKED: "Widerrufen",
+            ConsentState.PREPARED: QT_TRANSLATE_NOOP("Labels", "Vorbereitet"),
+            ConsentState.PRINTED: QT_TRANSLATE_NOOP("Labels", "Gedruckt"),
+            ConsentState.SIGNED: QT_TRANSLATE_NOOP("Labels", "Erteilt"),
+            ConsentState.REFUSED: QT_TRANSLATE_NOOP("Labels", "Abgelehnt"),
+            ConsentState.REVOKED: QT_TRANSLATE_NOOP("Labels", "Widerrufen"),
         }[self]
 
 
@@ -81,9 +90,9 @@ class GivenHow(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            GivenHow.PAPER: "auf Papier unterschrieben",
-            GivenHow.SCREEN: "auf dem Bildschirm unterschrieben",
-            GivenHow.ORAL: "mündlich erteilt",
+            GivenHow.PAPER: QT_TRANSLATE_NOOP("Labels", "auf Papier unterschrieben"),
+            GivenHow.SCREEN: QT_TRANSLATE_NOOP("Labels", "auf dem Bildschirm unterschrieben"),
+            GivenHow.ORAL: QT_TRANSLATE_NOOP("Labels", "mündlich erteilt"),
         }[self]
 
 

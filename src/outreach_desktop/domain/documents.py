@@ -8,6 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from outreach_desktop.domain.consents import AccompanimentScope, ConsentKind
+from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.vocabulary import Approach
 
 # Second languages a document can carry besides German; "de" means German only.
@@ -44,9 +45,13 @@ class DocumentKind(StrEnum):
         if consent is not None:
             return consent.label_de
         return {
-            DocumentKind.ANNOUNCEMENT_LETTER: "Ankündigung des Hausbesuchs",
-            DocumentKind.REMINDER_LETTER: "Erinnerung an den Hausbesuch",
-            DocumentKind.CONFIRMATION_LETTER: "Terminbestätigung",
+            DocumentKind.ANNOUNCEMENT_LETTER: QT_TRANSLATE_NOOP(
+                "Labels", "Ankündigung des Hausbesuchs"
+            ),
+            DocumentKind.REMINDER_LETTER: QT_TRANSLATE_NOOP(
+                "Labels", "Erinnerung an den Hausbesuch"
+            ),
+            DocumentKind.CONFIRMATION_LETTER: QT_TRANSLATE_NOOP("Labels", "Terminbestätigung"),
         }[self]
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from outreach_desktop.domain.errors import Checker
+from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 
 SATURDAY = 5
 SUNDAY = 6
@@ -49,11 +50,11 @@ class CallOutcome(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            CallOutcome.REACHED: "Erreicht",
-            CallOutcome.NO_ANSWER: "Nicht abgenommen",
-            CallOutcome.BUSY: "Besetzt",
-            CallOutcome.VOICEMAIL: "Mailbox",
-            CallOutcome.WRONG_NUMBER: "Falsche Nummer",
+            CallOutcome.REACHED: QT_TRANSLATE_NOOP("Labels", "Erreicht"),
+            CallOutcome.NO_ANSWER: QT_TRANSLATE_NOOP("Labels", "Nicht abgenommen"),
+            CallOutcome.BUSY: QT_TRANSLATE_NOOP("Labels", "Besetzt"),
+            CallOutcome.VOICEMAIL: QT_TRANSLATE_NOOP("Labels", "Mailbox"),
+            CallOutcome.WRONG_NUMBER: QT_TRANSLATE_NOOP("Labels", "Falsche Nummer"),
         }[self]
 
 
@@ -84,8 +85,8 @@ class LetterKind(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            LetterKind.ANNOUNCEMENT: "Ankündigung",
-            LetterKind.REMINDER: "Erinnerung",
+            LetterKind.ANNOUNCEMENT: QT_TRANSLATE_NOOP("Labels", "Ankündigung"),
+            LetterKind.REMINDER: QT_TRANSLATE_NOOP("Labels", "Erinnerung"),
         }[self]
 
 
@@ -108,12 +109,12 @@ class LetterState(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            LetterState.NOT_YET_OPEN: "Noch nicht fällig",
-            LetterState.OPEN: "Zu versenden",
-            LetterState.DUE_TODAY: "Heute fällig",
-            LetterState.OVERDUE: "Überfällig",
-            LetterState.SENT: "Versendet",
-            LetterState.NOT_NEEDED_CANCELLED: "Entfällt (abgesagt)",
+            LetterState.NOT_YET_OPEN: QT_TRANSLATE_NOOP("Labels", "Noch nicht fällig"),
+            LetterState.OPEN: QT_TRANSLATE_NOOP("Labels", "Zu versenden"),
+            LetterState.DUE_TODAY: QT_TRANSLATE_NOOP("Labels", "Heute fällig"),
+            LetterState.OVERDUE: QT_TRANSLATE_NOOP("Labels", "Überfällig"),
+            LetterState.SENT: QT_TRANSLATE_NOOP("Labels", "Versendet"),
+            LetterState.NOT_NEEDED_CANCELLED: QT_TRANSLATE_NOOP("Labels", "Entfällt (abgesagt)"),
         }[self]
 
 

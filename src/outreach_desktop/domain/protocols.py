@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from outreach_desktop.domain.errors import Checker, DomainError
+from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
 from outreach_desktop.domain.vocabulary import Approach
@@ -47,10 +48,10 @@ class SuccessRating(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            SuccessRating.YES: "erreicht",
-            SuccessRating.PARTLY: "teilweise erreicht",
-            SuccessRating.NO: "nicht erreicht",
-            SuccessRating.OPEN: "noch offen",
+            SuccessRating.YES: QT_TRANSLATE_NOOP("Labels", "erreicht"),
+            SuccessRating.PARTLY: QT_TRANSLATE_NOOP("Labels", "teilweise erreicht"),
+            SuccessRating.NO: QT_TRANSLATE_NOOP("Labels", "nicht erreicht"),
+            SuccessRating.OPEN: QT_TRANSLATE_NOOP("Labels", "noch offen"),
         }[self]
 
 

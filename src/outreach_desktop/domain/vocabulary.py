@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
+
 
 class Approach(StrEnum):
     WALK_AND_TALK = "walk-and-talk"
@@ -13,9 +15,9 @@ class Approach(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            Approach.WALK_AND_TALK: "Walk and Talk",
-            Approach.ACCOMPANIMENT: "Begleitung zu Dritten",
-            Approach.HOME_VISIT: "Hausbesuch",
+            Approach.WALK_AND_TALK: QT_TRANSLATE_NOOP("Labels", "Walk and Talk"),
+            Approach.ACCOMPANIMENT: QT_TRANSLATE_NOOP("Labels", "Begleitung zu Dritten"),
+            Approach.HOME_VISIT: QT_TRANSLATE_NOOP("Labels", "Hausbesuch"),
         }[self]
 
 
@@ -38,14 +40,14 @@ class AppointmentStatus(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            AppointmentStatus.PLANNED: "Geplant",
-            AppointmentStatus.IN_PROGRESS: "Läuft",
-            AppointmentStatus.DONE: "Durchgeführt",
-            AppointmentStatus.ENDED_AT_DOOR: "An der Tür beendet",
-            AppointmentStatus.BROKEN_OFF: "Abgebrochen",
-            AppointmentStatus.NOT_MET: "Nicht angetroffen",
-            AppointmentStatus.POSTPONED: "Verschoben",
-            AppointmentStatus.CANCELLED: "Abgesagt",
+            AppointmentStatus.PLANNED: QT_TRANSLATE_NOOP("Labels", "Geplant"),
+            AppointmentStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "Läuft"),
+            AppointmentStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Durchgeführt"),
+            AppointmentStatus.ENDED_AT_DOOR: QT_TRANSLATE_NOOP("Labels", "An der Tür beendet"),
+            AppointmentStatus.BROKEN_OFF: QT_TRANSLATE_NOOP("Labels", "Abgebrochen"),
+            AppointmentStatus.NOT_MET: QT_TRANSLATE_NOOP("Labels", "Nicht angetroffen"),
+            AppointmentStatus.POSTPONED: QT_TRANSLATE_NOOP("Labels", "Verschoben"),
+            AppointmentStatus.CANCELLED: QT_TRANSLATE_NOOP("Labels", "Abgesagt"),
         }[self]
 
 
@@ -56,8 +58,10 @@ class Department(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            Department.MARKET_AND_INTEGRATION: "Markt und Integration (M&I)",
-            Department.BENEFITS: "Leistungsgewährung",
+            Department.MARKET_AND_INTEGRATION: QT_TRANSLATE_NOOP(
+                "Labels", "Markt und Integration (M&I)"
+            ),
+            Department.BENEFITS: QT_TRANSLATE_NOOP("Labels", "Leistungsgewährung"),
         }[self]
 
 
@@ -73,13 +77,13 @@ class ThirdPartyKind(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            ThirdPartyKind.AUTHORITY: "Behörde",
-            ThirdPartyKind.SCHOOL: "Schule",
-            ThirdPartyKind.TRAINING_PROVIDER: "Bildungsträger",
-            ThirdPartyKind.SOCIAL_SERVICE: "Sozialer Dienst",
-            ThirdPartyKind.LAWYER: "Rechtsanwältin/Rechtsanwalt",
-            ThirdPartyKind.MEDICAL_SPECIALIST: "Fachärztin/Facharzt",
-            ThirdPartyKind.OTHER: "Sonstige",
+            ThirdPartyKind.AUTHORITY: QT_TRANSLATE_NOOP("Labels", "Behörde"),
+            ThirdPartyKind.SCHOOL: QT_TRANSLATE_NOOP("Labels", "Schule"),
+            ThirdPartyKind.TRAINING_PROVIDER: QT_TRANSLATE_NOOP("Labels", "Bildungsträger"),
+            ThirdPartyKind.SOCIAL_SERVICE: QT_TRANSLATE_NOOP("Labels", "Sozialer Dienst"),
+            ThirdPartyKind.LAWYER: QT_TRANSLATE_NOOP("Labels", "Rechtsanwältin/Rechtsanwalt"),
+            ThirdPartyKind.MEDICAL_SPECIALIST: QT_TRANSLATE_NOOP("Labels", "Fachärztin/Facharzt"),
+            ThirdPartyKind.OTHER: QT_TRANSLATE_NOOP("Labels", "Sonstige"),
         }[self]
 
 
@@ -97,11 +101,11 @@ class Language(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            Language.GERMAN: "Deutsch",
-            Language.ENGLISH: "Englisch",
-            Language.UKRAINIAN: "Ukrainisch",
-            Language.RUSSIAN: "Russisch",
-            Language.TURKISH: "Türkisch",
-            Language.ARABIC: "Arabisch",
-            Language.OTHER: "Andere",
+            Language.GERMAN: QT_TRANSLATE_NOOP("Labels", "Deutsch"),
+            Language.ENGLISH: QT_TRANSLATE_NOOP("Labels", "Englisch"),
+            Language.UKRAINIAN: QT_TRANSLATE_NOOP("Labels", "Ukrainisch"),
+            Language.RUSSIAN: QT_TRANSLATE_NOOP("Labels", "Russisch"),
+            Language.TURKISH: QT_TRANSLATE_NOOP("Labels", "Türkisch"),
+            Language.ARABIC: QT_TRANSLATE_NOOP("Labels", "Arabisch"),
+            Language.OTHER: QT_TRANSLATE_NOOP("Labels", "Andere"),
         }[self]

@@ -28,7 +28,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
 from outreach_desktop.ui.formats import DATE, TIME
-from outreach_desktop.ui.labels import approach_label, client_choices
+from outreach_desktop.ui.labels import client_choices
 
 
 def _minutes(spin: QSpinBox, value: int, maximum: int) -> QSpinBox:
@@ -65,7 +65,7 @@ class AppointmentDialog(FormDialog):
             )
         self.appointment = copy.deepcopy(appointment)
         a = self.appointment
-        self.approach = enum_combo(Approach, approach_label, a.approach)
+        self.approach = enum_combo(Approach, a.approach)
         self.add_field("approach", self.tr("&Approach"), self.approach)
         self.date = QDateEdit(QDate(a.start.year, a.start.month, a.start.day))
         self.date.setDisplayFormat(DATE)

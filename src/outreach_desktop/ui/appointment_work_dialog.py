@@ -34,7 +34,7 @@ from outreach_desktop.ui.checklist_view import ChecklistPhaseView
 from outreach_desktop.ui.conduct_panel import ConductPanel
 from outreach_desktop.ui.consents_panel import ConsentsPanel
 from outreach_desktop.ui.formats import format_date, format_time
-from outreach_desktop.ui.labels import approach_label, transition_label
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import error_text
 from outreach_desktop.ui.timeline_panel import TimelinePanel
 from outreach_desktop.ui.workflow_dialogs import NewDateDialog
@@ -155,7 +155,7 @@ class AppointmentWorkDialog(QDialog):
         who = client.display_name if client else self.tr("anonymous")
         place = a.place or (client.address if client and a.approach is Approach.HOME_VISIT else "")
         self.header.setText(
-            f"<h2>{approach_label(a.approach)}: {escape(who)}</h2>"
+            f"<h2>{label_of(a.approach)}: {escape(who)}</h2>"
             f"{format_date(a.start.date())}, {format_time(a.start)}–{format_time(a.end)}"
             + (f" · {escape(place.replace(chr(10), ', '))}" if place else "")
         )
@@ -170,14 +170,9 @@ class AppointmentWorkDialog(QDialog):
             )
         self.warnings.setText("\n".join(warnings))
         self.warnings.setVisible(bool(warnings))
-        titles = {
-            Phase.PREPARATION: self.tr("Preparation"),
-            Phase.ON_SITE: self.tr("On site"),
-            Phase.FOLLOW_UP: self.tr("Follow-up"),
-        }
         for index, phase in enumerate(Phase):
             done, total = state.progress(phase)
-            self.tabs.setTabText(index, f"{titles[phase]} ({done}/{total})")
+            self.tabs.setTabText(index, f"{label_of(phase)} ({done}/{total})")
             statuses = [s for s in state.status.items if s.item.phase is phase]
             self.views[phase].update(statuses, done, total, self._blocks_label)
         self.conduct.update_state(state)
@@ -197,7 +192,7 @@ class AppointmentWorkDialog(QDialog):
         return 0
 
     def _blocks_label(self, item: Item) -> str:
-        return transition_label(item.blocks) if item.blocks else ""
+        return label_of(item.blocks) if item.blocks else ""
 
     # ---- actions -----------------------------------------------------------------------------
     def _answer(self, item_id: str, value: Any) -> None:

@@ -23,7 +23,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
 from outreach_desktop.ui.formats import format_date, format_time
-from outreach_desktop.ui.labels import approach_label, status_label
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.table_model import Column
 from outreach_desktop.ui.week_agenda import WeekAgenda
@@ -54,7 +54,7 @@ class AppointmentsPage(ListPage):
                 ),
                 Column[V](
                     translate("ListColumns", "Approach"),
-                    lambda v: approach_label(v.appointment.approach),
+                    lambda v: label_of(v.appointment.approach),
                 ),
                 Column[V](translate("ListColumns", "Client"), client_or_anonymous),
                 Column[V](
@@ -63,7 +63,7 @@ class AppointmentsPage(ListPage):
                     stretch=True,
                 ),
                 Column[V](
-                    translate("ListColumns", "Status"), lambda v: status_label(v.appointment.status)
+                    translate("ListColumns", "Status"), lambda v: label_of(v.appointment.status)
                 ),
             ],
             parent,
@@ -85,13 +85,13 @@ class AppointmentsPage(ListPage):
         self.approach_filter = QComboBox()
         self.approach_filter.addItem(self.tr("All approaches"), None)
         for approach in Approach:
-            self.approach_filter.addItem(approach_label(approach), approach.value)
+            self.approach_filter.addItem(label_of(approach), approach.value)
         self.approach_filter.setAccessibleName(self.tr("Approach filter"))
         self.status_filter = QComboBox()
         self.status_filter.addItem(self.tr("Every status"), None)
         self.status_filter.addItem(self.tr("Open (planned or in progress)"), "open")
         for status in AppointmentStatus:
-            self.status_filter.addItem(status_label(status), status.value)
+            self.status_filter.addItem(label_of(status), status.value)
         self.status_filter.setAccessibleName(self.tr("Status filter"))
         self.view_choice = QComboBox()
         self.view_choice.addItem(self.tr("List"), "list")

@@ -24,7 +24,7 @@ from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.workflow import AppointmentState
 from outreach_desktop.ui.formats import format_time
-from outreach_desktop.ui.labels import status_label
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.workflow_dialogs import NewDateDialog, OutcomeDialog
 
@@ -104,7 +104,7 @@ class ConductPanel(QGroupBox):
 
     def update_state(self, state: AppointmentState) -> None:
         a, conduct = state.appointment, state.conduct
-        text = status_label(a.status)
+        text = label_of(a.status)
         if conduct.started_at and conduct.outcome is None:
             text = self.tr("In progress since {time}").format(time=format_time(conduct.started_at))
         if conduct.outcome is not None and conduct.outcome_reason:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from outreach_desktop.domain.appointments import Appointment
@@ -22,21 +21,9 @@ from outreach_desktop.domain.vocabulary import Language
 from outreach_desktop.services.documents import DocumentService
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog, text_area
-from outreach_desktop.ui.labels import language_label
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.widgets.signature_pad import SignaturePad
 from outreach_desktop.ui.workflow_dialogs import date_edit, read_date, read_datetime, time_edit
-
-translate = QCoreApplication.translate
-
-
-def consent_kind_label(kind: ConsentKind) -> str:
-    return {
-        ConsentKind.HOME_VISIT: translate("Labels", "Consent to the home visit"),
-        ConsentKind.CONFIDENTIALITY_RELEASE: translate("Labels", "Release from confidentiality"),
-        ConsentKind.PRESENCE: translate("Labels", "Consent to the presence of others"),
-        ConsentKind.ACCOMPANIMENT: translate("Labels", "Consent to be accompanied"),
-        ConsentKind.HANDOVER: translate("Labels", "Consent to inform the main caseworker"),
-    }[kind]
 
 
 class ConsentDialog(FormDialog):
@@ -53,12 +40,12 @@ class ConsentDialog(FormDialog):
         self.session, self.appointment, self.now = session, appointment, now
         self.kind = QComboBox()
         for kind in KINDS_FOR_APPROACH[appointment.approach]:
-            self.kind.addItem(consent_kind_label(kind), kind.value)
+            self.kind.addItem(label_of(kind), kind.value)
         self.add_field("kind", self.tr("&Kind"), self.kind)
         self.language = QComboBox()
         preferred = DocumentService(session).language_for(appointment.client_id)
         for code in DOCUMENT_LANGUAGES:
-            label = self.tr("German only") if code == "de" else language_label(Language(code))
+            label = self.tr("German only") if code == "de" else label_of(Language(code))
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(preferred)))
         self.add_field("language", self.tr("Second &language of the form"), self.language)
@@ -262,7 +249,7 @@ class SignOnScreenDialog(FormDialog):
         self.set_intro(self.tr(
             "{kind}: please read the form with the client (print preview), then let them sign "
             "below. Only the picture of the signature is kept."
-        ).format(kind=consent_kind_label(consent.kind)))  # fmt: skip
+        ).format(kind=label_of(consent.kind)))  # fmt: skip
         self.pad = SignaturePad()
         self.fields["signature"] = self.pad
         clear = QPushButton(self.tr("C&lear"))

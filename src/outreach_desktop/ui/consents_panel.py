@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -33,31 +33,11 @@ from outreach_desktop.ui.consent_dialogs import (
     EndConsentDialog,
     GivenDialog,
     SignOnScreenDialog,
-    consent_kind_label,
 )
 from outreach_desktop.ui.formats import format_date, format_datetime
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import confirm, show_error
 from outreach_desktop.ui.printing import preview_and_print
-
-translate = QCoreApplication.translate
-
-
-def consent_state_label(state: ConsentState) -> str:
-    return {
-        ConsentState.PREPARED: translate("Labels", "prepared"),
-        ConsentState.PRINTED: translate("Labels", "printed"),
-        ConsentState.SIGNED: translate("Labels", "given"),
-        ConsentState.REFUSED: translate("Labels", "refused"),
-        ConsentState.REVOKED: translate("Labels", "revoked"),
-    }[state]
-
-
-def given_how_label(how: GivenHow) -> str:
-    return {
-        GivenHow.PAPER: translate("Labels", "signed on paper"),
-        GivenHow.SCREEN: translate("Labels", "signed on screen"),
-        GivenHow.ORAL: translate("Labels", "given orally"),
-    }[how]
 
 
 class ConsentsPanel(QWidget):
@@ -107,11 +87,8 @@ class ConsentsPanel(QWidget):
         self.letters = QGroupBox(self.tr("Letters"))
         letters = QHBoxLayout(self.letters)
         self.letter_buttons: dict[DocumentKind, QPushButton] = {}
-        for kind, text in (
-            (DocumentKind.ANNOUNCEMENT_LETTER, self.tr("Announcement…")),
-            (DocumentKind.REMINDER_LETTER, self.tr("Reminder…")),
-            (DocumentKind.CONFIRMATION_LETTER, self.tr("Appointment confirmation…")),
-        ):
+        for kind in (k for k in DocumentKind if k.is_letter):
+            text = self.tr("{letter}…").format(letter=label_of(kind))
             button = self._button(text, lambda _c=False, k=kind: self._letter(k))
             self.letter_buttons[kind] = button
             letters.addWidget(button)
@@ -157,9 +134,9 @@ class ConsentsPanel(QWidget):
         self._update_buttons()
 
     def describe(self, c: Consent) -> str:
-        text = f"{consent_kind_label(c.kind)} · {consent_state_label(c.state)}"
+        text = f"{label_of(c.kind)} · {label_of(c.state)}"
         if c.given_how is not None and c.given_at is not None:
-            text += f" ({given_how_label(c.given_how)}, {format_datetime(c.given_at)})"
+            text += f" ({label_of(c.given_how)}, {format_datetime(c.given_at)})"
         if c.valid_until is not None:
             text += " · " + self.tr("valid until {day}").format(day=format_date(c.valid_until))
         if c.revoked_at is not None:
@@ -193,14 +170,11 @@ class ConsentsPanel(QWidget):
         )
 
     def _event_label(self, event: str) -> str:
-        return {
-            "prepared": self.tr("prepared"),
-            "printed": self.tr("printed"),
-            "signed": self.tr("given"),
-            "refused": self.tr("refused"),
-            "revoked": self.tr("revoked"),
-            "pdf-saved": self.tr("saved as PDF (unencrypted)"),
-        }.get(event, event)
+        """An event of the consent's history; all but the PDF export name the state reached."""
+        if event == "pdf-saved":
+            return self.tr("Saved as PDF (unencrypted)")
+        state = next((s for s in ConsentState if s.value == event), None)
+        return label_of(state) if state is not None else event
 
     def _done(self) -> None:
         if self.session.is_locked:  # locked while a dialog was open: this panel is going

@@ -14,7 +14,6 @@ from outreach_desktop.services.profiles import new_profile_path
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import KdfParams, create_vault, default_recovery_recipient
 from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
-from outreach_desktop.ui.labels import department_label
 from outreach_desktop.ui.passphrase_dialog import secret_edit
 
 
@@ -48,7 +47,7 @@ class CreateVaultDialog(FormDialog):
         )
         self.profile.setEnabled(fixed_path is None)
         self.owner = self.line("name", self.tr("Your &name"))
-        self.department = enum_combo(Department, department_label)
+        self.department = enum_combo(Department)
         self.add_field("department", self.tr("&Department"), self.department)
         self.passphrase = secret_edit()
         self.add_field(

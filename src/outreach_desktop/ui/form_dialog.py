@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop.domain.errors import FieldError, UserError, ValidationError
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import error_text
 
 E = TypeVar("E")
@@ -32,13 +33,14 @@ def plain(label: str) -> str:
 
 
 class EnumCombo(QComboBox):
-    """A combo box over enum members (Qt would turn a StrEnum item into a plain str)."""
+    """A combo box over enum members, each shown by its label (Qt would turn a StrEnum item
+    into a plain str)."""
 
-    def __init__(self, values: Iterable[Any], label: Callable[[Any], str], current: Any) -> None:
+    def __init__(self, values: Iterable[Any], current: Any) -> None:
         super().__init__()
         self.values = list(values)
         for value in self.values:
-            self.addItem(label(value))
+            self.addItem(label_of(value))
         if current is not None:
             self.setCurrentIndex(self.values.index(current))
 
@@ -46,10 +48,8 @@ class EnumCombo(QComboBox):
         return self.values[self.currentIndex()]
 
 
-def enum_combo(
-    values: Iterable[E], label: Callable[[E], str], current: E | None = None
-) -> EnumCombo:
-    return EnumCombo(values, label, current)
+def enum_combo(values: Iterable[E], current: E | None = None) -> EnumCombo:
+    return EnumCombo(values, current)
 
 
 class SearchCombo(QComboBox):

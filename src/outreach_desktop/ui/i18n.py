@@ -20,8 +20,10 @@ def ui_language() -> str:
 
 
 def install_translators(app: QCoreApplication, language: str) -> bool:
-    """Install German (or another) translations; English is the source language.
+    """Install the translations of `language` ("de" or "en").
 
+    English is the source language of the interface's own texts, German that of the domain's
+    labels ("Labels" context), so English loads our file too: it holds just those labels.
     Returns False when our translation file is missing (run `make` to build it).
     """
     global _language
@@ -35,8 +37,6 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
             QLocale.Country.Germany,
         )
     )
-    if language == "en":
-        return True
     ok = True
     ours = QTranslator(app)
     if ours.load(str(translation_file(language))):
@@ -45,6 +45,8 @@ def install_translators(app: QCoreApplication, language: str) -> bool:
     else:
         log.warning("translation %s not found; build it with make", language)
         ok = False
+    if language == "en":
+        return ok
     qt = QTranslator(app)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{language}", qt_dir):

@@ -10,7 +10,6 @@ from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.vocabulary import Department, Language, ThirdPartyKind
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog, enum_combo, text_area
-from outreach_desktop.ui.labels import department_label, language_label, third_party_kind_label
 
 
 class ClientDialog(FormDialog):
@@ -29,7 +28,7 @@ class ClientDialog(FormDialog):
         self.address = text_area(c.address)
         self.add_field("address", self.tr("&Address"), self.address)
         self.phone = self.line("phone", self.tr("&Phone"), c.phone)
-        self.language = enum_combo(Language, language_label, c.preferred_language)
+        self.language = enum_combo(Language, c.preferred_language)
         self.add_field("preferred_language", self.tr("Preferred &language"), self.language)
         self.reach = text_area(c.reachability_notes)
         self.add_field(
@@ -73,7 +72,7 @@ class StaffDialog(FormDialog):
         self.staff = copy.deepcopy(staff) if staff else Staff(name="")
         s = self.staff
         self.name = self.line("name", self.tr("&Name"), s.name)
-        self.department = enum_combo(Department, department_label, s.department)
+        self.department = enum_combo(Department, s.department)
         self.add_field("department", self.tr("&Department"), self.department)
         self.phone = self.line("phone", self.tr("&Phone"), s.phone)
         self.leader = QCheckBox()
@@ -98,7 +97,7 @@ class ThirdPartyDialog(FormDialog):
         self.party = copy.deepcopy(party) if party else ThirdParty(name="")
         t = self.party
         self.name = self.line("name", self.tr("&Name"), t.name)
-        self.kind = enum_combo(ThirdPartyKind, third_party_kind_label, t.kind)
+        self.kind = enum_combo(ThirdPartyKind, t.kind)
         self.add_field("kind", self.tr("&Kind"), self.kind)
         self.address = text_area(t.address)
         self.add_field("address", self.tr("&Address"), self.address)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.services.session import Session
-from outreach_desktop.ui.labels import department_label, third_party_kind_label
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.people_dialogs import ClientDialog, StaffDialog, ThirdPartyDialog
 from outreach_desktop.ui.table_model import Column
@@ -62,9 +62,7 @@ class ThirdPartiesPage(ListPage):
         super().__init__(
             [
                 Column[ThirdParty](translate("ListColumns", "Name"), lambda t: t.name),
-                Column[ThirdParty](
-                    translate("ListColumns", "Kind"), lambda t: third_party_kind_label(t.kind)
-                ),
+                Column[ThirdParty](translate("ListColumns", "Kind"), lambda t: label_of(t.kind)),
                 Column[ThirdParty](
                     translate("ListColumns", "Address"), lambda t: _first_line(t.address)
                 ),
@@ -105,7 +103,7 @@ class StaffPage(ListPage):
             [
                 Column[Staff](translate("ListColumns", "Name"), lambda s: s.name),
                 Column[Staff](
-                    translate("ListColumns", "Department"), lambda s: department_label(s.department)
+                    translate("ListColumns", "Department"), lambda s: label_of(s.department)
                 ),
                 Column[Staff](translate("ListColumns", "Phone"), lambda s: s.phone),
                 Column[Staff](

@@ -43,6 +43,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.templates import Template
 from outreach_desktop.ui.clipboard import sensitive_clipboard
 from outreach_desktop.ui.form_dialog import FormDialog, text_area
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import confirm, error_text, show_error
 from outreach_desktop.ui.printing import preview_and_print
 from outreach_desktop.ui.workflow_dialogs import date_edit, read_datetime, time_edit
@@ -234,7 +235,7 @@ class ProtocolEditor(QDialog):
         row += 1
         self.success = QComboBox()
         for rating in SuccessRating:
-            self.success.addItem(rating.label_de, rating.value)
+            self.success.addItem(label_of(rating), rating.value)
         self.success.setCurrentIndex(self.success.findData(p.success.value))
         self.success.setAccessibleName(self.tr("Success"))
         self.success.setToolTip(SUCCESS_MEASURE_DE[p.approach])

@@ -17,7 +17,7 @@ from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
 from outreach_desktop.ui.formats import format_datetime
-from outreach_desktop.ui.labels import approach_label, client_choices
+from outreach_desktop.ui.labels import client_choices, label_of
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.messages import show_info
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
@@ -44,7 +44,7 @@ class StandaloneProtocolDialog(FormDialog):
         self.client.lineEdit().setPlaceholderText(self.tr("Type a name…"))
         self.client_label = self.tr("&Client")
         self.add_field("client_id", self.client_label, self.client)
-        self.approach = enum_combo(Approach, approach_label, Approach.WALK_AND_TALK)
+        self.approach = enum_combo(Approach, Approach.WALK_AND_TALK)
         self.add_field("approach", self.tr("&Approach"), self.approach)
         current = now()
         self.date = date_edit(current.date())
@@ -91,9 +91,7 @@ class AnonymousDialog(FormDialog):
         a = appointment  # an anonymous appointment fills in its frame
         self.date = date_edit(a.start.date() if a else now().date())
         self.add_field("day", self.tr("&Day"), self.date)
-        self.approach = enum_combo(
-            Approach, approach_label, a.approach if a else Approach.WALK_AND_TALK
-        )
+        self.approach = enum_combo(Approach, a.approach if a else Approach.WALK_AND_TALK)
         self.add_field("approach", self.tr("&Approach"), self.approach)
         self.duration = QSpinBox()
         self.duration.setRange(1, 480)
@@ -136,9 +134,7 @@ class ProtocolsPage(ListPage):
         super().__init__(
             [
                 Column[P](translate("ListColumns", "Met on"), lambda p: format_datetime(p.met_at)),
-                Column[P](
-                    translate("ListColumns", "Approach"), lambda p: approach_label(p.approach)
-                ),
+                Column[P](translate("ListColumns", "Approach"), lambda p: label_of(p.approach)),
                 Column[P](translate("ListColumns", "Client"), client),
                 Column[P](translate("ListColumns", "Topics"), lambda p: p.topics, stretch=True),
                 Column[P](translate("ListColumns", "State"), state),

@@ -23,7 +23,7 @@ from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.search import Hit
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.formats import format_date, format_datetime
-from outreach_desktop.ui.labels import approach_label
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 
@@ -33,9 +33,9 @@ MARK = '<span style="background-color:#ffe58a; color:#000; font-weight:bold">'
 
 def kind_label(kind: str) -> str:
     return {
-        "client": translate("Labels", "Client"),
-        "appointment": translate("Labels", "Appointment"),
-        "protocol": translate("Labels", "Memory protocol"),
+        "client": translate("SearchPage", "Client"),
+        "appointment": translate("SearchPage", "Appointment"),
+        "protocol": translate("SearchPage", "Memory protocol"),
     }.get(kind, kind)
 
 
@@ -105,7 +105,7 @@ class SearchPage(QWidget):
         if hit.kind == "appointment":
             a = self.session.appointments.find(hit.ref)
             if a is not None:
-                prefix += f"{format_datetime(a.start)} · {approach_label(a.approach)}"
+                prefix += f"{format_datetime(a.start)} · {label_of(a.approach)}"
                 prefix += " · " if hit.title else ""
         elif hit.kind == "protocol":
             p = self.session.protocols.find(hit.ref)

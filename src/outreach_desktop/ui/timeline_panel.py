@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -23,26 +23,9 @@ from outreach_desktop.domain.home_visit import LetterKind, LetterState
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.workflow import AppointmentState
 from outreach_desktop.ui.formats import format_date, format_datetime
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import confirm, show_error
-from outreach_desktop.ui.workflow_dialogs import (
-    CallDialog,
-    LetterSentDialog,
-    call_outcome_label,
-    letter_label,
-)
-
-translate = QCoreApplication.translate
-
-
-def letter_state_label(state: LetterState) -> str:
-    return {
-        LetterState.NOT_YET_OPEN: translate("Labels", "not yet due"),
-        LetterState.OPEN: translate("Labels", "due now"),
-        LetterState.DUE_TODAY: translate("Labels", "due today"),
-        LetterState.OVERDUE: translate("Labels", "overdue"),
-        LetterState.SENT: translate("Labels", "sent"),
-        LetterState.NOT_NEEDED_CANCELLED: translate("Labels", "not needed (cancelled)"),
-    }[state]
+from outreach_desktop.ui.workflow_dialogs import CallDialog, LetterSentDialog
 
 
 class TimelinePanel(QGroupBox):
@@ -75,9 +58,7 @@ class TimelinePanel(QGroupBox):
             label = QLabel()
             label.setWordWrap(True)
             button = QPushButton(self.tr("Mark as sent…"))
-            button.setAccessibleName(
-                self.tr("Mark as sent: {kind}").format(kind=letter_label(kind))
-            )
+            button.setAccessibleName(self.tr("Mark as sent: {kind}").format(kind=label_of(kind)))
             button.clicked.connect(lambda _c=False, k=kind: self._letter(k))
             self.letter_labels[kind], self.letter_buttons[kind] = label, button
             self.letters.addWidget(label, row, 0)
@@ -105,7 +86,7 @@ class TimelinePanel(QGroupBox):
         self.calls.clear()
         for stored in state.calls:
             call = stored.call
-            text = f"{format_datetime(call.at)}  ·  {call_outcome_label(call.outcome)}"
+            text = f"{format_datetime(call.at)}  ·  {label_of(call.outcome)}"
             if call.note:
                 text += f"  ·  {call.note}"
             item = QListWidgetItem(text)
@@ -124,8 +105,8 @@ class TimelinePanel(QGroupBox):
                 else line.reminder_sent_on
             )
             text = self.tr("{kind}: {opens} – {due} · {state}").format(
-                kind=letter_label(kind), opens=format_date(window.opens),
-                due=format_date(window.due), state=letter_state_label(letter_state),
+                kind=label_of(kind), opens=format_date(window.opens),
+                due=format_date(window.due), state=label_of(letter_state),
             )  # fmt: skip
             if sent is not None:
                 text += " " + self.tr("on {day}").format(day=format_date(sent))

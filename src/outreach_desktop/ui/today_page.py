@@ -27,10 +27,9 @@ from outreach_desktop.services.today import UPCOMING_DAYS, DraftEntry, Entry, to
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
 from outreach_desktop.ui.formats import format_date, format_datetime, format_long_date, format_time
-from outreach_desktop.ui.labels import approach_label, status_label
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
-from outreach_desktop.ui.workflow_dialogs import letter_label
 
 
 class Section:
@@ -188,7 +187,7 @@ class TodayPage(QWidget):
             else self.tr("{kind} for {who} (visit on {visit}): due on {due}")
         )
         return template.format(
-            kind=letter_label(window.kind), who=view.client_name,
+            kind=label_of(window.kind), who=view.client_name,
             visit=format_date(view.appointment.start.date()), due=format_date(window.due),
         )  # fmt: skip
 
@@ -205,16 +204,16 @@ class TodayPage(QWidget):
         when = f"{format_time(a.start)}–{format_time(a.end)}"
         if with_date:
             when = f"{format_date(a.start.date())}  {when}"
-        parts = [when, approach_label(a.approach), view.client_name or self.tr("anonymous")]
+        parts = [when, label_of(a.approach), view.client_name or self.tr("anonymous")]
         if view.where:
             parts.append(view.where)
-        parts.append(status_label(a.status))
+        parts.append(label_of(a.status))
         return "  ·  ".join(parts)
 
     def describe_draft(self, d: DraftEntry) -> str:
         days = (self.today() - d.met_at.date()).days
         age = self.tr("open for {n} days").format(n=days) if days > 1 else ""
-        parts = [format_datetime(d.met_at), approach_label(d.approach), d.client_name,
+        parts = [format_datetime(d.met_at), label_of(d.approach), d.client_name,
                  d.topics or self.tr("(no topics yet)"), age]  # fmt: skip
         return "  ·  ".join(p for p in parts if p)
 

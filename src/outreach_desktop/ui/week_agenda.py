@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.ui.formats import format_date, format_time
-from outreach_desktop.ui.labels import approach_label
+from outreach_desktop.ui.labels import label_of
 
 
 def week_start(day: date) -> date:
@@ -105,9 +105,7 @@ class WeekAgenda(QWidget):
                 if a.start.date() != day:
                     continue
                 who = view.client_name or self.tr("anonymous")
-                item = QListWidgetItem(
-                    f"{format_time(a.start)} {approach_label(a.approach)}\n{who}"
-                )
+                item = QListWidgetItem(f"{format_time(a.start)} {label_of(a.approach)}\n{who}")
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
                 item.setToolTip(view.where)
                 day_list.addItem(item)

@@ -15,6 +15,7 @@ from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog, enum_combo, text_area
 from outreach_desktop.ui.formats import DATE, TIME
+from outreach_desktop.ui.labels import label_of
 
 
 def date_edit(value: date) -> QDateEdit:
@@ -53,11 +54,9 @@ class OutcomeDialog(FormDialog):
         now: Callable[[], datetime],
         parent: QWidget | None,
     ) -> None:
-        title = {
-            AppointmentStatus.BROKEN_OFF: self.tr("Break off"),
-            AppointmentStatus.CANCELLED: self.tr("Cancelled"),
-            AppointmentStatus.POSTPONED: self.tr("Postponed"),
-        }.get(outcome, self.tr("Outcome"))
+        # Breaking off is asked as an action; the other outcomes are titled by their label.
+        broken_off = outcome is AppointmentStatus.BROKEN_OFF
+        title = self.tr("Break off") if broken_off else label_of(outcome)
         super().__init__(parent, title)
         self.session, self.appointment_id, self.outcome, self.now = (
             session,
@@ -71,7 +70,7 @@ class OutcomeDialog(FormDialog):
             self.by = QComboBox()
             self.by.addItem("—", None)
             for who in BrokenOffBy:
-                self.by.addItem(broken_off_label(who), who.value)
+                self.by.addItem(label_of(who), who.value)
             self.add_field("broken_off_by", self.tr("Broken off &by"), self.by)
         self.reason = text_area("", 3)
         self.add_field("outcome_reason", self.tr("&Reason"), self.reason)
@@ -84,15 +83,6 @@ class OutcomeDialog(FormDialog):
             else None,
             reason=self.reason.toPlainText(),
         )  # fmt: skip
-
-
-def broken_off_label(value: BrokenOffBy) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        BrokenOffBy.CLIENT: QCoreApplication.translate("Labels", "the client"),
-        BrokenOffBy.STAFF: QCoreApplication.translate("Labels", "staff"),
-    }[value]
 
 
 class NewDateDialog(FormDialog):
@@ -153,7 +143,7 @@ class CallDialog(FormDialog):
         self.add_field("at", self.tr("&Date"), self.date)
         self.time = time_edit(now.time())
         self.add_field("at_time", self.tr("&Time"), self.time)
-        self.outcome = enum_combo(CallOutcome, call_outcome_label, CallOutcome.NO_ANSWER)
+        self.outcome = enum_combo(CallOutcome, CallOutcome.NO_ANSWER)
         self.add_field("outcome", self.tr("&Outcome"), self.outcome)
         self.note = self.line("note", self.tr("&Note"), "", self.tr("Short, no personal details"))
 
@@ -162,27 +152,6 @@ class CallDialog(FormDialog):
             read_datetime(self.date, self.time), self.outcome.value(), self.note.text().strip()
         )
         return self.session.workflow.log_call(self.appointment_id, call)
-
-
-def call_outcome_label(value: CallOutcome) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        CallOutcome.REACHED: QCoreApplication.translate("Labels", "reached"),
-        CallOutcome.NO_ANSWER: QCoreApplication.translate("Labels", "no answer"),
-        CallOutcome.BUSY: QCoreApplication.translate("Labels", "busy"),
-        CallOutcome.VOICEMAIL: QCoreApplication.translate("Labels", "voicemail"),
-        CallOutcome.WRONG_NUMBER: QCoreApplication.translate("Labels", "wrong number"),
-    }[value]
-
-
-def letter_label(value: LetterKind) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return {
-        LetterKind.ANNOUNCEMENT: QCoreApplication.translate("Labels", "Announcement"),
-        LetterKind.REMINDER: QCoreApplication.translate("Labels", "Reminder"),
-    }[value]
 
 
 class LetterSentDialog(FormDialog):
@@ -196,7 +165,7 @@ class LetterSentDialog(FormDialog):
         today: date,
         parent: QWidget | None,
     ) -> None:
-        super().__init__(parent, self.tr("Letter sent: {kind}").format(kind=letter_label(kind)))
+        super().__init__(parent, self.tr("Letter sent: {kind}").format(kind=label_of(kind)))
         self.session, self.appointment_id, self.kind = session, appointment_id, kind
         self.date = date_edit(today)
         self.add_field("sent_on", self.tr("&Sent on"), self.date)
