@@ -403,11 +403,33 @@ def test_finalizing_the_protocol_meets_the_documentation_item(
 def test_a_follow_up_planned_in_the_appointment_window_shows_in_the_protocol(
     session: Session, visit: Appointment
 ) -> None:
+    from outreach_desktop.services.protocol_views import Labelled, view
+
+    draft = session.protocols.begin(NOW, appointment_id=visit.id)
+    before = view(session, draft.id)
+    assert before.follow_up is None and before.facts.follow_up.text == "keiner"
+    planned = session.workflow.follow_up(visit.id, datetime(2026, 12, 9, 11, 0), "Jobcenter Lüchow")
+    after = view(session, draft.id)
+    assert after.follow_up is not None and after.follow_up.id == planned.id
+    assert after.facts.follow_up == Labelled("Folgetermin", "09.12.2026 11:00, Jobcenter Lüchow")
+
+
+def test_the_protocol_view_is_typed_and_reads_in_print_order(
+    session: Session, visit: Appointment
+) -> None:
     from outreach_desktop.services.protocol_views import view
 
     draft = session.protocols.begin(NOW, appointment_id=visit.id)
-    assert dict(view(session, draft.id).facts)["Folgetermin"] == "keiner"
-    session.workflow.follow_up(visit.id, datetime(2026, 12, 9, 11, 0), "Jobcenter Lüchow")
-    assert (
-        dict(view(session, draft.id).facts)["Folgetermin"] == "09.12.2026 11:00, Jobcenter Lüchow"
-    )
+    draft.course = "Verlauf"
+    session.protocols.save_draft(draft)
+    v = view(session, draft.id)
+    assert [label for label, _text in v.facts.rows()] == [
+        "Kundin/Kunde", "Gespräch am", "Geschrieben am", "Mitarbeitende", "Weitere Anwesende",
+        "Weiterleitung", "Folgetermin", "Erfolg",
+    ]  # fmt: skip
+    assert v.facts.others_present.text == "keine"
+    assert v.facts.routing.text == "Eintrag in VerBIS"  # the default routing
+    assert [s.field for s in v.sections][:3] == ["place", "topics", "course"]
+    filled = [(s.field, s.text) for s in v.filled_sections()]
+    assert filled[-1] == ("course", "Verlauf") and all(text.strip() for _f, text in filled)
+    assert v.rows()[-1] == ("Gesprächsverlauf", "Verlauf")

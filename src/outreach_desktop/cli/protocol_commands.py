@@ -48,21 +48,21 @@ def show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({
             "id": v.protocol.id, "title": v.title, "status": v.status,
-            "facts": dict(v.facts), "sections": dict(v.sections),
-            "addenda": [{"when": w, "text": t} for w, t in v.addenda],
+            "facts": dict(v.facts.rows()), "sections": {s.label: s.text for s in v.sections},
+            "addenda": [{"when": a.label, "text": a.text} for a in v.addenda],
         })  # fmt: skip
         return 0
     print(v.title)
     print(v.status)
     print()
-    for label, value in v.facts:
+    for label, value in v.facts.rows():
         print(f"{label}: {value}")
-    for label, text in v.filled_sections():
-        print(f"\n{label}\n{text}")
+    for section in v.filled_sections():
+        print(f"\n{section.label}\n{section.text}")
     if v.addenda:
         print("\nNachträge")
-        for when, text in v.addenda:
-            print(f"{when}: {text}")
+        for addendum in v.addenda:
+            print(f"{addendum.label}: {addendum.text}")
     return 0
 
 

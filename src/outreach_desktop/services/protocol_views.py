@@ -1,22 +1,57 @@
 """How a protocol reads for the office: the same labelled fields feed the PDF, the "Übernahme"
-view (copy field by field into VerBIS) and the CLI."""
+view (copy field by field into VerBIS) and the CLI.
+
+The view has named, typed fields; the German labels and texts are what is shown and copied,
+never read back: a caller that needs to decide something (is there a follow-up?) asks a typed
+field, not a label."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from datetime import datetime
 
 from outreach_desktop import documents
+from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.documents import ProtocolDocument
+from outreach_desktop.domain.people import Client
 from outreach_desktop.domain.protocols import SUCCESS_MEASURE_DE, TEXT_FIELDS, Protocol
 from outreach_desktop.services.agency import letterhead
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import load_settings
 
 
-def _dt(value: object) -> str:
-    from datetime import datetime
+def _dt(value: datetime | None) -> str:
+    return value.strftime("%d.%m.%Y %H:%M") if value is not None else ""
 
-    return value.strftime("%d.%m.%Y %H:%M") if isinstance(value, datetime) else ""
+
+@dataclass(frozen=True)
+class Labelled:
+    """One labelled text as the office reads it (German label, German text)."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Section(Labelled):
+    field: str  # the Protocol attribute, e.g. "course"
+
+
+@dataclass(frozen=True)
+class ProtocolFacts:
+    """The facts block, in the order it is printed and copied."""
+
+    client: Labelled
+    met: Labelled  # when and how long
+    written: Labelled
+    staff: Labelled
+    others_present: Labelled
+    routing: Labelled
+    follow_up: Labelled
+    success: Labelled
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [(f.label, f.text) for f in (getattr(self, x.name) for x in fields(self))]
 
 
 @dataclass(frozen=True)
@@ -24,12 +59,17 @@ class ProtocolView:
     protocol: Protocol
     title: str
     status: str
-    facts: list[tuple[str, str]]
-    sections: list[tuple[str, str]]  # every field, in order (empty ones included)
-    addenda: list[tuple[str, str]]
+    facts: ProtocolFacts
+    sections: list[Section]  # every text field, in order (empty ones included)
+    addenda: list[Labelled]  # label: when and by whom
+    follow_up: Appointment | None  # the follow-up appointment, if one is planned
 
-    def filled_sections(self) -> list[tuple[str, str]]:
-        return [(label, text) for label, text in self.sections if text.strip()]
+    def filled_sections(self) -> list[Section]:
+        return [s for s in self.sections if s.text.strip()]
+
+    def rows(self) -> list[tuple[str, str]]:
+        """Facts and filled sections as (label, text), as printed and copied."""
+        return [*self.facts.rows(), *((s.label, s.text) for s in self.filled_sections())]
 
 
 def view(session: Session, protocol_id: str) -> ProtocolView:
@@ -37,18 +77,42 @@ def view(session: Session, protocol_id: str) -> ProtocolView:
     staff = session.staff.names()
     client = session.clients.find(p.client_id) if p.client_id else None
     who = client.display_name if client else "—"
-    title = f"Gedächtnisprotokoll: {p.approach.label_de} mit {who}"
-    if p.is_final:
-        status = (
-            f"abgeschlossen am {_dt(p.finalized_at)} von {staff.get(p.finalized_by or '', '—')}"
+    follow = _follow_up(session, p)
+    return ProtocolView(
+        protocol=p,
+        title=f"Gedächtnisprotokoll: {p.approach.label_de} mit {who}",
+        status=_status(p, staff),
+        facts=_facts(p, client, staff, follow),
+        sections=[Section(label, getattr(p, name), name) for name, label in TEXT_FIELDS],
+        addenda=[Labelled(f"{_dt(a.at)}, {staff.get(a.by, '—')}", a.text) for a in p.addenda],
+        follow_up=follow,
+    )
+
+
+def _status(p: Protocol, staff: dict[str, str]) -> str:
+    if not p.is_final:
+        return "Entwurf"
+    status = f"abgeschlossen am {_dt(p.finalized_at)} von {staff.get(p.finalized_by or '', '—')}"
+    if p.countersigned_at:
+        status += (
+            f"; gegengezeichnet am {_dt(p.countersigned_at)} von "
+            f"{staff.get(p.countersigned_by or '', '—')}"
         )
-        if p.countersigned_at:
-            status += (
-                f"; gegengezeichnet am {_dt(p.countersigned_at)} von "
-                f"{staff.get(p.countersigned_by or '', '—')}"
-            )
-    else:
-        status = "Entwurf"
+    return status
+
+
+def _follow_up(session: Session, p: Protocol) -> Appointment | None:
+    follow = session.appointments.find(p.follow_up_id) if p.follow_up_id else None
+    if follow is None and p.appointment_id:  # planned from the appointment window instead
+        followers = [f for f in session.appointments.followers(p.appointment_id)
+                     if f.predecessor_id == p.appointment_id]  # fmt: skip
+        follow = followers[0] if followers else None
+    return follow
+
+
+def _facts(
+    p: Protocol, client: Client | None, staff: dict[str, str], follow: Appointment | None
+) -> ProtocolFacts:
     routes = [
         label for flag, label in (
             (p.to_verbis, "Eintrag in VerBIS"),
@@ -57,29 +121,27 @@ def view(session: Session, protocol_id: str) -> ProtocolView:
             (p.to_main_caseworker, "Information an die Hauptbetreuung"),
         ) if flag
     ]  # fmt: skip
-    follow = session.appointments.find(p.follow_up_id) if p.follow_up_id else None
-    if follow is None and p.appointment_id:  # planned from the appointment window instead
-        followers = [f for f in session.appointments.followers(p.appointment_id)
-                     if f.predecessor_id == p.appointment_id]  # fmt: skip
-        follow = followers[0] if followers else None
+    who = client.display_name if client else "—"
     number = f" ({client.customer_number})" if client and client.customer_number else ""
-    facts = [
-        ("Kundin/Kunde", who + number),
-        ("Gespräch am", f"{_dt(p.met_at)}, {p.duration_min} Minuten"),
-        ("Geschrieben am", _dt(p.written_at)),
-        ("Mitarbeitende", ", ".join(staff.get(i, "—") for i in p.staff_ids)),
-        ("Weitere Anwesende", "; ".join(
-            f"{o.name} ({o.role})" + ("" if o.consent_id else " – Einverständnis fehlt")
-            for o in p.others_present
-        ) or "keine"),
-        ("Weiterleitung", "; ".join(routes) or "keine"),
-        ("Folgetermin", (_dt(follow.start) + (f", {follow.place}" if follow.place else ""))
-         if follow else "keiner"),
-        ("Erfolg", f"{p.success.label_de} – Maßstab: {SUCCESS_MEASURE_DE[p.approach]}"),
-    ]  # fmt: skip
-    sections = [(label, getattr(p, name)) for name, label in TEXT_FIELDS]
-    addenda = [(f"{_dt(a.at)}, {staff.get(a.by, '—')}", a.text) for a in p.addenda]
-    return ProtocolView(p, title, status, facts, sections, addenda)
+    others = "; ".join(
+        f"{o.name} ({o.role})" + ("" if o.consent_id else " – Einverständnis fehlt")
+        for o in p.others_present
+    )
+    follow_text = (
+        _dt(follow.start) + (f", {follow.place}" if follow.place else "") if follow else "keiner"
+    )
+    return ProtocolFacts(
+        client=Labelled("Kundin/Kunde", who + number),
+        met=Labelled("Gespräch am", f"{_dt(p.met_at)}, {p.duration_min} Minuten"),
+        written=Labelled("Geschrieben am", _dt(p.written_at)),
+        staff=Labelled("Mitarbeitende", ", ".join(staff.get(i, "—") for i in p.staff_ids)),
+        others_present=Labelled("Weitere Anwesende", others or "keine"),
+        routing=Labelled("Weiterleitung", "; ".join(routes) or "keine"),
+        follow_up=Labelled("Folgetermin", follow_text),
+        success=Labelled(
+            "Erfolg", f"{p.success.label_de} – Maßstab: {SUCCESS_MEASURE_DE[p.approach]}"
+        ),
+    )
 
 
 def protocol_pdf(session: Session, protocol_id: str) -> bytes:
@@ -89,9 +151,9 @@ def protocol_pdf(session: Session, protocol_id: str) -> bytes:
             letterhead=letterhead(load_settings()),
             title=v.title,
             status=v.status,
-            facts=tuple(v.facts),
-            sections=tuple(v.filled_sections()),
-            addenda=tuple(v.addenda),
+            facts=tuple(v.facts.rows()),
+            sections=tuple((s.label, s.text) for s in v.filled_sections()),
+            addenda=tuple((a.label, a.text) for a in v.addenda),
             reference=v.protocol.id,
         )
     )

@@ -38,7 +38,7 @@ from outreach_desktop.domain.protocols import (
     SuccessRating,
 )
 from outreach_desktop.domain.vocabulary import Approach
-from outreach_desktop.services.protocol_views import protocol_pdf, view
+from outreach_desktop.services.protocol_views import ProtocolView, protocol_pdf, view
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.templates import Template
 from outreach_desktop.ui.clipboard import sensitive_clipboard
@@ -319,12 +319,11 @@ class ProtocolEditor(QDialog):
         v = view(self.session, self.protocol_id)
         self.protocol = v.protocol
         final = self.protocol.is_final
-        facts = dict(v.facts)
         when = self.tr("Met on {met} · written on {written}").format(
-            met=facts.get("Gespräch am", ""), written=facts.get("Geschrieben am", "")
+            met=v.facts.met.text, written=v.facts.written.text
         )
         who = self.tr("Staff: {staff} · others present: {others}").format(
-            staff=facts.get("Mitarbeitende", ""), others=facts.get("Weitere Anwesende", "")
+            staff=v.facts.staff.text, others=v.facts.others_present.text
         )
         self.header.setText(
             f"<h2>{self._escape(v.title)}</h2>{self._escape(when)}<br>{self._escape(who)}"
@@ -342,13 +341,13 @@ class ProtocolEditor(QDialog):
             )
         for button in self.template_buttons:
             button.setVisible(not final)
-        self.follow_up_label.setText(facts.get("Folgetermin", ""))
-        self.follow_up_button.setVisible(not final and facts.get("Folgetermin") == "keiner")
+        self.follow_up_label.setText(v.facts.follow_up.text)
+        self.follow_up_button.setVisible(not final and v.follow_up is None)
         self.addenda_label.setText(
             "".join(
                 "<p><b>" + self._escape(self.tr("Addendum {when}").format(when=w)) + "</b><br>"
                 + self._escape(t).replace("\n", "<br>") + "</p>"
-                for w, t in v.addenda
+                for w, t in ((a.label, a.text) for a in v.addenda)
             )
         )  # fmt: skip
         self.addenda_label.setVisible(bool(v.addenda))
@@ -368,13 +367,13 @@ class ProtocolEditor(QDialog):
 
         return escape(text)
 
-    def _fill_handover(self, v: object) -> None:
+    def _fill_handover(self, v: ProtocolView) -> None:
         old = self.handover.layout()
         if old is not None:
             QWidget().setLayout(old)  # drop the old rows
         grid = QGridLayout(self.handover)
-        rows = [*v.facts, *v.filled_sections()]  # type: ignore[attr-defined]
-        rows += [(self.tr("Addendum {when}").format(when=w), t) for w, t in v.addenda]  # type: ignore[attr-defined]
+        rows = v.rows()
+        rows += [(self.tr("Addendum {when}").format(when=a.label), a.text) for a in v.addenda]
         note = QLabel(self.tr("Draft – not finalized yet.") if not self.protocol.is_final else "")
         note.setStyleSheet("color: #a40000; font-weight: bold;")
         copy_all = QPushButton(self.tr("Copy a&ll"))
