@@ -55,8 +55,12 @@ $(BUILT)/translations/%.qm: resources/translations/%.ts $(STAMP)
 # context "Labels"); English gets only those labels: the interface is written in English.
 UI_PY     = $$(find src/outreach_desktop/ui -name '*.py')
 DOMAIN_PY = $$(find src/outreach_desktop/domain -name '*.py')
+# Code that moves to another class keeps its translations: lupdate first keeps what vanished,
+# tools/ts_carry.py gives a moved string its old translation, then lupdate drops the rest.
 LUPDATE   = $(BIN)/pyside6-lupdate -no-obsolete -locations none
 lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate -locations none $(UI_PY) $(DOMAIN_PY) -ts resources/translations/outreach_de.ts
+	$(BIN)/python tools/ts_carry.py resources/translations/outreach_de.ts
 	$(LUPDATE) $(UI_PY) $(DOMAIN_PY) -ts resources/translations/outreach_de.ts
 	$(LUPDATE) -source-language de -target-language en $(DOMAIN_PY) \
 		-ts resources/translations/outreach_en.ts

@@ -94,7 +94,7 @@
         <translation>&amp;Ort</translation>
     </message>
     <message>
-        <source>Meeting point; for a home visit the client's address</source>
+        <source>Meeting point; for a home visit the client&apos;s address</source>
         <translation>Treffpunkt; beim Hausbesuch die Anschrift der Kundin oder des Kunden</translation>
     </message>
     <message>
@@ -165,7 +165,7 @@
         <translation>anonym</translation>
     </message>
     <message>
-        <source>The agency's checklist file has an error and is not used; the built-in checklist applies. {problem}</source>
+        <source>The agency&apos;s checklist file has an error and is not used; the built-in checklist applies. {problem}</source>
         <translation>Die Checklisten-Datei der Dienststelle ist fehlerhaft und wird nicht verwendet; es gilt die eingebaute Checkliste. {problem}</translation>
     </message>
     <message>
@@ -684,7 +684,7 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>&amp;Anlegen</translation>
     </message>
     <message>
-        <source>Your profile is an encrypted vault on this laptop. Only your passphrase opens it; if you lose it, only your agency's recovery key can. Choose one you can type reliably even when tired, and do not note it down on the laptop.</source>
+        <source>Your profile is an encrypted vault on this laptop. Only your passphrase opens it; if you lose it, only your agency&apos;s recovery key can. Choose one you can type reliably even when tired, and do not note it down on the laptop.</source>
         <translation>Ihr Profil ist ein verschlüsselter Tresor auf diesem Laptop. Nur Ihre Passphrase öffnet ihn; geht sie verloren, kann das nur noch der Wiederherstellungsschlüssel Ihrer Dienststelle. Wählen Sie eine Passphrase, die Sie auch müde sicher tippen, und notieren Sie sie nicht auf dem Laptop.</translation>
     </message>
     <message>
@@ -814,6 +814,41 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>&amp;Witness</source>
         <translation>&amp;Zeugin/Zeuge</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverView</name>
+    <message>
+        <source>Addendum {when}</source>
+        <translation>Nachtrag {when}</translation>
+    </message>
+    <message>
+        <source>Draft – not finalized yet.</source>
+        <translation>Entwurf – noch nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Copy a&amp;ll</source>
+        <translation>Alles &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Copy all fields</source>
+        <translation>Alle Felder kopieren</translation>
+    </message>
+    <message>
+        <source>all fields</source>
+        <translation>alle Felder</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy {field}</source>
+        <translation>{field} kopieren</translation>
+    </message>
+    <message>
+        <source>Copied: {what} – removed from the clipboard after 30 seconds.</source>
+        <translation>Kopiert: {what} – wird nach 30 Sekunden aus der Zwischenablage gelöscht.</translation>
     </message>
 </context>
 <context>
@@ -1456,62 +1491,6 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <source>Duration</source>
-        <translation>Dauer</translation>
-    </message>
-    <message>
-        <source>Success</source>
-        <translation>Erfolg: Einschätzung</translation>
-    </message>
-    <message>
-        <source>Entry in VerBIS needed</source>
-        <translation>Eintrag in VerBIS nötig</translation>
-    </message>
-    <message>
-        <source>Benefit-relevant: e-Akte, inform Leistungsgewährung</source>
-        <translation>Leistungsrelevant: e-Akte, Leistungsgewährung informieren</translation>
-    </message>
-    <message>
-        <source>Inform network partners</source>
-        <translation>Netzwerkpartner informieren</translation>
-    </message>
-    <message>
-        <source>Information to the main caseworker</source>
-        <translation>Information an die Hauptbetreuung</translation>
-    </message>
-    <message>
-        <source>Plan f&amp;ollow-up…</source>
-        <translation>&amp;Folgetermin planen …</translation>
-    </message>
-    <message>
-        <source>Plan follow-up appointment</source>
-        <translation>Folgetermin planen</translation>
-    </message>
-    <message>
-        <source>Follow-up</source>
-        <translation>Folgetermin</translation>
-    </message>
-    <message>
-        <source>Template</source>
-        <translation>Vorlage</translation>
-    </message>
-    <message>
-        <source>Template for {field}</source>
-        <translation>Vorlage für {field}</translation>
-    </message>
-    <message>
-        <source>Other approaches</source>
-        <translation>Andere Handlungsansätze</translation>
-    </message>
-    <message>
-        <source>Save this text as my template</source>
-        <translation>Diesen Text als eigene Vorlage speichern</translation>
-    </message>
-    <message>
-        <source>Delete my template</source>
-        <translation>Eigene Vorlage löschen</translation>
-    </message>
-    <message>
         <source>Met on {met} · written on {written}</source>
         <translation>Gespräch am {met} · geschrieben am {written}</translation>
     </message>
@@ -1524,60 +1503,12 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Abgeschlossen – nur lesbar. Korrekturen kommen als Nachtrag hinzu (bisher: {n}).</translation>
     </message>
     <message>
-        <source>Addendum {when}</source>
-        <translation>Nachtrag {when}</translation>
-    </message>
-    <message>
-        <source>Draft – not finalized yet.</source>
-        <translation>Entwurf – noch nicht abgeschlossen.</translation>
-    </message>
-    <message>
-        <source>Copy a&amp;ll</source>
-        <translation>Alles &amp;kopieren</translation>
-    </message>
-    <message>
-        <source>Copy all fields</source>
-        <translation>Alle Felder kopieren</translation>
-    </message>
-    <message>
-        <source>all fields</source>
-        <translation>alle Felder</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy {field}</source>
-        <translation>{field} kopieren</translation>
-    </message>
-    <message>
-        <source>Copied: {what} – removed from the clipboard after 30 seconds.</source>
-        <translation>Kopiert: {what} – wird nach 30 Sekunden aus der Zwischenablage gelöscht.</translation>
-    </message>
-    <message>
         <source>Unsaved changes…</source>
         <translation>Ungespeicherte Änderungen …</translation>
     </message>
     <message>
         <source>Saved at {time}</source>
         <translation>Gespeichert um {time}</translation>
-    </message>
-    <message>
-        <source>Saved as your template “{title}”.</source>
-        <translation>Als eigene Vorlage „{title}“ gespeichert.</translation>
-    </message>
-    <message>
-        <source>Delete template</source>
-        <translation>Vorlage löschen</translation>
-    </message>
-    <message>
-        <source>Delete your template “{title}”? Protocols that used it keep their text.</source>
-        <translation>Ihre Vorlage „{title}“ löschen? Protokolle, die sie verwendet haben, behalten ihren Text.</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Löschen</translation>
     </message>
     <message>
         <source>Still empty: {fields}.</source>
@@ -1613,6 +1544,49 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
     </message>
 </context>
 <context>
+    <name>ProtocolForm</name>
+    <message>
+        <source>Addendum {when}</source>
+        <translation>Nachtrag {when}</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg: Einschätzung</translation>
+    </message>
+    <message>
+        <source>Entry in VerBIS needed</source>
+        <translation>Eintrag in VerBIS nötig</translation>
+    </message>
+    <message>
+        <source>Benefit-relevant: e-Akte, inform Leistungsgewährung</source>
+        <translation>Leistungsrelevant: e-Akte, Leistungsgewährung informieren</translation>
+    </message>
+    <message>
+        <source>Inform network partners</source>
+        <translation>Netzwerkpartner informieren</translation>
+    </message>
+    <message>
+        <source>Information to the main caseworker</source>
+        <translation>Information an die Hauptbetreuung</translation>
+    </message>
+    <message>
+        <source>Plan f&amp;ollow-up…</source>
+        <translation>&amp;Folgetermin planen …</translation>
+    </message>
+    <message>
+        <source>Plan follow-up appointment</source>
+        <translation>Folgetermin planen</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Folgetermin</translation>
+    </message>
+</context>
+<context>
     <name>ProtocolsPage</name>
     <message>
         <source>&amp;Anonymous counselling…</source>
@@ -1627,7 +1601,7 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
         <translation>Gedächtnisprotokolle</translation>
     </message>
     <message>
-        <source>No memory protocols yet. Write one from an appointment's follow-up, or with “New” (Ctrl+N) for a meeting without an appointment.</source>
+        <source>No memory protocols yet. Write one from an appointment&apos;s follow-up, or with “New” (Ctrl+N) for a meeting without an appointment.</source>
         <translation>Noch keine Gedächtnisprotokolle. Schreiben Sie eines in der Nachbereitung eines Termins oder mit „Neu“ (Strg+N) für ein Gespräch ohne Termin.</translation>
     </message>
     <message>
@@ -1650,7 +1624,7 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
         <translation>Wiederherstellungsschlüssel der Dienststelle</translation>
     </message>
     <message>
-        <source>With this key your agency's office can open the vault if your passphrase is lost. Enter the public key the office gave you (it starts with age1).</source>
+        <source>With this key your agency&apos;s office can open the vault if your passphrase is lost. Enter the public key the office gave you (it starts with age1).</source>
         <translation>Mit diesem Schlüssel kann Ihre Dienststelle den Tresor öffnen, wenn Ihre Passphrase verloren ist. Geben Sie den öffentlichen Schlüssel ein, den Sie von der Dienststelle erhalten haben (er beginnt mit age1).</translation>
     </message>
     <message>
@@ -1764,7 +1738,7 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
         <translation>Briefkopf</translation>
     </message>
     <message>
-        <source>Empty fields use the agency's settings (agency.toml).</source>
+        <source>Empty fields use the agency&apos;s settings (agency.toml).</source>
         <translation>Leere Felder übernehmen die Vorgaben der Dienststelle (agency.toml).</translation>
     </message>
     <message>
@@ -2062,6 +2036,45 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
     <message>
         <source>&amp;Second staff member</source>
         <translation>&amp;Zweite Person</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateMenus</name>
+    <message>
+        <source>Template</source>
+        <translation>Vorlage</translation>
+    </message>
+    <message>
+        <source>Template for {field}</source>
+        <translation>Vorlage für {field}</translation>
+    </message>
+    <message>
+        <source>Other approaches</source>
+        <translation>Andere Handlungsansätze</translation>
+    </message>
+    <message>
+        <source>Save this text as my template</source>
+        <translation>Diesen Text als eigene Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>Delete my template</source>
+        <translation>Eigene Vorlage löschen</translation>
+    </message>
+    <message>
+        <source>Saved as your template “{title}”.</source>
+        <translation>Als eigene Vorlage „{title}“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Delete template</source>
+        <translation>Vorlage löschen</translation>
+    </message>
+    <message>
+        <source>Delete your template “{title}”? Protocols that used it keep their text.</source>
+        <translation>Ihre Vorlage „{title}“ löschen? Protokolle, die sie verwendet haben, behalten ihren Text.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>

@@ -41,7 +41,7 @@ def test_template_autosave_finalize_addendum_and_search(
 ) -> None:
     template = next(t for t in editor.templates.for_field("course")
                     if t.title == "Walk and Talk – Einstieg")  # fmt: skip
-    editor.insert_template("course", template)
+    editor.template_menus.insert("course", template)
     course = editor.edits["course"].toPlainText()
     assert "20.11.2026" in course and "Heike Brandt" in course and "Elbuferpromenade" in course
     qtbot.keyClicks(editor.edits["topics"], "Bewerbungstraining Gaertnerei")
@@ -111,7 +111,7 @@ def test_ctrl_s_saves_at_once(editor: ProtocolEditor, session: Session, qtbot: A
 
 def test_closing_keeps_what_was_typed(editor: ProtocolEditor, session: Session) -> None:
     editor.edits["agreements"].setPlainText("Mündlich: Rückruf am Freitag")
-    assert editor._dirty
+    assert editor.autosave.dirty
     editor.reject()  # before the autosave timer fired
     assert session.protocols.get(editor.protocol_id).agreements == "Mündlich: Rückruf am Freitag"
 
@@ -174,17 +174,17 @@ def test_own_templates_saved_offered_and_deleted(editor: ProtocolEditor) -> None
     from PySide6.QtWidgets import QMenu
 
     editor.edits["agreements"].setPlainText("Mündlich: Rückruf am Freitag\nweitere Zeile")
-    editor._save_template("agreements")
+    editor.template_menus.save_as_template("agreements")
     assert "Mündlich: Rückruf am Freitag" in editor.saved_label.text()
     menu = QMenu(editor)
-    editor._fill_menu(menu, "agreements")
+    editor.template_menus.fill_menu(menu, "agreements")
     titles = [a.text() for a in menu.actions()]
     assert "★ Mündlich: Rückruf am Freitag" in titles
     assert "Diesen Text als eigene Vorlage speichern" in titles
     remove = next(a.menu() for a in menu.actions() if a.text() == "Eigene Vorlage löschen")
     own = next(t for t in editor.templates.for_field("agreements") if t.personal)
     messages.set_next_answer(False)
-    editor.delete_template(own)
+    editor.template_menus.delete(own)
     assert any(t.personal for t in editor.templates.for_field("agreements"))
     messages.set_next_answer(True)
     remove.actions()[0].trigger()
@@ -253,7 +253,7 @@ def test_templates_for_this_approach_first_and_added_after_the_text(
     from PySide6.QtWidgets import QMenu
 
     menu = QMenu(editor)
-    editor._fill_menu(menu, "course")
+    editor.template_menus.fill_menu(menu, "course")
     top = [a.text() for a in menu.actions() if a.text()]
     assert "Walk and Talk – Einstieg" in top and "Hausbesuch – an der Tür" not in top
     more = next(a.menu() for a in menu.actions() if a.text() == "Andere Handlungsansätze")
@@ -264,7 +264,7 @@ def test_templates_for_this_approach_first_and_added_after_the_text(
     editor.edits["course"].moveCursor(QTextCursor.MoveOperation.Start)  # cursor at the start
     template = next(t for t in editor.templates.for_field("course")
                     if t.title == "Walk and Talk – Einstieg")  # fmt: skip
-    editor.insert_template("course", template)
+    editor.template_menus.insert("course", template)
     text = editor.edits["course"].toPlainText()
     assert text.startswith("Schon notiert.\n\nTreffen am 20.11.2026 um 10:00 Uhr")
 

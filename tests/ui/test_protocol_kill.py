@@ -38,7 +38,7 @@ APP = textwrap.dedent(
     QTest.keyClicks(editor.edits["course"], typed)   # typed key by key, as a user would
 
     def report():
-        if not editor._dirty:
+        if not editor.autosave.dirty:
             print("SAVED", flush=True)   # the parent kills us now, mid-session
         else:
             QTimer.singleShot(100, report)

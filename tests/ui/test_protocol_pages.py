@@ -60,7 +60,7 @@ def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, q
         written.append(editor.protocol_id)
         template = next(t for t in editor.templates.for_field("course")
                         if t.title == "Walk and Talk – Einstieg")  # fmt: skip
-        editor.insert_template("course", template)
+        editor.template_menus.insert("course", template)
         qtbot.keyClicks(editor.edits["topics"], "Probearbeit Baumschule")
         messages.set_next_answer(True)  # "Jetzt abschließen?"
         editor.finalize_button.click()
@@ -194,7 +194,7 @@ def test_idle_lock_keeps_the_draft_and_clears_the_clipboard(
         copy.click()
         editor.tabs.setCurrentIndex(0)
         editor.edits["next_steps"].setPlainText("Hospitation anfragen")  # typed, not saved yet
-        assert editor._dirty
+        assert editor.autosave.dirty
         clock.advance(301)
         window.idle.check()  # the idle timer fires while the protocol is open
 

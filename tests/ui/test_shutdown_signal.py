@@ -46,7 +46,7 @@ APP = textwrap.dedent(
 
         def type_it():
             QTest.keyClicks(editor.edits["course"], typed)
-            assert editor._dirty   # the autosave (2 s) has not run yet
+            assert editor.autosave.dirty   # the autosave (2 s) has not run yet
             print("TYPED", flush=True)
 
         QTimer.singleShot(0, type_it)

@@ -1,0 +1,60 @@
+"""The "Transfer (VerBIS)" tab: every field of the protocol as the office reads it, each with
+a copy button for pasting into VerBIS, and one button to copy all. Copied text is marked
+sensitive and cleared from the clipboard after 30 seconds."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+
+from outreach_desktop.services.protocol_views import ProtocolView
+from outreach_desktop.ui.clipboard import sensitive_clipboard
+
+
+class HandoverView(QWidget):
+    """`copied` carries the status line after a copy."""
+
+    copied = Signal(str)
+
+    def show_view(self, v: ProtocolView) -> None:
+        old = self.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # drop the old rows
+        grid = QGridLayout(self)
+        rows = v.rows()
+        rows += [(self.tr("Addendum {when}").format(when=a.label), a.text) for a in v.addenda]
+        note = QLabel(self.tr("Draft – not finalized yet.") if not v.protocol.is_final else "")
+        note.setStyleSheet("color: #a40000; font-weight: bold;")
+        copy_all = QPushButton(self.tr("Copy a&ll"))
+        copy_all.setAccessibleName(self.tr("Copy all fields"))
+        copy_all.setAutoDefault(False)
+        everything = "\n\n".join(f"{label}:\n{text}" for label, text in rows)
+        copy_all.clicked.connect(lambda: self._copy(everything, self.tr("all fields")))
+        grid.addWidget(note, 0, 0, 1, 2)
+        grid.addWidget(copy_all, 0, 2)
+        for index, (label, text) in enumerate(rows, start=1):
+            self._add_row(grid, index, label, text)
+        grid.setColumnStretch(1, 1)
+
+    def _add_row(self, grid: QGridLayout, index: int, label: str, text: str) -> None:
+        caption = QLabel(f"<b>{escape(label)}</b>")
+        value = QLabel(text)
+        value.setTextFormat(Qt.TextFormat.PlainText)  # shown exactly as it is copied
+        value.setWordWrap(True)
+        copy = QPushButton(self.tr("Copy"))
+        copy.setAccessibleName(self.tr("Copy {field}").format(field=label))
+        copy.setAutoDefault(False)
+        copy.clicked.connect(lambda _c=False, t=text, f=label: self._copy(t, f))
+        grid.addWidget(caption, index, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(value, index, 1)
+        grid.addWidget(copy, index, 2, Qt.AlignmentFlag.AlignTop)
+
+    def _copy(self, text: str, what: str) -> None:
+        sensitive_clipboard().copy(text)
+        self.copied.emit(
+            self.tr("Copied: {what} – removed from the clipboard after 30 seconds.").format(
+                what=what
+            )
+        )
