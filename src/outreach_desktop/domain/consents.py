@@ -226,6 +226,10 @@ class Consent(Record):
                 f"Die Einwilligung ist {self.state.label_de.lower()}: {action} geht nicht mehr."
             )
 
+    def record_saved(self, now: datetime, form_version: str) -> None:
+        """A PDF of the form was saved outside the vault (noted, changes nothing else)."""
+        self._event(now, "pdf-saved", form_version)
+
     def record_print(self, now: datetime, form_version: str) -> None:
         """A print of the form; a given consent keeps the wording it was given on."""
         if self.state is ConsentState.SIGNED:

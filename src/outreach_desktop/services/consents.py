@@ -74,6 +74,12 @@ class ConsentService:
         consent.record_print(now, form_version)
         return self._repo.save(consent, check=False)
 
+    def record_saved(self, consent_id: str, now: datetime, form_version: str) -> Consent:
+        """A PDF of the form was saved outside the vault: noted in the consent's history."""
+        consent = self._repo.get(consent_id)
+        consent.record_saved(now, form_version)
+        return self._repo.save(consent, check=False)
+
     def sign(
         self,
         consent_id: str,

@@ -19,19 +19,13 @@ from outreach_desktop.domain.consents import (
 )
 from outreach_desktop.domain.documents import (
     DOCUMENT_LANGUAGES,
-    DocumentData,
     DocumentKind,
-    PersonRef,
 )
 from outreach_desktop.domain.errors import DomainError
-from outreach_desktop.domain.people import Staff
 from outreach_desktop.domain.vocabulary import Approach
-from outreach_desktop.services.agency import letterhead
+from outreach_desktop.services.document_data import build
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.settings import load_settings
 from outreach_desktop.storage.atomic import atomic_write
-
-RECOGNITION_ITEM = "dp.recognition_sign"
 
 
 @dataclass(frozen=True)
@@ -41,10 +35,6 @@ class Rendered:
     language: str
     form_version: str
     title: str  # for print jobs and file names: no personal data
-
-
-def _person(staff: Staff) -> PersonRef:
-    return PersonRef(staff.name, phone=staff.phone)
 
 
 class DocumentService:
@@ -58,7 +48,7 @@ class DocumentService:
         return language if language in DOCUMENT_LANGUAGES else "de"
 
     # ---- building ----------------------------------------------------------------------------
-    def _data(
+    def _rendered(
         self,
         kind: DocumentKind,
         appointment: Appointment | None,
@@ -66,60 +56,12 @@ class DocumentService:
         language: str,
         today: date,
         consent: Consent | None = None,
-    ) -> DocumentData:
-        s = self.session
-        client = s.clients.get(client_id)
-        staff = [
-            x
-            for x in (s.staff.find(i) for i in (appointment.staff_ids if appointment else []))
-            if x
-        ]
-        owner = s.owner()
-        if not staff and owner is not None:
-            staff = [owner]
-        third_party_id = (consent.third_party_id if consent else None) or (
-            appointment.third_party_id if appointment else None
-        )
-        party = s.third_parties.find(third_party_id) if third_party_id else None
-        main_id = (consent.main_caseworker_id if consent else None) or client.main_caseworker_id
-        main = s.staff.find(main_id) if main_id else None
-        place = appointment.place if appointment else ""
-        if appointment and appointment.approach is Approach.HOME_VISIT and not place:
-            place = client.address.replace("\n", ", ")
-        recognition = ""
-        if appointment is not None:
-            answer = s.workflow.answers(appointment.id).get(RECOGNITION_ITEM)
-            recognition = str(answer.answer.value) if answer else ""
-        settings = load_settings()
-        head = letterhead(settings)
-        return DocumentData(
-            kind=kind,
-            language=language,
-            letterhead=head,
-            client=PersonRef(client.display_name, client.address, client.phone),
-            customer_number=client.customer_number,
-            staff=tuple(_person(x) for x in staff),
-            appointment_start=appointment.start if appointment else None,
-            duration_min=appointment.planned_duration_min if appointment else 0,
-            place=place,
-            approach=appointment.approach if appointment else None,
-            third_party=PersonRef(party.name, party.address, party.contact) if party else None,
-            purpose=consent.purpose if consent else "",
-            topics=consent.topics if consent else "",
-            valid_until=consent.valid_until if consent else None,
-            others_present=tuple(consent.others_present) if consent else (),
-            accompaniment_scope=consent.scope.value if consent and consent.scope else "",
-            exception_reason=consent.participation_reason if consent else "",
-            main_caseworker=_person(main) if main else None,
-            cancel_contact="",  # the form's own wording: the contact's name and phone
-            recognition_sign=recognition,
-            letter_date=today,
-            signature_png=consent.signature_png if consent else None,
-            signed_at=consent.given_at
-            if consent and consent.given_how is GivenHow.SCREEN
-            else None,
-            reference=consent.id if consent else (appointment.id if appointment else ""),
-        )
+    ) -> Rendered:
+        data = build(self.session, kind, appointment, client_id, language, today, consent)
+        return Rendered(
+            documents.render(data), kind, language, documents.form_version(kind, language),
+            kind.label_de,
+        )  # fmt: skip
 
     def consent_document(
         self, consent_id: str, today: date, language: str | None = None
@@ -131,11 +73,7 @@ class DocumentService:
         )  # fmt: skip
         language = language or consent.language or self.language_for(consent.client_id)
         kind = DocumentKind.for_consent(consent.kind)
-        data = self._data(kind, appointment, consent.client_id, language, today, consent)
-        return Rendered(
-            documents.render(data), kind, language, documents.form_version(kind, language),
-            kind.label_de,
-        )  # fmt: skip
+        return self._rendered(kind, appointment, consent.client_id, language, today, consent)
 
     def letter(
         self, appointment_id: str, kind: DocumentKind, today: date, language: str | None = None
@@ -150,11 +88,7 @@ class DocumentService:
         ):
             raise DomainError("Ankündigung und Erinnerung gibt es nur für Hausbesuche.")
         language = language or self.language_for(appointment.client_id)
-        data = self._data(kind, appointment, appointment.client_id, language, today)
-        return Rendered(
-            documents.render(data), kind, language, documents.form_version(kind, language),
-            kind.label_de,
-        )  # fmt: skip
+        return self._rendered(kind, appointment, appointment.client_id, language, today)
 
     def form_for_appointment(
         self, appointment_id: str, kind: DocumentKind, today: date, language: str | None = None
@@ -174,7 +108,8 @@ class DocumentService:
             )
         usable = [
             c for c in self.session.consents.for_appointment(appointment_id)
-            if c.kind is consent_kind and c.state.value not in ("refused", "revoked")
+            if c.kind is consent_kind
+            and c.state not in (ConsentState.REFUSED, ConsentState.REVOKED)
             and (consent_kind is not ConsentKind.CONFIDENTIALITY_RELEASE
                  or c.third_party_id == appointment.third_party_id)
         ]  # fmt: skip
@@ -182,12 +117,7 @@ class DocumentService:
             consent = usable[-1]
             return self.consent_document(consent.id, today, language), consent
         language = language or self.language_for(appointment.client_id)
-        data = self._data(kind, appointment, appointment.client_id, language, today)
-        rendered = Rendered(
-            documents.render(data), kind, language, documents.form_version(kind, language),
-            kind.label_de,
-        )  # fmt: skip
-        return rendered, None
+        return self._rendered(kind, appointment, appointment.client_id, language, today), None
 
     # ---- actions -----------------------------------------------------------------------------
     def print_consent(
@@ -210,9 +140,7 @@ class DocumentService:
 
     def record_saved(self, consent_id: str, now: datetime, rendered: Rendered) -> None:
         """A PDF of the form was saved outside the vault: note it in the consent's history."""
-        consent = self.session.consents.get(consent_id)
-        consent._event(now, "pdf-saved", rendered.form_version)
-        self.session.consents.update(consent, check=False)
+        self.session.consents.record_saved(consent_id, now, rendered.form_version)
 
     def sign_on_screen(self, consent_id: str, signature_png: bytes, now: datetime) -> Consent:
         """Sign with the image drawn on screen; the signed form is kept inside the vault."""
@@ -224,7 +152,8 @@ class DocumentService:
         )  # fmt: skip
         kind = DocumentKind.for_consent(consent.kind)
         language = consent.language or self.language_for(consent.client_id)
-        data = self._data(kind, appointment, consent.client_id, language, now.date(), consent)
+        data = build(self.session, kind, appointment, consent.client_id, language, now.date(),
+                     consent)  # fmt: skip
         pdf = documents.render(data)
         stored = self.session.consents.get(consent_id)
         stored.language, stored.form_version = language, documents.form_version(kind, language)
