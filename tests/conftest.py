@@ -22,6 +22,17 @@ from outreach_desktop.services.vaults import create_vault
 from outreach_desktop.storage import throttle as throttle_module
 from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
 
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark as `gui` every test that needs Qt widgets: all of tests/ui/ (some start the app in
+    a child process) and any test using `qapp` (which `qtbot` uses too), so that
+    `pytest -m "not gui"` runs without Qt (qutebrowser's tests/conftest.py does the same)."""
+    for item in items:
+        if "qapp" in getattr(item, "fixturenames", ()) or item.path.is_relative_to(UI_TESTS):
+            item.add_marker(pytest.mark.gui)
+
 
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
