@@ -21,6 +21,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault
 from outreach_desktop.storage import throttle as throttle_module
 from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
+from testkit.cli import write_passphrase
 
 UI_TESTS = Path(__file__).resolve().parent / "ui"
 
@@ -76,9 +77,7 @@ def session(vault_dir: Path) -> Iterator[Session]:
 
 @pytest.fixture
 def passphrase_file(tmp_path: Path) -> Path:
-    path = tmp_path / "passphrase.txt"
-    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    return path
+    return write_passphrase(tmp_path / "passphrase.txt")
 
 
 @pytest.fixture(autouse=True)
