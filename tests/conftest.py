@@ -21,6 +21,18 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault
 from outreach_desktop.storage import throttle as throttle_module
 from testkit import FAST_KDF, PASSPHRASE, AgeIdentity
+from testkit.cli import write_passphrase
+
+UI_TESTS = Path(__file__).resolve().parent / "ui"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark as `gui` every test that needs Qt widgets: all of tests/ui/ (some start the app in
+    a child process) and any test using `qapp` (which `qtbot` uses too), so that
+    `pytest -m "not gui"` runs without Qt (qutebrowser's tests/conftest.py does the same)."""
+    for item in items:
+        if "qapp" in getattr(item, "fixturenames", ()) or item.path.is_relative_to(UI_TESTS):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)
@@ -65,9 +77,7 @@ def session(vault_dir: Path) -> Iterator[Session]:
 
 @pytest.fixture
 def passphrase_file(tmp_path: Path) -> Path:
-    path = tmp_path / "passphrase.txt"
-    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
-    return path
+    return write_passphrase(tmp_path / "passphrase.txt")
 
 
 @pytest.fixture(autouse=True)

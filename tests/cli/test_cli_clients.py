@@ -2,53 +2,26 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from tests.cli.conftest import Run, assert_one_error_line
+from testkit.cli import VaultCli, assert_one_error_line, assert_usage_error
 
 
-def add(run: Run, vault: Path, passphrase_file: Path, name: str, *extra: str) -> str:
-    result = run(
-        "clients",
-        "add",
-        "--vault",
-        vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--name",
-        name,
-        *extra,
-    )
-    assert result.code == 0, result.err
-    return result.out.strip()
+def add(on_vault: VaultCli, name: str, *extra: str) -> str:
+    return on_vault("clients", "add", "--name", name, *extra).ok().out.strip()
 
 
-def test_add_and_list(run: Run, locked_vault: Path, passphrase_file: Path) -> None:
-    anna = add(
-        run,
-        locked_vault,
-        passphrase_file,
-        "Anna Müller",
-        "--phone",
-        "0170 1234567",
-        "--customer-number",
-        "123 a 456789",
-    )
-    bernd = add(run, locked_vault, passphrase_file, "Bernd Schmidt", "--address", "Am Markt 1")
+def test_add_and_list(on_vault: VaultCli) -> None:
+    anna = add(on_vault, "Anna Müller", "--phone", "0170 1234567", "--customer-number",
+               "123 a 456789")  # fmt: skip
+    bernd = add(on_vault, "Bernd Schmidt", "--address", "Am Markt 1")
     assert len(anna) == 36 and anna != bernd
 
-    table = run("clients", "list", "--vault", locked_vault, "--passphrase-file", passphrase_file)
-    assert table.code == 0
+    table = on_vault("clients", "list").ok()
     lines = table.out.splitlines()
     assert lines[0].split() == ["Name", "Kundennummer", "Telefon", "ID"]
     assert "Anna Müller" in lines[1] and "123A456789" in lines[1] and anna in lines[1]
     assert "Bernd Schmidt" in lines[2]
 
-    listed = run(
-        "clients", "list", "--vault", locked_vault, "--passphrase-file", passphrase_file, "--json"
-    )
-    data = json.loads(listed.out)
+    data = on_vault("clients", "list", "--json").json()
     assert [c["display_name"] for c in data] == ["Anna Müller", "Bernd Schmidt"]
     assert data[0]["id"] == anna
     assert data[0]["customer_number"] == "123A456789"
@@ -57,55 +30,24 @@ def test_add_and_list(run: Run, locked_vault: Path, passphrase_file: Path) -> No
     assert data[0]["in_own_caseload"] is True
 
 
-def test_list_search(run: Run, locked_vault: Path, passphrase_file: Path) -> None:
-    add(run, locked_vault, passphrase_file, "Anna Müller")
-    add(run, locked_vault, passphrase_file, "Bernd Schmidt")
-    result = run(
-        "clients",
-        "list",
-        "--vault",
-        locked_vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--search",
-        "MULL",
-        "--json",
-    )
-    assert [c["display_name"] for c in json.loads(result.out)] == ["Anna Müller"]
+def test_list_search(on_vault: VaultCli) -> None:
+    add(on_vault, "Anna Müller")
+    add(on_vault, "Bernd Schmidt")
+    found = on_vault("clients", "list", "--search", "MULL", "--json").json()
+    assert [c["display_name"] for c in found] == ["Anna Müller"]
 
 
-def test_list_empty(run: Run, locked_vault: Path, passphrase_file: Path) -> None:
-    result = run("clients", "list", "--vault", locked_vault, "--passphrase-file", passphrase_file)
-    assert result.code == 0
-    assert result.out.strip() == "Keine Kundinnen und Kunden gefunden."
-    result = run(
-        "clients", "list", "--vault", locked_vault, "--passphrase-file", passphrase_file, "--json"
-    )
-    assert json.loads(result.out) == []
+def test_list_empty(on_vault: VaultCli) -> None:
+    assert on_vault("clients", "list").ok().out.strip() == "Keine Kundinnen und Kunden gefunden."
+    assert on_vault("clients", "list", "--json").json() == []
 
 
-def test_add_invalid_client(run: Run, locked_vault: Path, passphrase_file: Path) -> None:
-    result = run(
-        "clients",
-        "add",
-        "--vault",
-        locked_vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--name",
-        "Anna",
-        "--customer-number",
-        "12345",
-    )
+def test_add_invalid_client(on_vault: VaultCli) -> None:
+    result = on_vault("clients", "add", "--name", "Anna", "--customer-number", "12345")
     assert_one_error_line(result)
     assert "Kundennummer:" in result.err
-    listed = run(
-        "clients", "list", "--vault", locked_vault, "--passphrase-file", passphrase_file, "--json"
-    )
-    assert json.loads(listed.out) == []
+    assert on_vault("clients", "list", "--json").json() == []
 
 
-def test_add_requires_name(run: Run, locked_vault: Path, passphrase_file: Path) -> None:
-    result = run("clients", "add", "--vault", locked_vault, "--passphrase-file", passphrase_file)
-    assert result.code == 2
-    assert "--name" in result.err
+def test_add_requires_name(on_vault: VaultCli) -> None:
+    assert_usage_error(on_vault("clients", "add"), "--name")

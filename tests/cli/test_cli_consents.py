@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, time, timedelta
 from pathlib import Path
-
-from tests.cli.conftest import Run, assert_one_error_line
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.consents import AccompanimentScope, ConsentKind, GivenHow
@@ -15,6 +12,7 @@ from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
 from testkit import PASSPHRASE
+from testkit.cli import Run, VaultCli, assert_one_error_line, assert_usage_error
 
 
 def test_list_shows_state_and_form_never_content(
@@ -34,28 +32,22 @@ def test_list_shows_state_and_form_never_content(
                              purpose="Geheimer Zweck XYZ", valid_until=start.date())  # fmt: skip
     session.lock()
 
-    result = run("consents", "list", "--vault", vault_dir, "--passphrase-file", passphrase_file)
-    assert result.code == 0, result.err
+    on_vault = VaultCli(run, vault_dir, passphrase_file)
+    result = on_vault("consents", "list").ok()
     assert "Einverständnis zur Begleitung" in result.out
     assert "Erteilt" in result.out and "auf Papier unterschrieben" in result.out
     assert "Schweigepflichtentbindung" in result.out and "Vorbereitet" in result.out
     assert "Geheimer Zweck" not in result.out
 
-    result = run("consents", "list", "--vault", vault_dir, "--passphrase-file", passphrase_file,
-                 "--appointment", a.id, "--json")  # fmt: skip
-    data = json.loads(result.out)
+    data = on_vault("consents", "list", "--appointment", a.id, "--json").json()
     assert {d["kind"] for d in data} == {"accompaniment", "confidentiality-release"}
     signed = next(d for d in data if d["kind"] == "accompaniment")
     assert signed["state"] == "signed" and signed["given_how"] == "paper"
     assert [e["event"] for e in signed["events"]] == ["prepared", "signed"]
 
 
-def test_unknown_appointment_is_a_clear_error(
-    run: Run, locked_vault: Path, passphrase_file: Path
-) -> None:
-    result = run("consents", "list", "--vault", locked_vault, "--passphrase-file", passphrase_file,
-                 "--appointment", "nope")  # fmt: skip
-    assert result.code == 1
+def test_unknown_appointment_is_a_clear_error(on_vault: VaultCli) -> None:
+    result = on_vault("consents", "list", "--appointment", "nope")
     assert_one_error_line(result)
     assert "Termin" in result.err
 
@@ -75,10 +67,10 @@ def test_print_writes_the_form_and_records_the_print(
     consent = session.consents.prepare(ConsentKind.HOME_VISIT, datetime.now(), appointment_id=a.id)
     session.lock()
 
+    on_vault = VaultCli(run, vault_dir, passphrase_file)
     out = tmp_path / "form.pdf"
-    result = run("print", "home-visit-consent", "--vault", vault_dir, "--passphrase-file",
-                 passphrase_file, "--appointment", a.id, "--lang", "ar", "--out", out)  # fmt: skip
-    assert result.code == 0, result.err
+    result = on_vault("print", "home-visit-consent", "--appointment", a.id, "--lang", "ar",
+                      "--out", out).ok()  # fmt: skip
     assert "nicht verschlüsselt" in result.err
     text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(out.read_bytes())).pages)
     assert "Jürgen Größer" in text
@@ -91,8 +83,6 @@ def test_print_writes_the_form_and_records_the_print(
         reopened.lock()
 
     letter = tmp_path / "brief.pdf"
-    result = run("print", "announcement-letter", "--vault", vault_dir, "--passphrase-file",
-                 passphrase_file, "--appointment", a.id, "--out", letter)  # fmt: skip
-    assert result.code == 0 and letter.read_bytes().startswith(b"%PDF")
-    result = run("print", "nonsense", "--vault", vault_dir, "--appointment", a.id, "--out", letter)
-    assert result.code == 2
+    on_vault("print", "announcement-letter", "--appointment", a.id, "--out", letter).ok()
+    assert letter.read_bytes().startswith(b"%PDF")
+    assert_usage_error(on_vault("print", "nonsense", "--appointment", a.id, "--out", letter))

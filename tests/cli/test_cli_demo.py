@@ -2,72 +2,43 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.cli.conftest import Run
+from testkit.cli import Run, VaultCli, assert_one_error_line, assert_usage_error
 
 
-def clients(run: Run, vault: Path, passphrase_file: Path) -> list[dict[str, object]]:
-    result = run(
-        "clients", "list", "--vault", vault, "--passphrase-file", passphrase_file, "--json"
-    )
-    assert result.code == 0, result.err
-    return json.loads(result.out)
-
-
-def demo(run: Run, vault: Path, passphrase_file: Path, *extra: str) -> str:
-    result = run("demo", "--vault", vault, "--passphrase-file", passphrase_file, *extra)
-    assert result.code == 0, result.err
-    return result.out
+def clients(on_vault: VaultCli) -> list[tuple[str, str]]:
+    return [(c["id"], c["display_name"]) for c in on_vault("clients", "list", "--json").json()]
 
 
 def test_demo_creates_vault_with_data(run: Run, tmp_path: Path, passphrase_file: Path) -> None:
-    out = demo(run, tmp_path / "a", passphrase_file, "--clients", "5", "--seed", "3")
+    a, b = (VaultCli(run, tmp_path / name, passphrase_file) for name in ("a", "b"))
+    out = a("demo", "--clients", "5", "--seed", "3").ok().out
     assert "Beispieldaten angelegt: 5 Kundinnen und Kunden, 5 Mitarbeitende, 7 Dritte" in out
-    assert len(clients(run, tmp_path / "a", passphrase_file)) == 5
+    assert len(clients(a)) == 5
 
-    demo(run, tmp_path / "b", passphrase_file, "--clients", "5", "--seed", "3")
-    names_a = [(c["id"], c["display_name"]) for c in clients(run, tmp_path / "a", passphrase_file)]
-    names_b = [(c["id"], c["display_name"]) for c in clients(run, tmp_path / "b", passphrase_file)]
-    assert names_a == names_b
+    b("demo", "--clients", "5", "--seed", "3").ok()
+    assert clients(a) == clients(b)
 
 
-def test_demo_into_existing_empty_vault(
-    run: Run, locked_vault: Path, passphrase_file: Path
-) -> None:
-    demo(run, locked_vault, passphrase_file, "--clients", "4", "--seed", "8")
-    assert len(clients(run, locked_vault, passphrase_file)) == 4
-    info = run("vault", "info", "--vault", locked_vault, "--passphrase-file", passphrase_file)
+def test_demo_into_existing_empty_vault(on_vault: VaultCli) -> None:
+    on_vault("demo", "--clients", "4", "--seed", "8").ok()
+    assert len(clients(on_vault)) == 4
+    info = on_vault("vault", "info").ok()
     assert "Mitarbeitende         5" in info.out  # the existing owner is kept, not doubled
-    demo(run, locked_vault, passphrase_file, "--clients", "4", "--seed", "8")  # again: new ids
-    assert len(clients(run, locked_vault, passphrase_file)) == 8
+    on_vault("demo", "--clients", "4", "--seed", "8").ok()  # again: new ids
+    assert len(clients(on_vault)) == 8
 
 
-def test_demo_never_mixes_with_real_clients(
-    run: Run, locked_vault: Path, passphrase_file: Path
-) -> None:
-    added = run(
-        "clients",
-        "add",
-        "--vault",
-        locked_vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--name",
-        "Echte Kundin",
-    )
-    assert added.code == 0, added.err
-    result = run("demo", "--vault", locked_vault, "--passphrase-file", passphrase_file)
-    assert result.code == 1
+def test_demo_never_mixes_with_real_clients(on_vault: VaultCli) -> None:
+    on_vault("clients", "add", "--name", "Echte Kundin").ok()
+    result = on_vault("demo")
+    assert_one_error_line(result)
     assert result.err.startswith("Fehler: Beispieldaten werden nur")
-    assert len(clients(run, locked_vault, passphrase_file)) == 1
+    assert len(clients(on_vault)) == 1
 
 
 def test_demo_refuses_bad_count(run: Run, tmp_path: Path, passphrase_file: Path) -> None:
-    result = run(
-        "demo", "--vault", tmp_path / "a", "--passphrase-file", passphrase_file, "--clients", "-1"
-    )
-    assert result.code == 2
-    assert "--clients" in result.err
+    result = VaultCli(run, tmp_path / "a", passphrase_file)("demo", "--clients", "-1")
+    assert_usage_error(result, "--clients")
     assert not (tmp_path / "a").exists()

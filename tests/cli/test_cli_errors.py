@@ -7,9 +7,9 @@ import argparse
 from pathlib import Path
 
 import pytest
-from tests.cli.conftest import Run, assert_one_error_line
 
 from outreach_desktop.cli import client_commands
+from testkit.cli import Run, VaultCli, assert_one_error_line, assert_usage_error
 
 
 @pytest.mark.parametrize(
@@ -27,33 +27,23 @@ from outreach_desktop.cli import client_commands
 )
 def test_usage_errors_exit_2(run: Run, argv: list[str]) -> None:
     result = run(*argv)
-    assert result.code == 2
-    assert "Aufruf fehlerhaft:" in result.err
+    assert_usage_error(result, "Aufruf fehlerhaft:")
     assert result.err.startswith("usage:")
-    assert "Traceback" not in result.err
 
 
 def test_version_and_help(run: Run) -> None:
-    version = run("--version")
-    assert version.code == 0
-    assert version.out.startswith("outreach-desktop ")
-    help_text = run("vault", "--help")
-    assert help_text.code == 0
-    assert "passwd" in help_text.out
+    assert run("--version").ok().out.startswith("outreach-desktop ")
+    assert "passwd" in run("vault", "--help").ok().out
 
 
 def test_bug_gives_one_line_and_logs_type_only(
-    run: Run,
-    locked_vault: Path,
-    passphrase_file: Path,
-    isolated_home: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    on_vault: VaultCli, isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(args: argparse.Namespace) -> int:
         raise RuntimeError("Anna Müller wohnt in der Lange Straße 3")
 
     monkeypatch.setattr(client_commands, "list_clients", broken)
-    result = run("clients", "list", "--vault", locked_vault, "--passphrase-file", passphrase_file)
+    result = on_vault("clients", "list")
     assert_one_error_line(result)
     assert "Interner Programmfehler (RuntimeError)" in result.err
     assert "Anna" not in result.err

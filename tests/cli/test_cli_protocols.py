@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import io
-import json
 import subprocess
 from datetime import date
 from pathlib import Path
 
 import pypdf
 import pytest
-from tests.cli.conftest import Run
 
 from outreach_desktop.services.demo import fill_demo
 from outreach_desktop.services.session import Session
+from testkit.cli import Run, VaultCli, assert_one_error_line
 
 DAY = date(2026, 11, 25)
 
@@ -25,27 +24,21 @@ def demo_vault(session: Session, vault_dir: Path) -> Path:
     return vault_dir
 
 
-def _run(run: Run, vault: Path, pf: Path, *argv: object) -> object:
-    return run(*[str(a) for a in argv], "--vault", vault, "--passphrase-file", pf)
+@pytest.fixture
+def on_demo(run: Run, demo_vault: Path, passphrase_file: Path) -> VaultCli:
+    return VaultCli(run, demo_vault, passphrase_file)
 
 
-def test_list_show_pdf_and_search(
-    run: Run, demo_vault: Path, passphrase_file: Path, tmp_path: Path
-) -> None:
-    listed = _run(run, demo_vault, passphrase_file, "protocols", "list", "--json")
-    data = json.loads(listed.out)  # type: ignore[attr-defined]
+def test_list_show_pdf_and_search(on_demo: VaultCli, tmp_path: Path) -> None:
+    data = on_demo("protocols", "list", "--json").json()
     final = next(p for p in data if p["final"] and p["addenda"])
     assert any(not p["final"] for p in data), "the demo keeps some drafts"
 
-    shown = _run(run, demo_vault, passphrase_file, "protocols", "show", "--id", final["id"])
-    assert "Gedächtnisprotokoll" in shown.out and "abgeschlossen am" in shown.out  # type: ignore[attr-defined]
-    assert "Nachträge" in shown.out  # type: ignore[attr-defined]
+    shown = on_demo("protocols", "show", "--id", final["id"]).ok()
+    assert "Gedächtnisprotokoll" in shown.out and "abgeschlossen am" in shown.out
+    assert "Nachträge" in shown.out
 
-    out = tmp_path / "protokoll"
-    made = _run(
-        run, demo_vault, passphrase_file, "protocols", "pdf", "--id", final["id"], "--out", out
-    )
-    assert made.code == 0, made.err  # type: ignore[attr-defined]
+    on_demo("protocols", "pdf", "--id", final["id"], "--out", tmp_path / "protokoll").ok()
     pdf = (tmp_path / "protokoll.pdf").read_bytes()
     text = "\n".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "Gedächtnisprotokoll" in text and "Nachträge" in text and "Gesprächsverlauf" in text
@@ -53,16 +46,13 @@ def test_list_show_pdf_and_search(
                            text=True, check=True).stdout.splitlines()[2:]  # fmt: skip
     assert fonts and all(" yes " in line for line in fonts)  # every font embedded
 
-    found = _run(run, demo_vault, passphrase_file, "search", "Briefkasten", "--json")
-    hits = json.loads(found.out)  # type: ignore[attr-defined]
+    hits = on_demo("search", "Briefkasten", "--json").json()
     assert hits and all(h["kind"] == "protocol" for h in hits)
     assert "[Briefkasten]" in hits[0]["snippet"]
-    nothing = _run(run, demo_vault, passphrase_file, "search", "zzzquux")
-    assert "Nichts gefunden" in nothing.out  # type: ignore[attr-defined]
+    assert "Nichts gefunden" in on_demo("search", "zzzquux").ok().out
 
 
-def test_unknown_protocol_is_a_clear_error(
-    run: Run, demo_vault: Path, passphrase_file: Path
-) -> None:
-    result = _run(run, demo_vault, passphrase_file, "protocols", "show", "--id", "nope")
-    assert result.code == 1 and "Protokoll" in result.err  # type: ignore[attr-defined]
+def test_unknown_protocol_is_a_clear_error(on_demo: VaultCli) -> None:
+    result = on_demo("protocols", "show", "--id", "nope")
+    assert_one_error_line(result)
+    assert "Protokoll" in result.err

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.cli.conftest import PASSPHRASE, Run, assert_one_error_line
+
+from testkit import PASSPHRASE
+from testkit.cli import Run, VaultCli, assert_one_error_line, assert_usage_error, write_passphrase
 
 
 @pytest.mark.parametrize(
@@ -24,10 +26,7 @@ from tests.cli.conftest import PASSPHRASE, Run, assert_one_error_line
 def test_no_passphrase_option(
     run: Run, locked_vault: Path, command: list[str], option: str
 ) -> None:
-    result = run(*command, "--vault", locked_vault, option, PASSPHRASE)
-    assert result.code == 2
-    assert "Aufruf fehlerhaft" in result.err
-    assert "Traceback" not in result.err
+    assert_usage_error(run(*command, "--vault", locked_vault, option, PASSPHRASE))
 
 
 @pytest.mark.parametrize(
@@ -49,21 +48,17 @@ def test_only_the_first_line_of_the_file_counts(
 ) -> None:
     windows = tmp_path / "crlf.txt"
     windows.write_bytes(PASSPHRASE.encode() + b"\r\nzweite Zeile\n")
-    assert run("vault", "check", "--vault", locked_vault, "--passphrase-file", windows).code == 0
+    VaultCli(run, locked_vault, windows)("vault", "check").ok()
     no_newline = tmp_path / "plain.txt"
     no_newline.write_text(PASSPHRASE, encoding="utf-8")
-    assert run("vault", "check", "--vault", locked_vault, "--passphrase-file", no_newline).code == 0
-    trailing_space = tmp_path / "space.txt"
-    trailing_space.write_text(PASSPHRASE + " \n", encoding="utf-8")
-    result = run("vault", "check", "--vault", locked_vault, "--passphrase-file", trailing_space)
+    VaultCli(run, locked_vault, no_newline)("vault", "check").ok()
+    trailing_space = write_passphrase(tmp_path / "space.txt", PASSPHRASE + " ")
+    result = VaultCli(run, locked_vault, trailing_space)("vault", "check")
     assert_one_error_line(result)  # spaces are part of the passphrase
 
 
 def test_stdin_passphrase(run: Run, locked_vault: Path) -> None:
-    result = run(
-        "vault", "check", "--vault", locked_vault, "--passphrase-file", "-", stdin=PASSPHRASE + "\n"
-    )
-    assert result.code == 0, result.err
+    VaultCli(run, locked_vault, "-")("vault", "check", stdin=PASSPHRASE + "\n").ok()
 
 
 @pytest.mark.parametrize("problem", ["missing", "binary", "directory"])
@@ -75,6 +70,6 @@ def test_unreadable_passphrase_file(
         path.write_bytes(b"\xff\xfe\xfa")
     elif problem == "directory":
         path.mkdir()
-    result = run("vault", "info", "--vault", locked_vault, "--passphrase-file", path)
+    result = VaultCli(run, locked_vault, path)("vault", "info")
     assert_one_error_line(result)
     assert str(path) in result.err

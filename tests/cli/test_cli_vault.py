@@ -5,19 +5,20 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tests.cli.conftest import (
-    NEW_PASSPHRASE,
-    PASSPHRASE,
-    Run,
-    assert_one_error_line,
-    opens_with,
-)
-
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage.migrations import load_migrations
-from testkit import AgeIdentity
+from testkit import PASSPHRASE, AgeIdentity
+from testkit.cli import (
+    NEW_PASSPHRASE,
+    WRONG_PASSPHRASE,
+    Run,
+    VaultCli,
+    assert_one_error_line,
+    opens_with,
+    write_passphrase,
+)
 from testkit.internals import vault_of
 
 
@@ -27,8 +28,7 @@ def sha256(path: Path) -> str:
 
 def test_create_with_passphrase_file(run: Run, tmp_path: Path, passphrase_file: Path) -> None:
     vault = tmp_path / "neu"
-    result = run("vault", "create", "--vault", vault, "--passphrase-file", passphrase_file)
-    assert result.code == 0, result.err
+    result = VaultCli(run, vault, passphrase_file)("vault", "create").ok()
     assert f"Tresor angelegt: {vault}" in result.out
     assert "Argon2id: 64 MiB, t=3, p=4" in result.out
     assert "kein Wiederherstellungsschlüssel" in result.out
@@ -38,18 +38,9 @@ def test_create_with_passphrase_file(run: Run, tmp_path: Path, passphrase_file: 
 
 def test_create_with_passphrase_on_stdin(run: Run, tmp_path: Path) -> None:
     vault = tmp_path / "neu"
-    result = run(
-        "vault",
-        "create",
-        "--vault",
-        vault,
-        "--passphrase-file",
-        "-",
-        "--owner",
-        "Kim Muster",
-        stdin=PASSPHRASE + "\n",
-    )
-    assert result.code == 0, result.err
+    VaultCli(run, vault, "-")(
+        "vault", "create", "--owner", "Kim Muster", stdin=PASSPHRASE + "\n"
+    ).ok()
     session = unlock_vault(vault, PASSPHRASE)
     try:
         owner = session.owner()
@@ -61,18 +52,8 @@ def test_create_with_passphrase_on_stdin(run: Run, tmp_path: Path) -> None:
 def test_create_with_recovery_recipient(
     run: Run, tmp_path: Path, passphrase_file: Path, age_keygen_identity: AgeIdentity
 ) -> None:
-    vault = tmp_path / "neu"
-    result = run(
-        "vault",
-        "create",
-        "--vault",
-        vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--recovery-recipient",
-        age_keygen_identity.recipient,
-    )
-    assert result.code == 0, result.err
+    new = VaultCli(run, tmp_path / "neu", passphrase_file)
+    result = new("vault", "create", "--recovery-recipient", age_keygen_identity.recipient).ok()
     assert f"Wiederherstellung über: {age_keygen_identity.recipient}" in result.out
 
 
@@ -88,16 +69,13 @@ def test_create_uses_site_recipient(
     (site / "recovery-recipient.txt").write_text(
         f"# Dienststelle Lüchow\n{pyrage_identity.recipient}\n", encoding="utf-8"
     )
-    vault = tmp_path / "neu"
-    result = run("vault", "create", "--vault", vault, "--passphrase-file", passphrase_file)
-    assert result.code == 0, result.err
+    result = VaultCli(run, tmp_path / "neu", passphrase_file)("vault", "create").ok()
     assert pyrage_identity.recipient in result.out
 
 
 def test_create_refuses_short_passphrase(run: Run, tmp_path: Path) -> None:
-    short = tmp_path / "short.txt"
-    short.write_text("kurz\n", encoding="utf-8")
-    result = run("vault", "create", "--vault", tmp_path / "neu", "--passphrase-file", short)
+    short = write_passphrase(tmp_path / "short.txt", "kurz")
+    result = VaultCli(run, tmp_path / "neu", short)("vault", "create")
     assert_one_error_line(result)
     assert "Passphrase: Mindestens 12 Zeichen" in result.err
     assert not (tmp_path / "neu").exists()
@@ -108,8 +86,7 @@ def test_info_shows_counts_not_names(
 ) -> None:
     session.clients.save(Client(display_name="Zacharias Vertraulich", phone="0170 4443332"))
     session.lock()
-    result = run("vault", "info", "--vault", vault_dir, "--passphrase-file", passphrase_file)
-    assert result.code == 0, result.err
+    result = VaultCli(run, vault_dir, passphrase_file)("vault", "info").ok()
     assert f"Schema-Version:  {load_migrations()[-1].version}" in result.out
     assert "Kundinnen und Kunden  1" in result.out
     assert vault_of(session).slots.vault_id in result.out
@@ -119,73 +96,38 @@ def test_info_shows_counts_not_names(
 
 
 def test_wrong_passphrase(run: Run, locked_vault: Path, tmp_path: Path) -> None:
-    wrong = tmp_path / "wrong.txt"
-    wrong.write_text("ganz und gar falsch\n", encoding="utf-8")
-    result = run("vault", "info", "--vault", locked_vault, "--passphrase-file", wrong)
+    wrong = write_passphrase(tmp_path / "wrong.txt", WRONG_PASSPHRASE)
+    result = VaultCli(run, locked_vault, wrong)("vault", "info")
     assert_one_error_line(result)
     assert result.err == "Fehler: Die Passphrase ist falsch.\n"
     assert result.out == ""
 
 
 def test_not_a_vault(run: Run, tmp_path: Path, passphrase_file: Path) -> None:
-    result = run("vault", "info", "--vault", tmp_path / "nix", "--passphrase-file", passphrase_file)
+    result = VaultCli(run, tmp_path / "nix", passphrase_file)("vault", "info")
     assert_one_error_line(result)
     assert "kein Tresor" in result.err
 
 
-def test_passwd(
-    run: Run,
-    locked_vault: Path,
-    passphrase_file: Path,
-    new_passphrase_file: Path,
-) -> None:
+def test_passwd(on_vault: VaultCli, locked_vault: Path, new_passphrase_file: Path) -> None:
     before = sha256(locked_vault / "vault.db")
-    result = run(
-        "vault",
-        "passwd",
-        "--vault",
-        locked_vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--new-passphrase-file",
-        new_passphrase_file,
-    )
-    assert result.code == 0, result.err
+    result = on_vault("vault", "passwd", "--new-passphrase-file", new_passphrase_file).ok()
     assert "Die Passphrase wurde geändert." in result.out
     assert sha256(locked_vault / "vault.db") == before
     assert not opens_with(locked_vault, PASSPHRASE)
     assert opens_with(locked_vault, NEW_PASSPHRASE)
 
 
-def test_passwd_new_from_stdin(run: Run, locked_vault: Path, passphrase_file: Path) -> None:
-    result = run(
-        "vault",
-        "passwd",
-        "--vault",
-        locked_vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--new-passphrase-file",
-        "-",
-        stdin=NEW_PASSPHRASE + "\n",
-    )
-    assert result.code == 0, result.err
+def test_passwd_new_from_stdin(on_vault: VaultCli, locked_vault: Path) -> None:
+    on_vault("vault", "passwd", "--new-passphrase-file", "-", stdin=NEW_PASSPHRASE + "\n").ok()
     assert opens_with(locked_vault, NEW_PASSPHRASE)
 
 
 def test_passwd_both_from_stdin_is_refused(run: Run, locked_vault: Path) -> None:
     slots = (locked_vault / "keyslots.json").read_bytes()
-    result = run(
-        "vault",
-        "passwd",
-        "--vault",
-        locked_vault,
-        "--passphrase-file",
-        "-",
-        "--new-passphrase-file",
-        "-",
-        stdin=f"{PASSPHRASE}\n{NEW_PASSPHRASE}\n",
-    )
+    both = f"{PASSPHRASE}\n{NEW_PASSPHRASE}\n"
+    result = VaultCli(run, locked_vault, "-")("vault", "passwd", "--new-passphrase-file", "-",
+                                              stdin=both)  # fmt: skip
     assert_one_error_line(result)
     assert "Nur eine Passphrase kann über die Standardeingabe kommen." in result.err
     assert (locked_vault / "keyslots.json").read_bytes() == slots
@@ -194,38 +136,17 @@ def test_passwd_both_from_stdin_is_refused(run: Run, locked_vault: Path) -> None
 def test_passwd_wrong_current(
     run: Run, locked_vault: Path, new_passphrase_file: Path, tmp_path: Path
 ) -> None:
-    wrong = tmp_path / "wrong.txt"
-    wrong.write_text("ganz und gar falsch\n", encoding="utf-8")
+    wrong = write_passphrase(tmp_path / "wrong.txt", WRONG_PASSPHRASE)
     slots = (locked_vault / "keyslots.json").read_bytes()
-    result = run(
-        "vault",
-        "passwd",
-        "--vault",
-        locked_vault,
-        "--passphrase-file",
-        wrong,
-        "--new-passphrase-file",
-        new_passphrase_file,
-    )
+    result = VaultCli(run, locked_vault, wrong)("vault", "passwd", "--new-passphrase-file",
+                                                new_passphrase_file)  # fmt: skip
     assert_one_error_line(result)
     assert (locked_vault / "keyslots.json").read_bytes() == slots
 
 
-def test_passwd_new_too_short(
-    run: Run, locked_vault: Path, passphrase_file: Path, tmp_path: Path
-) -> None:
-    short = tmp_path / "short.txt"
-    short.write_text("kurz\n", encoding="utf-8")
-    result = run(
-        "vault",
-        "passwd",
-        "--vault",
-        locked_vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--new-passphrase-file",
-        short,
-    )
+def test_passwd_new_too_short(on_vault: VaultCli, locked_vault: Path, tmp_path: Path) -> None:
+    short = write_passphrase(tmp_path / "short.txt", "kurz")
+    result = on_vault("vault", "passwd", "--new-passphrase-file", short)
     assert_one_error_line(result)
     assert "Mindestens 12 Zeichen" in result.err
     assert opens_with(locked_vault, PASSPHRASE)
@@ -239,29 +160,11 @@ def test_recover_with_age_keygen_identity(
     age_keygen_identity: AgeIdentity,
 ) -> None:
     vault = tmp_path / "neu"
-    created = run(
-        "vault",
-        "create",
-        "--vault",
-        vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--recovery-recipient",
-        age_keygen_identity.recipient,
-    )
-    assert created.code == 0, created.err
+    new = VaultCli(run, vault, passphrase_file)
+    new("vault", "create", "--recovery-recipient", age_keygen_identity.recipient).ok()
     before = sha256(vault / "vault.db")
-    result = run(
-        "vault",
-        "recover",
-        "--vault",
-        vault,
-        "--identity",
-        age_keygen_identity.path,
-        "--new-passphrase-file",
-        new_passphrase_file,
-    )
-    assert result.code == 0, result.err
+    result = run("vault", "recover", "--vault", vault, "--identity", age_keygen_identity.path,
+                 "--new-passphrase-file", new_passphrase_file).ok()  # fmt: skip
     assert "wiederhergestellt" in result.out
     assert sha256(vault / "vault.db") == before
     assert opens_with(vault, NEW_PASSPHRASE)
@@ -277,26 +180,10 @@ def test_recover_with_wrong_identity(
     pyrage_identity: AgeIdentity,
 ) -> None:
     vault = tmp_path / "neu"
-    run(
-        "vault",
-        "create",
-        "--vault",
-        vault,
-        "--passphrase-file",
-        passphrase_file,
-        "--recovery-recipient",
-        age_keygen_identity.recipient,
-    )
-    result = run(
-        "vault",
-        "recover",
-        "--vault",
-        vault,
-        "--identity",
-        pyrage_identity.path,
-        "--new-passphrase-file",
-        new_passphrase_file,
-    )
+    new = VaultCli(run, vault, passphrase_file)
+    new("vault", "create", "--recovery-recipient", age_keygen_identity.recipient).ok()
+    result = run("vault", "recover", "--vault", vault, "--identity", pyrage_identity.path,
+                 "--new-passphrase-file", new_passphrase_file)  # fmt: skip
     assert_one_error_line(result)
     assert "passt nicht" in result.err
     assert opens_with(vault, PASSPHRASE)
@@ -305,24 +192,14 @@ def test_recover_with_wrong_identity(
 def test_recover_identity_file_missing(
     run: Run, locked_vault: Path, tmp_path: Path, new_passphrase_file: Path
 ) -> None:
-    result = run(
-        "vault",
-        "recover",
-        "--vault",
-        locked_vault,
-        "--identity",
-        tmp_path / "fehlt.txt",
-        "--new-passphrase-file",
-        new_passphrase_file,
-    )
+    result = run("vault", "recover", "--vault", locked_vault, "--identity", tmp_path / "fehlt.txt",
+                 "--new-passphrase-file", new_passphrase_file)  # fmt: skip
     assert_one_error_line(result)
     assert "gibt es nicht" in result.err
 
 
-def test_check_ok(run: Run, locked_vault: Path, passphrase_file: Path) -> None:
-    result = run("vault", "check", "--vault", locked_vault, "--passphrase-file", passphrase_file)
-    assert result.code == 0, result.err
-    assert "in Ordnung" in result.out
+def test_check_ok(on_vault: VaultCli) -> None:
+    assert "in Ordnung" in on_vault("vault", "check").ok().out
 
 
 def test_check_bit_flipped(
@@ -336,7 +213,7 @@ def test_check_bit_flipped(
     middle = (len(data) // 4096 // 2) * 4096 + 1000
     data[middle] ^= 0x04
     db.write_bytes(bytes(data))
-    result = run("vault", "check", "--vault", vault_dir, "--passphrase-file", passphrase_file)
+    result = VaultCli(run, vault_dir, passphrase_file)("vault", "check")
     assert result.code == 1
     assert "Traceback" not in result.out + result.err
     if result.err:  # unlock itself noticed the damage

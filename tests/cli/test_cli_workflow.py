@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -10,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.cli.conftest import Run, assert_one_error_line
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import Transition
@@ -24,6 +22,15 @@ from outreach_desktop.domain.home_visit import (
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
+from testkit.cli import (
+    WRONG_PASSPHRASE,
+    Result,
+    Run,
+    VaultCli,
+    assert_one_error_line,
+    assert_usage_error,
+    write_passphrase,
+)
 
 TODAY = date.today()
 
@@ -112,25 +119,14 @@ def vault(session: Session, vault_dir: Path, passphrase_file: Path) -> Vault:
 
 
 def cli(run: Run, v: Vault, *argv: str | Path) -> Any:
-    """Run a command on the vault; with --json return the parsed output."""
-    command, action, *rest = argv
-    result = run(command, action, "--vault", v.path, "--passphrase-file", v.passphrase_file, *rest)
-    assert result.code == 0, result.err
-    assert "Traceback" not in result.err
-    return json.loads(result.out) if "--json" in rest else result.out
+    """Run a command on the vault, which must succeed; with --json return the parsed output."""
+    result = attempt(run, v, *argv)
+    return result.json() if "--json" in argv else result.ok().out
 
 
-def failing(run: Run, v: Vault, *argv: str | Path) -> Any:
-    command, action, *rest = argv
-    return run(command, action, "--vault", v.path, "--passphrase-file", v.passphrase_file, *rest)
-
-
-def usage_error(result: Any, *fragments: str) -> None:
-    assert result.code == 2, result.err
-    assert "Aufruf fehlerhaft:" in result.err
-    assert "Traceback" not in result.err
-    for fragment in fragments:
-        assert fragment in result.err
+def attempt(run: Run, v: Vault, *argv: str | Path) -> Result:
+    """Run a command on the vault, whatever its outcome."""
+    return VaultCli(run, v.path, v.passphrase_file)(*argv)
 
 
 # ---- appointments list --------------------------------------------------------------------------
@@ -203,19 +199,19 @@ def test_list_empty(run: Run, vault: Vault) -> None:
 
 @pytest.mark.parametrize("value", ["32.01.2026", "2026-02-30", "morgen", "2026/01/05", ""])
 def test_list_bad_dates_are_usage_errors(run: Run, vault: Vault, value: str) -> None:
-    result = failing(run, vault, "appointments", "list", "--from", value)
-    usage_error(result, "--from", "kein gültiges Datum", "TT.MM.JJJJ")
+    result = attempt(run, vault, "appointments", "list", "--from", value)
+    assert_usage_error(result, "--from", "kein gültiges Datum", "TT.MM.JJJJ")
 
 
 def test_list_to_before_from(run: Run, vault: Vault) -> None:
-    result = failing(run, vault, "appointments", "list", "--from", "2026-11-25", "--to",
+    result = attempt(run, vault, "appointments", "list", "--from", "2026-11-25", "--to",
                      "24.11.2026")  # fmt: skip
-    usage_error(result, "--to liegt vor --from")
+    assert_usage_error(result, "--to liegt vor --from")
 
 
 # ---- appointments add ---------------------------------------------------------------------------
 def add(run: Run, v: Vault, *extra: str) -> Any:
-    return failing(run, v, "appointments", "add", *extra)
+    return attempt(run, v, "appointments", "add", *extra)
 
 
 def listed(run: Run, v: Vault, appointment_id: str) -> dict[str, Any]:
@@ -227,7 +223,7 @@ def listed(run: Run, v: Vault, appointment_id: str) -> dict[str, Any]:
 def test_add_walk_and_talk(run: Run, vault: Vault) -> None:
     result = add(run, vault, "--approach", "walk-and-talk", "--client", vault.client,
                  "--start", "2027-03-02T10:30", "--place", "Bahnhof, Haupteingang")  # fmt: skip
-    assert result.code == 0, result.err
+    result.ok()
     new_id = result.out.strip()
     assert len(new_id) == 36 and result.err == ""
     a = listed(run, vault, new_id)
@@ -243,7 +239,7 @@ def test_add_home_visit_with_options_and_german_start(run: Run, vault: Vault) ->
     result = add(run, vault, "--approach", "home-visit", "--client", vault.client,
                  "--start", "02.03.2027 09:00", "--staff", vault.owner, vault.leader,
                  "--first-meeting")  # fmt: skip
-    assert result.code == 0, result.err
+    result.ok()
     a = listed(run, vault, result.out.strip())
     assert a["start"] == "2027-03-02T09:00"
     assert (a["planned_duration_min"], a["buffer_min"]) == (60, 45)  # the approach's defaults
@@ -257,7 +253,7 @@ def test_add_accompaniment_with_duration_and_buffer(run: Run, vault: Vault) -> N
                  "--third-party", vault.school, "--place", "Wallstraße 3",
                  "--start", "2027-03-02 13:00", "--duration", "120", "--buffer", "15",
                  "--staff", vault.leader)  # fmt: skip
-    assert result.code == 0, result.err
+    result.ok()
     a = listed(run, vault, result.out.strip())
     assert a["third_party_id"] == vault.school
     assert a["third_party_name"] == "Oberschule am Wall"
@@ -269,7 +265,7 @@ def test_add_anonymous_spontaneous_walk_and_talk(run: Run, vault: Vault) -> None
     day = TODAY + timedelta(days=1)
     result = add(run, vault, "--approach", "walk-and-talk", "--anonymous", "--spontaneous",
                  "--start", f"{day.isoformat()}T08:00", "--place", "Marktplatz")  # fmt: skip
-    assert result.code == 0, result.err
+    result.ok()
     a = listed(run, vault, result.out.strip())
     assert a["client_id"] is None and a["client_name"] is None and a["spontaneous"] is True
     out = cli(run, vault, "appointments", "list", "--from", day.isoformat(), "--to",
@@ -335,7 +331,7 @@ def test_add_invalid_gives_the_field_message(
     ],
 )  # fmt: skip
 def test_add_usage_errors(run: Run, vault: Vault, extra: list[str], fragment: str) -> None:
-    usage_error(add(run, vault, *extra), fragment)
+    assert_usage_error(add(run, vault, *extra), fragment)
 
 
 # ---- checklist show -----------------------------------------------------------------------------
@@ -455,17 +451,17 @@ def test_checklist_show_json_person_and_date_and_conduct(run: Run, vault: Vault)
 
 
 def test_checklist_show_unknown_appointment(run: Run, vault: Vault) -> None:
-    result = failing(run, vault, "checklist", "show", "--appointment", "kein-termin")
+    result = attempt(run, vault, "checklist", "show", "--appointment", "kein-termin")
     assert_one_error_line(result)
     assert "Der Termin wurde nicht gefunden" in result.err
-    result = failing(run, vault, "checklist", "show", "--appointment", "kein-termin", "--json")
+    result = attempt(run, vault, "checklist", "show", "--appointment", "kein-termin", "--json")
     assert_one_error_line(result)
     assert result.out == ""
 
 
 def test_checklist_show_needs_an_appointment(run: Run, vault: Vault) -> None:
-    usage_error(failing(run, vault, "checklist", "show"), "--appointment")
-    usage_error(run("checklist"), "Unterbefehl")
+    assert_usage_error(attempt(run, vault, "checklist", "show"), "--appointment")
+    assert_usage_error(run("checklist"), "Unterbefehl")
 
 
 # ---- letters due --------------------------------------------------------------------------------
@@ -516,26 +512,23 @@ def test_no_letters_due(run: Run, vault: Vault) -> None:
 
 
 def test_letters_due_bad_date(run: Run, vault: Vault) -> None:
-    usage_error(failing(run, vault, "letters", "due", "--date", "31.02.2027"), "--date")
+    assert_usage_error(attempt(run, vault, "letters", "due", "--date", "31.02.2027"), "--date")
 
 
 # ---- passphrase and demo ------------------------------------------------------------------------
 def test_wrong_passphrase(run: Run, vault: Vault, tmp_path: Path) -> None:
-    wrong = tmp_path / "falsch.txt"
-    wrong.write_text("falsche Passphrase 123\n", encoding="utf-8")
+    wrong = write_passphrase(tmp_path / "falsch.txt", WRONG_PASSPHRASE)
     for argv in (
         ("appointments", "list"),
         ("letters", "due"),
         ("checklist", "show", "--appointment", vault.walk),
     ):
-        result = run(*argv[:2], "--vault", vault.path, "--passphrase-file", wrong, *argv[2:])
-        assert_one_error_line(result)
+        assert_one_error_line(VaultCli(run, vault.path, wrong)(*argv))
 
 
 def test_commands_on_a_demo_vault(run: Run, tmp_path: Path, passphrase_file: Path) -> None:
     demo = tmp_path / "demo"
-    result = run("demo", "--vault", demo, "--passphrase-file", passphrase_file, "--clients", "12")
-    assert result.code == 0, result.err
+    result = VaultCli(run, demo, passphrase_file)("demo", "--clients", "12").ok()
     assert "Dazu:" in result.out and "Anrufversuche" in result.out
     v = Vault(demo, passphrase_file, "", "", "", "", "", "", "")
     today = cli(run, v, "appointments", "list", "--from", TODAY.isoformat(), "--to",

@@ -3,11 +3,13 @@ counselling that stores nothing but its frame, and full-text search."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime, time, timedelta
 
 import pytest
 import sqlcipher3
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from outreach_desktop.domain.appointments import Appointment
@@ -176,18 +178,72 @@ def test_full_text_search_ranks_and_highlights(session: Session, visit: Appointm
     )
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(max_size=40))
-def test_any_typed_text_is_a_valid_search(text: str) -> None:
-    """Whatever is typed (quotes, brackets, AND/OR/NEAR, umlauts) makes a valid FTS5 query."""
-    import sqlite3
+TYPED = st.one_of(
+    st.text(max_size=40),  # anything at all
+    st.text(st.sampled_from("aäbcdeoöfsßuüAÖZ09 -_.,:;'\"*^()+{}[]<>/\\"), max_size=40),
+    st.lists(st.sampled_from(["Meyer", "AND", "OR", "NOT", "NEAR", "NEAR(", '"', "Straße",
+                              "Strasse", "Fu\u0308hrer", "a*", "^b", "c:", "-d", "(e", "f)"]),
+             max_size=6).map(" ".join),
+)  # fmt: skip
+KEYBOARD = set("LMNPSZ")  # letters, marks, numbers, punctuation, symbols, spaces
 
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='unicode61 remove_diacritics 2')")
-    db.execute("INSERT INTO t VALUES ('Straße Führerschein Voß')")
-    query = fts_query(text)
-    if query:
-        db.execute("SELECT * FROM t WHERE t MATCH ?", (query,)).fetchall()
+
+def indexable(text: str) -> bool:
+    """Whether a record holding `text` must be found by searching for it: it has words, each
+    with a letter or digit, made of characters Unicode 3.2 already knew in the same category
+    (SQLite's tokenizer knows Unicode 6.1, Python's \\w a newer one; they differ on letters,
+    private-use characters and symbols added since), none of which NFC changes on its own (the
+    query is NFC, the stored text is not: a CJK compatibility ideograph is not its unified one).
+    """
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", text))
+    return (
+        bool(words)
+        and all(any(unicodedata.category(c)[0] in "LN" for c in w) for w in words)
+        and all(
+            unicodedata.ucd_3_2_0.category(c) == unicodedata.category(c)
+            and unicodedata.category(c)[0] in KEYBOARD
+            and unicodedata.normalize("NFC", c) == c
+            for c in text
+        )
+    )
+
+
+class Rollback(Exception):
+    pass
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],  # one vault for all examples
+)
+@given(text=TYPED)
+def test_any_typed_text_is_a_valid_search(session: Session, text: str) -> None:
+    """Whatever is typed (quotes, brackets, AND/OR/NEAR, umlauts) makes a valid FTS5 query in
+    the real vault (SQLCipher's SQLite), and finds a client whose notes hold exactly that text.
+    Each example's client is rolled back, so the vault is the same for every example."""
+    with pytest.raises(Rollback), vault_of(session).db.transaction():
+        probe = session.clients.save(Client(display_name="Probe", reachability_notes=text))
+        hits = session.protocols.search(text)
+        assert isinstance(hits, list)
+        assert all(h.kind == "client" and h.ref == probe.id for h in hits)  # nothing else stored
+        if not fts_query(text):
+            assert hits == []  # nothing to search for: no words
+        elif indexable(text):
+            assert [h.ref for h in hits] == [probe.id], fts_query(text)
+        raise Rollback
+    assert session.clients.count() == 0
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="fts_query keeps a word of underscores only ('_' is \\w to Python's re but a "
+    "separator to FTS5), a term no record can match, so the other words find nothing either; "
+    "the fix belongs in storage/protocol_repo.py",
+)
+def test_a_word_of_underscores_does_not_hide_the_others(session: Session) -> None:
+    client = session.clients.save(Client(display_name="Meyer"))
+    assert [h.ref for h in session.protocols.search("Meyer _")] == [client.id]
 
 
 def test_follow_up_appointment_from_the_protocol(session: Session, visit: Appointment) -> None:

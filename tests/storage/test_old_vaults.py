@@ -1,53 +1,254 @@
 """Vaults written by earlier schema versions still open and upgrade (Electrum's lesson).
 
 `tests/data/vault-schemaNNNN/` holds a small vault made by the code of that schema version
-(passphrase below, minimum Argon2id parameters, demo data with seed 11 on 25.11.2026). When a
-migration is added, add a vault made before it; never change the old ones.
+(passphrase below, minimum Argon2id parameters, demo data with seed 11 on 25.11.2026); how each
+was made, and how to make the next one, is in `tests/data/README.md`. There is one for every
+schema: when a migration is added, add the vault of the new schema; never change the old ones.
+
+Each stored vault is copied and opened once per module with today's code (Argon2id takes half a
+second even with the minimum parameters); the tests on it only read, or roll back what they
+write.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from outreach_desktop.domain.vocabulary import AppointmentStatus
+from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
+from outreach_desktop.storage.appointment_repo import AppointmentRepository
+from outreach_desktop.storage.consent_repo import ConsentRepository
+from outreach_desktop.storage.database import Database
+from outreach_desktop.storage.keyslots import KeySlots
 from outreach_desktop.storage.migrations import load_migrations
+from outreach_desktop.storage.people_repos import (
+    ClientRepository,
+    StaffRepository,
+    ThirdPartyRepository,
+)
+from outreach_desktop.storage.protocol_repo import (
+    AnonymousRepository,
+    ProtocolRepository,
+    TemplateRepository,
+)
+from outreach_desktop.storage.record_repo import RecordRepository
+from outreach_desktop.storage.vault import BACKUP_DIR, DB_FILE
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
 from testkit.internals import repository, vault_of
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PASSPHRASE = "Schema eins Testtresor"
 OLD_VAULTS = sorted(DATA.glob("vault-schema*"))
+LATEST = load_migrations()[-1].version
+
+Rows = dict[str, tuple[list[str], list[tuple[Any, ...]]]]  # table: (columns, sorted rows)
 
 
-@pytest.mark.parametrize("source", OLD_VAULTS, ids=lambda p: p.name)
-def test_old_vault_opens_and_is_upgraded(source: Path, tmp_path: Path) -> None:
-    vault = tmp_path / source.name
-    shutil.copytree(source, vault)
-    old_version = int(source.name.removeprefix("vault-schema"))
-    session = unlock_vault(vault, PASSPHRASE)
+def schema_of(source: Path) -> int:
+    return int(source.name.removeprefix("vault-schema"))
+
+
+def stored_rows(db: Database, like: Rows | None = None) -> Rows:
+    """Every row of every table but the full-text index (which migrations rebuild on purpose);
+    with `like`, only its tables and columns."""
+    if like is None:
+        tables = [
+            r["name"]
+            for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if not r["name"].startswith(("search_index", "sqlite_"))
+        ]
+        like = {
+            t: ([r["name"] for r in db.execute(f'PRAGMA table_info("{t}")')], []) for t in tables
+        }
+    rows: Rows = {}
+    for table, (names, _) in like.items():
+        wanted = ", ".join(f'"{c}"' for c in names)
+        found = db.execute(f'SELECT {wanted} FROM "{table}"')
+        rows[table] = (names, sorted((tuple(r) for r in found), key=repr))
+    return rows
+
+
+@dataclass
+class OldVault:
+    schema: int  # the schema it was made at
+    key: bytes  # its data key, to read files without today's migrations
+    before: Rows  # what it held before today's code opened it
+    session: Session  # today's code on a copy
+
+
+@pytest.fixture(scope="module", params=OLD_VAULTS, ids=lambda p: p.name)
+def old(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[OldVault]:
+    source: Path = request.param
+    folder = tmp_path_factory.mktemp(source.name)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("OUTREACH_DESKTOP_HOME", str(folder / "home"))  # as `isolated_home` does
+        shutil.copytree(source, folder / "pristine")
+        shutil.copytree(source, folder / source.name)
+        slots = KeySlots.load(source)
+        key = bytes(slots.passphrase.unwrap(PASSPHRASE, slots.vault_id))
+        db = Database.open(folder / "pristine" / DB_FILE, key)
+        try:
+            assert db.scalar("PRAGMA user_version") == schema_of(source)
+            before = stored_rows(db)
+        finally:
+            db.close()
+        session = unlock_vault(folder / source.name, PASSPHRASE)
+        try:
+            yield OldVault(schema_of(source), key, before, session)
+        finally:
+            session.lock()
+
+
+def test_there_is_a_vault_for_every_schema() -> None:
+    assert [p.name for p in OLD_VAULTS] == [f"vault-schema{v:04d}" for v in range(1, LATEST + 1)]
+
+
+def test_old_vault_opens_and_is_upgraded(old: OldVault) -> None:
+    s = old.session
+    assert vault_of(s).schema_version() == LATEST
+    assert vault_of(s).migrated == list(range(old.schema + 1, LATEST + 1))
+    assert s.clients.count() == 5
+    assert s.owner() is not None
+    assert s.check() == []
+
+
+def test_a_backup_holds_the_old_vault(old: OldVault) -> None:
+    folder = old.session.path / BACKUP_DIR
+    backups = sorted(folder.glob("*")) if folder.exists() else []
+    if old.schema == LATEST:
+        assert backups == []  # a backup only when something migrated
+        return
+    assert backups == [vault_of(old.session).last_backup]
+    assert backups[0].name.startswith(f"vault-schema{old.schema:04d}-")
+    db = Database.open(backups[0], old.key)
     try:
-        assert vault_of(session).schema_version() == load_migrations()[-1].version
-        assert session.clients.count() == 5
-        assert session.owner() is not None
-        assert session.check() == []
-        newer = vault_of(session).schema_version() > old_version
-        assert (vault / "backups").is_dir() == newer  # a backup only when something migrated
+        assert db.scalar("PRAGMA user_version") == old.schema
+        assert stored_rows(db) == old.before
     finally:
-        session.lock()
+        db.close()
 
 
-def test_there_is_a_vault_for_the_first_schema() -> None:
-    assert [p.name for p in OLD_VAULTS][:1] == ["vault-schema0001"]
+def test_every_stored_value_is_kept(old: OldVault) -> None:
+    """Migrations add tables and columns; every value stored before is still there."""
+    after = stored_rows(vault_of(old.session).db, like=old.before)
+    for table in old.before:
+        assert after[table] == old.before[table], table
+
+
+def repositories(session: Session) -> list[RecordRepository[Any]]:
+    return [
+        repository(session, kind)
+        for kind in (
+            ClientRepository, StaffRepository, ThirdPartyRepository, AppointmentRepository,
+            ConsentRepository, ProtocolRepository, AnonymousRepository, TemplateRepository,
+        )
+    ]  # fmt: skip
+
+
+def test_todays_code_reads_every_record_as_stored(old: OldVault) -> None:
+    """Each record loads through today's repositories and maps back to the very row it came
+    from: nothing is lost or read differently on the way."""
+    checked = 0
+    for repo in repositories(old.session):
+        stored = {
+            r["id"]: r for r in vault_of(old.session).db.execute(f"SELECT * FROM {repo.table}")
+        }
+        records = repo.all()
+        assert sorted(r.id for r in records) == sorted(stored), repo.table
+        for record in records:
+            row = stored[record.id]
+            mapped = {**repo.to_row(record), "search_text": record.search_text}
+            if repo.table == "consents" and old.schema < 3 and row["search_text"] == "":
+                # Known gap: schema 3 added consents.search_text ('' for older consents) and
+                # filled it for none; nothing searches consents by text yet.
+                del mapped["search_text"]
+            assert {k: row[k] for k in mapped} == mapped, (repo.table, record.id)
+            checked += 1
+    assert checked >= 5 + 5 + 7  # at least the clients, staff and third parties
+
+
+def test_what_its_schema_added_is_in_each_vault(old: OldVault) -> None:
+    """The fixtures carry data for what their schema brought, so its upgrade is tested."""
+    s, db = old.session, vault_of(old.session).db
+
+    def count(table: str) -> int:
+        return int(db.scalar(f"SELECT count(*) FROM {table}"))
+
+    assert count("appointments") > 0
+    if old.schema >= 2:
+        for table in ("checklist_answers", "call_attempts", "letters", "conducts", "consents"):
+            assert count(table) > 0, table
+    if old.schema >= 3:
+        assert count("consent_events") > 0
+        assert {c.state.value for c in s.consents.all()} >= {"prepared", "signed", "revoked"}
+        assert any(c.signature_png for c in s.consents.all())
+    if old.schema >= 4:
+        for table in ("protocol_addenda", "anonymous_counselling"):
+            assert count(table) > 0, table
+        protocols = s.protocols.all()
+        assert {p.finalized_at is not None for p in protocols} == {True, False}
+        assert any(p.countersigned_by for p in protocols)
+        personal = [t for t in s.templates().for_field("agreements") if t.personal]
+        assert [(t.title, t.body) for t in personal] == [
+            ("Rückmeldung", "{client} meldet sich bis Freitag telefonisch.")
+        ]
+
+
+def hit_keys(session: Session, text: str) -> set[tuple[str, str]]:
+    return {(h.kind, h.ref) for h in session.protocols.search(text, limit=200)}
+
+
+def test_full_text_search_finds_the_old_records(old: OldVault) -> None:
+    """A client is found by name, and so are their appointments (schema 7) and protocols
+    (schema 5), whatever schema the records were written in; protocols by their words too."""
+    s = old.session
+    protocols = s.protocols.all()
+    appointments = s.appointments.search("", limit=-1)
+    for client in s.clients.all():
+        found = hit_keys(s, client.display_name)
+        assert ("client", client.id) in found
+        assert {("appointment", a.id) for a in appointments if a.client_id == client.id} <= found
+        assert {("protocol", p.id) for p in protocols if p.client_id == client.id} <= found
+    for p in protocols:
+        word = max(p.topics.split(), key=len).strip(".,;:!?()")
+        assert ("protocol", p.id) in hit_keys(s, word), word
+        for addendum in p.addenda:
+            assert ("protocol", p.id) in hit_keys(s, addendum.text.split(":")[-1])
+
+
+class Rollback(Exception):
+    pass
+
+
+def test_old_vault_takes_changes(old: OldVault) -> None:
+    """Upgraded, the vault is written through today's code like a new one (rolled back, so
+    the other tests still see the stored data)."""
+    s = old.session
+    with pytest.raises(Rollback), vault_of(s).db.transaction():
+        client = s.clients.all()[0]
+        client.display_name = "Zoë Umbenannt"
+        s.clients.save(client)
+        found = hit_keys(s, "Zoe Umbenannt")
+        assert ("client", client.id) in found
+        appointments = s.appointments.search("", limit=-1)
+        assert {("appointment", a.id) for a in appointments if a.client_id == client.id} <= found
+        assert {("protocol", p.id) for p in s.protocols.all() if p.client_id == client.id} <= found
+        raise Rollback
+    assert stored_rows(vault_of(s).db, like=old.before) == old.before
 
 
 def test_outcomes_from_schema_1_cannot_be_set_again(tmp_path: Path) -> None:
-    from datetime import datetime
-
     from outreach_desktop.domain.errors import ValidationError
-    from outreach_desktop.domain.vocabulary import AppointmentStatus
 
     vault = tmp_path / "v"
     shutil.copytree(DATA / "vault-schema0001", vault)
@@ -60,5 +261,17 @@ def test_outcomes_from_schema_1_cannot_be_set_again(tmp_path: Path) -> None:
             assert conduct.outcome is a.status
             with pytest.raises(ValidationError, match="bereits ein Ergebnis"):
                 session.workflow.finish(a.id, AppointmentStatus.NOT_MET, datetime(2027, 1, 1))
+    finally:
+        session.lock()
+
+
+def test_consents_signed_before_schema_3_count_as_signed_on_paper(tmp_path: Path) -> None:
+    vault = tmp_path / "v"
+    shutil.copytree(DATA / "vault-schema0002", vault)
+    session = unlock_vault(vault, PASSPHRASE)
+    try:
+        signed = [c for c in session.consents.all() if c.state.value == "signed"]
+        assert signed, "the schema-2 vault has signed consents"
+        assert {c.given_how.value if c.given_how else None for c in signed} == {"paper"}
     finally:
         session.lock()

@@ -14,7 +14,7 @@ from outreach_desktop.domain.people import Client
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.vaults import create_vault, unlock_vault
 from testkit import FAST_KDF, PASSPHRASE
-from testkit.app_process import expect_line, start_app
+from testkit.app_process import expect_line, qt_warnings, start_app
 
 TYPED = "Kunde kam puenktlich zum Treffpunkt. Wir sprachen ueber Bewerbungen."
 
@@ -69,6 +69,7 @@ def test_draft_survives_sigkill(tmp_path: Path) -> None:
         if child.poll() is None:
             child.kill()
     assert child.returncode == -signal.SIGKILL
+    assert child.stderr is not None and qt_warnings(child.stderr.read()) == []
 
     reopened = unlock_vault(vault, PASSPHRASE)  # after the kill: WAL recovery, then read
     try:

@@ -15,7 +15,7 @@ import pytest
 from outreach_desktop.domain.people import Client
 from outreach_desktop.services.vaults import create_vault, unlock_vault
 from testkit import FAST_KDF, PASSPHRASE
-from testkit.app_process import expect_line, start_app
+from testkit.app_process import expect_line, qt_warnings, start_app
 
 TYPED = "Kurz vor dem Abmelden getippt: Termin beim Bildungstraeger am Montag."
 
@@ -85,6 +85,7 @@ def test_signal_closes_like_the_window_and_keeps_the_draft(
             child.kill()
     assert child.returncode == 0, err
     assert out.strip() == "LOCKED"
+    assert qt_warnings(err) == []
     assert not (vault / "vault.db-wal").exists() or (vault / "vault.db-wal").stat().st_size == 0
     reopened = unlock_vault(vault, PASSPHRASE)
     try:

@@ -1,4 +1,9 @@
-"""A read-only table model over a list of rows, with columns given as functions."""
+"""A read-only table model over a list of rows, with columns given as functions.
+
+Sorting (a view with sorting enabled calls `sort`) uses each column's `sort_key`, the raw value
+behind the text shown: "9" before "10", "25.11.2026" before "01.12.2026". A column without one
+sorts by its text, ignoring case and accents. Rows without a value come last.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from outreach_desktop.domain.text import fold
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -17,6 +24,7 @@ class Column(Generic[R]):
     title: str
     value: Callable[[R], str]
     stretch: bool = False  # takes the remaining width; the others fit their content
+    sort_key: Callable[[R], Any] | None = None  # the raw value to sort by (a date, a number)
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
@@ -24,11 +32,40 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[R] = []
+        self._order: tuple[int, Qt.SortOrder] | None = None  # the last sort, kept for new rows
 
     def set_rows(self, rows: list[R]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        if self._order is not None:
+            self.rows = [self.rows[n] for n in self._sorted(*self._order)]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        self._order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_rows = self._sorted(column, order)
+        self.rows = [self.rows[n] for n in old_rows]
+        new_row = {old: new for new, old in enumerate(old_rows)}
+        held = self.persistentIndexList()  # e.g. the selection: it moves with its row
+        self.changePersistentIndexList(
+            held, [self.index(new_row[i.row()], i.column()) for i in held]
+        )
+        self.layoutChanged.emit()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """The row numbers in their sorted order (stable: equal rows keep theirs)."""
+        col = self.columns[column]
+        raw = col.sort_key or (lambda row: fold(col.value(row)) or None)
+        descending = order == Qt.SortOrder.DescendingOrder
+
+        def key(n: int) -> tuple[bool, Any]:
+            value = raw(self.rows[n])
+            return (value is None) != descending, value  # no value: last either way
+
+        return sorted(range(len(self.rows)), key=key, reverse=descending)
 
     def clear(self) -> None:
         self.set_rows([])
