@@ -235,15 +235,10 @@ def test_any_typed_text_is_a_valid_search(session: Session, text: str) -> None:
     assert session.clients.count() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fts_query keeps a word of underscores only ('_' is \\w to Python's re but a "
-    "separator to FTS5), a term no record can match, so the other words find nothing either; "
-    "the fix belongs in storage/protocol_repo.py",
-)
 def test_a_word_of_underscores_does_not_hide_the_others(session: Session) -> None:
-    client = session.clients.save(Client(display_name="Meyer"))
+    client = session.clients.save(Client(display_name="Meyer Schmidt"))
     assert [h.ref for h in session.protocols.search("Meyer _")] == [client.id]
+    assert [h.ref for h in session.protocols.search("meyer_schm")] == [client.id]  # as indexed
 
 
 def test_follow_up_appointment_from_the_protocol(session: Session, visit: Appointment) -> None:

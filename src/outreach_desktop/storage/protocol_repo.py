@@ -215,7 +215,8 @@ def fts_query(text: str) -> str:
     syntax out."""
     terms = []
     text = unicodedata.normalize("NFC", text)  # "u" + combining diaeresis is one letter
-    for word in re.findall(r"\w+", text, flags=re.UNICODE):
+    # words as the index's tokenizer sees them: "_" separates (it is \w to Python's re)
+    for word in re.findall(r"[^\W_]+", text, flags=re.UNICODE):
         forms = [f'"{f}"*' for f in spellings(word)]
         terms.append(forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")")
     return " AND ".join(terms)
