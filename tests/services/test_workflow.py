@@ -104,6 +104,27 @@ def test_home_visit_from_calls_to_the_door(session: Session, client: Client) -> 
     assert session.appointments.get(a.id).status is AppointmentStatus.ENDED_AT_DOOR
 
 
+def test_enough_failed_calls_is_the_timelines_rule(session: Session, client: Client) -> None:
+    """The checklist's "several calls failed" and the timeline's "may announce" are one rule:
+    calls count up to the day the announcement was sent (before that, up to today)."""
+    wf = session.workflow
+    a = plan(session, Approach.HOME_VISIT, client)
+    sent = VISIT.date() - timedelta(days=28)
+    wf.log_call(a.id, CallAttempt(at(sent - timedelta(days=3)), CallOutcome.NO_ANSWER))
+    wf.set_letter_sent(a.id, LetterKind.ANNOUNCEMENT, sent)
+    wf.log_call(a.id, CallAttempt(at(sent + timedelta(days=1)), CallOutcome.BUSY))  # too late
+    for today in (sent, sent + timedelta(days=2)):
+        state = wf.state(a.id, today)
+        assert state.timeline is not None and not state.timeline.can_announce
+        assert state.facts["failed_calls_enough"] is False
+        assert state.status.find("hv.failed_calls").state is ItemState.OPEN  # type: ignore[union-attr]
+    wf.set_letter_sent(a.id, LetterKind.ANNOUNCEMENT, None)  # not sent: count up to today
+    assert wf.state(a.id, sent).facts["failed_calls_enough"] is False  # the busy call is later
+    state = wf.state(a.id, sent + timedelta(days=2))
+    assert state.timeline is not None and state.timeline.can_announce
+    assert state.facts["failed_calls_enough"] is True
+
+
 def test_home_visit_with_consent_goes_inside(session: Session, client: Client) -> None:
     wf = session.workflow
     a = plan(session, Approach.HOME_VISIT, client)

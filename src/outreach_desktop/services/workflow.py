@@ -32,10 +32,13 @@ from outreach_desktop.domain.home_visit import (
     LetterKind,
     LetterWindow,
     TimelineSettings,
-    TimelineStatus,
-    count_failed_calls,
     letters_due,
     sent_on,
+)
+from outreach_desktop.domain.home_visit_timeline import (
+    TimelineStatus,
+    announce_blocker,
+    announcement_cutoff,
     timeline,
 )
 from outreach_desktop.domain.records import new_id
@@ -90,9 +93,14 @@ class WorkflowService:
         return self._checklists
 
     # ---- state -------------------------------------------------------------------------------
-    def facts(self, a: Appointment, calls: list[StoredCall] | None = None) -> dict[str, bool]:
+    def facts(
+        self, a: Appointment, today: date, calls: list[StoredCall] | None = None
+    ) -> dict[str, bool]:
         calls = self.repo.calls(a.id) if calls is None else calls
         letters = self.repo.letters(a.id)
+        # the checklist's "enough failed calls" is the timeline's own rule
+        until = announcement_cutoff(letters, today)
+        blocker = announce_blocker([c.call for c in calls], self.timeline_settings, until)
         client = self.clients.find(a.client_id) if a.client_id else None
         return {
             "first_meeting": a.first_meeting,
@@ -101,8 +109,7 @@ class WorkflowService:
             "accompaniment": a.approach is Approach.ACCOMPANIMENT,
             "home_visit": a.approach is Approach.HOME_VISIT,
             "second_staff": len(a.staff_ids) >= 2,
-            "failed_calls_enough": count_failed_calls([c.call for c in calls])
-            >= self.timeline_settings.min_failed_calls,
+            "failed_calls_enough": blocker is None,
             "announcement_sent": sent_on(letters, LetterKind.ANNOUNCEMENT) is not None,
             "reminder_sent": sent_on(letters, LetterKind.REMINDER) is not None,
             "third_party_set": bool(a.third_party_id),
@@ -119,7 +126,7 @@ class WorkflowService:
         a = self.appointments.get(appointment_id)
         checklists = self.checklist_set.for_approach(a.approach)
         calls = self.repo.calls(a.id)
-        facts = self.facts(a, calls)
+        facts = self.facts(a, today, calls)
         consents = self.valid_consents(a, today)
         answers = self._answers(a, checklists)
         status = evaluate(checklists, facts, answers, consents)
@@ -130,7 +137,7 @@ class WorkflowService:
                 a.start.date(), [c.call for c in calls], self.repo.letters(a.id), today,
                 self.timeline_settings, a.status is AppointmentStatus.CANCELLED,
             )  # fmt: skip
-            if len(a.staff_ids) < 2:
+            if not facts["second_staff"]:
                 warnings.append(
                     "Ein Hausbesuch wird in der Regel zu zweit gemacht: "
                     "bitte eine zweite Person eintragen."
