@@ -8,7 +8,7 @@ import pytest
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import ItemState, Phase, Transition
-from outreach_desktop.domain.conduct import BrokenOffBy, RuleBlocked
+from outreach_desktop.domain.conduct import BrokenOffBy, ReasonCode, RuleBlocked, StepOption
 from outreach_desktop.domain.consents import AccompanimentScope, ConsentKind, GivenHow
 from outreach_desktop.domain.errors import DomainError, ValidationError
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterKind
@@ -187,15 +187,22 @@ def test_accompaniment_without_consent_cannot_start(session: Session, client: Cl
     assert state.conduct.third_party_alone_at is not None
 
 
+def step_option(session: Session, a: Appointment, transition: Transition) -> StepOption:
+    option = session.workflow.state(a.id, VISIT.date()).options.step(transition)
+    assert option is not None, f"{transition} is not offered"
+    return option
+
+
 def test_others_present_need_documented_consent(session: Session, client: Client) -> None:
     wf = session.workflow
     a = plan(session, Approach.WALK_AND_TALK, client)
     wf.step(a.id, Transition.START, VISIT)
     wf.answer(a.id, "dp.others_present", True, VISIT)
-    reasons = wf.blocking_reasons(a.id, Transition.OTHERS_PRESENT, VISIT.date())
-    assert any("weitere personen dürfen" in r.lower() for r in reasons)
+    blocked = step_option(session, a, Transition.OTHERS_PRESENT)
+    assert [r.code for r in blocked.reasons] == [ReasonCode.CONSENT_MISSING]
+    assert "weitere personen dürfen" in blocked.messages[0].lower()
     add_consent(session, a, "presence")
-    assert wf.blocking_reasons(a.id, Transition.OTHERS_PRESENT, VISIT.date()) == []
+    assert step_option(session, a, Transition.OTHERS_PRESENT).allowed
 
 
 def test_ending_is_always_possible_breaking_off_needs_who_and_why(
@@ -229,7 +236,11 @@ def test_unsuitable_place_makes_a_linked_new_appointment(session: Session, clien
     assert new.client_id == a.client_id and new.staff_ids == a.staff_ids
     old = session.appointments.get(a.id)
     assert old.status is AppointmentStatus.POSTPONED
-    assert "Ort ungeeignet" in wf.state(a.id, VISIT.date()).conduct.outcome_reason
+    state = wf.state(a.id, VISIT.date())
+    assert "Ort ungeeignet" in state.conduct.outcome_reason
+    assert state.options.finished  # what hides the GUI's button is what the service refuses
+    with pytest.raises(DomainError, match="Nur ein geplanter oder laufender"):
+        wf.relocate(a.id, VISIT + timedelta(days=8), "Rathaus", VISIT)
 
 
 def test_follow_up_links_to_its_predecessor(session: Session, client: Client) -> None:

@@ -10,11 +10,8 @@ from typing import Any
 from outreach_desktop.cli.appointment_commands import appointment_json
 from outreach_desktop.cli.common import german_day, german_moment, print_json, unlocked
 from outreach_desktop.domain.checklists import Item, ItemKind, ItemState, ItemStatus, Phase
-from outreach_desktop.domain.checklists import Transition as T
 from outreach_desktop.domain.home_visit import LetterKind
-from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.workflow import AppointmentState
 
 MARKS = {ItemState.DONE: "[x]", ItemState.OPEN: "[ ]", ItemState.NOT_APPLICABLE: "[-]"}
 STATE_LABELS = {
@@ -77,19 +74,6 @@ def _item_json(s: ItemStatus, staff: dict[str, str], versions: dict[str, int]) -
     }
 
 
-def _transitions(state: AppointmentState) -> list[T]:
-    """The steps of the conduct flow that exist for this appointment."""
-    a = state.appointment
-    steps = [T.START]
-    if a.approach is Approach.HOME_VISIT:
-        steps.append(T.ENTER_HOME)
-    steps.append(T.OTHERS_PRESENT)
-    if a.third_party_id:
-        steps.append(T.THIRD_PARTY_ALONE)
-    steps.append(T.CLOSE)
-    return steps
-
-
 def checklist_data(session: Session, appointment_id: str, today: date) -> dict[str, Any]:
     wf = session.workflow
     state = wf.state(appointment_id, today)
@@ -112,17 +96,15 @@ def checklist_data(session: Session, appointment_id: str, today: date) -> dict[s
                 ],
             }
         )
-    transitions = []
-    for step in _transitions(state):
-        reasons = wf.blocking_reasons(a.id, step, today)
-        transitions.append(
-            {
-                "transition": step.value,
-                "label": step.label_de,
-                "allowed": not reasons,
-                "reasons": reasons,
-            }
-        )
+    transitions = [
+        {
+            "transition": step.transition.value,
+            "label": step.transition.label_de,
+            "allowed": step.allowed,
+            "reasons": step.messages,
+        }
+        for step in state.options.steps
+    ]
     c = state.conduct
     timeline = None
     if state.timeline is not None:

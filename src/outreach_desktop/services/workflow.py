@@ -21,9 +21,11 @@ from outreach_desktop.domain.checklists import (
 from outreach_desktop.domain.conduct import (
     BrokenOffBy,
     Conduct,
+    ConductOptions,
     apply_transition,
-    blocking_reasons,
+    conduct_options,
     finish,
+    is_finished,
 )
 from outreach_desktop.domain.consents import ConsentKind, ConsentLookup
 from outreach_desktop.domain.errors import DomainError, FieldError, ValidationError
@@ -65,6 +67,11 @@ class AppointmentState:
 
     def progress(self, phase: Phase | None = None) -> tuple[int, int]:
         return self.status.progress(phase)
+
+    @property
+    def options(self) -> ConductOptions:
+        """The steps and outcomes the conduct offers now (`conduct.conduct_options`)."""
+        return conduct_options(self.appointment, self.conduct, self.status, self.consents)
 
 
 class WorkflowService:
@@ -236,12 +243,6 @@ class WorkflowService:
         return sorted(due, key=lambda pair: pair[1].due)
 
     # ---- conduct -----------------------------------------------------------------------------
-    def blocking_reasons(
-        self, appointment_id: str, transition: Transition, today: date
-    ) -> list[str]:
-        s = self.state(appointment_id, today)
-        return blocking_reasons(s.appointment, s.conduct, transition, s.status, s.consents)
-
     def step(self, appointment_id: str, transition: Transition, now: datetime) -> AppointmentState:
         """Take a step of the conduct flow, or raise RuleBlocked with the reasons."""
         s = self.state(appointment_id, now.date())
@@ -286,7 +287,8 @@ class WorkflowService:
         """The place is unsuitable: end this appointment as postponed and plan a new one at
         another place, linked to it. `new_appointment_id` fixes the new id (demo data)."""
         a = self.appointments.get(appointment_id)
-        if a.status not in (AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS):
+        conduct = self.repo.conduct(a.id)
+        if is_finished(a, conduct):
             raise DomainError("Nur ein geplanter oder laufender Termin kann verlegt werden.")
         if not place.strip() or place.strip() == a.place.strip():
             raise ValidationError([FieldError("place", "Ort", "Bitte einen anderen Ort angeben.")])
@@ -296,19 +298,12 @@ class WorkflowService:
             created_at=None, updated_at=None, revision=0, origin_device=None,
             staff_ids=list(a.staff_ids),
         )  # fmt: skip
-        conduct = self.repo.conduct(a.id)
+        reason = "Ort ungeeignet: neuer Termin an anderem Ort."
+        finish(a, conduct, AppointmentStatus.POSTPONED, now, reason=reason)
         with self.repo.db.transaction():
             self.appointments.save(new)
-            if conduct.outcome is None:
-                finish(
-                    a,
-                    conduct,
-                    AppointmentStatus.POSTPONED,
-                    now,
-                    reason="Ort ungeeignet: neuer Termin an anderem Ort.",
-                )
-                self.appointments.save(a)
-                self.repo.save_conduct(conduct)
+            self.appointments.save(a)
+            self.repo.save_conduct(conduct)
         return new
 
     def follow_up(
