@@ -120,6 +120,11 @@ class TimelineStatus:
             return self.announcement_state
         return self.reminder_state
 
+    def sent_on(self, kind: LetterKind) -> date | None:
+        if kind is LetterKind.ANNOUNCEMENT:
+            return self.announcement_sent_on
+        return self.reminder_sent_on
+
     @property
     def warning_codes(self) -> list[WarningCode]:
         return [w.code for w in self.warnings]

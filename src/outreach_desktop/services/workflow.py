@@ -48,7 +48,7 @@ from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.checklists import ChecklistSet, load_checklists
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.people_repos import ClientRepository, StaffRepository
-from outreach_desktop.storage.workflow_repo import StoredCall, WorkflowRepository
+from outreach_desktop.storage.workflow_repo import StoredAnswer, StoredCall, WorkflowRepository
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,10 @@ class WorkflowService:
         }
 
     # ---- answers -----------------------------------------------------------------------------
+    def answers(self, appointment_id: str) -> dict[str, StoredAnswer]:
+        """The stored answers by item id, each with the checklist version it was given under."""
+        return self.repo.answers(appointment_id)
+
     def _find_item(self, a: Appointment, item_id: str) -> tuple[Checklist, Item]:
         for checklist in self.checklist_set.for_approach(a.approach):
             for item in checklist.items:
