@@ -450,6 +450,31 @@ def test_checklist_show_json_person_and_date_and_conduct(run: Run, vault: Vault)
     assert f"Durchführung: begonnen {format_day(TODAY - timedelta(days=3))} 14:05" in out
 
 
+def test_checklist_show_steps_follow_the_conduct_rule(run: Run, vault: Vault) -> None:
+    """The steps are `conduct.conduct_options`, as in the GUI: a step taken is not offered
+    again, and talking to a third party alone goes with the third party, not the approach."""
+    past = cli(run, vault, "checklist", "show", "--appointment", vault.past, "--json")
+    steps = {t["transition"]: t for t in past["transitions"]}
+    assert list(steps) == ["start", "others-present", "close"]
+    assert steps["start"] == {
+        "transition": "start",
+        "label": "Termin beginnen",
+        "allowed": False,
+        "reasons": ["Der Termin hat bereits begonnen."],
+    }
+    assert steps["close"]["reasons"][0] == "Der Termin hat noch kein Ergebnis."
+    result = add(run, vault, "--approach", "walk-and-talk", "--client", vault.client,
+                 "--third-party", vault.school, "--place", "Schulhof",
+                 "--start", "2027-03-02T10:30")  # fmt: skip
+    assert result.code == 0, result.err
+    data = cli(run, vault, "checklist", "show", "--appointment", result.out.strip(), "--json")
+    steps = {t["transition"]: t for t in data["transitions"]}
+    assert list(steps) == ["start", "others-present", "third-party-alone", "close"]
+    alone = steps["third-party-alone"]["reasons"]
+    assert alone[0] == "Der Termin hat noch nicht begonnen."
+    assert any("Schweigepflichtentbindung" in r for r in alone)
+
+
 def test_checklist_show_unknown_appointment(run: Run, vault: Vault) -> None:
     result = attempt(run, vault, "checklist", "show", "--appointment", "kein-termin")
     assert_one_error_line(result)

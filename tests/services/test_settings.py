@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import json
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from outreach_desktop.services.settings import Settings, load_settings, save_settings, settings_path
+from outreach_desktop.domain.appointments import DEFAULT_BUFFER, MAX_BUFFER_MIN
+from outreach_desktop.domain.home_visit import MAX_FAILED_CALLS, TimelineSettings
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.settings import (
+    IDLE_LOCK_RANGE,
+    LANGUAGES,
+    Settings,
+    load_settings,
+    save_settings,
+    settings_path,
+)
 
 
 def test_path_is_in_the_isolated_config(isolated_home: Path) -> None:
@@ -85,3 +98,27 @@ def test_garbage_numbers_fall_back_to_defaults(isolated_home: object) -> None:
     settings_path().write_text('{"buffer_home_visit": "viel", "min_failed_calls": null}', "utf-8")
     loaded = load_settings()
     assert loaded.buffer_home_visit == 45 and loaded.min_failed_calls == 2
+
+
+def test_unusable_values_fall_back_to_the_declared_defaults() -> None:
+    numbers = [f.name for f in fields(Settings) if isinstance(f.default, int)]
+    assert Settings(**dict.fromkeys(numbers, "viel"), language="fr").normalized() == Settings()
+    assert Settings().min_failed_calls == TimelineSettings().min_failed_calls
+    assert all(Settings().buffer_for(a) == DEFAULT_BUFFER[a] for a in Approach)
+
+
+junk = st.one_of(st.none(), st.booleans(), st.integers(-500, 500), st.text(max_size=250))
+
+
+@given(st.fixed_dictionaries({f.name: junk for f in fields(Settings)}))
+def test_normalized_keeps_what_a_setting_accepts(values: dict[str, object]) -> None:
+    normal = Settings(**values).normalized()  # type: ignore[arg-type]
+    assert normal.normalized() == normal
+    assert normal.language in LANGUAGES
+    assert IDLE_LOCK_RANGE[0] <= normal.idle_lock_minutes <= IDLE_LOCK_RANGE[1]
+    assert all(0 <= normal.buffer_for(a) <= MAX_BUFFER_MIN for a in Approach)
+    assert 0 <= normal.min_failed_calls <= MAX_FAILED_CALLS
+    for f in fields(Settings):
+        assert type(getattr(normal, f.name)) is type(f.default)
+        if f.name.startswith("agency_"):
+            assert len(getattr(normal, f.name)) <= 200

@@ -8,7 +8,7 @@ import pytest
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import ItemState, Phase, Transition
-from outreach_desktop.domain.conduct import BrokenOffBy, RuleBlocked
+from outreach_desktop.domain.conduct import BrokenOffBy, ReasonCode, RuleBlocked, StepOption
 from outreach_desktop.domain.consents import AccompanimentScope, ConsentKind, GivenHow
 from outreach_desktop.domain.errors import DomainError, ValidationError
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterKind
@@ -104,6 +104,27 @@ def test_home_visit_from_calls_to_the_door(session: Session, client: Client) -> 
     assert session.appointments.get(a.id).status is AppointmentStatus.ENDED_AT_DOOR
 
 
+def test_enough_failed_calls_is_the_timelines_rule(session: Session, client: Client) -> None:
+    """The checklist's "several calls failed" and the timeline's "may announce" are one rule:
+    calls count up to the day the announcement was sent (before that, up to today)."""
+    wf = session.workflow
+    a = plan(session, Approach.HOME_VISIT, client)
+    sent = VISIT.date() - timedelta(days=28)
+    wf.log_call(a.id, CallAttempt(at(sent - timedelta(days=3)), CallOutcome.NO_ANSWER))
+    wf.set_letter_sent(a.id, LetterKind.ANNOUNCEMENT, sent)
+    wf.log_call(a.id, CallAttempt(at(sent + timedelta(days=1)), CallOutcome.BUSY))  # too late
+    for today in (sent, sent + timedelta(days=2)):
+        state = wf.state(a.id, today)
+        assert state.timeline is not None and not state.timeline.can_announce
+        assert state.facts["failed_calls_enough"] is False
+        assert state.status.find("hv.failed_calls").state is ItemState.OPEN  # type: ignore[union-attr]
+    wf.set_letter_sent(a.id, LetterKind.ANNOUNCEMENT, None)  # not sent: count up to today
+    assert wf.state(a.id, sent).facts["failed_calls_enough"] is False  # the busy call is later
+    state = wf.state(a.id, sent + timedelta(days=2))
+    assert state.timeline is not None and state.timeline.can_announce
+    assert state.facts["failed_calls_enough"] is True
+
+
 def test_home_visit_with_consent_goes_inside(session: Session, client: Client) -> None:
     wf = session.workflow
     a = plan(session, Approach.HOME_VISIT, client)
@@ -166,15 +187,22 @@ def test_accompaniment_without_consent_cannot_start(session: Session, client: Cl
     assert state.conduct.third_party_alone_at is not None
 
 
+def step_option(session: Session, a: Appointment, transition: Transition) -> StepOption:
+    option = session.workflow.state(a.id, VISIT.date()).options.step(transition)
+    assert option is not None, f"{transition} is not offered"
+    return option
+
+
 def test_others_present_need_documented_consent(session: Session, client: Client) -> None:
     wf = session.workflow
     a = plan(session, Approach.WALK_AND_TALK, client)
     wf.step(a.id, Transition.START, VISIT)
     wf.answer(a.id, "dp.others_present", True, VISIT)
-    reasons = wf.blocking_reasons(a.id, Transition.OTHERS_PRESENT, VISIT.date())
-    assert any("weitere personen dürfen" in r.lower() for r in reasons)
+    blocked = step_option(session, a, Transition.OTHERS_PRESENT)
+    assert [r.code for r in blocked.reasons] == [ReasonCode.CONSENT_MISSING]
+    assert "weitere personen dürfen" in blocked.messages[0].lower()
     add_consent(session, a, "presence")
-    assert wf.blocking_reasons(a.id, Transition.OTHERS_PRESENT, VISIT.date()) == []
+    assert step_option(session, a, Transition.OTHERS_PRESENT).allowed
 
 
 def test_ending_is_always_possible_breaking_off_needs_who_and_why(
@@ -208,7 +236,11 @@ def test_unsuitable_place_makes_a_linked_new_appointment(session: Session, clien
     assert new.client_id == a.client_id and new.staff_ids == a.staff_ids
     old = session.appointments.get(a.id)
     assert old.status is AppointmentStatus.POSTPONED
-    assert "Ort ungeeignet" in wf.state(a.id, VISIT.date()).conduct.outcome_reason
+    state = wf.state(a.id, VISIT.date())
+    assert "Ort ungeeignet" in state.conduct.outcome_reason
+    assert state.options.finished  # what hides the GUI's button is what the service refuses
+    with pytest.raises(DomainError, match="Nur ein geplanter oder laufender"):
+        wf.relocate(a.id, VISIT + timedelta(days=8), "Rathaus", VISIT)
 
 
 def test_follow_up_links_to_its_predecessor(session: Session, client: Client) -> None:

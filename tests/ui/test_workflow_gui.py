@@ -190,6 +190,38 @@ def test_accompaniment_without_consent_is_explained(s: Session, qtbot: Any) -> N
     assert s.appointments.get(a.id).status is AppointmentStatus.NOT_MET
 
 
+def test_conduct_panel_shows_the_steps_the_rule_offers(s: Session, qtbot: Any) -> None:
+    """The panel's buttons are the domain's `conduct_options`, the same the CLI lists: here a
+    Walk and Talk with a third party (as `appointments add --third-party` plans it)."""
+    clock = Clock(VISIT_DAY)
+    clock.go(VISIT_DAY, 11)
+    client = s.clients.save(Client(display_name="Maik Wagner"))
+    party = s.third_parties.save(ThirdParty(name="Jugendberufsagentur"))
+    a = s.appointments.save(Appointment.plan(
+        Approach.WALK_AND_TALK, datetime.combine(VISIT_DAY, time(11)), client_id=client.id,
+        third_party_id=party.id, place="Stadtpark", staff_ids=[s.owner().id]))  # type: ignore[union-attr]  # fmt: skip
+    conduct = _work(qtbot, s, a.id, clock).conduct
+
+    def shown() -> set[Transition]:
+        return {t for t, b in conduct.step_buttons.items() if b.isVisibleTo(conduct)}
+
+    options = s.workflow.state(a.id, VISIT_DAY).options
+    offered = {o.transition for o in options.steps} - {Transition.CLOSE}
+    assert shown() == offered == {
+        Transition.START, Transition.OTHERS_PRESENT, Transition.THIRD_PARTY_ALONE
+    }  # fmt: skip
+    assert not conduct.outcome_buttons[AppointmentStatus.ENDED_AT_DOOR].isVisibleTo(conduct)
+    conduct.step_buttons[Transition.START].click()
+    assert not conduct.step_buttons[Transition.START].isEnabled()
+    assert conduct.step_reasons[Transition.START].text() == "seit 11:00 Uhr"
+    alone = conduct.step_buttons[Transition.THIRD_PARTY_ALONE]
+    assert not alone.isEnabled()
+    assert "Schweigepflichtentbindung" in conduct.step_reasons[Transition.THIRD_PARTY_ALONE].text()
+    conduct.outcome_buttons[AppointmentStatus.DONE].click()
+    assert shown() == set()
+    assert not conduct.relocate.isVisibleTo(conduct)
+
+
 def test_broken_agency_checklist_is_reported_and_builtin_used(
     s: Session, qtbot: Any, isolated_home: Any
 ) -> None:

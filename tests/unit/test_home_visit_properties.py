@@ -23,6 +23,10 @@ from outreach_desktop.domain.home_visit import (
     letter_window,
     letters_due,
     sent_on,
+)
+from outreach_desktop.domain.home_visit_timeline import (
+    announce_blocker,
+    announcement_cutoff,
     timeline,
 )
 
@@ -145,6 +149,25 @@ def test_timeline_is_consistent(
     assert len(codes) == len(set(codes))
     assert all(w.message for w in status.warnings)
     assert status.can_announce == (status.failed_calls >= config.min_failed_calls)
+
+
+@given(scenarios(), st.booleans())
+def test_may_announce_is_one_rule(
+    scenario: tuple[date, list[CallAttempt], list[Letter], date, TimelineSettings],
+    cancelled: bool,
+) -> None:
+    """The timeline's "may announce", its failed-call count and its too-few-calls warning all
+    come from `announce_blocker` over the calls up to `announcement_cutoff`."""
+    visit, calls, letters, today, config = scenario
+    status = timeline(visit, calls, letters, today, config, cancelled)
+    until = announcement_cutoff(letters, today)
+    blocker = announce_blocker(calls, config, until)
+    assert status.can_announce == (blocker is None)
+    assert status.failed_calls == count_failed_calls(calls, until)
+    too_few = [w.message for w in status.warnings if w.code is WarningCode.TOO_FEW_CALLS]
+    assert too_few in ([], [blocker])
+    if blocker is not None:
+        assert f"{status.failed_calls} erfasst" in blocker
 
 
 @given(scenarios(), st.booleans())

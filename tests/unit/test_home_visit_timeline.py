@@ -17,8 +17,6 @@ from outreach_desktop.domain.home_visit import (
     LetterWindow,
     TimelineSettings,
     WarningCode,
-    announce_blocker,
-    can_announce,
     count_failed_calls,
     due_day,
     format_day,
@@ -26,6 +24,10 @@ from outreach_desktop.domain.home_visit import (
     letter_window,
     letters_due,
     sent_on,
+)
+from outreach_desktop.domain.home_visit_timeline import (
+    announce_blocker,
+    announcement_cutoff,
     timeline,
 )
 
@@ -188,11 +190,10 @@ def test_a_datetime_counts_as_its_day() -> None:
 
 def test_at_least_two_failed_calls_before_the_announcement() -> None:
     reached = CallAttempt(datetime(2026, 11, 11, 9), CallOutcome.REACHED)
-    assert not can_announce([])
-    assert not can_announce([TWO_FAILED[0], reached])
-    assert can_announce(TWO_FAILED)
-    assert can_announce([*TWO_FAILED, reached])
+    assert announce_blocker([]) is not None
+    assert announce_blocker([TWO_FAILED[0], reached]) is not None
     assert announce_blocker(TWO_FAILED) is None
+    assert announce_blocker([*TWO_FAILED, reached]) is None
 
 
 def test_announce_blocker_explains_in_german() -> None:
@@ -208,15 +209,23 @@ def test_announce_blocker_explains_in_german() -> None:
 
 
 def test_min_failed_calls_is_a_setting() -> None:
-    assert can_announce([], TimelineSettings(min_failed_calls=0))
-    assert not can_announce(TWO_FAILED, TimelineSettings(min_failed_calls=3))
+    assert announce_blocker([], TimelineSettings(min_failed_calls=0)) is None
+    assert announce_blocker(TWO_FAILED, TimelineSettings(min_failed_calls=3)) is not None
 
 
 def test_calls_counted_up_to_a_day() -> None:
     assert count_failed_calls(TWO_FAILED) == 2
     assert count_failed_calls(TWO_FAILED, date(2026, 11, 11)) == 1
     assert count_failed_calls(TWO_FAILED, date(2026, 11, 12)) == 2
-    assert not can_announce(TWO_FAILED, until=date(2026, 11, 11))
+    assert announce_blocker(TWO_FAILED, until=date(2026, 11, 11)) is not None
+
+
+def test_calls_count_up_to_the_announcement_or_today() -> None:
+    today = date(2026, 11, 20)
+    assert announcement_cutoff([], today) == today
+    assert announcement_cutoff([Letter(ANNOUNCEMENT)], datetime(2026, 11, 20, 18)) == today
+    sent = [Letter(REMINDER, date(2026, 11, 9)), Letter(ANNOUNCEMENT, date(2026, 11, 11))]
+    assert announcement_cutoff(sent, today) == date(2026, 11, 11)
 
 
 # --- letter states and letters due ------------------------------------------------------------

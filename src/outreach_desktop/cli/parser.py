@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -79,6 +80,54 @@ def _passphrase(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _option(*flags: str, **settings: Any) -> Callable[[GermanParser], object]:
+    """One option, added when called with a parser."""
+    return lambda p: p.add_argument(*flags, **settings)
+
+
+def _parent(*options: Callable[[GermanParser], object]) -> GermanParser:
+    parent = GermanParser(add_help=False)
+    for add in options:
+        add(parent)
+    return parent
+
+
+class _Parents:
+    """The options several commands share, each declared once (argparse parent parsers)."""
+
+    def __init__(self) -> None:
+        self.vault_dir = _parent(_vault)
+        self.session = _parent(_vault, _passphrase)  # every command that opens a vault
+        self.json = _parent(_option("--json", action="store_true"))
+        self.appointment = _parent(_option("--appointment", required=True, metavar="ID"))
+        self.protocol = _parent(_option("--id", required=True, metavar="ID"))
+        self.new_passphrase = _parent(_option("--new-passphrase-file", metavar="FILE"))
+        self.out = _parent(_option("--out", required=True, metavar="FILE.pdf"))
+
+
+Subcommands = Any  # argparse._SubParsersAction[GermanParser]
+
+
+def _group(sub: Subcommands, name: str, text: str) -> Subcommands:
+    """A command with actions (`vault create`, `clients list`, …)."""
+    group = sub.add_parser(name, help=text)
+    return group.add_subparsers(dest="action", required=True, parser_class=GermanParser)
+
+
+def _command(
+    sub: Subcommands,
+    name: str,
+    text: str,
+    handler: Callable[[argparse.Namespace], int],
+    *parents: GermanParser,
+) -> GermanParser:
+    """A command with the options of `parents`, in their order. Where a command has options of
+    its own before the shared --json, they come in as a parent too, so help lists --json last."""
+    p: GermanParser = sub.add_parser(name, help=text, parents=list(parents))
+    p.set_defaults(handler=handler)
+    return p
+
+
 def build_parser() -> GermanParser:
     parser = GermanParser(
         prog="outreach-desktop",
@@ -89,71 +138,60 @@ def build_parser() -> GermanParser:
     _passphrase(parser)
     parser.set_defaults(handler=gui_command.run, command="gui")
     sub = parser.add_subparsers(title="Befehle", dest="command", parser_class=GermanParser)
+    parents = _Parents()
+    _vault_commands(sub, parents)
+    _client_commands(sub, parents)
+    _appointment_commands(sub, parents)
+    _workflow_commands(sub, parents)
+    _protocol_commands(sub, parents)
+    p = _command(sub, "demo", "Tresor mit erfundenen Beispieldaten füllen", demo_command.run,
+                 parents.session)  # fmt: skip
+    p.add_argument("--clients", type=int, default=30, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    return parser
 
-    vault = sub.add_parser("vault", help="Tresor anlegen, prüfen, Passphrase ändern")
-    vsub = vault.add_subparsers(dest="action", required=True, parser_class=GermanParser)
-    p = vsub.add_parser("create", help="neuen Tresor anlegen")
-    _vault(p)
-    _passphrase(p)
+
+def _vault_commands(sub: Subcommands, parents: _Parents) -> None:
+    vsub = _group(sub, "vault", "Tresor anlegen, prüfen, Passphrase ändern")
+    p = _command(vsub, "create", "neuen Tresor anlegen", vault_commands.create, parents.session)
     p.add_argument("--recovery-recipient", metavar="age1…", help="age-Empfänger der Dienststelle")
     p.add_argument("--owner", metavar="NAME", default="", help="Name der Inhaberin/des Inhabers")
-    p.set_defaults(handler=vault_commands.create)
     for name, handler, text in (
         ("info", vault_commands.info, "Schema, Anzahlen, Schlüssel (ohne Personendaten)"),
         ("check", vault_commands.check, "Integrität prüfen"),
     ):
-        p = vsub.add_parser(name, help=text)
-        _vault(p)
-        _passphrase(p)
-        p.set_defaults(handler=handler)
-    p = vsub.add_parser("passwd", help="Passphrase ändern")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--new-passphrase-file", metavar="FILE")
-    p.set_defaults(handler=vault_commands.passwd)
-    p = vsub.add_parser("recover", help="mit dem Schlüssel der Dienststelle wiederherstellen")
-    _vault(p)
-    p.add_argument("--identity", type=Path, required=True, metavar="FILE")
-    p.add_argument("--new-passphrase-file", metavar="FILE")
-    p.set_defaults(handler=vault_commands.recover)
+        _command(vsub, name, text, handler, parents.session)
+    _command(vsub, "passwd", "Passphrase ändern", vault_commands.passwd,
+             parents.session, parents.new_passphrase)  # fmt: skip
+    identity = _parent(_option("--identity", type=Path, required=True, metavar="FILE"))
+    _command(vsub, "recover", "mit dem Schlüssel der Dienststelle wiederherstellen",
+             vault_commands.recover, parents.vault_dir, identity, parents.new_passphrase)  # fmt: skip
 
-    clients = sub.add_parser("clients", help="Kundinnen und Kunden")
-    csub = clients.add_subparsers(dest="action", required=True, parser_class=GermanParser)
-    p = csub.add_parser("add", help="anlegen")
-    _vault(p)
-    _passphrase(p)
+
+def _client_commands(sub: Subcommands, parents: _Parents) -> None:
+    csub = _group(sub, "clients", "Kundinnen und Kunden")
+    p = _command(csub, "add", "anlegen", client_commands.add, parents.session)
     p.add_argument("--name", required=True)
     p.add_argument("--phone", default="")
     p.add_argument("--address", default="")
     p.add_argument("--customer-number", default="")
-    p.set_defaults(handler=client_commands.add)
-    p = csub.add_parser("list", help="auflisten")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--search", default="", metavar="TEXT")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=client_commands.list_clients)
+    search = _parent(_option("--search", default="", metavar="TEXT"))
+    _command(csub, "list", "auflisten", client_commands.list_clients,
+             parents.session, search, parents.json)  # fmt: skip
 
-    appointments = sub.add_parser("appointments", help="Termine")
-    asub = appointments.add_subparsers(dest="action", required=True, parser_class=GermanParser)
-    p = asub.add_parser("list", help="Termine eines Zeitraums mit Checklisten-Stand")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument(
-        "--from", dest="from_day", type=parse_day, metavar="D", help=f"{DAY_HELP}; Standard: heute"
-    )
-    p.add_argument(
-        "--to",
-        dest="to_day",
-        type=parse_day,
-        metavar="D",
-        help=f"{DAY_HELP}, einschließlich; Standard: 28 Tage nach --from",
-    )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=appointment_commands.list_appointments)
-    p = asub.add_parser("add", help="Termin planen")
-    _vault(p)
-    _passphrase(p)
+
+def _appointment_commands(sub: Subcommands, parents: _Parents) -> None:
+    asub = _group(sub, "appointments", "Termine")
+    days = _parent(
+        _option("--from", dest="from_day", type=parse_day, metavar="D",
+                help=f"{DAY_HELP}; Standard: heute"),
+        _option("--to", dest="to_day", type=parse_day, metavar="D",
+                help=f"{DAY_HELP}, einschließlich; Standard: 28 Tage nach --from"),
+    )  # fmt: skip
+    _command(asub, "list", "Termine eines Zeitraums mit Checklisten-Stand",
+             appointment_commands.list_appointments,
+             parents.session, days, parents.json)  # fmt: skip
+    p = _command(asub, "add", "Termin planen", appointment_commands.add, parents.session)
     p.add_argument("--approach", required=True, choices=[a.value for a in Approach])
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--client", metavar="ID", help="ID der Kundin/des Kunden")
@@ -178,82 +216,42 @@ def build_parser() -> GermanParser:
     )
     p.add_argument("--first-meeting", action="store_true", help="erstes Kennenlernen")
     p.add_argument("--spontaneous", action="store_true", help="spontan (nur Walk and Talk)")
-    p.set_defaults(handler=appointment_commands.add)
 
-    checklist = sub.add_parser("checklist", help="Checklisten eines Termins")
-    clsub = checklist.add_subparsers(dest="action", required=True, parser_class=GermanParser)
-    p = clsub.add_parser("show", help="Checkliste nach Phasen, Sperren und Zeitplan zeigen")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--appointment", required=True, metavar="ID")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=checklist_commands.show)
 
-    letters = sub.add_parser("letters", help="Briefe zu Hausbesuchen")
-    lsub = letters.add_subparsers(dest="action", required=True, parser_class=GermanParser)
-    p = lsub.add_parser("due", help="fällige Ankündigungen und Erinnerungen")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--date", type=parse_day, metavar="D", help=f"{DAY_HELP}; Standard: heute")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=letter_commands.due)
-
-    consents = sub.add_parser("consents", help="Einwilligungen")
-    cosub = consents.add_subparsers(dest="action", required=True, parser_class=GermanParser)
-    p = cosub.add_parser("list", help="Einwilligungen mit Stand auflisten")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--appointment", metavar="ID")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=consent_commands.list_consents)
-
-    p = sub.add_parser("print", help="Formular oder Brief eines Termins als PDF-Datei")
-    p.add_argument(
-        "kind", choices=print_command.KINDS, metavar="KIND", help="; ".join(print_command.KINDS)
+def _workflow_commands(sub: Subcommands, parents: _Parents) -> None:
+    clsub = _group(sub, "checklist", "Checklisten eines Termins")
+    _command(clsub, "show", "Checkliste nach Phasen, Sperren und Zeitplan zeigen",
+             checklist_commands.show,
+             parents.session, parents.appointment, parents.json)  # fmt: skip
+    lsub = _group(sub, "letters", "Briefe zu Hausbesuchen")
+    day = _parent(
+        _option("--date", type=parse_day, metavar="D", help=f"{DAY_HELP}; Standard: heute")
     )
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--appointment", required=True, metavar="ID")
-    p.add_argument(
-        "--lang",
-        choices=print_command.LANGUAGES,
-        metavar="LANG",
-        help="zweite Sprache: " + ", ".join(print_command.LANGUAGES),
-    )
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.set_defaults(handler=print_command.run)
+    _command(lsub, "due", "fällige Ankündigungen und Erinnerungen", letter_commands.due,
+             parents.session, day, parents.json)  # fmt: skip
+    cosub = _group(sub, "consents", "Einwilligungen")
+    of_appointment = _parent(_option("--appointment", metavar="ID"))
+    _command(cosub, "list", "Einwilligungen mit Stand auflisten", consent_commands.list_consents,
+             parents.session, of_appointment, parents.json)  # fmt: skip
+    languages = print_command.LANGUAGES
+    document = _parent(
+        _option("kind", choices=print_command.KINDS, metavar="KIND",
+                help="; ".join(print_command.KINDS)),
+        _option("--lang", choices=languages, metavar="LANG",
+                help="zweite Sprache: " + ", ".join(languages)),
+    )  # fmt: skip
+    _command(sub, "print", "Formular oder Brief eines Termins als PDF-Datei", print_command.run,
+             parents.session, parents.appointment, document, parents.out)  # fmt: skip
 
-    protocols = sub.add_parser("protocols", help="Gedächtnisprotokolle")
-    psub = protocols.add_subparsers(dest="action", required=True, parser_class=GermanParser)
-    p = psub.add_parser("list", help="Protokolle auflisten")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=protocol_commands.list_protocols)
-    p = psub.add_parser("show", help="ein Protokoll mit Nachträgen zeigen")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--id", required=True, metavar="ID")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=protocol_commands.show)
-    p = psub.add_parser("pdf", help="ein Protokoll als PDF-Datei")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--id", required=True, metavar="ID")
-    p.add_argument("--out", required=True, metavar="FILE.pdf")
-    p.set_defaults(handler=protocol_commands.pdf)
 
-    p = sub.add_parser("search", help="Volltextsuche in Kundinnen/Kunden, Terminen, Protokollen")
-    _vault(p)
-    _passphrase(p)
+def _protocol_commands(sub: Subcommands, parents: _Parents) -> None:
+    psub = _group(sub, "protocols", "Gedächtnisprotokolle")
+    _command(psub, "list", "Protokolle auflisten", protocol_commands.list_protocols,
+             parents.session, parents.json)  # fmt: skip
+    _command(psub, "show", "ein Protokoll mit Nachträgen zeigen", protocol_commands.show,
+             parents.session, parents.protocol, parents.json)  # fmt: skip
+    _command(psub, "pdf", "ein Protokoll als PDF-Datei", protocol_commands.pdf,
+             parents.session, parents.protocol, parents.out)  # fmt: skip
+    p = _command(sub, "search", "Volltextsuche in Kundinnen/Kunden, Terminen, Protokollen",
+                 protocol_commands.search, parents.session, parents.json)  # fmt: skip
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=protocol_commands.search)
-
-    p = sub.add_parser("demo", help="Tresor mit erfundenen Beispieldaten füllen")
-    _vault(p)
-    _passphrase(p)
-    p.add_argument("--clients", type=int, default=30, metavar="N")
-    p.add_argument("--seed", type=int, default=1, metavar="S")
-    p.set_defaults(handler=demo_command.run)
-    return parser

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from outreach_desktop.domain.appointments import Appointment
@@ -73,6 +73,15 @@ class Conduct:
     broken_off_by: BrokenOffBy | None = None
     outcome_reason: str = ""
 
+    def taken_at(self, step: Transition) -> datetime | None:
+        """When `step` was taken; None if not (yet), and always for closing the follow-up."""
+        return {
+            Transition.START: self.started_at,
+            Transition.ENTER_HOME: self.entered_home_at,
+            Transition.OTHERS_PRESENT: self.others_present_at,
+            Transition.THIRD_PARTY_ALONE: self.third_party_alone_at,
+        }.get(step)
+
 
 # The data-protection checklist's on-site question "Sind weitere Personen anwesend?"; its answer
 # is a fact the outcome rule needs (a test checks the built-in checklist has it).
@@ -92,6 +101,63 @@ FINISHED = {
     AppointmentStatus.CANCELLED: "Der Termin wurde abgesagt.",
 }
 
+OUTCOMES = tuple(status for status in AppointmentStatus if status.is_outcome)
+
+_TAKEN = {Transition.START: "Der Termin hat bereits begonnen."}
+_NOT_OFFERED = {
+    Transition.ENTER_HOME: "Nur bei einem Hausbesuch.",
+    Transition.THIRD_PARTY_ALONE: "Für diesen Termin ist keine dritte Stelle eingetragen.",
+}
+
+
+class ReasonCode(StrEnum):
+    """Why a step or an outcome is not possible now; stable, for tests and UI logic."""
+
+    FINISHED = "finished"  # the appointment already has an outcome
+    NO_OUTCOME = "no-outcome"  # the follow-up cannot be closed before there is an outcome
+    ALREADY_TAKEN = "already-taken"  # the step is recorded (for "start": it has begun)
+    NOT_STARTED = "not-started"
+    NOT_OFFERED = "not-offered"  # this appointment has no such step or outcome
+    CONSENT_MISSING = "consent-missing"  # a hard rule's consent is not given
+    CHECKLIST_OPEN = "checklist-open"  # a required checklist item blocks the step
+    NOT_AN_OUTCOME = "not-an-outcome"
+    STARTED = "started"  # not met or cancelled, but it has begun
+    BEFORE_THE_DAY = "before-the-day"  # not met before the appointment's day
+    WENT_INSIDE = "went-inside"  # ended at the door, but the home visit went inside
+    NOT_INSIDE = "not-inside"  # a home visit done without going inside
+    OTHERS_UNDOCUMENTED = "others-undocumented"  # others present without documented consent
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: ReasonCode
+    message: str  # German sentence for the user
+
+
+def is_finished(appointment: Appointment, conduct: Conduct) -> bool:
+    """The appointment has an outcome: no more steps, no second outcome, no relocation."""
+    return conduct.outcome is not None or appointment.status.is_outcome
+
+
+def offered_steps(appointment: Appointment) -> tuple[Transition, ...]:
+    """The steps of the conduct flow this appointment has, in order: going into the home only on
+    a home visit, talking to a third party without the client only where one is entered, closing
+    the follow-up last."""
+    steps = [Transition.START]
+    if appointment.approach is Approach.HOME_VISIT:
+        steps.append(Transition.ENTER_HOME)
+    steps.append(Transition.OTHERS_PRESENT)
+    if appointment.third_party_id:
+        steps.append(Transition.THIRD_PARTY_ALONE)
+    steps.append(Transition.CLOSE)
+    return tuple(steps)
+
+
+def offered_outcomes(appointment: Appointment) -> tuple[AppointmentStatus, ...]:
+    """Ending at the door exists only for a home visit; the other outcomes for every one."""
+    home = appointment.approach is Approach.HOME_VISIT
+    return tuple(o for o in OUTCOMES if home or o is not AppointmentStatus.ENDED_AT_DOOR)
+
 
 def _hard_rule(appointment: Appointment, transition: Transition) -> tuple[ConsentKind, str] | None:
     if transition is Transition.START and appointment.approach is Approach.ACCOMPANIMENT:
@@ -99,37 +165,134 @@ def _hard_rule(appointment: Appointment, transition: Transition) -> tuple[Consen
     return HARD_RULES.get(transition)
 
 
-def blocking_reasons(
+def _flow_reasons(
+    appointment: Appointment, conduct: Conduct, transition: Transition
+) -> list[Reason]:
+    """Where the flow stands: finished, not begun, this step already taken."""
+    finished = is_finished(appointment, conduct)
+    if transition is Transition.CLOSE:
+        if finished:
+            return []
+        return [Reason(ReasonCode.NO_OUTCOME, "Der Termin hat noch kein Ergebnis.")]
+    if finished:
+        message = FINISHED.get(appointment.status, "Der Termin ist bereits abgeschlossen.")
+        return [Reason(ReasonCode.FINISHED, message)]
+    if conduct.taken_at(transition) is not None:
+        message = _TAKEN.get(transition, "Dieser Schritt ist bereits erfasst.")
+        return [Reason(ReasonCode.ALREADY_TAKEN, message)]
+    if transition is not Transition.START and conduct.started_at is None:
+        return [Reason(ReasonCode.NOT_STARTED, "Der Termin hat noch nicht begonnen.")]
+    return []
+
+
+def step_reasons(
     appointment: Appointment,
     conduct: Conduct,
     transition: Transition,
     status: ChecklistStatus,
     consents: set[ConsentKind],
-) -> list[str]:
-    """Why `transition` is not allowed now; empty means allowed."""
-    reasons: list[str] = []
-    if transition is Transition.CLOSE:
-        if conduct.outcome is None and not appointment.status.is_outcome:
-            reasons.append("Der Termin hat noch kein Ergebnis.")
-    elif conduct.outcome is not None or appointment.status.is_outcome:
-        return [FINISHED.get(appointment.status, "Der Termin ist bereits abgeschlossen.")]
-    elif transition is Transition.START:
-        if conduct.started_at is not None:
-            reasons.append("Der Termin hat bereits begonnen.")
-    elif conduct.started_at is None:
-        reasons.append("Der Termin hat noch nicht begonnen.")
-    if transition is Transition.ENTER_HOME and appointment.approach is not Approach.HOME_VISIT:
-        reasons.append("Nur bei einem Hausbesuch.")
-    if transition is Transition.THIRD_PARTY_ALONE and not appointment.third_party_id:
-        reasons.append("Für diesen Termin ist keine dritte Stelle eingetragen.")
+) -> list[Reason]:
+    """Why `transition` is not allowed now; empty means allowed. `consents` are those valid on
+    the day in question."""
+    reasons = _flow_reasons(appointment, conduct, transition)
+    if reasons and reasons[0].code is ReasonCode.FINISHED:
+        return reasons
+    if transition not in offered_steps(appointment):
+        reasons.append(Reason(ReasonCode.NOT_OFFERED, _NOT_OFFERED[transition]))
     hard = _hard_rule(appointment, transition)
     if hard is not None and hard[0] not in consents:
-        reasons.append(hard[1])
+        reasons.append(Reason(ReasonCode.CONSENT_MISSING, hard[1]))
     for blocker in status.blockers(transition):
         if hard is not None and blocker.item.consent is hard[0]:
             continue  # already explained by the hard rule
-        reasons.append(f"Offen: {blocker.item.label_de}.")
+        reasons.append(Reason(ReasonCode.CHECKLIST_OPEN, f"Offen: {blocker.item.label_de}."))
     return reasons
+
+
+def outcome_reasons(
+    appointment: Appointment,
+    conduct: Conduct,
+    outcome: AppointmentStatus,
+    today: date,
+    facts: Mapping[str, bool],
+) -> list[Reason]:
+    """Why `outcome` cannot be set now; empty means it can. Ending at the door, breaking off, not
+    meeting, postponing and cancelling are always possible; "durchgeführt" needs a started
+    appointment (and for a home visit one that went inside — otherwise it ended at the door).
+    `facts`: the checklist's yes/no answers by item id (OTHERS_PRESENT_FACT)."""
+    R, S = ReasonCode, AppointmentStatus
+    started, inside = conduct.started_at is not None, conduct.entered_home_at is not None
+    done, home = outcome is S.DONE, appointment.approach is Approach.HOME_VISIT
+    checks = (
+        (not outcome.is_outcome, R.NOT_AN_OUTCOME, "Bitte ein Ergebnis wählen."),
+        (is_finished(appointment, conduct), R.FINISHED, "Der Termin hat bereits ein Ergebnis."),
+        (outcome in (S.NOT_MET, S.CANCELLED) and started, R.STARTED,
+         "Der Termin hat schon begonnen: bitte „durchgeführt“ oder „abgebrochen“ wählen."),
+        (outcome is S.NOT_MET and today < appointment.start.date(), R.BEFORE_THE_DAY,
+         "„Nicht angetroffen“ geht erst am Tag des Termins."),
+        (outcome is S.ENDED_AT_DOOR and inside, R.WENT_INSIDE,
+         "Der Hausbesuch fand in der Wohnung statt."),
+        (done and facts.get(OTHERS_PRESENT_FACT, False) and conduct.others_present_at is None,
+         R.OTHERS_UNDOCUMENTED,
+         "Weitere Personen sind anwesend, ihre Anwesenheit ist aber nicht mit Einverständnis "
+         "dokumentiert. So ist „durchgeführt“ nicht möglich; der Termin kann abgebrochen werden."),
+        (done and not started, R.NOT_STARTED, "Der Termin wurde nicht begonnen."),
+        (done and home and not inside, R.NOT_INSIDE,
+         "Der Hausbesuch fand nicht in der Wohnung statt: bitte „an der Tür beendet“ wählen."),
+        (outcome.is_outcome and outcome not in offered_outcomes(appointment), R.NOT_OFFERED,
+         "„An der Tür beendet“ gibt es nur beim Hausbesuch."),
+    )  # fmt: skip
+    return [Reason(code, message) for failed, code, message in checks if failed]
+
+
+@dataclass(frozen=True)
+class StepOption:
+    """A step this appointment offers: when it was taken, or why it is not possible now."""
+
+    transition: Transition
+    taken_at: datetime | None
+    reasons: tuple[Reason, ...]
+
+    @property
+    def allowed(self) -> bool:
+        return not self.reasons
+
+    @property
+    def messages(self) -> list[str]:
+        return [r.message for r in self.reasons]
+
+
+@dataclass(frozen=True)
+class ConductOptions:
+    """What the conduct of an appointment offers now; the GUI and the CLI both show this."""
+
+    finished: bool
+    steps: tuple[StepOption, ...]  # `offered_steps`, in order
+    outcomes: tuple[AppointmentStatus, ...]  # `offered_outcomes`; none once finished
+
+    def step(self, transition: Transition) -> StepOption | None:
+        return next((s for s in self.steps if s.transition is transition), None)
+
+
+def conduct_options(
+    appointment: Appointment,
+    conduct: Conduct,
+    status: ChecklistStatus,
+    consents: set[ConsentKind],
+) -> ConductOptions:
+    """The steps and outcomes of this appointment, each step with its reasons (`step_reasons`).
+    `consents` are those valid on the day in question: the only way the day enters the rule."""
+    steps = tuple(
+        StepOption(
+            step,
+            conduct.taken_at(step),
+            tuple(step_reasons(appointment, conduct, step, status, consents)),
+        )
+        for step in offered_steps(appointment)
+    )
+    finished = is_finished(appointment, conduct)
+    outcomes = () if finished else offered_outcomes(appointment)
+    return ConductOptions(finished, steps, outcomes)
 
 
 def apply_transition(
@@ -141,9 +304,9 @@ def apply_transition(
     now: datetime,
 ) -> None:
     """Record the step or raise RuleBlocked."""
-    reasons = blocking_reasons(appointment, conduct, transition, status, consents)
+    reasons = step_reasons(appointment, conduct, transition, status, consents)
     if reasons:
-        raise RuleBlocked(transition, reasons)
+        raise RuleBlocked(transition, [r.message for r in reasons])
     if transition is Transition.START:
         conduct.started_at = now
         appointment.status = AppointmentStatus.IN_PROGRESS
@@ -165,54 +328,10 @@ def finish(
     reason: str = "",
     facts: Mapping[str, bool] | None = None,
 ) -> None:
-    """Set the outcome. Ending at the door, breaking off, not meeting, postponing and cancelling
-    are always possible; "durchgeführt" needs a started appointment (and for a home visit one
-    that went inside — otherwise it ended at the door)."""
+    """Set the outcome if `outcome_reasons` allow it; breaking off needs who and why."""
     check = Checker()
-    if not outcome.is_outcome:
-        check.fail("outcome", "Ergebnis", "Bitte ein Ergebnis wählen.")
-    if conduct.outcome is not None or appointment.status.is_outcome:
-        check.fail("outcome", "Ergebnis", "Der Termin hat bereits ein Ergebnis.")
-    started = conduct.started_at is not None
-    if outcome in (AppointmentStatus.NOT_MET, AppointmentStatus.CANCELLED) and started:
-        check.fail(
-            "outcome",
-            "Ergebnis",
-            "Der Termin hat schon begonnen: bitte „durchgeführt“ oder „abgebrochen“ wählen.",
-        )
-    if outcome is AppointmentStatus.NOT_MET and now.date() < appointment.start.date():
-        check.fail("outcome", "Ergebnis", "„Nicht angetroffen“ geht erst am Tag des Termins.")
-    if outcome is AppointmentStatus.ENDED_AT_DOOR and conduct.entered_home_at is not None:
-        check.fail("outcome", "Ergebnis", "Der Hausbesuch fand in der Wohnung statt.")
-    if (
-        outcome is AppointmentStatus.DONE
-        and (facts or {}).get(OTHERS_PRESENT_FACT)
-        and conduct.others_present_at is None
-    ):
-        check.fail(
-            "outcome",
-            "Ergebnis",
-            "Weitere Personen sind anwesend, ihre Anwesenheit ist aber nicht mit Einverständnis "
-            "dokumentiert. So ist „durchgeführt“ nicht möglich; der Termin kann abgebrochen "
-            "werden.",
-        )
-    if outcome is AppointmentStatus.DONE and conduct.started_at is None:
-        check.fail("outcome", "Ergebnis", "Der Termin wurde nicht begonnen.")
-    if (
-        outcome is AppointmentStatus.DONE
-        and appointment.approach is Approach.HOME_VISIT
-        and conduct.entered_home_at is None
-    ):
-        check.fail(
-            "outcome",
-            "Ergebnis",
-            "Der Hausbesuch fand nicht in der Wohnung statt: bitte „an der Tür beendet“ wählen.",
-        )
-    if (
-        outcome is AppointmentStatus.ENDED_AT_DOOR
-        and appointment.approach is not Approach.HOME_VISIT
-    ):
-        check.fail("outcome", "Ergebnis", "„An der Tür beendet“ gibt es nur beim Hausbesuch.")
+    for blocked in outcome_reasons(appointment, conduct, outcome, now.date(), facts or {}):
+        check.fail("outcome", "Ergebnis", blocked.message)
     if outcome is AppointmentStatus.BROKEN_OFF:
         if broken_off_by is None:
             check.fail("broken_off_by", "Abgebrochen von", "Bitte angeben, wer abgebrochen hat.")

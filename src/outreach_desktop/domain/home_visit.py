@@ -1,8 +1,9 @@
-"""The home-visit timeline: call attempts, announcement and reminder letters, warnings.
+"""The home visit's call attempts, announcement and reminder letters and their windows.
 
 DOMAIN.md (Hausbesuch): after several failed phone attempts the client is informed in writing
 about 3–4 weeks before the visit and reminded about 1–2 weeks before; a cancellation by the client
-cancels the visit. Pure functions of dates; "today" is always passed in.
+cancels the visit. Pure functions of dates; "today" is always passed in. Where a visit stands on a
+day (may the announcement be sent, warnings) is `home_visit_timeline.timeline`.
 """
 
 from __future__ import annotations
@@ -27,17 +28,9 @@ def format_day(day: date) -> str:
     return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
 
 
-def _as_day(value: date) -> date:
+def as_day(value: date) -> date:
     """A datetime passed where a day is meant counts as its calendar day."""
     return value.date() if isinstance(value, datetime) else value
-
-
-def _days(n: int) -> str:
-    return "1 Tag" if n == 1 else f"{n} Tage"
-
-
-def _failed_attempts(n: int) -> str:
-    return "1 erfolgloser Anrufversuch" if n == 1 else f"{n} erfolglose Anrufversuche"
 
 
 class CallOutcome(StrEnum):
@@ -203,7 +196,7 @@ DEFAULT_SETTINGS = TimelineSettings()
 
 def due_day(d: date) -> date:
     """A letter due on a Saturday or Sunday is due the Friday before."""
-    d = _as_day(d)
+    d = as_day(d)
     weekday = d.weekday()
     if weekday == SATURDAY:
         return d - timedelta(days=1)
@@ -225,7 +218,7 @@ def letter_window(
     kind: LetterKind, visit_day: date, settings: TimelineSettings = DEFAULT_SETTINGS
 ) -> LetterWindow:
     """The window of `kind` for a visit on `visit_day`; `due` never falls on a weekend."""
-    visit_day = _as_day(visit_day)
+    visit_day = as_day(visit_day)
     due = due_day(visit_day - timedelta(days=settings.due_days(kind)))
     opens = min(visit_day - timedelta(days=settings.opens_days(kind)), due)
     return LetterWindow(kind, opens, due)
@@ -233,68 +226,21 @@ def letter_window(
 
 def sent_on(letters: Iterable[Letter], kind: LetterKind) -> date | None:
     """The first day a letter of `kind` was sent, or None."""
-    days = [_as_day(letter.sent_on) for letter in letters if letter.kind is kind and letter.sent_on]
+    days = [as_day(letter.sent_on) for letter in letters if letter.kind is kind and letter.sent_on]
     return min(days) if days else None
 
 
 def count_failed_calls(calls: Iterable[CallAttempt], until: date | None = None) -> int:
     """Failed attempts, only those on or before `until` when given."""
-    until = None if until is None else _as_day(until)
+    until = None if until is None else as_day(until)
     return sum(1 for c in calls if c.failed and (until is None or c.at.date() <= until))
-
-
-def announce_blocker(
-    calls: Iterable[CallAttempt],
-    settings: TimelineSettings = DEFAULT_SETTINGS,
-    until: date | None = None,
-) -> str | None:
-    """Why the announcement may not be sent yet (German), or None when it may."""
-    failed = count_failed_calls(calls, until)
-    if failed >= settings.min_failed_calls:
-        return None
-    return _too_few_calls(failed, settings.min_failed_calls, until)
-
-
-def _too_few_calls(failed: int, needed: int, until: date | None) -> str:
-    when = f"bis {format_day(until)}" if until is not None else "bisher"
-    return (
-        f"Vor der Ankündigung {'ist' if needed == 1 else 'sind'} mindestens "
-        f"{_failed_attempts(needed)} nötig; {when} {'ist' if failed == 1 else 'sind'} "
-        f"{failed} erfasst."
-    )
-
-
-def _short_notice(announced: date, visit_day: date, min_notice_days: int) -> str:
-    notice = (visit_day - announced).days
-    wanted = f"vorgesehen sind mindestens {_days(min_notice_days)}"
-    if min_notice_days == 1:
-        wanted = "vorgesehen ist mindestens 1 Tag"
-    if notice <= 0:
-        return (
-            f"Die Ankündigung wurde am {format_day(announced)} versendet, nicht vor dem "
-            f"Hausbesuch am {format_day(visit_day)}; {wanted} Vorlauf."
-        )
-    return (
-        f"Zwischen Ankündigung ({format_day(announced)}) und Hausbesuch "
-        f"({format_day(visit_day)}) {'liegt' if notice == 1 else 'liegen'} nur "
-        f"{_days(notice)}; {wanted}."
-    )
-
-
-def can_announce(
-    calls: Iterable[CallAttempt],
-    settings: TimelineSettings = DEFAULT_SETTINGS,
-    until: date | None = None,
-) -> bool:
-    """At least `min_failed_calls` failed attempts (on or before `until`, if given)."""
-    return count_failed_calls(calls, until) >= settings.min_failed_calls
 
 
 def letter_state(
     window: LetterWindow, sent: date | None, today: date, cancelled_by_client: bool = False
 ) -> LetterState:
     """A sent letter stays sent; an unsent one is not needed once the client cancelled."""
-    today = _as_day(today)
+    today = as_day(today)
     if sent is not None:
         return LetterState.SENT
     if cancelled_by_client:
@@ -318,113 +264,8 @@ def letters_due(
     """Open windows (opens <= today) of letters not sent yet, by due date; none if cancelled."""
     if cancelled_by_client:
         return []
-    today = _as_day(today)
+    today = as_day(today)
     letters = list(letters)
     windows = [letter_window(kind, visit_day, settings) for kind in LetterKind]
     due = [w for w in windows if w.opens <= today and sent_on(letters, w.kind) is None]
     return sorted(due, key=lambda w: (w.due, list(LetterKind).index(w.kind)))
-
-
-@dataclass(frozen=True)
-class TimelineStatus:
-    """Where a home visit stands on `today`."""
-
-    visit_day: date
-    today: date
-    cancelled: bool
-    announcement: LetterWindow
-    reminder: LetterWindow
-    announcement_state: LetterState
-    reminder_state: LetterState
-    announcement_sent_on: date | None
-    reminder_sent_on: date | None
-    failed_calls: int  # failed attempts counted for the announcement (see `timeline`)
-    can_announce: bool
-    due: tuple[LetterWindow, ...]  # what `letters_due` returns; empty when cancelled
-    warnings: tuple[TimelineWarning, ...]
-
-    def window(self, kind: LetterKind) -> LetterWindow:
-        return self.announcement if kind is LetterKind.ANNOUNCEMENT else self.reminder
-
-    def state(self, kind: LetterKind) -> LetterState:
-        if kind is LetterKind.ANNOUNCEMENT:
-            return self.announcement_state
-        return self.reminder_state
-
-    @property
-    def warning_codes(self) -> list[WarningCode]:
-        return [w.code for w in self.warnings]
-
-
-def timeline(
-    visit_day: date,
-    calls: Iterable[CallAttempt],
-    letters: Iterable[Letter],
-    today: date,
-    settings: TimelineSettings = DEFAULT_SETTINGS,
-    cancelled_by_client: bool = False,
-) -> TimelineStatus:
-    """The windows, letter states and warnings of a home visit on `visit_day`.
-
-    Failed calls count for the announcement when made on or before the day it was sent (before
-    it is sent: on or before `today`); the sent date has no time, so same-day calls count.
-    Warnings about sent letters remain after a cancellation; those about unsent ones do not.
-    """
-    visit_day, today = _as_day(visit_day), _as_day(today)
-    calls, letters = list(calls), list(letters)
-    announcement = letter_window(LetterKind.ANNOUNCEMENT, visit_day, settings)
-    reminder = letter_window(LetterKind.REMINDER, visit_day, settings)
-    announced = sent_on(letters, LetterKind.ANNOUNCEMENT)
-    reminded = sent_on(letters, LetterKind.REMINDER)
-    cutoff = announced if announced is not None else today
-    failed = count_failed_calls(calls, cutoff)
-    warnings: list[TimelineWarning] = []
-
-    announcement_pending = announced is None and not cancelled_by_client
-    if failed < settings.min_failed_calls and (
-        announced is not None or (announcement_pending and announcement.opens <= today)
-    ):
-        text = _too_few_calls(failed, settings.min_failed_calls, cutoff)
-        warnings.append(TimelineWarning(WarningCode.TOO_FEW_CALLS, text))
-
-    if announced is not None and (visit_day - announced).days < settings.min_notice_days:
-        text = _short_notice(announced, visit_day, settings.min_notice_days)
-        warnings.append(TimelineWarning(WarningCode.SHORT_NOTICE, text))
-
-    if reminded is not None and (announced is None or reminded < announced):
-        if announced is None:
-            text = (
-                f"Die Erinnerung wurde am {format_day(reminded)} versendet, "
-                "ohne dass eine Ankündigung versendet wurde."
-            )
-        else:
-            text = (
-                f"Die Erinnerung wurde am {format_day(reminded)} versendet, "
-                f"vor der Ankündigung am {format_day(announced)}."
-            )
-        warnings.append(TimelineWarning(WarningCode.REMINDER_BEFORE_ANNOUNCEMENT, text))
-
-    if announced is not None and announced > announcement.due:
-        warnings.append(
-            TimelineWarning(
-                WarningCode.ANNOUNCEMENT_LATE,
-                f"Die Ankündigung war bis {format_day(announcement.due)} fällig, "
-                f"versendet wurde sie am {format_day(announced)}.",
-            )
-        )
-
-    return TimelineStatus(
-        visit_day=visit_day,
-        today=today,
-        cancelled=cancelled_by_client,
-        announcement=announcement,
-        reminder=reminder,
-        announcement_state=letter_state(announcement, announced, today, cancelled_by_client),
-        reminder_state=letter_state(reminder, reminded, today, cancelled_by_client),
-        announcement_sent_on=announced,
-        reminder_sent_on=reminded,
-        failed_calls=failed,
-        can_announce=failed >= settings.min_failed_calls,
-        due=tuple(letters_due(visit_day, letters, today, settings, cancelled_by_client)),
-        warnings=tuple(warnings),
-    )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import asdict, dataclass, fields
+from dataclasses import Field, asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from outreach_desktop import paths
 from outreach_desktop.domain.appointments import DEFAULT_BUFFER, MAX_BUFFER_MIN
 from outreach_desktop.domain.errors import UserError
-from outreach_desktop.domain.home_visit import TimelineSettings
+from outreach_desktop.domain.home_visit import DEFAULT_SETTINGS, MAX_FAILED_CALLS, TimelineSettings
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.atomic import atomic_write
 
@@ -21,40 +22,52 @@ LANGUAGES = ("de", "en")
 IDLE_LOCK_RANGE = (1, 120)
 
 
+def _between(lo: int, hi: int) -> dict[str, Any]:
+    return {"between": (lo, hi)}
+
+
+def _one_of(*values: str) -> dict[str, Any]:
+    return {"one_of": values}
+
+
+def _at_most(length: int) -> dict[str, Any]:
+    return {"at_most": length}
+
+
+_BUFFER = _between(0, MAX_BUFFER_MIN)
+_LETTERHEAD = _at_most(200)
+
+
 @dataclass
 class Settings:
-    language: str = "de"
-    idle_lock_minutes: int = 5
+    """Each setting is declared once, with its default and what it accepts; `normalized` keeps
+    an accepted value and falls back to the default for anything else."""
+
+    language: str = field(default="de", metadata=_one_of(*LANGUAGES))
+    idle_lock_minutes: int = field(default=5, metadata=_between(*IDLE_LOCK_RANGE))
     last_profile: str = ""
-    buffer_walk_and_talk: int = DEFAULT_BUFFER[Approach.WALK_AND_TALK]
-    buffer_accompaniment: int = DEFAULT_BUFFER[Approach.ACCOMPANIMENT]
-    buffer_home_visit: int = DEFAULT_BUFFER[Approach.HOME_VISIT]
-    min_failed_calls: int = 2  # before a home visit is announced in writing
+    buffer_walk_and_talk: int = field(
+        default=DEFAULT_BUFFER[Approach.WALK_AND_TALK], metadata=_BUFFER
+    )
+    buffer_accompaniment: int = field(
+        default=DEFAULT_BUFFER[Approach.ACCOMPANIMENT], metadata=_BUFFER
+    )
+    buffer_home_visit: int = field(default=DEFAULT_BUFFER[Approach.HOME_VISIT], metadata=_BUFFER)
+    # before a home visit is announced in writing; the agency's timeline default
+    min_failed_calls: int = field(
+        default=DEFAULT_SETTINGS.min_failed_calls, metadata=_between(0, MAX_FAILED_CALLS)
+    )
     # letterhead; empty fields fall back to the agency's site configuration (agency.toml)
-    agency_name: str = ""
-    agency_department: str = ""
-    agency_street: str = ""
-    agency_postcode_city: str = ""
-    agency_phone: str = ""
-    agency_email: str = ""
-    agency_website: str = ""
+    agency_name: str = field(default="", metadata=_LETTERHEAD)
+    agency_department: str = field(default="", metadata=_LETTERHEAD)
+    agency_street: str = field(default="", metadata=_LETTERHEAD)
+    agency_postcode_city: str = field(default="", metadata=_LETTERHEAD)
+    agency_phone: str = field(default="", metadata=_LETTERHEAD)
+    agency_email: str = field(default="", metadata=_LETTERHEAD)
+    agency_website: str = field(default="", metadata=_LETTERHEAD)
 
     def normalized(self) -> Settings:
-        lo, hi = IDLE_LOCK_RANGE
-        return Settings(
-            language=self.language if self.language in LANGUAGES else "de",
-            idle_lock_minutes=_clamp(self.idle_lock_minutes, lo, hi, 5),
-            last_profile=str(self.last_profile),
-            buffer_walk_and_talk=_clamp(self.buffer_walk_and_talk, 0, MAX_BUFFER_MIN, 30),
-            buffer_accompaniment=_clamp(self.buffer_accompaniment, 0, MAX_BUFFER_MIN, 30),
-            buffer_home_visit=_clamp(self.buffer_home_visit, 0, MAX_BUFFER_MIN, 45),
-            min_failed_calls=_clamp(self.min_failed_calls, 0, 20, 2),
-            **{
-                f.name: str(getattr(self, f.name))[:200]
-                for f in fields(Settings)
-                if f.name.startswith("agency_")
-            },
-        )
+        return Settings(**{f.name: _normal(f, getattr(self, f.name)) for f in fields(Settings)})
 
     def buffer_for(self, approach: Approach) -> int:
         return {
@@ -65,6 +78,19 @@ class Settings:
 
     def timeline(self) -> TimelineSettings:
         return TimelineSettings(min_failed_calls=self.min_failed_calls)
+
+
+def _normal(setting: Field[Any], value: object) -> Any:
+    """`value` if the setting accepts it (a number clamped to its range), else its default."""
+    accepts = setting.metadata
+    default: Any = setting.default
+    if "between" in accepts:
+        lo, hi = accepts["between"]
+        return _clamp(value, lo, hi, default)
+    if "one_of" in accepts:
+        return value if value in accepts["one_of"] else default
+    text = str(value)
+    return text[: accepts["at_most"]] if "at_most" in accepts else text
 
 
 def _clamp(value: object, lo: int, hi: int, default: int) -> int:

@@ -23,9 +23,11 @@ from outreach_desktop.domain.checklists import (
 from outreach_desktop.domain.conduct import (
     BrokenOffBy,
     Conduct,
+    ConductOptions,
     apply_transition,
-    blocking_reasons,
+    conduct_options,
     finish,
+    is_finished,
 )
 from outreach_desktop.domain.consents import ConsentKind, ConsentLookup
 from outreach_desktop.domain.errors import DomainError, FieldError, ValidationError
@@ -34,10 +36,13 @@ from outreach_desktop.domain.home_visit import (
     LetterKind,
     LetterWindow,
     TimelineSettings,
-    TimelineStatus,
-    count_failed_calls,
     letters_due,
     sent_on,
+)
+from outreach_desktop.domain.home_visit_timeline import (
+    TimelineStatus,
+    announce_blocker,
+    announcement_cutoff,
     timeline,
 )
 from outreach_desktop.domain.records import new_id
@@ -64,6 +69,11 @@ class AppointmentState:
 
     def progress(self, phase: Phase | None = None) -> tuple[int, int]:
         return self.status.progress(phase)
+
+    @property
+    def options(self) -> ConductOptions:
+        """The steps and outcomes the conduct offers now (`conduct.conduct_options`)."""
+        return conduct_options(self.appointment, self.conduct, self.status, self.consents)
 
 
 class WorkflowService:
@@ -92,9 +102,14 @@ class WorkflowService:
         return self._checklists
 
     # ---- state -------------------------------------------------------------------------------
-    def facts(self, a: Appointment, calls: list[StoredCall] | None = None) -> dict[str, bool]:
+    def facts(
+        self, a: Appointment, today: date, calls: list[StoredCall] | None = None
+    ) -> dict[str, bool]:
         calls = self._repo.calls(a.id) if calls is None else calls
         letters = self._repo.letters(a.id)
+        # the checklist's "enough failed calls" is the timeline's own rule
+        until = announcement_cutoff(letters, today)
+        blocker = announce_blocker([c.call for c in calls], self.timeline_settings, until)
         client = self._clients.find(a.client_id) if a.client_id else None
         return {
             "first_meeting": a.first_meeting,
@@ -103,8 +118,7 @@ class WorkflowService:
             "accompaniment": a.approach is Approach.ACCOMPANIMENT,
             "home_visit": a.approach is Approach.HOME_VISIT,
             "second_staff": len(a.staff_ids) >= 2,
-            "failed_calls_enough": count_failed_calls([c.call for c in calls])
-            >= self.timeline_settings.min_failed_calls,
+            "failed_calls_enough": blocker is None,
             "announcement_sent": sent_on(letters, LetterKind.ANNOUNCEMENT) is not None,
             "reminder_sent": sent_on(letters, LetterKind.REMINDER) is not None,
             "third_party_set": bool(a.third_party_id),
@@ -114,17 +128,6 @@ class WorkflowService:
             "client_known": a.client_id is not None,
         }
 
-    def answers(self, appointment_id: str) -> dict[str, StoredAnswer]:
-        """The stored checklist answers of an appointment, by item id."""
-        return self._repo.answers(appointment_id)
-
-    @contextmanager
-    def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
-        """Inside the block, `state()` of these appointments reads from one bulk load
-        (for lists such as Heute). Read-only use."""
-        with self._repo.preloaded(appointment_ids):
-            yield
-
     def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:
         return self._consent_lookup.valid_kinds(a, day)
 
@@ -132,7 +135,7 @@ class WorkflowService:
         a = self._appointments.get(appointment_id)
         checklists = self.checklist_set.for_approach(a.approach)
         calls = self._repo.calls(a.id)
-        facts = self.facts(a, calls)
+        facts = self.facts(a, today, calls)
         consents = self.valid_consents(a, today)
         answers = self._answers(a, checklists)
         status = evaluate(checklists, facts, answers, consents)
@@ -143,7 +146,7 @@ class WorkflowService:
                 a.start.date(), [c.call for c in calls], self._repo.letters(a.id), today,
                 self.timeline_settings, a.status is AppointmentStatus.CANCELLED,
             )  # fmt: skip
-            if len(a.staff_ids) < 2:
+            if not facts["second_staff"]:
                 warnings.append(
                     "Ein Hausbesuch wird in der Regel zu zweit gemacht: "
                     "bitte eine zweite Person eintragen."
@@ -165,6 +168,17 @@ class WorkflowService:
         }
 
     # ---- answers -----------------------------------------------------------------------------
+    def answers(self, appointment_id: str) -> dict[str, StoredAnswer]:
+        """The stored answers by item id, each with the checklist version it was given under."""
+        return self._repo.answers(appointment_id)
+
+    @contextmanager
+    def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
+        """Inside the block, `state()` of these appointments reads from one bulk load
+        (for lists such as Heute). Read-only use."""
+        with self._repo.preloaded(appointment_ids):
+            yield
+
     def _find_item(self, a: Appointment, item_id: str) -> tuple[Checklist, Item]:
         for checklist in self.checklist_set.for_approach(a.approach):
             for item in checklist.items:
@@ -242,12 +256,6 @@ class WorkflowService:
         return sorted(due, key=lambda pair: pair[1].due)
 
     # ---- conduct -----------------------------------------------------------------------------
-    def blocking_reasons(
-        self, appointment_id: str, transition: Transition, today: date
-    ) -> list[str]:
-        s = self.state(appointment_id, today)
-        return blocking_reasons(s.appointment, s.conduct, transition, s.status, s.consents)
-
     def step(self, appointment_id: str, transition: Transition, now: datetime) -> AppointmentState:
         """Take a step of the conduct flow, or raise RuleBlocked with the reasons."""
         s = self.state(appointment_id, now.date())
@@ -292,7 +300,8 @@ class WorkflowService:
         """The place is unsuitable: end this appointment as postponed and plan a new one at
         another place, linked to it. `new_appointment_id` fixes the new id (demo data)."""
         a = self._appointments.get(appointment_id)
-        if a.status not in (AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS):
+        conduct = self._repo.conduct(a.id)
+        if is_finished(a, conduct):
             raise DomainError("Nur ein geplanter oder laufender Termin kann verlegt werden.")
         if not place.strip() or place.strip() == a.place.strip():
             raise ValidationError([FieldError("place", "Ort", "Bitte einen anderen Ort angeben.")])
@@ -302,19 +311,12 @@ class WorkflowService:
             created_at=None, updated_at=None, revision=0, origin_device=None,
             staff_ids=list(a.staff_ids),
         )  # fmt: skip
-        conduct = self._repo.conduct(a.id)
+        reason = "Ort ungeeignet: neuer Termin an anderem Ort."
+        finish(a, conduct, AppointmentStatus.POSTPONED, now, reason=reason)
         with self._repo.db.transaction():
             self._appointments.save(new)
-            if conduct.outcome is None:
-                finish(
-                    a,
-                    conduct,
-                    AppointmentStatus.POSTPONED,
-                    now,
-                    reason="Ort ungeeignet: neuer Termin an anderem Ort.",
-                )
-                self._appointments.save(a)
-                self._repo.save_conduct(conduct)
+            self._appointments.save(a)
+            self._repo.save_conduct(conduct)
         return new
 
     def follow_up(

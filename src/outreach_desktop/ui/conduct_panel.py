@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop.domain.checklists import Transition
-from outreach_desktop.domain.conduct import blocking_reasons
 from outreach_desktop.domain.errors import UserError
-from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
+from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.workflow import AppointmentState
 from outreach_desktop.ui.formats import format_time
@@ -28,6 +27,7 @@ from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.workflow_dialogs import NewDateDialog, OutcomeDialog
 
+# The on-site steps with a button, in the order `conduct.offered_steps` gives them.
 STEPS = (
     Transition.START,
     Transition.ENTER_HOME,
@@ -51,6 +51,24 @@ class ConductPanel(QGroupBox):
         self.session, self.appointment_id, self.now = session, appointment_id, now
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
+        steps, outcomes = self._step_rows(), self._outcome_row()
+        self.relocate = QPushButton(self.tr("Place unsuitable: new appointment at &another place…"))
+        self.relocate.setAccessibleName(self.tr("New appointment at another place"))
+        self.relocate.clicked.connect(self._relocate)
+        voluntary = QLabel(
+            self.tr("The offer is voluntary: ending or breaking off is always possible.")
+        )
+        voluntary.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addLayout(steps)
+        layout.addWidget(QLabel("<b>" + self.tr("Outcome") + "</b>"))
+        layout.addWidget(voluntary)
+        layout.addLayout(outcomes)
+        layout.addWidget(self.relocate)
+
+    def _step_rows(self) -> QGridLayout:
+        """A button per on-site step, beside it why it is not possible or since when it is."""
         texts = {
             Transition.START: self.tr("&Begin appointment"),
             Transition.ENTER_HOME: self.tr("Go &into the home"),
@@ -71,6 +89,9 @@ class ConductPanel(QGroupBox):
             steps.addWidget(button, row, 0)
             steps.addWidget(reasons, row, 1)
         steps.setColumnStretch(1, 1)
+        return steps
+
+    def _outcome_row(self) -> QHBoxLayout:
         outcomes = QHBoxLayout()
         self.outcome_buttons: dict[AppointmentStatus, QPushButton] = {}
         for outcome, text in (
@@ -87,67 +108,35 @@ class ConductPanel(QGroupBox):
             self.outcome_buttons[outcome] = button
             outcomes.addWidget(button)
         outcomes.addStretch(1)
-        self.relocate = QPushButton(self.tr("Place unsuitable: new appointment at &another place…"))
-        self.relocate.setAccessibleName(self.tr("New appointment at another place"))
-        self.relocate.clicked.connect(self._relocate)
-        voluntary = QLabel(
-            self.tr("The offer is voluntary: ending or breaking off is always possible.")
-        )
-        voluntary.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status)
-        layout.addLayout(steps)
-        layout.addWidget(QLabel("<b>" + self.tr("Outcome") + "</b>"))
-        layout.addWidget(voluntary)
-        layout.addLayout(outcomes)
-        layout.addWidget(self.relocate)
+        return outcomes
 
     def update_state(self, state: AppointmentState) -> None:
-        a, conduct = state.appointment, state.conduct
-        text = label_of(a.status)
+        conduct, options = state.conduct, state.options
+        text = label_of(state.appointment.status)
         if conduct.started_at and conduct.outcome is None:
             text = self.tr("In progress since {time}").format(time=format_time(conduct.started_at))
         if conduct.outcome is not None and conduct.outcome_reason:
             text += f" – {conduct.outcome_reason}"
         self.status.setText("<b>" + text + "</b>")
-        visible = {
-            Transition.START: True,
-            Transition.ENTER_HOME: a.approach is Approach.HOME_VISIT,
-            Transition.OTHERS_PRESENT: True,
-            Transition.THIRD_PARTY_ALONE: a.approach is Approach.ACCOMPANIMENT,
-        }
-        finished = conduct.outcome is not None
         for transition in STEPS:
+            option = None if options.finished else options.step(transition)
             button, reasons_label = self.step_buttons[transition], self.step_reasons[transition]
-            show = visible[transition] and not finished
-            button.setVisible(show)
-            reasons_label.setVisible(show)
-            if not show:
+            button.setVisible(option is not None)
+            reasons_label.setVisible(option is not None)
+            if option is None:
                 continue
-            done = {
-                Transition.START: conduct.started_at,
-                Transition.ENTER_HOME: conduct.entered_home_at,
-                Transition.OTHERS_PRESENT: conduct.others_present_at,
-                Transition.THIRD_PARTY_ALONE: conduct.third_party_alone_at,
-            }[transition]
-            reasons = blocking_reasons(a, conduct, transition, state.status, state.consents)
-            if done is not None:
+            if option.taken_at is not None:
                 button.setEnabled(False)
                 reasons_label.setStyleSheet("")
-                reasons_label.setText(self.tr("since {time}").format(time=format_time(done)))
+                when = format_time(option.taken_at)
+                reasons_label.setText(self.tr("since {time}").format(time=when))
             else:
-                button.setEnabled(not reasons)
+                button.setEnabled(option.allowed)
                 reasons_label.setStyleSheet("color: #a40000;")
-                reasons_label.setText(" ".join(reasons))
+                reasons_label.setText(" ".join(option.messages))
         for outcome, button in self.outcome_buttons.items():
-            button.setVisible(
-                not finished
-                and (
-                    outcome is not AppointmentStatus.ENDED_AT_DOOR
-                    or a.approach is Approach.HOME_VISIT
-                )
-            )
-        self.relocate.setVisible(not finished or a.status is AppointmentStatus.IN_PROGRESS)
+            button.setVisible(outcome in options.outcomes)
+        self.relocate.setVisible(not options.finished)
 
     def _step(self, transition: Transition) -> None:
         try:

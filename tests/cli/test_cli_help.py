@@ -1,0 +1,62 @@
+"""Every command's --help lists exactly its options, with the shared ones' German help."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from tests.cli.conftest import Run
+
+SESSION = ["--vault", "--passphrase-file"]
+OPTIONS = {
+    "vault create": [*SESSION, "--recovery-recipient", "--owner"],
+    "vault info": SESSION,
+    "vault check": SESSION,
+    "vault passwd": [*SESSION, "--new-passphrase-file"],
+    "vault recover": ["--vault", "--identity", "--new-passphrase-file"],
+    "clients add": [*SESSION, "--name", "--phone", "--address", "--customer-number"],
+    "clients list": [*SESSION, "--search", "--json"],
+    "appointments list": [*SESSION, "--from", "--to", "--json"],
+    "appointments add": [
+        *SESSION, "--approach", "--client", "--anonymous", "--start", "--place", "--third-party",
+        "--duration", "--buffer", "--staff", "--first-meeting", "--spontaneous",
+    ],
+    "checklist show": [*SESSION, "--appointment", "--json"],
+    "letters due": [*SESSION, "--date", "--json"],
+    "consents list": [*SESSION, "--appointment", "--json"],
+    "print": ["KIND", *SESSION, "--appointment", "--lang", "--out"],
+    "protocols list": [*SESSION, "--json"],
+    "protocols show": [*SESSION, "--id", "--json"],
+    "protocols pdf": [*SESSION, "--id", "--out"],
+    "search": [*SESSION, "QUERY", "--json"],
+    "demo": [*SESSION, "--clients", "--seed"],
+}  # fmt: skip
+
+
+def test_every_command_is_listed(run: Run) -> None:
+    result = run("--help")
+    assert result.code == 0
+    commands = {name.split()[0] for name in OPTIONS}
+    listed = set(re.findall(r"^    ([a-z]+)\s", result.out, re.MULTILINE))
+    assert listed == commands
+    for group in ("vault", "clients", "appointments", "checklist", "letters", "consents"):
+        out = run(group, "--help").out
+        actions = {name.split()[1] for name in OPTIONS if name.startswith(group + " ")}
+        assert set(re.findall(r"^    ([a-z]+)\s", out, re.MULTILINE)) == actions
+
+
+@pytest.mark.parametrize("command", list(OPTIONS))
+def test_help_lists_the_options(run: Run, command: str) -> None:
+    result = run(*command.split(), "--help")
+    assert result.code == 0, result.err
+    out = result.out
+    assert out.startswith(f"usage: outreach-desktop {command} [-h]")
+    options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", out))
+    assert options == {"--help", *(o for o in OPTIONS[command] if o.startswith("--"))}
+    for positional in (o for o in OPTIONS[command] if not o.startswith("--")):
+        assert re.search(rf"^  {positional}\s", out, re.MULTILINE)
+    assert "--vault DIR" in out and "Tresor-Ordner" in out
+    if "--passphrase-file" in OPTIONS[command]:
+        assert "Passphrase aus der ersten Zeile dieser Datei lesen" in out
+    if "--json" in OPTIONS[command]:
+        assert out.rstrip().endswith("--json")  # the shared --json comes last
