@@ -165,7 +165,8 @@ def _vault_commands(sub: Subcommands, parents: _Parents) -> None:
              parents.session, parents.new_passphrase)  # fmt: skip
     identity = _parent(_option("--identity", type=Path, required=True, metavar="FILE"))
     _command(vsub, "recover", "mit dem Schlüssel der Dienststelle wiederherstellen",
-             vault_commands.recover, parents.vault_dir, identity, parents.new_passphrase)  # fmt: skip
+             vault_commands.recover, parents.vault_dir, identity,
+             parents.new_passphrase)  # fmt: skip
 
 
 def _client_commands(sub: Subcommands, parents: _Parents) -> None:
