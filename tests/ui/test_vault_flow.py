@@ -63,7 +63,9 @@ def _add_client(qtbot: Any, window: Any, name: str, phone: str = "") -> None:
     assert seen, "Ctrl+N did not open the dialog"
 
 
-def test_create_unlock_add_find_lock(qtbot: Any, make_window: Any, isolated_home: Path) -> None:
+def test_create_unlock_add_find_lock(
+    qtbot: Any, make_window: Any, isolated_home: Path, settle: Any
+) -> None:
     window = make_window()
     assert window.welcome.create_button.isVisible()
     assert "Willkommen" in window.welcome.intro.text()
@@ -80,12 +82,15 @@ def test_create_unlock_add_find_lock(qtbot: Any, make_window: Any, isolated_home
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = window.workspace.clients_page
     assert window.workspace.current_page() is page
+    settle(page)
     assert page.stack.currentWidget() is page.empty
     assert "Noch keine Kundinnen und Kunden" in page.empty.text()
 
     _add_client(qtbot, window, "Jürgen Müller", "05841 1234")
     _add_client(qtbot, window, "Ayşe Yılmaz")
+    settle(page)
     assert len(page.model.rows) == 2
+    assert page.current().display_name == "Ayşe Yılmaz"  # the new entry is selected
 
     qtbot.keyClicks(page.search, "MULL")
     qtbot.waitUntil(lambda: len(page.model.rows) == 1)
