@@ -28,6 +28,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings, save_settings
 from outreach_desktop.services.vaults import KdfParams, unlock_vault
 from outreach_desktop.ui.clipboard import sensitive_clipboard
+from outreach_desktop.ui.contracts import LockAware
 from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
 from outreach_desktop.ui.idle import IdleWatcher, _default_clock
 from outreach_desktop.ui.messages import error_text, show_info
@@ -204,8 +205,8 @@ class MainWindow(QMainWindow):
             if modal is None:
                 break
             # edit dialogs (FormDialog, the protocol editor) say whether they hold typed input
-            if getattr(modal, "keep_on_lock", False) and getattr(modal, "touched", False):
-                if modal.save_on_lock():  # type: ignore[attr-defined]
+            if isinstance(modal, LockAware) and modal.keep_on_lock and modal.touched:
+                if modal.save_on_lock():
                     kept += 1
                 else:
                     dropped += 1
