@@ -32,7 +32,6 @@ from outreach_desktop.ui.contracts import LockAware
 from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
 from outreach_desktop.ui.idle import IdleWatcher, _default_clock
 from outreach_desktop.ui.messages import error_text, show_info
-from outreach_desktop.ui.tasks import run_in_background
 from outreach_desktop.ui.welcome_page import WelcomePage
 from outreach_desktop.ui.workspace import Workspace
 
@@ -115,8 +114,7 @@ class MainWindow(QMainWindow):
 
     # ---- unlocking -----------------------------------------------------------------------
     def unlock(self, path: Path, passphrase: str) -> None:
-        self.welcome.busy(True)
-        run_in_background(
+        self.welcome.unlocking(
             lambda: unlock_vault(path, passphrase), self._unlocked, self._unlock_failed
         )
 
