@@ -1,11 +1,11 @@
 """A widget's background work, shown while it runs (Anki's `QueryOp(...).with_progress()`).
 
 `Busy(owner, alive).run(fn, on_done)` hands `fn` to a worker thread (`tasks.run_in_background`).
-While it runs the owner shows a wait cursor, the button that started it is disabled and says
-what is happening ("Wird erstellt …"), and further controls may be disabled; the callbacks,
-back on the GUI thread, first restore all of that. A result that arrives after Qt deleted the
-owner, or after `alive()` turned False (the vault locked meanwhile), is dropped: no callback
-touches a closed window or a locked vault.
+While it runs the owner shows a wait cursor, the button that started it is disabled (and may
+say what is happening: "Wird entsperrt …"), further controls may be disabled, and the keyboard
+focus comes back where it was; the callbacks, back on the GUI thread, first restore all that.
+A result that arrives after Qt deleted the owner, or after `alive()` turned False (the vault
+locked meanwhile), is dropped: no callback touches a closed window or a locked vault.
 """
 
 from __future__ import annotations
