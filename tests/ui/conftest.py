@@ -70,3 +70,24 @@ def make_window(qtbot: Any, german: None, clock: FakeClock) -> Iterator[Callable
     for window in windows:
         window.lock()
     wait_for_background()
+
+
+@pytest.fixture
+def settle(qtbot: Any) -> Callable[..., None]:
+    """Wait until the background work of the given pages or panels (their `busy`) is shown."""
+
+    def wait(*widgets: Any) -> None:
+        qtbot.waitUntil(lambda: all(w.busy.running == 0 for w in widgets), timeout=10000)
+
+    return wait
+
+
+@pytest.fixture
+def error_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the error boxes that would have opened (none opens)."""
+    texts: list[str] = []
+    monkeypatch.setattr(
+        "outreach_desktop.ui.messages.QMessageBox.warning",
+        lambda _parent, _title, text: texts.append(text),
+    )
+    return texts

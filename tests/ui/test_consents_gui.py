@@ -4,6 +4,7 @@ mouse, and the workflow rules releasing on the real record."""
 from __future__ import annotations
 
 import io
+import threading
 from datetime import date, datetime, time
 from typing import Any
 
@@ -11,17 +12,20 @@ import pypdf
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
+from shiboken6 import isValid
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import Transition
 from outreach_desktop.domain.consents import ConsentKind, ConsentState, GivenHow
+from outreach_desktop.domain.documents import DocumentKind
 from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui import messages
 from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
 from outreach_desktop.ui.consent_dialogs import ConsentDialog, EndConsentDialog, SignOnScreenDialog
-from outreach_desktop.ui.printing import PdfPages
+from outreach_desktop.ui.printing import PRINT_DPI, PrintPages
+from outreach_desktop.ui.tasks import wait_for_background
 from testkit.gui import in_modal
 
 DAY = date(2026, 12, 2)
@@ -60,7 +64,7 @@ def _prepare(qtbot: Any, work: AppointmentWorkDialog) -> None:
 
 
 def test_consent_printed_signed_on_screen_and_releasing_the_start(
-    setup: tuple[Session, Appointment, Any], qtbot: Any
+    setup: tuple[Session, Appointment, Any], qtbot: Any, settle: Any
 ) -> None:
     session, a, work = setup
     start = work.conduct.step_buttons[Transition.START]
@@ -71,13 +75,13 @@ def test_consent_printed_signed_on_screen_and_releasing_the_start(
     assert panel.list.count() == 1
     assert panel.list.item(0).text() == "Einverständnis zur Begleitung · Vorbereitet"
 
-    printed: list[bytes] = []
-    panel.print_pdf = lambda _parent, pdf, _title: printed.append(pdf) or True  # type: ignore[assignment, func-returns-value]
+    printed: list[PrintPages] = []
+    panel.print_pages = lambda _parent, pages: printed.append(pages) or True  # type: ignore[assignment, func-returns-value]
     panel.print_button.click()
-    assert printed and printed[0].startswith(b"%PDF")
-    pages = PdfPages(printed[0])  # what the printer gets: rendered from memory
-    assert pages.count >= 1 and not pages.render(0, 50).isNull()
-    pages.close()
+    settle(panel)
+    assert printed and printed[0].pdf.startswith(b"%PDF")
+    pages = printed[0].images  # what the printer gets: rendered from memory at 300 dpi
+    assert pages and abs(pages[0].width() - round(210 / 25.4 * PRINT_DPI)) <= 2
     consent = session.consents.for_appointment(a.id)[0]
     assert consent.state is ConsentState.PRINTED and consent.form_version
 
@@ -121,7 +125,7 @@ def test_consent_printed_signed_on_screen_and_releasing_the_start(
 
 
 def test_save_as_pdf_warns_and_writes_only_where_chosen(
-    setup: tuple[Session, Appointment, Any], qtbot: Any, tmp_path: Any
+    setup: tuple[Session, Appointment, Any], qtbot: Any, tmp_path: Any, settle: Any
 ) -> None:
     session, a, work = setup
     _prepare(qtbot, work)
@@ -131,9 +135,10 @@ def test_save_as_pdf_warns_and_writes_only_where_chosen(
     panel.ask_path = lambda _parent, _suggestion: str(target)  # type: ignore[assignment]
     messages.set_next_answer(False)  # the warning: cancelled
     panel.save_button.click()
-    assert not target.exists()
+    assert panel.busy.running == 0 and not target.exists()  # nothing rendered, nothing written
     messages.set_next_answer(True)
     panel.save_button.click()
+    settle(panel)
     assert target.read_bytes().startswith(b"%PDF")
     assert (target.stat().st_mode & 0o777) == 0o600
     consent = session.consents.for_appointment(a.id)[0]
@@ -167,3 +172,103 @@ def test_hyphenated_names_of_others_present(
     qtbot.addWidget(dialog)
     dialog.others.setPlainText("Anna-Lena Krüger - Schwester\nJan Ohm – Nachbar")
     assert dialog._others() == [("Anna-Lena Krüger", "Schwester"), ("Jan Ohm", "Nachbar")]
+
+
+def _slow_forms(panel: Any, monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[bool]]:
+    """Rendering waits for the returned event; the list tells for each render whether it ran
+    on the GUI thread."""
+    release, on_gui = threading.Event(), []
+    render = panel.documents.consent_document
+
+    def slow(*args: Any) -> Any:
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        assert release.wait(10)
+        return render(*args)
+
+    monkeypatch.setattr(panel.documents, "consent_document", slow)
+    return release, on_gui
+
+
+def _print_slowly(
+    qtbot: Any, work: AppointmentWorkDialog, monkeypatch: pytest.MonkeyPatch
+) -> tuple[threading.Event, list[bool], list[PrintPages]]:
+    """Print the prepared consent; rendering waits for the returned event."""
+    _prepare(qtbot, work)
+    panel = work.consents
+    release, on_gui = _slow_forms(panel, monkeypatch)
+    printed: list[PrintPages] = []
+    panel.print_pages = lambda _parent, pages: printed.append(pages) or True  # type: ignore[assignment, func-returns-value]
+    panel.print_button.click()
+    qtbot.waitUntil(lambda: bool(on_gui))
+    return release, on_gui, printed
+
+
+def test_forms_are_rendered_off_the_gui_thread_while_the_panel_waits(
+    setup: tuple[Session, Appointment, Any],
+    qtbot: Any,
+    settle: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session, a, work = setup
+    release, on_gui, printed = _print_slowly(qtbot, work, monkeypatch)
+    panel = work.consents
+    assert on_gui == [False]
+    assert not panel.isEnabled() and panel.cursor().shape() == Qt.CursorShape.WaitCursor
+    assert work.isEnabled()  # the rest of the appointment stays usable
+    release.set()
+    settle(panel)
+    assert printed and panel.isEnabled()
+    assert panel.cursor().shape() == Qt.CursorShape.ArrowCursor
+    assert on_gui == [False, False]  # recording the print renders again, in a worker too
+    assert session.consents.for_appointment(a.id)[0].state is ConsentState.PRINTED
+    assert "· Gedruckt" in panel.list.item(0).text()
+
+
+def test_a_letter_that_cannot_be_made_says_why(
+    setup: tuple[Session, Appointment, Any], qtbot: Any, settle: Any, error_boxes: list[str]
+) -> None:
+    _session, _a, work = setup
+    panel = work.consents
+    panel.letter_buttons[DocumentKind.ANNOUNCEMENT_LETTER].click()  # not for an accompaniment
+    settle(panel)
+    assert error_boxes == ["Ankündigung und Erinnerung gibt es nur für Hausbesuche."]
+    assert panel.isEnabled()
+
+
+def _expect_nothing(
+    qtbot: Any, release: threading.Event, printed: list[PrintPages], error_boxes: list[str]
+) -> None:
+    """Let the rendering finish: no preview opens and no error is shown."""
+    release.set()
+    wait_for_background()
+    qtbot.wait(20)
+    assert printed == [] and error_boxes == []
+
+
+def test_locking_while_a_form_renders_drops_it_silently(
+    setup: tuple[Session, Appointment, Any],
+    qtbot: Any,
+    error_boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session, _a, work = setup
+    release, _on_gui, printed = _print_slowly(qtbot, work, monkeypatch)
+    session.lock()  # rendering now fails for want of the vault: nothing to tell the user
+    _expect_nothing(qtbot, release, printed, error_boxes)
+
+
+def test_closing_the_appointment_while_a_form_renders_is_harmless(
+    setup: tuple[Session, Appointment, Any],
+    qtbot: Any,
+    error_boxes: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    session, a, _work = setup
+    work = AppointmentWorkDialog(session, a.id, lambda: NOW)  # deleted below, so not qtbot's
+    work.show()
+    release, _on_gui, printed = _print_slowly(qtbot, work, monkeypatch)
+    panel = work.consents
+    work.reject()
+    work.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(panel))  # no C++ object left to call back into
+    _expect_nothing(qtbot, release, printed, error_boxes)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -27,24 +28,27 @@ def window(make_window: Any, vault_dir: Path) -> Any:
     return w
 
 
-def test_today_empty_state_then_populated(window: Any) -> None:
+def test_today_empty_state_then_populated(window: Any, settle: Any) -> None:
     page = window.workspace.today_page
     page.refresh()
+    settle(page)
     assert page.today_empty.isVisibleTo(page)
     assert "keine Termine" in page.today_empty.text()
     assert not page.today_list.isVisibleTo(page)
 
     fill_demo(window.session, clients=6, seed=4, today=page.today())
     page.refresh()
+    settle(page)
     assert page.today_list.count() >= 3  # the demo always plans today for the first clients
     first = page.today_list.item(0).text()
     assert "Geplant" in first and "–" in first
 
 
-def test_delete_asks_first(window: Any, qtbot: Any) -> None:
+def test_delete_asks_first(window: Any, settle: Any) -> None:
     window.session.clients.save(Client(display_name="Maik Wagner"))
     window.workspace.show_page(2)
     page = window.workspace.clients_page
+    settle(page)
     page.table.selectRow(0)
     messages.set_next_answer(False)
     page.delete_current()
@@ -52,14 +56,17 @@ def test_delete_asks_first(window: Any, qtbot: Any) -> None:
     messages.set_next_answer(True)
     page.delete_current()
     assert window.session.clients.count() == 0
+    settle(page)
     assert page.stack.currentWidget() is page.empty
 
 
-def test_delete_refused_is_explained(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_delete_refused_is_explained(
+    window: Any, monkeypatch: pytest.MonkeyPatch, settle: Any
+) -> None:
     fill_demo(window.session, clients=3, seed=5)
     window.workspace.show_page(2)
     page = window.workspace.clients_page
-    page.refresh()
+    settle(page)
     shown: list[str] = []
     monkeypatch.setattr(
         "outreach_desktop.ui.list_page.show_error", lambda _p, exc: shown.append(str(exc))
@@ -102,22 +109,26 @@ def test_vault_check_from_settings(
     assert shown == ["Der Tresor ist in Ordnung."]
 
 
-def test_long_lists_say_they_are_cut(window: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_long_lists_say_they_are_cut(
+    window: Any, monkeypatch: pytest.MonkeyPatch, settle: Any
+) -> None:
     monkeypatch.setattr("outreach_desktop.ui.list_page.LIMIT", 3)
     for name in ("Anna", "Berta", "Cem", "Dora"):
         window.session.clients.save(Client(display_name=name))
     window.workspace.show_page(2)
     page = window.workspace.clients_page
+    settle(page)
     assert len(page.model.rows) == 3
     assert page.hint.isVisibleTo(page)
     assert "ersten 3" in page.hint.text()
     page.search.setText("dora")
     page.refresh()
+    settle(page)
     assert [c.display_name for c in page.model.rows] == ["Dora"]
     assert not page.hint.isVisibleTo(page)
 
 
-def test_termine_start_a_month_back_unless_searching(window: Any) -> None:
+def test_termine_start_a_month_back_unless_searching(window: Any, settle: Any) -> None:
     from datetime import date, datetime, time, timedelta
 
     from outreach_desktop.domain.appointments import Appointment
@@ -135,9 +146,11 @@ def test_termine_start_a_month_back_unless_searching(window: Any) -> None:
         )
     window.workspace.show_page(1)
     page = window.workspace.appointments_page
+    settle(page)
     assert [v.where for v in page.model.rows] == ["Neuer Treffpunkt", "Bald"]
     page.search.setText("treffpunkt")
     page.refresh()
+    settle(page)
     assert [v.where for v in page.model.rows] == ["Alter Treffpunkt", "Neuer Treffpunkt"]
 
 
@@ -167,7 +180,7 @@ def test_planning_defaults_are_settings(window: Any) -> None:
     dialog.reject()
 
 
-def test_termine_filters_and_week_agenda(window: Any) -> None:
+def test_termine_filters_and_week_agenda(window: Any, settle: Any) -> None:
     from datetime import date, datetime, time, timedelta
 
     from outreach_desktop.domain.appointments import Appointment
@@ -187,11 +200,14 @@ def test_termine_filters_and_week_agenda(window: Any) -> None:
     window.workspace.show_page(1)
     page = window.workspace.appointments_page
     page.approach_filter.setCurrentIndex(page.approach_filter.findData("home-visit"))
+    settle(page)
     assert [v.appointment.approach for v in page.model.rows] == [Approach.HOME_VISIT]
     page.approach_filter.setCurrentIndex(0)
     page.status_filter.setCurrentIndex(page.status_filter.findData("cancelled"))
+    settle(page)
     assert page.stack.currentWidget() is page.empty
     page.status_filter.setCurrentIndex(page.status_filter.findData("open"))
+    settle(page)
     assert len(page.model.rows) == 3
 
     page.view_choice.setCurrentIndex(page.view_choice.findData("week"))
@@ -236,3 +252,80 @@ def test_f1_lists_the_keyboard_shortcuts(window: Any, qtbot: Any) -> None:
     assert keys["Strg+4"] == "Protokolle" and keys["Strg+8"] == "Einstellungen"
     assert "Volltextsuche" in keys["Strg+Umschalt+F"]
     assert keys["Strg+L"].startswith("Jetzt sperren") and "Entf" in keys
+
+
+def _slow_overview(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, list[bool]]:
+    """Heute's overview waits for the returned event; the list tells for each call whether it
+    ran on the GUI thread."""
+    from outreach_desktop.services.today import today_overview
+
+    release, on_gui = threading.Event(), []
+
+    def slow(session: Any, day: Any) -> Any:
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        assert release.wait(10)
+        return today_overview(session, day)
+
+    monkeypatch.setattr("outreach_desktop.ui.today_page.today_overview", slow)
+    return release, on_gui
+
+
+def test_heute_is_put_together_off_the_gui_thread(
+    window: Any, qtbot: Any, settle: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = window.workspace.today_page
+    settle(page)
+    fill_demo(window.session, clients=6, seed=4, today=page.today())
+    release, on_gui = _slow_overview(monkeypatch)
+    page.refresh()
+    qtbot.waitUntil(lambda: bool(on_gui))
+    assert on_gui == [False]
+    assert page.busy.running == 1 and page.cursor().shape() == Qt.CursorShape.WaitCursor
+    release.set()
+    settle(page)
+    assert page.today_list.count() >= 3
+    assert page.cursor().shape() == Qt.CursorShape.ArrowCursor
+
+
+def test_a_list_shows_only_the_newest_search(
+    window: Any, qtbot: Any, settle: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("Anna Krause", "Dora Lenz"):
+        window.session.clients.save(Client(display_name=name))
+    window.workspace.show_page(2)
+    page = window.workspace.clients_page
+    settle(page)
+    search = window.session.clients.search
+    release, on_gui = threading.Event(), []
+
+    def slow(query: str, limit: int) -> Any:
+        on_gui.append(threading.current_thread() is threading.main_thread())
+        if query == "anna":
+            assert release.wait(10)  # the first search is the slow one
+        return search(query, limit)
+
+    monkeypatch.setattr(window.session.clients, "search", slow)
+    page.search.setText("anna")
+    page.refresh()
+    page.search.setText("dora")
+    page.refresh()
+    qtbot.waitUntil(lambda: [c.display_name for c in page.model.rows] == ["Dora Lenz"])
+    release.set()
+    settle(page)
+    assert [c.display_name for c in page.model.rows] == ["Dora Lenz"]
+    assert on_gui == [False, False]
+
+
+def test_locking_while_heute_loads_is_harmless(
+    window: Any, qtbot: Any, error_boxes: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from outreach_desktop.ui.tasks import wait_for_background
+
+    release, on_gui = _slow_overview(monkeypatch)
+    window.workspace.today_page.refresh()
+    qtbot.waitUntil(lambda: bool(on_gui))
+    window.lock()
+    release.set()  # the overview now fails for want of the vault: nothing to tell the user
+    wait_for_background()
+    qtbot.wait(50)
+    assert window.workspace is None and error_boxes == []

@@ -10,7 +10,13 @@ from PySide6.QtPrintSupport import QPrinter
 
 from outreach_desktop import documents
 from outreach_desktop.domain.documents import DocumentData, DocumentKind, Letterhead, PersonRef
-from outreach_desktop.ui.printing import PRINT_DPI, PdfPages, new_printer, paint_pages
+from outreach_desktop.ui.printing import (
+    PRINT_DPI,
+    PdfPages,
+    new_printer,
+    paint_pages,
+    render_for_print,
+)
 
 
 def _form(language: str) -> bytes:
@@ -36,13 +42,22 @@ def test_pages_render_at_print_resolution(qapp: Any) -> None:
 
 def test_every_page_reaches_the_printer(qapp: Any, tmp_path: Path) -> None:
     """A PDF printer stands in for paper (the test's file, not the app's)."""
-    pages = PdfPages(_form("uk"))
-    printer = new_printer("Einverständniserklärung")
+    pages = render_for_print(_form("uk"), "Einverständniserklärung")
+    printer = new_printer(pages.title)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
-    try:
-        assert paint_pages(pages, printer) == pages.count == 2
-    finally:
-        pages.close()
+    assert paint_pages(pages.images, printer) == len(pages.images) == 2
     assert len(pypdf.PdfReader(str(out)).pages) == 2
+
+
+def test_pages_are_rendered_in_any_thread(qapp: Any) -> None:
+    """Each call has its own QtPdf document, so several workers may render at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pdf = _form("ar")
+    with ThreadPoolExecutor(3) as pool:
+        results = list(pool.map(lambda _n: render_for_print(pdf, "Form"), range(3)))
+    for pages in results:
+        assert [image.width() for image in pages.images] == [results[0].images[0].width()] * 2
+        assert not any(image.isNull() for image in pages.images)

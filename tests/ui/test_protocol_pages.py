@@ -35,9 +35,12 @@ def window(make_window: Any, vault_dir: Path) -> Any:
     return w
 
 
-def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, qtbot: Any) -> None:
+def test_write_from_template_finalize_addendum_then_find_and_open(
+    window: Any, qtbot: Any, settle: Any
+) -> None:
     window.workspace.show_page(PROTOCOLS)
     page = window.workspace.protocols_page
+    settle(page)
     assert page.stack.currentWidget() is page.empty
     assert "Noch keine Gedächtnisprotokolle" in page.empty.text()
     written: list[str] = []
@@ -79,6 +82,7 @@ def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, q
         "Nachtrag: Die Probearbeit in der Baumschule ist bestätigt."
     ]
     # the list shows it, finalized with its addendum
+    settle(page)
     assert page.table.model().rowCount() == 1
     row = [page.table.model().index(0, c).data() for c in range(5)]
     assert row[2] == "Olga Sommer" and row[3] == "Probearbeit Baumschule"
@@ -112,12 +116,13 @@ def test_write_from_template_finalize_addendum_then_find_and_open(window: Any, q
     assert ">Probearbeit</span> <span" in item.data(HTML_ROLE)
     seen = in_modal(qtbot, ProtocolEditor, lambda e: e.reject())
     qtbot.keyClick(search.search, Qt.Key.Key_Return)
+    settle(search)
     assert search.results.hasFocus() or search.results.currentRow() == 0
     qtbot.keyClick(search.results, Qt.Key.Key_Return)
     assert seen and seen[0].protocol_id == written[0]
 
 
-def test_draft_can_be_deleted_finalized_cannot(window: Any) -> None:
+def test_draft_can_be_deleted_finalized_cannot(window: Any, settle: Any) -> None:
     from datetime import datetime
 
     session = window.session
@@ -128,6 +133,7 @@ def test_draft_can_be_deleted_finalized_cannot(window: Any) -> None:
     window.workspace.show_page(PROTOCOLS)
     page = window.workspace.protocols_page
     page.refresh()
+    settle(page)
     page.table.selectRow(0)
     messages.set_next_answer(True)
     page.delete_current()
@@ -138,6 +144,7 @@ def test_draft_can_be_deleted_finalized_cannot(window: Any) -> None:
     session.protocols.save_draft(final)
     session.protocols.finalize(final.id, now, staff[0])
     page.refresh()
+    settle(page)
     page.table.selectRow(0)
     messages.set_next_answer(True)  # the confirmation
     messages.set_next_answer(True)  # the refusal's message box
@@ -145,9 +152,12 @@ def test_draft_can_be_deleted_finalized_cannot(window: Any) -> None:
     assert [p.id for p in session.protocols.all()] == [final.id]
 
 
-def test_anonymous_counselling_has_no_field_for_name_or_content(window: Any, qtbot: Any) -> None:
+def test_anonymous_counselling_has_no_field_for_name_or_content(
+    window: Any, qtbot: Any, settle: Any
+) -> None:
     window.workspace.show_page(PROTOCOLS)
     page = window.workspace.protocols_page
+    settle(page)
     fields: list[str] = []
     assert "Noch keine anonyme Beratung" in page.anonymous_summary.text()
 
@@ -165,6 +175,7 @@ def test_anonymous_counselling_has_no_field_for_name_or_content(window: Any, qtb
     rows = window.session.protocols.anonymous_counselling()
     assert [(r.duration_min, r.approach) for r in rows] == [(45, Approach.WALK_AND_TALK)]
     assert window.session.protocols.all() == []
+    settle(page)
     assert "1 erfasst" in page.anonymous_summary.text()
 
 
@@ -232,7 +243,7 @@ def test_lock_says_when_a_protocol_could_not_be_kept(window: Any, qtbot: Any) ->
     assert "nicht gespeichert" in window.welcome.message.text()
 
 
-def test_today_lists_drafts_and_opens_them(window: Any, qtbot: Any) -> None:
+def test_today_lists_drafts_and_opens_them(window: Any, qtbot: Any, settle: Any) -> None:
     from datetime import datetime
 
     session = window.session
@@ -242,6 +253,7 @@ def test_today_lists_drafts_and_opens_them(window: Any, qtbot: Any) -> None:
                                     staff_ids=[session.owner().id])  # fmt: skip
     page = window.workspace.today_page
     page.refresh()
+    settle(page)
     section = page.sections["drafts"]
     assert section.list.isVisibleTo(page)
     assert section.list.item(0).text() == (
@@ -249,6 +261,7 @@ def test_today_lists_drafts_and_opens_them(window: Any, qtbot: Any) -> None:
     )  # the window's today is 25.11.: one day is not yet worth a mention
     window.workspace.today_page.today = lambda: datetime(2026, 12, 1).date()
     page.refresh()
+    settle(page)
     assert section.list.item(0).text().endswith("·  seit 7 Tagen offen")
     window.workspace.today_page.today = lambda: datetime(2026, 11, 25).date()
     seen = in_modal(qtbot, ProtocolEditor, lambda e: e.reject())
@@ -258,6 +271,7 @@ def test_today_lists_drafts_and_opens_them(window: Any, qtbot: Any) -> None:
     session.protocols.save_draft(draft)
     session.protocols.finalize(draft.id, when, session.owner().id)
     page.refresh()
+    settle(page)
     assert not section.list.isVisibleTo(page)
 
 

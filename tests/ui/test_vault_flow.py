@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
 
@@ -63,7 +64,9 @@ def _add_client(qtbot: Any, window: Any, name: str, phone: str = "") -> None:
     assert seen, "Ctrl+N did not open the dialog"
 
 
-def test_create_unlock_add_find_lock(qtbot: Any, make_window: Any, isolated_home: Path) -> None:
+def test_create_unlock_add_find_lock(
+    qtbot: Any, make_window: Any, isolated_home: Path, settle: Any
+) -> None:
     window = make_window()
     assert window.welcome.create_button.isVisible()
     assert "Willkommen" in window.welcome.intro.text()
@@ -80,12 +83,15 @@ def test_create_unlock_add_find_lock(qtbot: Any, make_window: Any, isolated_home
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     page = window.workspace.clients_page
     assert window.workspace.current_page() is page
+    settle(page)
     assert page.stack.currentWidget() is page.empty
     assert "Noch keine Kundinnen und Kunden" in page.empty.text()
 
     _add_client(qtbot, window, "Jürgen Müller", "05841 1234")
     _add_client(qtbot, window, "Ayşe Yılmaz")
+    settle(page)
     assert len(page.model.rows) == 2
+    assert page.current().display_name == "Ayşe Yılmaz"  # the new entry is selected
 
     qtbot.keyClicks(page.search, "MULL")
     qtbot.waitUntil(lambda: len(page.model.rows) == 1)
@@ -263,10 +269,31 @@ def test_only_one_vault_is_open_at_a_time(qtbot: Any, make_window: Any, tmp_path
     assert late.is_locked and window.session is second
 
 
-def test_create_is_disabled_while_unlocking(make_window: Any, vault_dir: Path) -> None:
+def test_the_form_is_disabled_while_unlocking(
+    qtbot: Any, make_window: Any, vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from outreach_desktop.services import vaults
+
     create_vault(vault_dir, PASS, kdf=FAST_KDF).lock()
     window = make_window(vault_dir)
-    window.welcome.busy(True)
-    assert not window.welcome.create_button.isEnabled()
-    assert not window.welcome.unlock_button.isEnabled()
-    window.welcome.busy(False)
+    release, threads = threading.Event(), []
+
+    def slow_unlock(path: Path, passphrase: str) -> Any:
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)  # Argon2id, slowly
+        return vaults.unlock_vault(path, passphrase)
+
+    monkeypatch.setattr("outreach_desktop.ui.main_window.unlock_vault", slow_unlock)
+    welcome = window.welcome
+    qtbot.keyClicks(welcome.passphrase, PASS)
+    qtbot.keyClick(welcome.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads == [False]  # off the GUI thread
+    assert not welcome.create_button.isEnabled() and not welcome.passphrase.isEnabled()
+    assert not welcome.unlock_button.isEnabled()
+    assert welcome.unlock_button.text() == "Wird entsperrt …"
+    release.set()
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    assert welcome.unlock_button.isEnabled() and welcome.unlock_button.text() == "&Entsperren"

@@ -55,7 +55,7 @@ def _work(qtbot: Any, s: Session, appointment_id: str, clock: Clock) -> Appointm
     return dialog
 
 
-def test_home_visit_from_planning_to_the_door(s: Session, qtbot: Any) -> None:
+def test_home_visit_from_planning_to_the_door(s: Session, qtbot: Any, settle: Any) -> None:
     clock = Clock(PLANNING_DAY)
     client = s.clients.save(Client(display_name="Günter Koch", address="Lindenweg 4\n29439 Lüchow"))
     colleague = s.staff.save(Staff(name="Birgit Sommer"))
@@ -96,6 +96,7 @@ def test_home_visit_from_planning_to_the_door(s: Session, qtbot: Any) -> None:
     qtbot.addWidget(today_page)
     clock.go(VISIT_DAY - timedelta(days=28))
     today_page.refresh()
+    settle(today_page)
     letters = [
         today_page.letters_list.item(i).text() for i in range(today_page.letters_list.count())
     ]
@@ -109,11 +110,13 @@ def test_home_visit_from_planning_to_the_door(s: Session, qtbot: Any) -> None:
     assert seen
     work.reject()
     today_page.refresh()
+    settle(today_page)
     assert today_page.letters_list.count() == 0
 
     # then the reminder, two weeks before
     clock.go(VISIT_DAY - timedelta(days=14))
     today_page.refresh()
+    settle(today_page)
     assert today_page.letters_list.item(0).text().startswith("Erinnerung an Günter Koch")
 
     # the visit day: begin, not inside without consent, end at the door

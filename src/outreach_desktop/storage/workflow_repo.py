@@ -4,6 +4,7 @@ record and the consent question the rules ask."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -86,11 +87,20 @@ class _Cache:
     conducts: dict[str, Conduct] = field(default_factory=dict)
 
 
+class _Preload(threading.local):
+    cache: _Cache | None = None
+
+
 class WorkflowRepository:
     def __init__(self, db: Database, device_id: str) -> None:
         self.db = db
         self.device_id = device_id
-        self._cache: _Cache | None = None
+        # per thread: Heute preloads in a worker while the GUI thread may read the vault
+        self._preload = _Preload()
+
+    @property
+    def _cache(self) -> _Cache | None:
+        return self._preload.cache
 
     # ---- checklist answers -------------------------------------------------------------------
     def answers(self, appointment_id: str) -> dict[str, StoredAnswer]:
@@ -212,11 +222,11 @@ class WorkflowRepository:
                 cache.letters.setdefault(r["appointment_id"], []).append(_letter(r))
             for r in self.db.execute("SELECT * FROM conducts" + where, chunk):
                 cache.conducts[r["appointment_id"]] = _conduct(r)
-        self._cache = cache
+        self._preload.cache = cache
         try:
             yield
         finally:
-            self._cache = None
+            self._preload.cache = None
 
     def save_conduct(self, c: Conduct) -> None:
         """Write the conduct record; call inside the transaction that saves the appointment."""

@@ -64,7 +64,15 @@ class AppointmentDialog(FormDialog):
                 buffer_min=self.defaults.buffer_for(Approach.WALK_AND_TALK),
             )
         self.appointment = copy.deepcopy(appointment)
-        a = self.appointment
+        self._when_fields(self.appointment)
+        self._who_fields(self.appointment)
+        self._flag_fields(self.appointment)
+        self._last_approach = self.appointment.approach
+        self.approach.currentIndexChanged.connect(self._approach_changed)
+        self._update_enabled()
+
+    def _when_fields(self, a: Appointment) -> None:
+        """Approach, day, time, duration and buffer."""
         self.approach = enum_combo(Approach, a.approach)
         self.add_field("approach", self.tr("&Approach"), self.approach)
         self.date = QDateEdit(QDate(a.start.year, a.start.month, a.start.day))
@@ -83,9 +91,12 @@ class AppointmentDialog(FormDialog):
             self.buffer,
             self.tr("Extra time after the appointment"),
         )
+
+    def _who_fields(self, a: Appointment) -> None:
+        """Client, third party, place and staff."""
         self.client = SearchCombo()
         self.client.addItem(self.tr("— anonymous —"), None)
-        for label, client_id in client_choices(session.clients.all()):
+        for label, client_id in client_choices(self.session.clients.all()):
             self.client.addItem(label, client_id)
             if client_id == a.client_id:
                 self.client.setCurrentIndex(self.client.count() - 1)
@@ -93,7 +104,7 @@ class AppointmentDialog(FormDialog):
         self.add_field("client_id", self.client_label, self.client)
         self.third_party = QComboBox()
         self.third_party.addItem(self.tr("— none —"), None)
-        for t in session.third_parties.all():
+        for t in self.session.third_parties.all():
             self.third_party.addItem(t.name, t.id)
             if t.id == a.third_party_id:
                 self.third_party.setCurrentIndex(self.third_party.count() - 1)
@@ -106,7 +117,7 @@ class AppointmentDialog(FormDialog):
         )
         self.staff = QListWidget()
         self.staff.setMaximumHeight(110)
-        for s in session.staff.all():
+        for s in self.session.staff.all():
             item = QListWidgetItem(s.name)
             item.setData(Qt.ItemDataRole.UserRole, s.id)
             item.setCheckState(
@@ -114,6 +125,8 @@ class AppointmentDialog(FormDialog):
             )
             self.staff.addItem(item)
         self.add_field("staff_ids", self.tr("&Staff"), self.staff)
+
+    def _flag_fields(self, a: Appointment) -> None:
         self.first_meeting = QCheckBox()
         self.first_meeting.setChecked(a.first_meeting)
         self.add_field(
@@ -127,9 +140,6 @@ class AppointmentDialog(FormDialog):
         self.add_field(
             "spontaneous", self.tr("Spontaneous (from an &office visit)"), self.spontaneous
         )
-        self._last_approach = a.approach
-        self.approach.currentIndexChanged.connect(self._approach_changed)
-        self._update_enabled()
 
     def _approach_changed(self) -> None:
         new = self.approach.value()

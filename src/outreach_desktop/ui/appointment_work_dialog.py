@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,14 +36,8 @@ from outreach_desktop.ui.formats import format_date, format_time
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import error_text
 from outreach_desktop.ui.timeline_panel import TimelinePanel
+from outreach_desktop.ui.widgets.common import button, scroll, style_error, style_warning
 from outreach_desktop.ui.workflow_dialogs import NewDateDialog
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
 
 
 class AppointmentWorkDialog(QDialog):
@@ -64,29 +57,49 @@ class AppointmentWorkDialog(QDialog):
         self.state = state
         owner = session.owner()
         self.by = owner.id if owner else None
-        staff = session.staff.all()
+        top = self._top()
+        self.tabs = self._tabs(state)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.warnings)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(close)
+        for push in self.findChildren(QPushButton):
+            push.setAutoDefault(False)
+        self._show(state)
+        self.tabs.setCurrentIndex(self._start_tab(state))
+
+    def _top(self) -> QHBoxLayout:
+        """The heading with the appointment's two buttons, and the message and warning lines
+        shown below it."""
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setAccessibleName(self.tr("Appointment"))
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a40000;")
+        style_error(self.message)
         self.message.setAccessibleName(self.tr("Message"))
         self.message.hide()
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #8a4b00;")
+        style_warning(self.warnings)
         self.warnings.setAccessibleName(self.tr("Warnings"))
-        self.edit_button = QPushButton(self.tr("&Edit appointment…"))
-        self.edit_button.setAccessibleName(self.tr("Edit appointment"))
-        self.edit_button.clicked.connect(self._edit)
-        self.follow_up_button = QPushButton(self.tr("Plan &follow-up…"))
-        self.follow_up_button.setAccessibleName(self.tr("Plan follow-up"))
-        self.follow_up_button.clicked.connect(self._follow_up)
-        for button in (self.edit_button, self.follow_up_button):
-            button.setAutoDefault(False)  # Enter in a text item must not open a dialog
+        self.edit_button = button(self.tr("&Edit appointment…"), self._edit)
+        self.follow_up_button = button(self.tr("Plan &follow-up…"), self._follow_up)
+        top = QHBoxLayout()
+        top.addWidget(self.header, 1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.follow_up_button)
+        return top
 
+    def _tabs(self, state: AppointmentState) -> QTabWidget:
+        """One tab per phase (titles with their progress follow in `_show`), then the consents
+        and letters."""
         items = [item for checklist in state.checklists for item in checklist.items]
+        staff = self.session.staff.all()
         self.views: dict[Phase, ChecklistPhaseView] = {
             phase: ChecklistPhaseView(
                 phase, [i for i in items if i.phase is phase], staff, self._answer
@@ -94,14 +107,14 @@ class AppointmentWorkDialog(QDialog):
             for phase in Phase
         }
         self.timeline: TimelinePanel | None = None
-        self.conduct = ConductPanel(session, appointment_id, now)
+        self.conduct = ConductPanel(self.session, self.appointment_id, self.now)
         self.conduct.changed.connect(self.reload)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Phases"))
+        tabs = QTabWidget()
+        tabs.setAccessibleName(self.tr("Phases"))
         preparation = QWidget()
         prep_layout = QVBoxLayout(preparation)
         if state.appointment.approach is Approach.HOME_VISIT:
-            self.timeline = TimelinePanel(session, appointment_id, now)
+            self.timeline = TimelinePanel(self.session, self.appointment_id, self.now)
             self.timeline.changed.connect(self.reload)
             prep_layout.addWidget(self.timeline)
         prep_layout.addWidget(self.views[Phase.PREPARATION])
@@ -111,34 +124,16 @@ class AppointmentWorkDialog(QDialog):
         site_layout.addWidget(self.views[Phase.ON_SITE])
         follow = QWidget()
         follow_layout = QVBoxLayout(follow)
-        self.protocol_button = QPushButton(self.tr("&Memory protocol…"))
-        self.protocol_button.setAccessibleName(self.tr("Memory protocol"))
-        self.protocol_button.clicked.connect(self.open_protocol)
+        self.protocol_button = button(self.tr("&Memory protocol…"), self.open_protocol)
         follow_layout.addWidget(self.protocol_button)
         follow_layout.addWidget(self.views[Phase.FOLLOW_UP])
-        self.tabs.addTab(_scroll(preparation), "")
-        self.tabs.addTab(_scroll(on_site), "")
-        self.tabs.addTab(_scroll(follow), "")
-        self.consents = ConsentsPanel(session, appointment_id, now)
+        tabs.addTab(scroll(preparation), "")
+        tabs.addTab(scroll(on_site), "")
+        tabs.addTab(scroll(follow), "")
+        self.consents = ConsentsPanel(self.session, self.appointment_id, self.now)
         self.consents.changed.connect(self.reload)
-        self.tabs.addTab(_scroll(self.consents), self.tr("Consents and letters"))
-
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(self.header, 1)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.follow_up_button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.warnings)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(close)
-        for button in self.findChildren(QPushButton):
-            button.setAutoDefault(False)
-        self._show(state)
-        self.tabs.setCurrentIndex(self._start_tab(state))
+        tabs.addTab(scroll(self.consents), self.tr("Consents and letters"))
+        return tabs
 
     # ---- state -------------------------------------------------------------------------------
     def reload(self) -> None:

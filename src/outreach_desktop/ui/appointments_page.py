@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QWidget,
 )
@@ -27,12 +26,48 @@ from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.table_model import Column
 from outreach_desktop.ui.week_agenda import WeekAgenda
+from outreach_desktop.ui.widgets.common import buddy_label
 
 translate = QCoreApplication.translate
 
 
 def client_or_anonymous(view: AppointmentView) -> str:
     return view.client_name or translate("ListColumns", "anonymous")
+
+
+def _columns() -> list[Column[AppointmentView]]:
+    V = AppointmentView
+    return [
+        Column[V](
+            translate("ListColumns", "Date"),
+            lambda v: format_date(v.appointment.start.date()),
+        ),
+        Column[V](translate("ListColumns", "Time"), lambda v: format_time(v.appointment.start)),
+        Column[V](
+            translate("ListColumns", "Approach"),
+            lambda v: label_of(v.appointment.approach),
+        ),
+        Column[V](translate("ListColumns", "Client"), client_or_anonymous),
+        Column[V](
+            translate("ListColumns", "Place"),
+            lambda v: v.where,
+            stretch=True,
+        ),
+        Column[V](translate("ListColumns", "Status"), lambda v: label_of(v.appointment.status)),
+    ]
+
+
+def filtered(
+    views: list[AppointmentView], approach: str | None, status: str | None
+) -> list[AppointmentView]:
+    """The views of `approach` (a value, None = all) and `status` ("open", a value or None)."""
+    if approach:
+        views = [v for v in views if v.appointment.approach.value == approach]
+    if status == "open":
+        views = [v for v in views if not v.appointment.status.is_outcome]
+    elif status:
+        views = [v for v in views if v.appointment.status.value == status]
+    return views
 
 
 class AppointmentsPage(ListPage):
@@ -42,32 +77,7 @@ class AppointmentsPage(ListPage):
         now: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ) -> None:
-        V = AppointmentView
-        super().__init__(
-            [
-                Column[V](
-                    translate("ListColumns", "Date"),
-                    lambda v: format_date(v.appointment.start.date()),
-                ),
-                Column[V](
-                    translate("ListColumns", "Time"), lambda v: format_time(v.appointment.start)
-                ),
-                Column[V](
-                    translate("ListColumns", "Approach"),
-                    lambda v: label_of(v.appointment.approach),
-                ),
-                Column[V](translate("ListColumns", "Client"), client_or_anonymous),
-                Column[V](
-                    translate("ListColumns", "Place"),
-                    lambda v: v.where,
-                    stretch=True,
-                ),
-                Column[V](
-                    translate("ListColumns", "Status"), lambda v: label_of(v.appointment.status)
-                ),
-            ],
-            parent,
-        )
+        super().__init__(_columns(), parent)
         self.session = session
         self.now = now
         self.work_button = QPushButton(self.tr("&Open"))
@@ -82,6 +92,13 @@ class AppointmentsPage(ListPage):
             self.tr("No appointments yet. Plan one with “New” (Ctrl+N)."),
         )
         self.search.setPlaceholderText(self.tr("Search client, place… (Ctrl+F)"))
+        self.body_layout.insertLayout(2, self._filters())
+        self.agenda = WeekAgenda(self._week, lambda: self.now().date())
+        self.agenda.open_requested.connect(self.open_work)
+        self.stack.addWidget(self.agenda)
+
+    def _filters(self) -> QHBoxLayout:
+        """Approach, status and list or week, each with its Alt key."""
         self.approach_filter = QComboBox()
         self.approach_filter.addItem(self.tr("All approaches"), None)
         for approach in Approach:
@@ -97,28 +114,25 @@ class AppointmentsPage(ListPage):
         self.view_choice.addItem(self.tr("List"), "list")
         self.view_choice.addItem(self.tr("Week"), "week")
         self.view_choice.setAccessibleName(self.tr("View"))
-        for combo in (self.approach_filter, self.status_filter, self.view_choice):
-            combo.currentIndexChanged.connect(lambda _i: self.refresh())
         filters = QHBoxLayout()
         for text, combo in (
             (self.tr("A&pproach"), self.approach_filter),
             (self.tr("S&tatus"), self.status_filter),
             (self.tr("&View"), self.view_choice),
         ):
-            label = QLabel(text)
-            label.setBuddy(combo)
-            filters.addWidget(label)
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+            filters.addWidget(buddy_label(text, combo))
             filters.addWidget(combo)
         filters.addStretch(1)
-        self.body_layout.insertLayout(2, filters)
-        self.agenda = WeekAgenda(self._week, lambda: self.now().date())
-        self.agenda.open_requested.connect(self.open_work)
-        self.stack.addWidget(self.agenda)
+        return filters
 
-    def fetch(self, query: str, limit: int) -> list[Any]:
+    def loader(self, query: str, limit: int) -> Callable[[], list[Any]]:
         # Without a search: from a month ago on, so the coming weeks are always in the list.
         since = None if query else datetime.combine(date.today() - timedelta(days=30), time.min)
-        return self._filtered(self.session.appointments.search_views(query, limit, since=since))
+        approach, status = self._filter_values()
+        return lambda: filtered(
+            self.session.appointments.search_views(query, limit, since=since), approach, status
+        )
 
     def _week(self, start: datetime, end: datetime) -> list[AppointmentView]:
         views = self.session.appointments.between_views(start, end)
@@ -126,29 +140,30 @@ class AppointmentsPage(ListPage):
         if query:
             views = [v for v in views if all(w in fold(f"{v.client_name} {v.where}")
                                             for w in query.split())]  # fmt: skip
-        return self._filtered(views)
+        return filtered(views, *self._filter_values())
 
-    def _filtered(self, views: list[AppointmentView]) -> list[AppointmentView]:
-        approach = self.approach_filter.currentData() if hasattr(self, "approach_filter") else None
-        status = self.status_filter.currentData() if hasattr(self, "status_filter") else None
-        if approach:
-            views = [v for v in views if v.appointment.approach.value == approach]
-        if status == "open":
-            views = [v for v in views if not v.appointment.status.is_outcome]
-        elif status:
-            views = [v for v in views if v.appointment.status.value == status]
-        return views
+    def _filter_values(self) -> tuple[str | None, str | None]:
+        return self.approach_filter.currentData(), self.status_filter.currentData()
 
-    def refresh(self) -> None:
-        if hasattr(self, "view_choice") and self.view_choice.currentData() == "week":
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        if self.view_choice.currentData() == "week":
             self._debounce.stop()
             self.agenda.refresh()
             self.stack.setCurrentWidget(self.agenda)
             self.hint.hide()
+            if then is not None:
+                then()
             return
-        super().refresh()
-        if not self.search.text().strip():
+        if self.search.text().strip():
+            super().refresh(then)
+            return
+
+        def shown() -> None:
             QTimer.singleShot(0, self.scroll_to_today)  # once the view has its size
+            if then is not None:
+                then()
+
+        super().refresh(shown)
 
     def clear(self) -> None:
         super().clear()

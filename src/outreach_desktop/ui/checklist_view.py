@@ -23,6 +23,7 @@ from outreach_desktop.domain.checklists import Item, ItemKind, ItemState, ItemSt
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.ui.formats import DATE, format_datetime
 from outreach_desktop.ui.i18n import ui_language
+from outreach_desktop.ui.widgets.common import style_error
 
 translate = QCoreApplication.translate
 
@@ -167,7 +168,7 @@ class ItemRow:
                     if done
                     else translate("ChecklistView", "not yet")
                 )
-            editor.setStyleSheet("" if done else "color: #a40000;")
+            style_error(editor, shown=not done)
 
 
 class ChecklistPhaseView(QWidget):

@@ -38,21 +38,40 @@ class ConsentDialog(FormDialog):
     ) -> None:
         super().__init__(parent, self.tr("New consent"))
         self.session, self.appointment, self.now = session, appointment, now
+        self._kind_fields(appointment)
+        self._release_fields(appointment)
+        self.others = text_area("", 3)  # presence
+        self.add_field(
+            "others_present",
+            self.tr("&Others present"),
+            self.others,
+            self.tr("One person per line: name – role (e.g. Sabine Krüger – sister)"),
+        )
+        self._accompaniment_fields()
+        self._handover_fields(appointment)
+        self.kind.currentIndexChanged.connect(self._show_fields)
+        self.scope.currentIndexChanged.connect(self._show_fields)
+        self._show_fields()
+
+    def _kind_fields(self, appointment: Appointment) -> None:
+        """The kinds this approach knows, and the form's second language."""
         self.kind = QComboBox()
         for kind in KINDS_FOR_APPROACH[appointment.approach]:
             self.kind.addItem(label_of(kind), kind.value)
         self.add_field("kind", self.tr("&Kind"), self.kind)
         self.language = QComboBox()
-        preferred = DocumentService(session).language_for(appointment.client_id)
+        preferred = DocumentService(self.session).language_for(appointment.client_id)
         for code in DOCUMENT_LANGUAGES:
             label = self.tr("German only") if code == "de" else label_of(Language(code))
             self.language.addItem(label, code)
         self.language.setCurrentIndex(max(0, self.language.findData(preferred)))
         self.add_field("language", self.tr("Second &language of the form"), self.language)
-        # release
+
+    def _release_fields(self, appointment: Appointment) -> None:
+        """Release from confidentiality: towards whom, what for, about what, until when."""
         self.third_party = QComboBox()
         self.third_party.addItem("—", None)
-        for party in session.third_parties.all():
+        for party in self.session.third_parties.all():
             self.third_party.addItem(party.name, party.id)
         self.third_party.setCurrentIndex(
             max(0, self.third_party.findData(appointment.third_party_id))
@@ -65,15 +84,8 @@ class ConsentDialog(FormDialog):
             appointment.start.date().replace(year=appointment.start.year + 1)
         )
         self.add_field("valid_until", self.tr("&Valid until"), self.valid_until)
-        # presence
-        self.others = text_area("", 3)
-        self.add_field(
-            "others_present",
-            self.tr("&Others present"),
-            self.others,
-            self.tr("One person per line: name – role (e.g. Sabine Krüger – sister)"),
-        )
-        # accompaniment
+
+    def _accompaniment_fields(self) -> None:
         self.scope = QComboBox()
         self.scope.addItem(self.tr("to the door (the rule)"), AccompanimentScope.TO_DOOR.value)
         self.scope.addItem(
@@ -82,17 +94,17 @@ class ConsentDialog(FormDialog):
         )
         self.add_field("scope", self.tr("&Scope"), self.scope)
         self.reason = self.line("participation_reason", self.tr("&Reason for taking part"))
-        # handover
+
+    def _handover_fields(self, appointment: Appointment) -> None:
+        """Informing the main caseworker: preset to the client's own."""
         self.main = QComboBox()
+        session = self.session
         client = session.clients.find(appointment.client_id) if appointment.client_id else None
         for person in session.staff.all():
             self.main.addItem(person.name, person.id)
         if client and client.main_caseworker_id:
             self.main.setCurrentIndex(max(0, self.main.findData(client.main_caseworker_id)))
         self.add_field("main_caseworker_id", self.tr("&Main caseworker"), self.main)
-        self.kind.currentIndexChanged.connect(self._show_fields)
-        self.scope.currentIndexChanged.connect(self._show_fields)
-        self._show_fields()
 
     def _kind(self) -> ConsentKind:
         return ConsentKind(self.kind.currentData())

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from outreach_desktop.domain.consents import Consent, ConsentState, GivenHow
 from outreach_desktop.domain.documents import DocumentKind
-from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.documents import DocumentService, Rendered, save_pdf
 from outreach_desktop.services.session import Session
+from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.consent_dialogs import (
     ConsentDialog,
     EndConsentDialog,
@@ -37,7 +37,8 @@ from outreach_desktop.ui.consent_dialogs import (
 from outreach_desktop.ui.formats import format_date, format_datetime
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import confirm, show_error
-from outreach_desktop.ui.printing import preview_and_print
+from outreach_desktop.ui.printing import PrintPages, render_for_print, show_print_preview
+from outreach_desktop.ui.widgets.common import button
 
 
 class ConsentsPanel(QWidget):
@@ -53,46 +54,19 @@ class ConsentsPanel(QWidget):
         super().__init__(parent)
         self.session, self.appointment_id, self.now = session, appointment_id, now
         self.documents = DocumentService(session)
+        self.busy = Busy(self, lambda: not session.is_locked)
         # seams for tests: what shows a print preview and asks for a file name
-        self.print_pdf: Callable[[QWidget, bytes, str], bool] = preview_and_print
+        self.print_pages: Callable[[QWidget, PrintPages], bool] = show_print_preview
         self.ask_path: Callable[[QWidget, str], str] = self._ask_path
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Consents"))
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.empty = QLabel(self.tr("No consents for this appointment yet."))
-        self.new_button = self._button(self.tr("&New consent…"), self._new)
-        self.print_button = self._button(self.tr("Preview and &print…"), self._print)
-        self.save_button = self._button(self.tr("Save as P&DF…"), self._save_pdf)
-        self.paper_button = self._button(
-            self.tr("Signed on &paper…"), lambda: self._given(GivenHow.PAPER)
-        )
-        self.screen_button = self._button(self.tr("Sign on &screen…"), self._sign_on_screen)
-        self.oral_button = self._button(
-            self.tr("Given &orally…"), lambda: self._given(GivenHow.ORAL)
-        )
-        self.refuse_button = self._button(self.tr("Re&fused…"), lambda: self._end(False))
-        self.revoke_button = self._button(self.tr("Re&voke…"), lambda: self._end(True))
-        self.reprint_button = self._button(self.tr("Print signed &form…"), self._reprint)
+        grid = self._consent_buttons()
         self.history = QLabel()
         self.history.setWordWrap(True)
         self.history.setAccessibleName(self.tr("History"))
-        grid = QGridLayout()
-        buttons = [
-            self.new_button, self.print_button, self.save_button, self.paper_button,
-            self.screen_button, self.oral_button, self.refuse_button, self.revoke_button,
-            self.reprint_button,
-        ]  # fmt: skip
-        for index, button in enumerate(buttons):
-            grid.addWidget(button, index // 3, index % 3)
-        self.letters = QGroupBox(self.tr("Letters"))
-        letters = QHBoxLayout(self.letters)
-        self.letter_buttons: dict[DocumentKind, QPushButton] = {}
-        for kind in (k for k in DocumentKind if k.is_letter):
-            text = self.tr("{letter}…").format(letter=label_of(kind))
-            button = self._button(text, lambda _c=False, k=kind: self._letter(k))
-            self.letter_buttons[kind] = button
-            letters.addWidget(button)
-        letters.addStretch(1)
+        self.letters = self._letters_box()
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.list)
@@ -102,12 +76,39 @@ class ConsentsPanel(QWidget):
         layout.addStretch(1)
         self.refresh()
 
-    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", "").replace("…", ""))
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+    def _consent_buttons(self) -> QGridLayout:
+        self.new_button = button(self.tr("&New consent…"), self._new)
+        self.print_button = button(self.tr("Preview and &print…"), self._print)
+        self.save_button = button(self.tr("Save as P&DF…"), self._save_pdf)
+        self.paper_button = button(
+            self.tr("Signed on &paper…"), lambda: self._given(GivenHow.PAPER)
+        )
+        self.screen_button = button(self.tr("Sign on &screen…"), self._sign_on_screen)
+        self.oral_button = button(self.tr("Given &orally…"), lambda: self._given(GivenHow.ORAL))
+        self.refuse_button = button(self.tr("Re&fused…"), lambda: self._end(False))
+        self.revoke_button = button(self.tr("Re&voke…"), lambda: self._end(True))
+        self.reprint_button = button(self.tr("Print signed &form…"), self._reprint)
+        grid = QGridLayout()
+        buttons = [
+            self.new_button, self.print_button, self.save_button, self.paper_button,
+            self.screen_button, self.oral_button, self.refuse_button, self.revoke_button,
+            self.reprint_button,
+        ]  # fmt: skip
+        for index, push in enumerate(buttons):
+            grid.addWidget(push, index // 3, index % 3)
+        return grid
+
+    def _letters_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Letters"))
+        letters = QHBoxLayout(box)
+        self.letter_buttons: dict[DocumentKind, QPushButton] = {}
+        for kind in (k for k in DocumentKind if k.is_letter):
+            text = self.tr("{letter}…").format(letter=label_of(kind))
+            push = button(text, lambda _c=False, k=kind: self._letter(k))
+            self.letter_buttons[kind] = push
+            letters.addWidget(push)
+        letters.addStretch(1)
+        return box
 
     # ---- state -------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -128,8 +129,8 @@ class ConsentsPanel(QWidget):
         self.empty.setVisible(not consents)
         self.new_button.setEnabled(not anonymous)
         home = appointment.approach is Approach.HOME_VISIT
-        for kind, button in self.letter_buttons.items():
-            button.setVisible(not anonymous and (home or kind is DocumentKind.CONFIRMATION_LETTER))
+        for kind, push in self.letter_buttons.items():
+            push.setVisible(not anonymous and (home or kind is DocumentKind.CONFIRMATION_LETTER))
         self.letters.setVisible(not anonymous)
         self._update_buttons()
 
@@ -197,31 +198,35 @@ class ConsentsPanel(QWidget):
         c = self.current()
         if c is None:
             return
-        try:
-            rendered = self.documents.consent_document(c.id, self.now().date())
-            if self.print_pdf(self, rendered.pdf, rendered.title):
-                self.documents.print_consent(c.id, self.now())
-        except UserError as exc:
-            show_error(self, exc)
-        self._done()
+        consent_id, today = c.id, self.now().date()
+        self._preview(
+            self.print_button,
+            lambda: self.documents.consent_document(consent_id, today),
+            record=lambda: self.documents.print_consent(consent_id, self.now()),
+        )
 
     def _save_pdf(self) -> None:
         c = self.current()
         if c is None:
             return
-        try:
-            rendered = (
-                Rendered(c.signed_pdf, DocumentKind.for_consent(c.kind), c.language,
-                         c.form_version, DocumentKind.for_consent(c.kind).label_de)
-                if c.signed_pdf else self.documents.consent_document(c.id, self.now().date())
-            )  # fmt: skip
-            if self._write(rendered):
-                self.documents.record_saved(c.id, self.now(), rendered)
-        except UserError as exc:
-            show_error(self, exc)
-        self._done()
+        path = self._ask_target(DocumentKind.for_consent(c.kind).value + ".pdf")
+        if not path:
+            return
+        today, now = self.now().date(), self.now()
 
-    def _write(self, rendered: Rendered) -> bool:
+        def write() -> None:
+            rendered = (_signed(c) if c.signed_pdf
+                        else self.documents.consent_document(c.id, today))  # fmt: skip
+            save_pdf(Path(path), rendered.pdf)
+            self.documents.record_saved(c.id, now, rendered)
+
+        self.busy.run(
+            write, lambda _r: self._done(), self._failed,
+            button=self.save_button, disable=(self,),
+        )  # fmt: skip
+
+    def _ask_target(self, suggestion: str) -> str:
+        """The warning first, then where to save; "" when the user backs out."""
         if not confirm(
             self, self.tr("Save as PDF"),
             self.tr("The PDF file is NOT encrypted and contains personal data (Sozialdaten). "
@@ -229,12 +234,8 @@ class ConsentsPanel(QWidget):
                     "needed."),
             self.tr("Save unencrypted"),
         ):  # fmt: skip
-            return False
-        path = self.ask_path(self, rendered.kind.value + ".pdf")
-        if not path:
-            return False
-        save_pdf(Path(path), rendered.pdf)
-        return True
+            return ""
+        return self.ask_path(self, suggestion)
 
     def _ask_path(self, parent: QWidget, suggestion: str) -> str:
         dialog = QFileDialog(parent, self.tr("Save as PDF"), suggestion, self.tr("PDF (*.pdf)"))
@@ -264,20 +265,60 @@ class ConsentsPanel(QWidget):
         c = self.current()
         if c is None or not c.signed_pdf:
             return
-        try:
-            if self.print_pdf(self, c.signed_pdf, DocumentKind.for_consent(c.kind).label_de):
-                self.documents.print_consent(c.id, self.now())
-        except UserError as exc:
-            show_error(self, exc)
-        self._done()
+        consent_id = c.id
+        self._preview(
+            self.reprint_button,
+            lambda: _signed(c),
+            record=lambda: self.documents.print_consent(consent_id, self.now()),
+        )
 
     def _letter(self, kind: DocumentKind) -> None:
-        try:
-            rendered = self.documents.letter(self.appointment_id, kind, self.now().date())
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        try:
-            self.print_pdf(self, rendered.pdf, rendered.title)
-        except UserError as exc:
-            show_error(self, exc)
+        today = self.now().date()
+        self._preview(
+            self.letter_buttons[kind],
+            lambda: self.documents.letter(self.appointment_id, kind, today),
+        )
+
+    # ---- background work: rendering, rasterizing and recording off the GUI thread -----------
+    def _preview(
+        self,
+        source: QPushButton,
+        render: Callable[[], Rendered],
+        record: Callable[[], object] | None = None,
+    ) -> None:
+        """Render the document in the background and show the print preview; when pages went
+        to the printer, `record` the print (in the background too), then show the new state.
+        A letter (no `record`) changes nothing in the vault, so nothing is reloaded after it."""
+        after: Callable[[], None] = self._done if record else _nothing
+
+        def preview(pages: PrintPages) -> None:
+            if self.print_pages(self, pages) and record is not None:
+                self.busy.run(
+                    record, lambda _r: self._done(), self._failed,
+                    button=source, disable=(self,),
+                )  # fmt: skip
+            else:
+                after()
+
+        self.busy.run(
+            lambda: _for_print(render()), preview, self._failed if record else None,
+            button=source, disable=(self,),
+        )  # fmt: skip
+
+    def _failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self._done()
+
+
+def _signed(c: Consent) -> Rendered:
+    """The form as it was signed on screen, kept inside the vault."""
+    kind = DocumentKind.for_consent(c.kind)
+    return Rendered(c.signed_pdf or b"", kind, c.language, c.form_version, kind.label_de)
+
+
+def _for_print(rendered: Rendered) -> PrintPages:
+    return render_for_print(rendered.pdf, rendered.title)
+
+
+def _nothing() -> None:
+    pass

@@ -24,12 +24,9 @@ from PySide6.QtWidgets import (
 from outreach_desktop.domain.errors import FieldError, UserError, ValidationError
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import error_text
+from outreach_desktop.ui.widgets.common import mark_invalid, plain, style_error
 
 E = TypeVar("E")
-
-
-def plain(label: str) -> str:
-    return label.replace("&", "")
 
 
 class EnumCombo(QComboBox):
@@ -105,7 +102,7 @@ class FormDialog(QDialog):
         self.touched = False
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #a40000; font-weight: bold;")
+        style_error(self.error_label, bold=True)
         self.error_label.setAccessibleName(self.tr("Problems"))
         self.error_label.hide()
         self.intro = QLabel()
@@ -203,13 +200,13 @@ class FormDialog(QDialog):
 
     def show_errors(self, exc: ValidationError) -> None:
         for widget in self.fields.values():
-            widget.setStyleSheet("")
+            mark_invalid(widget, False)
         self._show_message("\n".join(str(e) for e in exc.errors))
         first = None
         for err in exc.errors:
             widget = self.fields.get(err.field)
             if widget is not None:
-                widget.setStyleSheet("border: 2px solid #a40000;")
+                mark_invalid(widget)
                 widget.setAccessibleDescription(err.message)
                 first = first or widget
         if first is not None:

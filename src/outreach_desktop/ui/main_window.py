@@ -28,10 +28,10 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings, save_settings
 from outreach_desktop.services.vaults import KdfParams, unlock_vault
 from outreach_desktop.ui.clipboard import sensitive_clipboard
+from outreach_desktop.ui.contracts import LockAware
 from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
 from outreach_desktop.ui.idle import IdleWatcher, _default_clock
 from outreach_desktop.ui.messages import error_text, show_info
-from outreach_desktop.ui.tasks import run_in_background
 from outreach_desktop.ui.welcome_page import WelcomePage
 from outreach_desktop.ui.workspace import Workspace
 
@@ -114,8 +114,7 @@ class MainWindow(QMainWindow):
 
     # ---- unlocking -----------------------------------------------------------------------
     def unlock(self, path: Path, passphrase: str) -> None:
-        self.welcome.busy(True)
-        run_in_background(
+        self.welcome.unlocking(
             lambda: unlock_vault(path, passphrase), self._unlocked, self._unlock_failed
         )
 
@@ -204,8 +203,8 @@ class MainWindow(QMainWindow):
             if modal is None:
                 break
             # edit dialogs (FormDialog, the protocol editor) say whether they hold typed input
-            if getattr(modal, "keep_on_lock", False) and getattr(modal, "touched", False):
-                if modal.save_on_lock():  # type: ignore[attr-defined]
+            if isinstance(modal, LockAware) and modal.keep_on_lock and modal.touched:
+                if modal.save_on_lock():
                     kept += 1
                 else:
                     dropped += 1

@@ -1,8 +1,13 @@
-"""Preview and print PDF bytes without a temporary file: QtPdf renders each page at 300 dpi
-straight onto the paper. Printing into a file is switched off here — a PDF leaves the vault
-only through "Als PDF speichern", after its warning."""
+"""Preview and print PDF bytes without a temporary file: QtPdf renders each page at 300 dpi,
+and the images go straight onto the paper. Rendering is slow (about 0.3 s a page), so it runs
+off the GUI thread (`render_for_print`); the preview and the print dialog then only draw.
+Printing into a file is switched off here — a PDF leaves the vault only through "Als PDF
+speichern", after its warning."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize
 from PySide6.QtGui import QImage, QPainter
@@ -50,7 +55,26 @@ class PdfPages:
         self._buffer.close()
 
 
-def paint_pages(pages: PdfPages, printer: QPrinter) -> int:
+@dataclass(frozen=True)
+class PrintPages:
+    """A document ready for the printer: its PDF and every page as an image."""
+
+    title: str  # the print job's name: a kind of document, never a person's name
+    pdf: bytes
+    images: tuple[QImage, ...]
+
+
+def render_for_print(pdf: bytes, title: str, dpi: int = PRINT_DPI) -> PrintPages:
+    """Render every page at print resolution. Meant for a worker thread: the QPdfDocument is
+    made, used and closed in the calling thread."""
+    pages = PdfPages(pdf)
+    try:
+        return PrintPages(title, pdf, tuple(pages.render(page, dpi) for page in range(pages.count)))
+    finally:
+        pages.close()
+
+
+def paint_pages(images: Sequence[QImage], printer: QPrinter) -> int:
     """Draw every page 1:1 onto the paper (the DIN 5008 window field stays where it belongs);
     returns the number of pages printed, 0 if the printer could not start."""
     painter = QPainter()
@@ -58,13 +82,13 @@ def paint_pages(pages: PdfPages, printer: QPrinter) -> int:
         return 0
     try:
         paper = printer.paperRect(QPrinter.Unit.DevicePixel)
-        for page in range(pages.count):
-            if page:
+        for number, image in enumerate(images):
+            if number:
                 printer.newPage()
-            painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), pages.render(page))
+            painter.drawImage(QRectF(0, 0, paper.width(), paper.height()), image)
     finally:
         painter.end()
-    return pages.count
+    return len(images)
 
 
 def new_printer(title: str) -> QPrinter:
@@ -93,18 +117,19 @@ def _to_paper(parent: QWidget | None, printer: QPrinter) -> bool:
 
 
 class PreviewDialog(QDialog):
-    """Print preview of PDF bytes with a Print button; `printed` tells whether pages went out."""
+    """Print preview of rendered pages with a Print button; `printed` tells whether pages
+    went out."""
 
-    def __init__(self, parent: QWidget | None, pages: PdfPages, title: str) -> None:
+    def __init__(self, parent: QWidget | None, pages: PrintPages) -> None:
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(pages.title)
         self.resize(820, 900)
         self.pages = pages
         self.printed = 0
-        self.printer = new_printer(title)
+        self.printer = new_printer(pages.title)
         self.preview = QPrintPreviewWidget(self.printer, self)
         self.preview.setAccessibleName(translate("Printing", "Print preview"))
-        self.preview.paintRequested.connect(lambda p: paint_pages(pages, p))
+        self.preview.paintRequested.connect(lambda p: paint_pages(pages.images, p))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.print_button = QPushButton(translate("Printing", "&Print…"))
         self.print_button.setAccessibleName(translate("Printing", "Print"))
@@ -120,20 +145,24 @@ class PreviewDialog(QDialog):
 
         try:
             if _to_paper(self, self.printer):
-                self.printed = paint_pages(self.pages, self.printer)
+                self.printed = paint_pages(self.pages.images, self.printer)
                 if self.printed:
                     self.accept()
         except UserError as exc:
             show_error(self, exc)
 
 
-def preview_and_print(parent: QWidget | None, pdf: bytes, title: str) -> bool:
+def show_print_preview(parent: QWidget | None, pages: PrintPages) -> bool:
     """Show the preview; True only if pages really went to a printer."""
-    pages = PdfPages(pdf)
-    dialog = PreviewDialog(parent, pages, title)
+    dialog = PreviewDialog(parent, pages)
     try:
         dialog.exec()
         return dialog.printed > 0
     finally:
         dialog.deleteLater()
-        pages.close()
+
+
+def preview_and_print(parent: QWidget | None, pdf: bytes, title: str) -> bool:
+    """Render on the calling (GUI) thread, then preview. For callers not yet moved to
+    `render_for_print` in a `Busy.run`."""
+    return show_print_preview(parent, render_for_print(pdf, title))

@@ -4,6 +4,7 @@ spontaneous Walk and Talk), and anonymous counselling, which keeps nothing but i
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -108,6 +109,40 @@ class AnonymousDialog(FormDialog):
         )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class ProtocolRow:
+    """A protocol as the list shows it, with its client's name looked up in the worker."""
+
+    protocol: Protocol
+    client_name: str
+
+    @property
+    def id(self) -> str:
+        return self.protocol.id
+
+
+def _state(p: Protocol) -> str:
+    if not p.is_final:
+        return translate("ListColumns", "draft")
+    text = translate("ListColumns", "finalized")
+    if len(p.addenda) == 1:
+        text += " · " + translate("ListColumns", "1 addendum")
+    elif p.addenda:
+        text += " · " + translate("ListColumns", "{n} addenda").format(n=len(p.addenda))
+    return text
+
+
+def _columns() -> list[Column[ProtocolRow]]:
+    R = ProtocolRow
+    return [
+        Column[R](translate("ListColumns", "Met on"), lambda r: format_datetime(r.protocol.met_at)),
+        Column[R](translate("ListColumns", "Approach"), lambda r: label_of(r.protocol.approach)),
+        Column[R](translate("ListColumns", "Client"), lambda r: r.client_name),
+        Column[R](translate("ListColumns", "Topics"), lambda r: r.protocol.topics, stretch=True),
+        Column[R](translate("ListColumns", "State"), lambda r: _state(r.protocol)),
+    ]
+
+
 class ProtocolsPage(ListPage):
     def __init__(
         self,
@@ -115,33 +150,8 @@ class ProtocolsPage(ListPage):
         now: Callable[[], datetime] = datetime.now,
         parent: QWidget | None = None,
     ) -> None:
-        names: dict[str, str] = {}
-
-        def client(p: Protocol) -> str:
-            return names.get(p.client_id or "", "—")
-
-        def state(p: Protocol) -> str:
-            if not p.is_final:
-                return translate("ListColumns", "draft")
-            text = translate("ListColumns", "finalized")
-            if len(p.addenda) == 1:
-                text += " · " + translate("ListColumns", "1 addendum")
-            elif p.addenda:
-                text += " · " + translate("ListColumns", "{n} addenda").format(n=len(p.addenda))
-            return text
-
-        P = Protocol
-        super().__init__(
-            [
-                Column[P](translate("ListColumns", "Met on"), lambda p: format_datetime(p.met_at)),
-                Column[P](translate("ListColumns", "Approach"), lambda p: label_of(p.approach)),
-                Column[P](translate("ListColumns", "Client"), client),
-                Column[P](translate("ListColumns", "Topics"), lambda p: p.topics, stretch=True),
-                Column[P](translate("ListColumns", "State"), state),
-            ],
-            parent,
-        )
-        self.session, self.now, self._names = session, now, names
+        super().__init__(_columns(), parent)
+        self.session, self.now = session, now
         self.anonymous_button = QPushButton(self.tr("&Anonymous counselling…"))
         self.anonymous_button.setAccessibleName(self.tr("Anonymous counselling"))
         self.anonymous_button.clicked.connect(self._anonymous)
@@ -155,20 +165,23 @@ class ProtocolsPage(ListPage):
                     "with “New” (Ctrl+N) for a meeting without an appointment."),
         )  # fmt: skip
 
-    def fetch(self, query: str, limit: int) -> list[Any]:
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        super().refresh(then)
         self._summarize_anonymous()
-        self._names.clear()
-        self._names.update({c.id: c.display_name for c in self.session.clients.all()})
-        protocols = self.session.protocols.all()
+
+    def fetch(self, query: str, limit: int) -> list[Any]:
+        names = {c.id: c.display_name for c in self.session.clients.all()}
+        rows = [ProtocolRow(p, names.get(p.client_id or "", "—"))
+                for p in self.session.protocols.all()]  # fmt: skip
         words = fold(query).split()
         if words:
-            protocols = [
-                p for p in protocols
-                if all(w in fold(f"{self._names.get(p.client_id or '', '')} {p.topics} {p.place}")
+            rows = [
+                r for r in rows
+                if all(w in fold(f"{r.client_name} {r.protocol.topics} {r.protocol.place}")
                        for w in words)
             ]  # fmt: skip
-        protocols.sort(key=lambda p: (p.is_final, -p.met_at.timestamp()))
-        return protocols[:limit]
+        rows.sort(key=lambda r: (r.protocol.is_final, -r.protocol.met_at.timestamp()))
+        return rows[:limit]
 
     def editor(self, record: Any | None) -> Any:
         return StandaloneProtocolDialog(self.session, self.now, self)
@@ -188,17 +201,25 @@ class ProtocolsPage(ListPage):
         self.session.protocols.delete_draft(record.id)
 
     def describe(self, record: Any) -> str:
-        return format_datetime(record.met_at)
+        return format_datetime(record.protocol.met_at)
 
     def _summarize_anonymous(self) -> None:
-        days = [a.day for a in self.session.protocols.anonymous_counselling()]
-        today = self.now().date()
-        month = sum(1 for d in days if (d.year, d.month) == (today.year, today.month))
+        """How much anonymous counselling was recorded, counted in the background."""
+        month = self.now().date()
+
+        def count() -> tuple[int, int]:
+            days = [a.day for a in self.session.protocols.anonymous_counselling()]
+            return len(days), sum(1 for d in days if (d.year, d.month) == (month.year, month.month))
+
+        self.busy.run(count, self._show_anonymous)
+
+    def _show_anonymous(self, counts: tuple[int, int]) -> None:
+        total, month = counts
         self.anonymous_summary.setText(
             self.tr("Anonymous counselling: {total} recorded, {month} of them this month.").format(
-                total=len(days), month=month
+                total=total, month=month
             )
-            if days
+            if total
             else self.tr("No anonymous counselling recorded yet.")
         )
 

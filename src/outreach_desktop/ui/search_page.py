@@ -6,8 +6,9 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
+from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -19,16 +20,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.errors import UserError
+from outreach_desktop.domain.protocols import Protocol
 from outreach_desktop.domain.search import Hit
 from outreach_desktop.services.session import Session
+from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.formats import format_date, format_datetime
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
+from outreach_desktop.ui.widgets.common import debounce
 from outreach_desktop.ui.widgets.html_delegate import HTML_ROLE, HtmlDelegate
 
 translate = QCoreApplication.translate
 MARK = '<span style="background-color:#ffe58a; color:#000; font-weight:bold">'
+
+
+class Found(NamedTuple):
+    hit: Hit
+    appointment: Appointment | None  # for a hit in an appointment
+    protocol: Protocol | None  # for a hit in a protocol
 
 
 def kind_label(kind: str) -> str:
@@ -55,6 +66,8 @@ class SearchPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search clients, appointments and protocols…"))
         self.search.setAccessibleName(self.tr("Full-text search"))
         self.search.setClearButtonEnabled(True)
+        self.setFocusProxy(self.search)  # the workspace focuses the page: typing searches
+        self.busy = Busy(self, lambda: not session.is_locked)
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Results"))
         self.results.setWordWrap(True)
@@ -63,10 +76,7 @@ class SearchPage(QWidget):
         self.results.itemActivated.connect(self._open)
         self.empty = QLabel()
         self.empty.setWordWrap(True)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(200)
-        self._debounce.timeout.connect(self.refresh)
+        self._debounce = debounce(self, 200, self.refresh)
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         self.search.returnPressed.connect(self._enter)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -79,39 +89,57 @@ class SearchPage(QWidget):
         layout.addWidget(self.stack, 1)
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, then: Callable[[], None] | None = None) -> None:
+        """Search in the background and show the hits; `then` runs once they are shown.
+        A newer search (the next keystroke) replaces one still running."""
         self._debounce.stop()
         query = self.search.text().strip()
+        if not query:  # nothing to search for: the hint at once
+            self.busy.drop_pending()
+            self._show(query, [], then)
+            return
+        self.busy.run(
+            lambda: self._find(query), lambda found: self._show(query, found, then),
+            self._search_failed, latest=True,
+        )  # fmt: skip
+
+    def _find(self, query: str) -> list[Found]:
+        """In the worker: the hits with the appointment or protocol each one names."""
+        s, found = self.session, []
+        for hit in s.protocols.search(query):
+            appointment = s.appointments.find(hit.ref) if hit.kind == "appointment" else None
+            protocol = s.protocols.find(hit.ref) if hit.kind == "protocol" else None
+            found.append(Found(hit, appointment, protocol))
+        return found
+
+    def _search_failed(self, exc: BaseException) -> None:
+        show_error(self, exc)
+        self._show(self.search.text().strip(), [], None)
+
+    def _show(self, query: str, found: list[Found], then: Callable[[], None] | None) -> None:
         self.results.clear()
-        hits: list[Hit] = []
-        if query:
-            try:
-                hits = self.session.protocols.search(query)
-            except UserError as exc:
-                show_error(self, exc)
-        for hit in hits:
-            self.results.addItem(self._item(hit))
-        self.stack.setCurrentWidget(self.results if hits else self.empty)
+        for one in found:
+            self.results.addItem(self._item(one))
+        self.stack.setCurrentWidget(self.results if found else self.empty)
         self.empty.setText(
-            "" if hits else self.tr("Nothing found for “{query}”.").format(query=query) if query
+            "" if found else self.tr("Nothing found for “{query}”.").format(query=query) if query
             else self.tr("Type a name, a place or words from a protocol. Matches are "
                          "marked.")
         )  # fmt: skip
+        if then is not None:
+            then()
 
-    def _item(self, hit: Hit) -> QListWidgetItem:
+    def _item(self, found: Found) -> QListWidgetItem:
         """Head: kind, date and title (matches marked); below it the text around the matches."""
+        hit, a, p = found
         prefix, title = kind_label(hit.kind) + ": ", hit.title
         marked = hit.title_marked(MARK, "</span>", html.escape)
-        if hit.kind == "appointment":
-            a = self.session.appointments.find(hit.ref)
-            if a is not None:
-                prefix += f"{format_datetime(a.start)} · {label_of(a.approach)}"
-                prefix += " · " if hit.title else ""
-        elif hit.kind == "protocol":
-            p = self.session.protocols.find(hit.ref)
-            if p is not None:
-                state = self.tr("finalized") if p.is_final else self.tr("draft")
-                prefix += f"{format_date(p.met_at.date())} ({state}) · "
+        if a is not None:
+            prefix += f"{format_datetime(a.start)} · {label_of(a.approach)}"
+            prefix += " · " if hit.title else ""
+        elif p is not None:
+            state = self.tr("finalized") if p.is_final else self.tr("draft")
+            prefix += f"{format_date(p.met_at.date())} ({state}) · "
         body = hit.snippet.replace("\n", " ")
         item = QListWidgetItem(f"{prefix}{title}\n{body}")
         item.setData(HTML_ROLE, f"<b>{html.escape(prefix)}{marked}</b><br>"
@@ -121,10 +149,13 @@ class SearchPage(QWidget):
 
     def clear(self) -> None:
         self.search.clear()
+        self.busy.drop_pending()
         self.results.clear()
 
     def _enter(self) -> None:
-        self.refresh()
+        self.refresh(then=self._to_first_hit)
+
+    def _to_first_hit(self) -> None:
         if self.results.count():
             self.results.setFocus()
             self.results.setCurrentRow(0)

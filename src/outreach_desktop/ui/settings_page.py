@@ -10,20 +10,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from outreach_desktop.domain.appointments import MAX_BUFFER_MIN
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import IDLE_LOCK_RANGE, Settings, save_settings
+from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.messages import show_error, show_info, show_warning
 from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog, RecoveryKeyDialog
-from outreach_desktop.ui.tasks import run_in_background
+from outreach_desktop.ui.widgets.common import buddy_label, plain, scroll
 
 
 class SettingsPage(QWidget):
@@ -33,25 +32,41 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.settings = settings
+        self.busy = Busy(self, lambda: not session.is_locked)
         heading = QLabel("<h2>" + self.tr("Settings") + "</h2>")
+        boxes = [self._general(), self._planning(), self._letterhead(), self._vault_box()]
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.addWidget(heading)
+        for box in boxes:
+            box.setMaximumWidth(720)
+            layout.addWidget(box)
+        layout.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll(content, framed=False))
 
+    def _general(self) -> QGroupBox:
         general = QGroupBox(self.tr("General"))
         form = QFormLayout(general)
         self.idle = QSpinBox()
         self.idle.setRange(*IDLE_LOCK_RANGE)
         self.idle.setSuffix(self.tr(" min"))
-        self.idle.setValue(settings.idle_lock_minutes)
+        self.idle.setValue(self.settings.idle_lock_minutes)
         self.idle.setAccessibleName(self.tr("Lock after inactivity"))
         self.idle.valueChanged.connect(self._save)
-        form.addRow(self._label(self.tr("&Lock after inactivity"), self.idle), self.idle)
+        form.addRow(buddy_label(self.tr("&Lock after inactivity"), self.idle), self.idle)
         self.language = QComboBox()
         self.language.addItem("Deutsch", "de")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(0 if settings.language == "de" else 1)
+        self.language.setCurrentIndex(0 if self.settings.language == "de" else 1)
         self.language.setAccessibleName(self.tr("Language"))
         self.language.currentIndexChanged.connect(self._language_changed)
-        form.addRow(self._label(self.tr("Lan&guage"), self.language), self.language)
+        form.addRow(buddy_label(self.tr("Lan&guage"), self.language), self.language)
+        return general
 
+    def _planning(self) -> QGroupBox:
+        """The time buffers per approach and the calls needed before a home visit's letter."""
         planning = QGroupBox(self.tr("Planning"))
         pform = QFormLayout(planning)
         self.buffers: dict[Approach, QSpinBox] = {}
@@ -64,21 +79,23 @@ class SettingsPage(QWidget):
             spin.setRange(0, MAX_BUFFER_MIN)
             spin.setSingleStep(15)
             spin.setSuffix(self.tr(" min"))
-            spin.setValue(settings.buffer_for(approach))
-            spin.setAccessibleName(text.replace("&", ""))
+            spin.setValue(self.settings.buffer_for(approach))
+            spin.setAccessibleName(plain(text))
             spin.valueChanged.connect(self._save)
             self.buffers[approach] = spin
-            pform.addRow(self._label(text, spin), spin)
+            pform.addRow(buddy_label(text, spin), spin)
         self.min_calls = QSpinBox()
         self.min_calls.setRange(0, 20)
-        self.min_calls.setValue(settings.min_failed_calls)
+        self.min_calls.setValue(self.settings.min_failed_calls)
         self.min_calls.setAccessibleName(self.tr("Failed calls before announcing a home visit"))
         self.min_calls.valueChanged.connect(self._save)
         pform.addRow(
-            self._label(self.tr("Failed calls before announcing a home &visit"), self.min_calls),
+            buddy_label(self.tr("Failed calls before announcing a home &visit"), self.min_calls),
             self.min_calls,
         )
+        return planning
 
+    def _letterhead(self) -> QGroupBox:
         head = QGroupBox(self.tr("Letterhead"))
         hform = QFormLayout(head)
         hint = QLabel(self.tr("Empty fields use the agency's settings (agency.toml)."))
@@ -94,12 +111,14 @@ class SettingsPage(QWidget):
             ("agency_email", self.tr("&E-mail")),
             ("agency_website", self.tr("&Website")),
         ):
-            edit = QLineEdit(getattr(settings, name))
-            edit.setAccessibleName(text.replace("&", ""))
+            edit = QLineEdit(getattr(self.settings, name))
+            edit.setAccessibleName(plain(text))
             edit.editingFinished.connect(self._save)
             self.letterhead[name] = edit
-            hform.addRow(self._label(text, edit), edit)
+            hform.addRow(buddy_label(text, edit), edit)
+        return head
 
+    def _vault_box(self) -> QGroupBox:
         vault = QGroupBox(self.tr("Vault"))
         vform = QFormLayout(vault)
         self.vault_state = QLabel()
@@ -118,29 +137,7 @@ class SettingsPage(QWidget):
         vform.addRow(self.passphrase_button)
         vform.addRow(self.recovery_button)
         vform.addRow(self.check_button)
-
-        for box in (general, planning, head, vault):
-            box.setMaximumWidth(720)
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.addWidget(heading)
-        layout.addWidget(general)
-        layout.addWidget(planning)
-        layout.addWidget(head)
-        layout.addWidget(vault)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-    def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(text)
-        label.setBuddy(buddy)
-        return label
+        return vault
 
     def refresh(self) -> None:
         info = self.session.info()
@@ -191,32 +188,18 @@ class SettingsPage(QWidget):
             self.refresh()
 
     def _check(self) -> None:
-        self.check_button.setEnabled(False)
-        self.check_button.setText(self.tr("Checking…"))
+        self.busy.run(
+            self.session.check, self._checked, button=self.check_button, text=self.tr("Checking…")
+        )
 
-        def done(problems: list[str]) -> None:
-            if not isValid(self):  # locked meanwhile: the page is gone
-                return
-            self._check_finished()
-            if problems:
-                show_warning(
-                    self,
-                    self.tr("Check vault"),
-                    self.tr("The vault is damaged:\n{problems}").format(
-                        problems="\n".join(problems[:10])
-                    ),
-                )
-            else:
-                show_info(self, self.tr("Check vault"), self.tr("The vault is intact."))
-
-        def failed(exc: BaseException) -> None:
-            if not isValid(self):
-                return
-            self._check_finished()
-            show_error(self, exc)
-
-        run_in_background(self.session.check, done, failed)
-
-    def _check_finished(self) -> None:
-        self.check_button.setEnabled(True)
-        self.check_button.setText(self.tr("C&heck vault"))
+    def _checked(self, problems: list[str]) -> None:
+        if problems:
+            show_warning(
+                self,
+                self.tr("Check vault"),
+                self.tr("The vault is damaged:\n{problems}").format(
+                    problems="\n".join(problems[:10])
+                ),
+            )
+        else:
+            show_info(self, self.tr("Check vault"), self.tr("The vault is intact."))

@@ -25,6 +25,7 @@ from outreach_desktop.services.workflow import AppointmentState
 from outreach_desktop.ui.formats import format_date, format_datetime
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import confirm, show_error
+from outreach_desktop.ui.widgets.common import style_error, style_warning
 from outreach_desktop.ui.workflow_dialogs import CallDialog, LetterSentDialog
 
 
@@ -66,7 +67,7 @@ class TimelinePanel(QGroupBox):
         self.letters.setColumnStretch(0, 1)
         self.warnings = QLabel()
         self.warnings.setWordWrap(True)
-        self.warnings.setStyleSheet("color: #8a4b00;")
+        style_warning(self.warnings)
         self.warnings.setAccessibleName(self.tr("Timeline warnings"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_call)
@@ -113,7 +114,7 @@ class TimelinePanel(QGroupBox):
             label = self.letter_labels[kind]
             label.setText(text)
             urgent = letter_state in (LetterState.DUE_TODAY, LetterState.OVERDUE)
-            label.setStyleSheet("color: #a40000; font-weight: bold;" if urgent else "")
+            style_error(label, shown=urgent, bold=True)
             button = self.letter_buttons[kind]
             button.setText(self.tr("Undo “sent”") if sent else self.tr("Mark as sent…"))
             button.setEnabled(not line.cancelled and not state.appointment.status.is_outcome)

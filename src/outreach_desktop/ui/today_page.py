@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,13 +22,21 @@ from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.home_visit import LetterWindow
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.today import UPCOMING_DAYS, DraftEntry, Entry, today_overview
+from outreach_desktop.services.today import (
+    UPCOMING_DAYS,
+    DraftEntry,
+    Entry,
+    TodayOverview,
+    today_overview,
+)
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
+from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.formats import format_date, format_datetime, format_long_date, format_time
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
+from outreach_desktop.ui.widgets.common import scroll
 
 
 class Section:
@@ -78,12 +85,35 @@ class TodayPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.session, self.today, self.now = session, today, now
+        self.busy = Busy(self, lambda: not session.is_locked)
         self.heading = QLabel()
         self.heading.setAccessibleName(self.tr("Today"))
         self.plan_button = QPushButton(self.tr("&Plan appointment…"))
         self.plan_button.setAccessibleName(self.tr("Plan appointment"))
         self.plan_button.clicked.connect(self.plan)
-        self.sections = {
+        self.sections = self._sections()
+        # the lists as attributes for tests and keyboard users
+        self.today_list = self.sections["today"].list
+        self.today_empty = self.sections["today"].empty
+        self.upcoming_list = self.sections["upcoming"].list
+        self.letters_list = self.sections["letters"].list
+        self.follow_up_list = self.sections["follow_up"].list
+        self.overdue_list = self.sections["overdue"].list
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.plan_button)
+        content = QWidget()
+        body = QVBoxLayout(content)
+        for section in self.sections.values():  # in the order they are listed
+            section.add_to(body)
+        body.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll(content, framed=False), 1)
+
+    def _sections(self) -> dict[str, Section]:
+        """Each list with its heading and empty text, in the order the page shows them."""
+        return {
             "today": Section(
                 self.tr("Today"),
                 self.tr("No appointments today. Plan one with “Plan appointment…”."),
@@ -106,51 +136,26 @@ class TodayPage(QWidget):
                 self.open_appointment,
             ),
         }
-        # the lists as attributes for tests and keyboard users
-        self.today_list = self.sections["today"].list
-        self.today_empty = self.sections["today"].empty
-        self.upcoming_list = self.sections["upcoming"].list
-        self.letters_list = self.sections["letters"].list
-        self.follow_up_list = self.sections["follow_up"].list
-        self.overdue_list = self.sections["overdue"].list
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.plan_button)
-        content = QWidget()
-        body = QVBoxLayout(content)
-        for key in (
-            "today",
-            "letters",
-            "no_protocol",
-            "drafts",
-            "follow_up",
-            "overdue",
-            "upcoming",
-        ):
-            self.sections[key].add_to(body)
-        body.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(content)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(scroll, 1)
 
     def clear(self) -> None:
+        self.busy.drop_pending()
         for section in self.sections.values():
             section.list.clear()
 
     def refresh(self) -> None:
+        """Put the overview together in the background (it reads every appointment's
+        checklists: slow in a large vault), then fill the lists."""
         day = self.today()
         self.heading.setText(
             "<h2>" + self.tr("Today, {date}").format(date=format_long_date(day)) + "</h2>"
         )
-        try:
-            overview = today_overview(self.session, day)
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        self.busy.run(
+            lambda: today_overview(self.session, day),
+            lambda overview: self._fill(overview, day),
+            latest=True,
+        )
+
+    def _fill(self, overview: TodayOverview, day: date) -> None:
         s = self.sections
         s["today"].fill(
             [(self.describe_entry(e, False), e.view.appointment.id) for e in overview.today]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -19,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop.services.profiles import Profile, list_profiles, profile_for_path
+from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import is_vault
+from outreach_desktop.ui.busy import Busy
+from outreach_desktop.ui.widgets.common import buddy_label, style_error
 
 
 class WelcomePage(QWidget):
@@ -29,6 +33,7 @@ class WelcomePage(QWidget):
     def __init__(self, fixed_vault: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.fixed_vault = fixed_vault
+        self.busy = Busy(self)
         title = QLabel("<h1>" + self.tr("Outreach Desktop") + "</h1>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         subtitle = QLabel(self.tr("Outreach counselling – offline and encrypted"))
@@ -38,6 +43,25 @@ class WelcomePage(QWidget):
         self.intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for label in (title, subtitle, self.intro):
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._controls()
+        self.form_box = self._form()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.create_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.unlock_button)
+        box = QVBoxLayout()
+        box.addStretch(2)
+        box.addWidget(title)
+        box.addWidget(subtitle)
+        box.addSpacing(24)
+        box.addWidget(self.intro)
+        box.addWidget(self.form_box)
+        box.addWidget(self.message)
+        box.addLayout(buttons)
+        box.addStretch(3)
+        self._centre(box)
+
+    def _controls(self) -> None:
         self.profile = QComboBox()
         self.profile.setAccessibleName(self.tr("Profile"))
         self.passphrase = QLineEdit()
@@ -54,32 +78,19 @@ class WelcomePage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
-        self.message.setStyleSheet("color: #a40000;")
+        style_error(self.message)
         self.message.hide()
 
-        self.form_box = QFrame()
-        form = QFormLayout(self.form_box)
-        self.profile_label = QLabel(self.tr("&Profile"))
-        self.profile_label.setBuddy(self.profile)
+    def _form(self) -> QFrame:
+        """Profile and passphrase, each with its Alt key."""
+        box = QFrame()
+        form = QFormLayout(box)
+        self.profile_label = buddy_label(self.tr("&Profile"), self.profile)
         form.addRow(self.profile_label, self.profile)
-        pass_label = QLabel(self.tr("P&assphrase"))
-        pass_label.setBuddy(self.passphrase)
-        form.addRow(pass_label, self.passphrase)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.create_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.unlock_button)
+        form.addRow(buddy_label(self.tr("P&assphrase"), self.passphrase), self.passphrase)
+        return box
 
-        box = QVBoxLayout()
-        box.addStretch(2)
-        box.addWidget(title)
-        box.addWidget(subtitle)
-        box.addSpacing(24)
-        box.addWidget(self.intro)
-        box.addWidget(self.form_box)
-        box.addWidget(self.message)
-        box.addLayout(buttons)
-        box.addStretch(3)
+    def _centre(self, box: QVBoxLayout) -> None:
         center = QWidget()
         center.setLayout(box)
         center.setMaximumWidth(520)
@@ -112,7 +123,6 @@ class WelcomePage(QWidget):
                     "protected by your passphrase."
                 )
             )
-        self.busy(False)
         self.focus_passphrase()
 
     def focus_passphrase(self) -> None:
@@ -137,15 +147,20 @@ class WelcomePage(QWidget):
         self.show_message("")
         self.unlock_requested.emit(path, self.passphrase.text())
 
-    def busy(self, busy: bool) -> None:
-        self.unlock_button.setEnabled(not busy)
-        self.passphrase.setEnabled(not busy)
-        self.profile.setEnabled(not busy)
-        self.create_button.setEnabled(not busy)
-        self.unlock_button.setText(self.tr("Unlocking…") if busy else self.tr("&Unlock"))
+    def unlocking(
+        self,
+        unlock: Callable[[], Session],
+        on_done: Callable[[Session], None],
+        on_failed: Callable[[BaseException], None],
+    ) -> None:
+        """Run `unlock` (Argon2id: about half a second) in the background; meanwhile the form
+        is disabled and the button says "Unlocking…"."""
+        self.busy.run(
+            unlock, on_done, on_failed, button=self.unlock_button, text=self.tr("Unlocking…"),
+            disable=(self.passphrase, self.profile, self.create_button),
+        )  # fmt: skip
 
     def unlock_failed(self, text: str) -> None:
-        self.busy(False)
         self.passphrase.clear()
         self.show_message(text)
         self.passphrase.setFocus()

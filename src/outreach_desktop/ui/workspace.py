@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings
 from outreach_desktop.ui.appointments_page import AppointmentsPage
+from outreach_desktop.ui.contracts import Page
 from outreach_desktop.ui.people_pages import ClientsPage, StaffPage, ThirdPartiesPage
 from outreach_desktop.ui.protocols_page import ProtocolsPage
 from outreach_desktop.ui.search_page import SearchPage
@@ -39,7 +40,14 @@ class Workspace(QWidget):
         self.third_parties_page = ThirdPartiesPage(session)
         self.staff_page = StaffPage(session)
         self.settings_page = SettingsPage(session, settings)
-        self.pages = [
+        self.stack = QStackedWidget()
+        widgets: list[QWidget] = [
+            self.today_page, self.appointments_page, self.clients_page, self.protocols_page,
+            self.search_page, self.third_parties_page, self.staff_page, self.settings_page,
+        ]  # fmt: skip
+        for widget in widgets:
+            self.stack.addWidget(widget)
+        self.pages: list[tuple[str, Page]] = [
             (self.tr("Today"), self.today_page),
             (self.tr("Appointments"), self.appointments_page),
             (self.tr("Clients"), self.clients_page),
@@ -49,25 +57,7 @@ class Workspace(QWidget):
             (self.tr("Staff"), self.staff_page),
             (self.tr("Settings"), self.settings_page),
         ]
-        self.nav = QListWidget()
-        self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setFixedWidth(220)
-        self.nav.setStyleSheet(
-            "QListWidget { font-size: 11pt; border: none; background: palette(base); }"
-            "QListWidget::item { padding: 9px 12px; }"
-        )
-        self.stack = QStackedWidget()
-        for number, (title, page) in enumerate(self.pages, start=1):
-            self.nav.addItem(title)
-            item = self.nav.item(number - 1)
-            item.setToolTip(
-                QKeySequence(f"Ctrl+{number}").toString(QKeySequence.SequenceFormat.NativeText)
-            )
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-            self.stack.addWidget(page)
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            shortcut.activated.connect(lambda n=number - 1: self.show_page(n))
+        self.nav = self._navigation()
         find_all = QShortcut(QKeySequence("Ctrl+Shift+F"), self)  # search everything, anywhere
         find_all.setContext(Qt.ShortcutContext.WindowShortcut)
         find_all.activated.connect(self.search_everywhere)
@@ -78,16 +68,37 @@ class Workspace(QWidget):
         layout.addWidget(self.stack, 1)
         self.show_page(0)
 
+    def _navigation(self) -> QListWidget:
+        """The list of pages on the left; Ctrl+1 … Ctrl+8 choose them from anywhere."""
+        nav = QListWidget()
+        nav.setAccessibleName(self.tr("Navigation"))
+        nav.setFixedWidth(220)
+        nav.setStyleSheet(
+            "QListWidget { font-size: 11pt; border: none; background: palette(base); }"
+            "QListWidget::item { padding: 9px 12px; }"
+        )
+        for number, (title, _page) in enumerate(self.pages, start=1):
+            nav.addItem(title)
+            item = nav.item(number - 1)
+            item.setToolTip(
+                QKeySequence(f"Ctrl+{number}").toString(QKeySequence.SequenceFormat.NativeText)
+            )
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(lambda n=number - 1: self.show_page(n))
+        return nav
+
     def clear(self) -> None:
         """Drop every shown record at once (deletion of the widgets follows later)."""
         for _title, page in self.pages:
-            page.clear()  # type: ignore[attr-defined]
+            page.clear()
 
     def show_page(self, index: int) -> None:
         self.nav.setCurrentRow(index)
 
     def search_everywhere(self) -> None:
-        self.show_page([page for _t, page in self.pages].index(self.search_page))
+        self.show_page(self.stack.indexOf(self.search_page))
         self.search_page.search.selectAll()
         self.search_page.search.setFocus()
 
@@ -97,8 +108,7 @@ class Workspace(QWidget):
     def _page_changed(self, index: int) -> None:
         if index < 0:
             return
+        self.stack.setCurrentIndex(index)  # the pages stand in the stack in the same order
         page = self.pages[index][1]
-        self.stack.setCurrentWidget(page)
-        page.refresh()  # type: ignore[attr-defined]
-        focus = getattr(page, "search", None) or page
-        focus.setFocus()
+        page.refresh()
+        page.setFocus()  # a page with a search field hands the focus on to it
