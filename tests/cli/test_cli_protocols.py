@@ -12,7 +12,7 @@ import pypdf
 import pytest
 from tests.cli.conftest import Run
 
-from outreach_desktop.services.demo import fill_demo
+from outreach_desktop.demo import fill_demo
 from outreach_desktop.services.session import Session
 
 DAY = date(2026, 11, 25)

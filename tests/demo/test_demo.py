@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from outreach_desktop.demo import fill_demo
 from outreach_desktop.domain.checklists import ItemKind, Phase
 from outreach_desktop.domain.conduct import BrokenOffBy
 from outreach_desktop.domain.home_visit import CallOutcome
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
-from outreach_desktop.services.demo import fill_demo
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.today import today_overview
 from outreach_desktop.services.vaults import create_vault
