@@ -411,3 +411,17 @@ def test_a_follow_up_planned_in_the_appointment_window_shows_in_the_protocol(
     assert (
         dict(view(session, draft.id).facts)["Folgetermin"] == "09.12.2026 11:00, Jobcenter Lüchow"
     )
+
+
+def test_new_protocol_and_anonymous_counselling_may_get_a_given_id(
+    session: Session, visit: Appointment
+) -> None:
+    """The demo data fixes ids so that a seed gives the same records."""
+    owner = session.owner().id  # type: ignore[union-attr]
+    draft = session.protocols.begin(NOW, appointment_id=visit.id, protocol_id="p-fixed")
+    assert draft.id == "p-fixed" and session.protocols.get("p-fixed").client_id
+    anonymous = session.protocols.record_anonymous(
+        DAY, Approach.WALK_AND_TALK, 30, [owner], counselling_id="a-fixed"
+    )
+    assert anonymous.id == "a-fixed"
+    assert [a.id for a in session.protocols.anonymous_counselling()] == ["a-fixed"]
