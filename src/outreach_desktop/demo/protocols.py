@@ -27,7 +27,7 @@ def write_protocol(run: DemoRun, a: Appointment, index: int) -> None:
     a home visit's countersigned by the second person."""
     service = run.session.protocols
     written = datetime.combine(a.start.date(), time(16, 30))
-    draft = service.begin(written, appointment_id=a.id)
+    draft = service.begin(written, appointment_id=a.id, protocol_id=run.rid())
     first = run.session.clients.get(a.client_id or "").display_name.split()[0]
     text = run.texts.protocols[a.approach]
     draft.topics, draft.course, draft.agreements, draft.next_steps = (
@@ -53,5 +53,6 @@ def write_protocols(run: DemoRun) -> None:
         write_protocol(run, a, index)
     for days, approach, minutes in ANONYMOUS:
         run.session.protocols.record_anonymous(
-            run.today - timedelta(days=days), approach, minutes, [run.owner.id]
-        )
+            run.today - timedelta(days=days), approach, minutes, [run.owner.id],
+            counselling_id=run.rid(),
+        )  # fmt: skip
