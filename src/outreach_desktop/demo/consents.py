@@ -62,11 +62,11 @@ def accompaniment_consents(run: DemoRun, a: Appointment, when: datetime) -> None
 
 
 def printed_consent(run: DemoRun, a: Appointment, when: datetime) -> None:
-    """A home-visit consent printed for the client to sign."""
-    consents = run.session.consents
-    printed = consents.prepare(ConsentKind.HOME_VISIT, when, appointment_id=a.id,
-                               consent_id=run.rid())  # fmt: skip
-    consents.record_print(printed.id, when, "de:2026-11-1")
+    """A home-visit consent printed for the client to sign (in the client's language too)."""
+    printed = run.session.consents.prepare(
+        ConsentKind.HOME_VISIT, when, appointment_id=a.id, consent_id=run.rid()
+    )
+    DocumentService(run.session).print_consent(printed.id, when)
     run.count("consents")
 
 
