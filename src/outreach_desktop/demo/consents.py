@@ -4,7 +4,7 @@ orally, signed on screen, revoked)."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from outreach_desktop.demo.days import at
@@ -96,7 +96,7 @@ def consent_states(run: DemoRun, planned: list[Appointment]) -> None:
         and run.session.appointments.get(a.id).status is AppointmentStatus.PLANNED
     ]  # fmt: skip
     by_approach = {ap: [a for a in upcoming if a.approach is ap] for ap in Approach}
-    when = datetime.combine(run.today, time(8, 0))
+    when = at(run.today, 8)
     if by_approach[Approach.ACCOMPANIMENT]:
         accompaniment_consents(run, by_approach[Approach.ACCOMPANIMENT][0], when)
     if by_approach[Approach.HOME_VISIT]:

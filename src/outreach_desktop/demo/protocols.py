@@ -4,10 +4,11 @@ with no content at all."""
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from outreach_desktop.demo.conduct import MET
 from outreach_desktop.demo.data import PROTOCOL_FIELDS
+from outreach_desktop.demo.days import at
 from outreach_desktop.demo.run import DemoRun
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.vocabulary import Approach
@@ -26,7 +27,7 @@ def write_protocol(run: DemoRun, a: Appointment, index: int) -> None:
     """A draft written on the day; two in three finalized, some of those with an addendum, and
     a home visit's countersigned by the second person."""
     service = run.session.protocols
-    written = datetime.combine(a.start.date(), time(16, 30))
+    written = at(a.start.date(), 16, 30)
     draft = service.begin(written, appointment_id=a.id, protocol_id=run.rid())
     first = run.session.clients.get(a.client_id or "").display_name.split()[0]
     text = run.texts.protocols[a.approach]
