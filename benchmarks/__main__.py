@@ -16,8 +16,8 @@ from pathlib import Path
 
 import sqlcipher3
 
+from outreach_desktop.demo.data import names
 from outreach_desktop.domain.text import fold, search_key
-from outreach_desktop.services.demo import FIRST, LAST, STREETS, TOWNS
 from outreach_desktop.storage.database import REQUIRED_PRAGMAS
 from outreach_desktop.storage.kdf import calibrate
 from outreach_desktop.storage.migrations import load_migrations
@@ -44,11 +44,12 @@ def connect(path: Path, key: bytes | None) -> sqlcipher3.Connection:
 
 def rows(n: int) -> list[tuple[str, ...]]:
     rng = random.Random(7)
+    data = names()
     out = []
     for i in range(n):
-        name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        code, town = rng.choice(TOWNS)
-        address = f"{rng.choice(STREETS)} {rng.randint(1, 60)}\n{code} {town}"
+        name = f"{rng.choice(data.first_names)} {rng.choice(data.last_names)}"
+        code, town = rng.choice(data.towns)
+        address = f"{rng.choice(data.streets)} {rng.randint(1, 60)}\n{code} {town}"
         out.append(
             (
                 f"id-{i}",

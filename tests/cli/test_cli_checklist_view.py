@@ -11,7 +11,7 @@ from typing import Any
 
 from outreach_desktop.cli.checklist_commands import _print_text, checklist_json
 from outreach_desktop.cli.checklist_view import checklist_view
-from outreach_desktop.services.demo import fill_demo
+from outreach_desktop.demo import fill_demo
 from outreach_desktop.services.session import Session
 
 DAY = date(2025, 3, 12)

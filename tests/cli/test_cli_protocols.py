@@ -10,7 +10,7 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from outreach_desktop.services.demo import fill_demo
+from outreach_desktop.demo import fill_demo
 from outreach_desktop.services.session import Session
 from testkit.cli import Run, VaultCli, assert_one_error_line
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 import pytest
 
@@ -122,3 +122,14 @@ def test_where_shows_the_home_address_for_home_visits(session: Session) -> None:
     )
     views = session.appointments.on_day(DAY)
     assert [v.where for v in views] == ["Lindenweg 4, 29439 Lüchow", "Park"]
+
+
+def test_save_stamps_with_the_given_time(session: Session) -> None:
+    """Without `now` the clock stamps the record; the demo data gives its own day."""
+    owner = session.owner()
+    assert owner is not None
+    stamp = datetime(2025, 3, 14, 6, 0, tzinfo=UTC)
+    a = Appointment.plan(Approach.WALK_AND_TALK, at(DAY, 9), place="Park", staff_ids=[owner.id])
+    saved = session.appointments.save(a, now=stamp)
+    assert saved.created_at == saved.updated_at == stamp
+    assert session.appointments.get(a.id).created_at == stamp

@@ -484,3 +484,17 @@ def test_the_protocol_view_is_typed_and_reads_in_print_order(
     filled = [(s.field, s.text) for s in v.filled_sections()]
     assert filled[-1] == ("course", "Verlauf") and all(text.strip() for _f, text in filled)
     assert v.rows()[-1] == ("Gesprächsverlauf", "Verlauf")
+
+
+def test_new_protocol_and_anonymous_counselling_may_get_a_given_id(
+    session: Session, visit: Appointment
+) -> None:
+    """The demo data fixes ids so that a seed gives the same records."""
+    owner = session.owner().id  # type: ignore[union-attr]
+    draft = session.protocols.begin(NOW, appointment_id=visit.id, protocol_id="p-fixed")
+    assert draft.id == "p-fixed" and session.protocols.get("p-fixed").client_id
+    anonymous = session.protocols.record_anonymous(
+        DAY, Approach.WALK_AND_TALK, 30, [owner], counselling_id="a-fixed"
+    )
+    assert anonymous.id == "a-fixed"
+    assert [a.id for a in session.protocols.anonymous_counselling()] == ["a-fixed"]

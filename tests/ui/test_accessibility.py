@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_desktop.services.demo import fill_demo
+from outreach_desktop.demo import fill_demo
 from outreach_desktop.services.vaults import create_vault
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from outreach_desktop.demo import fill_demo
 from outreach_desktop.domain.people import Client
-from outreach_desktop.services.demo import fill_demo
 from outreach_desktop.services.settings import settings_path
 from outreach_desktop.services.vaults import create_vault
 from outreach_desktop.storage.appointment_repo import AppointmentRepository

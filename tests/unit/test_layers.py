@@ -1,5 +1,6 @@
 """The layer rule, checked on the source: domain is pure, ui has no storage or crypto, only ui
-(and the GUI entry point) may touch Qt, and ui and cli reach storage only through services."""
+(and the GUI entry point) may touch Qt, ui, cli and the demo data reach storage only through
+services."""
 
 from __future__ import annotations
 
@@ -17,6 +18,9 @@ PACKAGE = "outreach_desktop"
 CRYPTO_AND_SQL = ("sqlcipher3", "sqlite3", "cryptography", "pyrage", "argon2")
 DOMAIN_FORBIDDEN = ("PySide6", "reportlab", *CRYPTO_AND_SQL)
 UI_FORBIDDEN = (*CRYPTO_AND_SQL, "outreach_desktop.storage")
+# the demo data is made like a user makes records: through the services, on the domain's terms
+DEMO_FORBIDDEN = ("PySide6", *CRYPTO_AND_SQL)
+DEMO_MAY_IMPORT = tuple(f"{PACKAGE}.{sub}" for sub in ("demo", "domain", "services", "resources"))
 
 
 def module_name(path: Path) -> str:
@@ -101,7 +105,7 @@ def check_tree(
 
 
 def test_the_trees_exist() -> None:
-    for sub in ("domain", "storage", "services"):
+    for sub in ("domain", "storage", "services", "demo"):
         assert len(modules_in(sub)) >= 3, sub
 
 
@@ -113,7 +117,7 @@ def test_ui_has_no_sql_crypto_or_storage() -> None:
     assert check_tree("ui", UI_FORBIDDEN) == {}
 
 
-@pytest.mark.parametrize("sub", ["domain", "storage", "services"])
+@pytest.mark.parametrize("sub", ["domain", "storage", "services", "demo"])
 def test_no_qt_below_ui(sub: str) -> None:
     assert check_tree(sub, ("PySide6", "shiboken6")) == {}
 
@@ -147,7 +151,7 @@ def storage_reaches(source: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("sub", ["ui", "cli"])
+@pytest.mark.parametrize("sub", ["ui", "cli", "demo"])
 def test_faces_reach_storage_only_through_services(sub: str) -> None:
     problems = {
         str(path.relative_to(PACKAGE_DIR)): bad
@@ -187,6 +191,62 @@ def test_checker_detects_a_reach_behind_the_services(source: str) -> None:
 )
 def test_checker_accepts_service_calls(source: str) -> None:
     assert storage_reaches(source) == []
+
+
+def demo_violations(source: str, module: str, is_package: bool = False) -> list[str]:
+    """Imports the demo data may not make: Qt, SQL, crypto, and any module of ours outside
+    domain, services, resources and the demo itself (no storage, no ui, no cli)."""
+    return [
+        name
+        for name in sorted(imported_modules(source, module, is_package))
+        if any(matches(name, f) for f in DEMO_FORBIDDEN)
+        or (matches(name, PACKAGE) and not any(matches(name, a) for a in DEMO_MAY_IMPORT))
+    ]
+
+
+def test_demo_imports_only_domain_services_and_resources() -> None:
+    problems = {
+        str(path.relative_to(PACKAGE_DIR)): bad
+        for path in modules_in("demo")
+        if (
+            bad := demo_violations(
+                path.read_text("utf-8"), module_name(path), path.name == "__init__.py"
+            )
+        )
+    }
+    assert problems == {}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from outreach_desktop.storage.appointment_repo import AppointmentRepository",
+        "from outreach_desktop import storage",
+        "from ..storage import vault",
+        "import outreach_desktop.ui.widgets",
+        "from outreach_desktop.cli.common import unlocked",
+        "from outreach_desktop.documents import render",
+        "import sqlite3",
+        "from PySide6.QtGui import QImage",
+    ],
+)
+def test_checker_detects_demo_violation(source: str) -> None:
+    assert demo_violations(source, "outreach_desktop.demo.stories"), source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from outreach_desktop.services.session import Session",
+        "from outreach_desktop.services.documents import DocumentService",
+        "from outreach_desktop.domain.vocabulary import Approach",
+        "from outreach_desktop.resources import resources_dir",
+        "from .run import DemoRun",
+        "import random, struct, zlib",
+    ],
+)
+def test_checker_accepts_demo_imports(source: str) -> None:
+    assert demo_violations(source, "outreach_desktop.demo.stories") == []
 
 
 def _public_values(obj: object) -> dict[str, object]:

@@ -1,5 +1,6 @@
 """A wheel is complete: installed away from this checkout, the app finds its checklists,
-forms, fonts, templates, migrations and translations, and renders a PDF with embedded fonts."""
+forms, fonts, templates, demo data, migrations and translations, renders a PDF with embedded
+fonts and fills a vault with the demo."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ PROBE = textwrap.dedent(
     from outreach_desktop.services.checklists import load_checklists
     from outreach_desktop.services.templates import agency_templates
     from outreach_desktop.storage.migrations import load_migrations
+    from outreach_desktop.demo import fill_demo
+    from outreach_desktop.services.vaults import create_vault
+    from outreach_desktop.storage.kdf import MINIMUM
 
     target = Path(sys.argv[1]).resolve()
     here = Path(outreach_desktop.__file__).resolve()
@@ -33,6 +37,9 @@ PROBE = textwrap.dedent(
     assert templates and not problem
     assert len(load_migrations()) >= 7
     assert translation_file("de").is_file() and translation_file("en").is_file()
+    session = create_vault(target.parent / "vault", "Korrekt Pferd Batterie 42", kdf=MINIMUM)
+    assert fill_demo(session, clients=3).consents and session.check() == []
+    session.lock()
     pdf = render_protocol(ProtocolDocument(
         Letterhead("Jobcenter", "", "", "", "", ""), "Gedächtnisprotokoll", "Entwurf",
         (("Kundin", "Jürgen Größer"),), (("Verlauf", "Gespräch über Führerschein"),)))

@@ -7,7 +7,7 @@ import sys
 
 from outreach_desktop.cli.common import unlocked
 from outreach_desktop.cli.secrets import SecretSource
-from outreach_desktop.services.demo import fill_demo
+from outreach_desktop.demo import fill_demo, owner_name
 from outreach_desktop.services.vaults import create_vault, is_vault
 
 
@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
             summary = fill_demo(session, clients=args.clients, seed=args.seed)
     else:
         passphrase = SecretSource().read(args.passphrase_file, "Neue Passphrase: ", confirm=True)
-        session = create_vault(args.vault, passphrase, owner_name="Alex Beispiel")
+        session = create_vault(args.vault, passphrase, owner_name=owner_name())
         try:
             summary = fill_demo(session, clients=args.clients, seed=args.seed)
         finally:

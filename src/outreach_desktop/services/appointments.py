@@ -59,9 +59,10 @@ class AppointmentService:
     def get(self, appointment_id: str) -> Appointment:
         return self._repo.get(appointment_id)
 
-    def save(self, appointment: Appointment) -> Appointment:
+    def save(self, appointment: Appointment, now: datetime | None = None) -> Appointment:
         """Plan or change an appointment. Its status changes only through the conduct flow,
-        and its approach not once it has begun."""
+        and its approach not once it has begun. `now` stamps the record (default: the
+        clock)."""
         if appointment.is_new:
             if appointment.status is not AppointmentStatus.PLANNED:
                 raise DomainError("Ein neuer Termin ist zunächst geplant.")
@@ -75,7 +76,7 @@ class AppointmentService:
                 raise DomainError(
                     "Der Handlungsansatz lässt sich nach Beginn des Termins nicht mehr ändern."
                 )
-        return self._repo.save(appointment)
+        return self._repo.save(appointment, now)
 
     def delete(self, appointment_id: str) -> None:
         """Only an appointment without consents, protocol or outcome can be deleted; the others

@@ -69,9 +69,11 @@ class ProtocolService:
         approach: Approach = Approach.WALK_AND_TALK,
         met_at: datetime | None = None,
         staff_ids: list[str] | None = None,
+        protocol_id: str | None = None,
     ) -> Protocol:
         """A new draft: from an appointment (its client, approach, staff, place and the
-        presence consents given for it) or standalone, e.g. a spontaneous Walk and Talk."""
+        presence consents given for it) or standalone, e.g. a spontaneous Walk and Talk.
+        `protocol_id` fixes the new id (demo data)."""
         if appointment_id is not None:
             a = self._appointments.get(appointment_id)
             if a.client_id is None:
@@ -89,6 +91,8 @@ class ProtocolService:
                 approach=approach, met_at=met_at or now, written_at=now, client_id=client_id,
                 staff_ids=list(staff_ids or []),
             )  # fmt: skip
+        if protocol_id:
+            protocol.id = protocol_id
         return self._repo.save(protocol)
 
     def _place(self, a: Appointment) -> str:
@@ -179,13 +183,21 @@ class ProtocolService:
         return self._repo.appointments_with_protocol()
 
     def record_anonymous(
-        self, day: date, approach: Approach, duration_min: int, staff_ids: list[str]
+        self,
+        day: date,
+        approach: Approach,
+        duration_min: int,
+        staff_ids: list[str],
+        *,
+        counselling_id: str | None = None,
     ) -> AnonymousCounselling:
-        return self._anonymous.save(
-            AnonymousCounselling(
-                day=day, approach=approach, duration_min=duration_min, staff_ids=staff_ids
-            )
+        """`counselling_id` fixes the new id (demo data)."""
+        record = AnonymousCounselling(
+            day=day, approach=approach, duration_min=duration_min, staff_ids=staff_ids
         )
+        if counselling_id:
+            record.id = counselling_id
+        return self._anonymous.save(record)
 
     def search(self, text: str, limit: int = 50) -> list[Hit]:
         return self._index.search(text, limit)
