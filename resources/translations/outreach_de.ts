@@ -133,16 +133,8 @@
         <translation>&amp;Termin bearbeiten …</translation>
     </message>
     <message>
-        <source>Edit appointment</source>
-        <translation>Termin bearbeiten</translation>
-    </message>
-    <message>
         <source>Plan &amp;follow-up…</source>
         <translation>&amp;Folgetermin planen …</translation>
-    </message>
-    <message>
-        <source>Plan follow-up</source>
-        <translation>Folgetermin planen</translation>
     </message>
     <message>
         <source>Phases</source>
@@ -151,10 +143,6 @@
     <message>
         <source>&amp;Memory protocol…</source>
         <translation>&amp;Gedächtnisprotokoll …</translation>
-    </message>
-    <message>
-        <source>Memory protocol</source>
-        <translation>Gedächtnisprotokoll</translation>
     </message>
     <message>
         <source>Consents and letters</source>
@@ -1525,6 +1513,14 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>After finalizing, the protocol cannot be changed any more; corrections become addenda. Finalize now?</source>
         <translation>Nach dem Abschließen lässt sich das Protokoll nicht mehr ändern; Korrekturen werden Nachträge. Jetzt abschließen?</translation>
+    </message>
+    <message>
+        <source>Finalizing…</source>
+        <translation>Wird abgeschlossen …</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>Wird erstellt …</translation>
     </message>
     <message>
         <source>Not saved</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, time
 from typing import Any
 
@@ -21,6 +22,11 @@ from testkit.internals import vault_of
 
 DAY = date(2026, 11, 20)
 NOW = datetime.combine(DAY, time(16, 0))
+
+
+def finished(qtbot: Any, editor: ProtocolEditor) -> None:
+    """Wait for the editor's background work (finalizing, rendering) to come back."""
+    qtbot.waitUntil(lambda: editor.busy.running == 0, timeout=10000)
 
 
 @pytest.fixture
@@ -52,6 +58,7 @@ def test_template_autosave_finalize_addendum_and_search(
 
     messages.set_next_answer(True)
     editor.finalize_button.click()
+    finished(qtbot, editor)
     stored = session.protocols.get(editor.protocol_id)
     assert stored.is_final and editor.edits["course"].isReadOnly()
     assert editor.addendum_button.isVisible() and not editor.finalize_button.isVisible()
@@ -116,11 +123,12 @@ def test_closing_keeps_what_was_typed(editor: ProtocolEditor, session: Session) 
     assert session.protocols.get(editor.protocol_id).agreements == "Mündlich: Rückruf am Freitag"
 
 
-def test_finalize_refused_with_reason(editor: ProtocolEditor, session: Session) -> None:
+def test_finalize_refused_with_reason(editor: ProtocolEditor, session: Session, qtbot: Any) -> None:
     editor.routes["to_main_caseworker"].setChecked(True)
     editor.edits["course"].setPlainText("Verlauf")
     messages.set_next_answer(True)
     editor.finalize_button.click()
+    finished(qtbot, editor)
     assert "Einverständnis" in editor.message.text()
     assert not session.protocols.get(editor.protocol_id).is_final
 
@@ -150,7 +158,7 @@ def test_follow_up_from_the_editor_keeps_typed_text(
 
 
 def test_finalized_reads_as_a_record_with_its_addenda(
-    editor: ProtocolEditor, session: Session
+    editor: ProtocolEditor, session: Session, qtbot: Any
 ) -> None:
     assert "Gespräch am 20.11.2026 10:00" in editor.header.text()
     assert "geschrieben am 20.11.2026 16:00" in editor.header.text()
@@ -159,6 +167,7 @@ def test_finalized_reads_as_a_record_with_its_addenda(
     editor.edits["topics"].setPlainText("Führerschein")
     messages.set_next_answer(True)
     editor.finalize_button.click()
+    finished(qtbot, editor)
     assert not any(b.isVisible() for b in editor.template_buttons)
     assert editor.banner.isVisible() and "Abgeschlossen – nur lesbar" in editor.banner.text()
     assert not editor.follow_up_button.isVisible() and not editor.addenda_label.isVisible()
@@ -304,3 +313,49 @@ def test_a_save_that_fails_otherwise_is_not_retried_as_if_stale(
     assert editor.edits["course"].toPlainText().startswith("Lang Lang")
     assert editor.save_now()
     assert real_get(editor.protocol_id).course.startswith("Lang Lang")
+
+
+def test_finalizing_and_printing_run_off_the_gui_thread(
+    editor: ProtocolEditor, session: Session, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both can take long on a large vault: they run in a worker while the editor shows it
+    is busy (the button says so, the form takes no typing), and come back to the window."""
+    release, threads = threading.Event(), []
+    real_finalize = session.protocols.finalize
+
+    def slow_finalize(*args: Any) -> Any:
+        threads.append(threading.current_thread() is threading.main_thread())
+        release.wait(10)
+        return real_finalize(*args)
+
+    monkeypatch.setattr(session.protocols, "finalize", slow_finalize)
+    editor.edits["course"].setPlainText("Verlauf")
+    messages.set_next_answer(True)
+    editor.finalize_button.click()
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads == [False]
+    assert editor.finalize_button.text() == "Wird abgeschlossen …"
+    assert not editor.finalize_button.isEnabled() and not editor.form.isEnabled()
+    release.set()
+    finished(qtbot, editor)
+    assert session.protocols.get(editor.protocol_id).is_final
+    assert editor.addendum_button.isVisible() and editor.form.isEnabled()
+    assert editor.edits["course"].isReadOnly()
+
+    shown: list[int] = []
+    editor.print_pages = lambda _parent, pages: shown.append(len(pages.images)) or True  # type: ignore[assignment, func-returns-value]
+    editor.print_button.click()
+    assert editor.print_button.text() == "Wird erstellt …"
+    finished(qtbot, editor)
+    assert shown and shown[0] >= 1 and editor.print_button.text() == "&Drucken …"
+
+
+def test_a_refused_finalize_comes_back_with_its_reason(
+    editor: ProtocolEditor, session: Session, qtbot: Any
+) -> None:
+    editor.routes["to_main_caseworker"].setChecked(True)
+    messages.set_next_answer(True)
+    editor.finalize_button.click()
+    finished(qtbot, editor)
+    assert "Einverständnis" in editor.message.text() and editor.form.isEnabled()
+    assert editor.finalize_button.isEnabled() and editor.finalize_button.text() == "&Abschließen …"

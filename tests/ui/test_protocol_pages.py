@@ -67,6 +67,7 @@ def test_write_from_template_finalize_addendum_then_find_and_open(
         qtbot.keyClicks(editor.edits["topics"], "Probearbeit Baumschule")
         messages.set_next_answer(True)  # "Jetzt abschließen?"
         editor.finalize_button.click()
+        qtbot.waitUntil(lambda: editor.busy.running == 0, timeout=10000)
         in_modal(qtbot, AddendumDialog, addendum)
         editor.addendum_button.click()
         editor.reject()

@@ -25,6 +25,7 @@ from outreach_desktop.services.workflow import AppointmentState
 from outreach_desktop.ui.formats import format_time
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
+from outreach_desktop.ui.widgets.common import style_error
 from outreach_desktop.ui.workflow_dialogs import NewDateDialog, OutcomeDialog
 
 # The on-site steps with a button, in the order `conduct.offered_steps` gives them.
@@ -84,7 +85,7 @@ class ConductPanel(QGroupBox):
             button.clicked.connect(lambda _c=False, t=transition: self._step(t))
             reasons = QLabel()
             reasons.setWordWrap(True)
-            reasons.setStyleSheet("color: #a40000;")
+            style_error(reasons)
             self.step_buttons[transition], self.step_reasons[transition] = button, reasons
             steps.addWidget(button, row, 0)
             steps.addWidget(reasons, row, 1)
@@ -127,12 +128,12 @@ class ConductPanel(QGroupBox):
                 continue
             if option.taken_at is not None:
                 button.setEnabled(False)
-                reasons_label.setStyleSheet("")
+                style_error(reasons_label, shown=False)
                 when = format_time(option.taken_at)
                 reasons_label.setText(self.tr("since {time}").format(time=when))
             else:
                 button.setEnabled(option.allowed)
-                reasons_label.setStyleSheet("color: #a40000;")
+                style_error(reasons_label)
                 reasons_label.setText(" ".join(option.messages))
         for outcome, button in self.outcome_buttons.items():
             button.setVisible(outcome in options.outcomes)

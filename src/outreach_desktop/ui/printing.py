@@ -160,9 +160,3 @@ def show_print_preview(parent: QWidget | None, pages: PrintPages) -> bool:
         return dialog.printed > 0
     finally:
         dialog.deleteLater()
-
-
-def preview_and_print(parent: QWidget | None, pdf: bytes, title: str) -> bool:
-    """Render on the calling (GUI) thread, then preview. For callers not yet moved to
-    `render_for_print` in a `Busy.run`."""
-    return show_print_preview(parent, render_for_print(pdf, title))

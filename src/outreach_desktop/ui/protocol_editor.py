@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,8 +31,9 @@ from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.protocol_views import ProtocolView, protocol_pdf, view
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.autosave import Autosave
-from outreach_desktop.ui.messages import confirm, error_text, show_error
-from outreach_desktop.ui.printing import preview_and_print
+from outreach_desktop.ui.busy import Busy
+from outreach_desktop.ui.messages import confirm, error_text
+from outreach_desktop.ui.printing import PrintPages, render_for_print, show_print_preview
 from outreach_desktop.ui.protocol_dialogs import (
     AddendumDialog,
     CountersignDialog,
@@ -43,15 +42,9 @@ from outreach_desktop.ui.protocol_dialogs import (
 from outreach_desktop.ui.protocol_form import ProtocolForm
 from outreach_desktop.ui.protocol_handover import HandoverView
 from outreach_desktop.ui.protocol_templates import TemplateMenus
+from outreach_desktop.ui.widgets.common import button, scroll, style_error
 
 __all__ = ["AddendumDialog", "CountersignDialog", "FollowUpDialog", "ProtocolEditor"]
-
-
-def _scroll(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
 
 
 class ProtocolEditor(QDialog):
@@ -73,6 +66,8 @@ class ProtocolEditor(QDialog):
         self.resize(900, 760)
         self._locking = False
         self.autosave = Autosave(self, self.save_now)
+        self.busy = Busy(self, lambda: not session.is_locked)
+        self.print_pages: Callable[[QWidget, PrintPages], bool] = show_print_preview
         self._build_labels()
         self.edits: dict[str, QPlainTextEdit] = {}
         self.template_menus = TemplateMenus(
@@ -91,10 +86,10 @@ class ProtocolEditor(QDialog):
         )
         self.addenda_label = f.addenda_label
         self.tabs = QTabWidget()
-        self.tabs.addTab(_scroll(self.form), self.tr("Protocol"))
+        self.tabs.addTab(scroll(self.form), self.tr("Protocol"))
         self.handover = HandoverView()
         self.handover.copied.connect(self.saved_label.setText)
-        self.tabs.addTab(_scroll(self.handover), self.tr("Transfer (VerBIS)"))
+        self.tabs.addTab(scroll(self.handover), self.tr("Transfer (VerBIS)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         for widget in (self.header, self.saved_label, self.banner, self.message):
@@ -119,30 +114,23 @@ class ProtocolEditor(QDialog):
         self.banner.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #a40000;")
+        style_error(self.message)
         self.message.hide()
 
     def _action_buttons(self) -> QHBoxLayout:
-        self.finalize_button = self._button(self.tr("&Finalize…"), self._finalize)
-        self.addendum_button = self._button(self.tr("Add a&ddendum…"), self._addendum)
-        self.countersign_button = self._button(self.tr("&Countersign"), self._countersign)
-        self.print_button = self._button(self.tr("&Print…"), self._print)
+        self.finalize_button = button(self.tr("&Finalize…"), self._finalize)
+        self.addendum_button = button(self.tr("Add a&ddendum…"), self._addendum)
+        self.countersign_button = button(self.tr("&Countersign"), self._countersign)
+        self.print_button = button(self.tr("&Print…"), self._print)
         buttons = QHBoxLayout()
-        for button in (self.finalize_button, self.addendum_button, self.countersign_button,
-                       self.print_button):  # fmt: skip
-            buttons.addWidget(button)
+        for push in (self.finalize_button, self.addendum_button, self.countersign_button,
+                     self.print_button):  # fmt: skip
+            buttons.addWidget(push)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         buttons.addWidget(close)
         return buttons
-
-    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.setAccessibleName(text.replace("&", "").replace("…", ""))
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
 
     # ---- state -------------------------------------------------------------------------------
     def _show(self) -> None:
@@ -246,12 +234,15 @@ class ProtocolEditor(QDialog):
             self.tr("Finalize"),
         ):  # fmt: skip
             return
-        try:
-            self.session.protocols.finalize(self.protocol_id, self.now(), self.by)
-        except UserError as exc:
-            self._message(error_text(exc))
-            return
-        self._show()
+        protocol_id, now, by = self.protocol_id, self.now(), self.by
+        self.busy.run(
+            lambda: self.session.protocols.finalize(protocol_id, now, by),
+            lambda _final: self._show(),
+            lambda exc: self._message(error_text(exc)),
+            button=self.finalize_button,
+            text=self.tr("Finalizing…"),
+            disable=[self.form, self.print_button],  # nothing typed while it becomes final
+        )
 
     def _follow_up(self) -> None:
         if not self.save_now():
@@ -269,11 +260,13 @@ class ProtocolEditor(QDialog):
 
     def _print(self) -> None:
         self.save_now()
-        try:
-            preview_and_print(self, protocol_pdf(self.session, self.protocol_id),
-                              self.tr("Memory protocol"))  # fmt: skip
-        except UserError as exc:
-            show_error(self, exc)
+        protocol_id, title = self.protocol_id, self.tr("Memory protocol")
+        self.busy.run(
+            lambda: render_for_print(protocol_pdf(self.session, protocol_id), title),
+            lambda pages: self.print_pages(self, pages),
+            button=self.print_button,
+            text=self.tr("Preparing…"),
+        )
 
     # ---- closing and locking: what was typed is saved, or the user decides -----------------
     keep_on_lock = True

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from outreach_desktop.services.protocol_views import ProtocolView
 from outreach_desktop.ui.clipboard import sensitive_clipboard
+from outreach_desktop.ui.widgets.common import style_error
 
 
 class HandoverView(QWidget):
@@ -26,7 +27,7 @@ class HandoverView(QWidget):
         rows = v.rows()
         rows += [(self.tr("Addendum {when}").format(when=a.label), a.text) for a in v.addenda]
         note = QLabel(self.tr("Draft – not finalized yet.") if not v.protocol.is_final else "")
-        note.setStyleSheet("color: #a40000; font-weight: bold;")
+        style_error(note, bold=True)
         copy_all = QPushButton(self.tr("Copy a&ll"))
         copy_all.setAccessibleName(self.tr("Copy all fields"))
         copy_all.setAutoDefault(False)
