@@ -122,3 +122,15 @@ def test_normalized_keeps_what_a_setting_accepts(values: dict[str, object]) -> N
         assert type(getattr(normal, f.name)) is type(f.default)
         if f.name.startswith("agency_"):
             assert len(getattr(normal, f.name)) <= 200
+
+
+@pytest.mark.parametrize(
+    "name", ["idle_lock_minutes", "buffer_walk_and_talk", "buffer_home_visit", "min_failed_calls"]
+)
+def test_a_settings_range_is_what_normalizing_keeps(name: str) -> None:
+    from outreach_desktop.services.settings import Settings, setting_range
+
+    low, high = setting_range(name)
+    assert low < high
+    for value, kept in ((low, low), (high, high), (high + 1, high), (low - 1, low)):
+        assert getattr(Settings(**{name: value}).normalized(), name) == kept

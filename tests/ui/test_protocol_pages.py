@@ -356,3 +356,33 @@ def test_the_protocol_button_says_where_it_leads(window: Any, qtbot: Any) -> Non
     assert label() == "Gedächtnisprotokoll ansehen (abgeschlossen) …"
     session.protocols.add_addendum(draft.id, "Nachtrag", now, session.owner().id)
     assert label() == "Gedächtnisprotokoll ansehen (abgeschlossen, Nachträge: 1) …"
+
+
+def test_a_click_on_a_heading_sorts_by_the_date_not_its_text(window: Any, settle: Any) -> None:
+    """ "25.11.2026" sorts before "01.12.2026"; the service's own order comes first, and a new
+    search keeps the order chosen."""
+    from datetime import datetime
+
+    from PySide6.QtCore import Qt
+
+    session = window.session
+    staff = [session.owner().id]
+    client = session.clients.all()[0].id
+    for met in (datetime(2026, 11, 25, 9), datetime(2026, 12, 1, 9), datetime(2026, 11, 3, 9)):
+        session.protocols.begin(met, client_id=client, met_at=met, staff_ids=staff)
+    window.workspace.show_page(PROTOCOLS)
+    page = window.workspace.protocols_page
+    page.refresh()
+    settle(page)
+
+    def shown() -> list[str]:
+        return [page.model.index(r, 0).data()[:10] for r in range(page.model.rowCount())]
+
+    assert page.table.horizontalHeader().sortIndicatorSection() == -1
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert shown() == ["03.11.2026", "25.11.2026", "01.12.2026"]
+    page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert shown() == ["01.12.2026", "25.11.2026", "03.11.2026"]
+    page.refresh()
+    settle(page)
+    assert shown() == ["01.12.2026", "25.11.2026", "03.11.2026"]

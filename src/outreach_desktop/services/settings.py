@@ -80,6 +80,14 @@ class Settings:
         return TimelineSettings(min_failed_calls=self.min_failed_calls)
 
 
+def setting_range(name: str) -> tuple[int, int]:
+    """The lowest and highest value a numeric setting accepts, as declared with it (for spin
+    boxes: the form offers exactly what `normalized` keeps)."""
+    setting = next(f for f in fields(Settings) if f.name == name)
+    low, high = setting.metadata["between"]
+    return int(low), int(high)
+
+
 def _normal(setting: Field[Any], value: object) -> Any:
     """`value` if the setting accepts it (a number clamped to its range), else its default."""
     accepts = setting.metadata

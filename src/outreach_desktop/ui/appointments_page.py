@@ -41,8 +41,13 @@ def _columns() -> list[Column[AppointmentView]]:
         Column[V](
             translate("ListColumns", "Date"),
             lambda v: format_date(v.appointment.start.date()),
+            sort_key=lambda v: v.appointment.start,
         ),
-        Column[V](translate("ListColumns", "Time"), lambda v: format_time(v.appointment.start)),
+        Column[V](
+            translate("ListColumns", "Time"),
+            lambda v: format_time(v.appointment.start),
+            sort_key=lambda v: v.appointment.start.time(),
+        ),
         Column[V](
             translate("ListColumns", "Approach"),
             lambda v: label_of(v.appointment.approach),

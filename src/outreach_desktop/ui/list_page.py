@@ -90,6 +90,9 @@ class ListPage(QWidget):
             if column.stretch:
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the service's order first
+        header.setSortIndicatorClearable(True)
+        table.setSortingEnabled(True)  # a click on a heading sorts by the raw values
         table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         table.doubleClicked.connect(lambda _i: self.edit_current())
         return table

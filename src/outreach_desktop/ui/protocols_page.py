@@ -135,7 +135,11 @@ def _state(p: Protocol) -> str:
 def _columns() -> list[Column[ProtocolRow]]:
     R = ProtocolRow
     return [
-        Column[R](translate("ListColumns", "Met on"), lambda r: format_datetime(r.protocol.met_at)),
+        Column[R](
+            translate("ListColumns", "Met on"),
+            lambda r: format_datetime(r.protocol.met_at),
+            sort_key=lambda r: r.protocol.met_at,
+        ),
         Column[R](translate("ListColumns", "Approach"), lambda r: label_of(r.protocol.approach)),
         Column[R](translate("ListColumns", "Client"), lambda r: r.client_name),
         Column[R](translate("ListColumns", "Topics"), lambda r: r.protocol.topics, stretch=True),

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_desktop.domain.appointments import MAX_BUFFER_MIN
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.settings import IDLE_LOCK_RANGE, Settings, save_settings
+from outreach_desktop.services.settings import Settings, save_settings, setting_range
 from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.messages import show_error, show_info, show_warning
 from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog, RecoveryKeyDialog
@@ -50,7 +49,7 @@ class SettingsPage(QWidget):
         general = QGroupBox(self.tr("General"))
         form = QFormLayout(general)
         self.idle = QSpinBox()
-        self.idle.setRange(*IDLE_LOCK_RANGE)
+        self.idle.setRange(*setting_range("idle_lock_minutes"))
         self.idle.setSuffix(self.tr(" min"))
         self.idle.setValue(self.settings.idle_lock_minutes)
         self.idle.setAccessibleName(self.tr("Lock after inactivity"))
@@ -70,13 +69,14 @@ class SettingsPage(QWidget):
         planning = QGroupBox(self.tr("Planning"))
         pform = QFormLayout(planning)
         self.buffers: dict[Approach, QSpinBox] = {}
+        buffers = setting_range("buffer_walk_and_talk")  # the same for every approach
         for approach, text in (
             (Approach.WALK_AND_TALK, self.tr("Time buffer &Walk and Talk")),
             (Approach.ACCOMPANIMENT, self.tr("Time buffer a&ccompaniment")),
             (Approach.HOME_VISIT, self.tr("Time buffer h&ome visit")),
         ):
             spin = QSpinBox()
-            spin.setRange(0, MAX_BUFFER_MIN)
+            spin.setRange(*buffers)
             spin.setSingleStep(15)
             spin.setSuffix(self.tr(" min"))
             spin.setValue(self.settings.buffer_for(approach))
@@ -85,7 +85,7 @@ class SettingsPage(QWidget):
             self.buffers[approach] = spin
             pform.addRow(buddy_label(text, spin), spin)
         self.min_calls = QSpinBox()
-        self.min_calls.setRange(0, 20)
+        self.min_calls.setRange(*setting_range("min_failed_calls"))
         self.min_calls.setValue(self.settings.min_failed_calls)
         self.min_calls.setAccessibleName(self.tr("Failed calls before announcing a home visit"))
         self.min_calls.valueChanged.connect(self._save)
