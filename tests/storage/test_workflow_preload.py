@@ -11,6 +11,7 @@ from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
+from testkit.internals import repository
 
 
 def test_a_preload_is_seen_only_by_the_thread_that_made_it(session: Session) -> None:
@@ -23,7 +24,7 @@ def test_a_preload_is_seen_only_by_the_thread_that_made_it(session: Session) -> 
         ).id
         for day in (2, 3)
     )  # fmt: skip
-    repo = WorkflowRepository(session.vault.db, "device")
+    repo = repository(session, WorkflowRepository)
     repo.add_call(first, CallAttempt(datetime(2026, 11, 2, 9), CallOutcome.NO_ANSWER))
     inside, release = threading.Event(), threading.Event()
     seen_inside: list[int] = []
