@@ -115,6 +115,7 @@ JSON_PROBLEMS = {
     "NUL character in a string": "enthält ein NUL-Zeichen",
     "numbers must be integers": "enthält eine Zahl, die keine ganze Zahl ist",
     "nested too deeply": "ist zu tief verschachtelt",
+    "a string is not valid Unicode (lone surrogate)": "enthält Text, der kein gültiges Unicode ist",
 }
 
 
