@@ -1,6 +1,6 @@
-"""Packaging hook: a wheel carries the app's resources (checklists, demo data, forms, fonts,
-templates) inside the package, under outreach_desktop/_built/resources. Everything else is
-pyproject.toml."""
+"""Packaging hook: a wheel carries the app's resources (checklists, demo data, the exchange's
+JSON Schemas, forms, fonts, templates) inside the package, under
+outreach_desktop/_built/resources. Everything else is pyproject.toml."""
 
 import shutil
 from pathlib import Path
@@ -8,7 +8,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-PACKAGED = ("checklists", "demo", "fonts", "forms", "templates")
+PACKAGED = ("checklists", "demo", "exchange", "fonts", "forms", "templates")
 
 
 class BuildWithResources(build_py):

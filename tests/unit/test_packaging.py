@@ -1,6 +1,6 @@
 """A wheel is complete: installed away from this checkout, the app finds its checklists,
-forms, fonts, templates, demo data, migrations and translations, renders a PDF with embedded
-fonts and fills a vault with the demo."""
+forms, fonts, templates, demo data, migrations, translations and the exchange's JSON Schemas,
+renders a PDF with embedded fonts, fills a vault with the demo and checks exchange records."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ PROBE = textwrap.dedent(
     from outreach_desktop.demo import fill_demo
     from outreach_desktop.services.vaults import create_vault
     from outreach_desktop.storage.kdf import MINIMUM
+    from outreach_desktop.exchange.record_kinds import SPECS
+    from outreach_desktop.exchange.records import dump_member, parse_member, to_record
+    from outreach_desktop.exchange.schemas import schema_path
 
     target = Path(sys.argv[1]).resolve()
     here = Path(outreach_desktop.__file__).resolve()
@@ -39,6 +42,9 @@ PROBE = textwrap.dedent(
     assert translation_file("de").is_file() and translation_file("en").is_file()
     session = create_vault(target.parent / "vault", "Korrekt Pferd Batterie 42", kdf=MINIMUM)
     assert fill_demo(session, clients=3).consents and session.check() == []
+    assert all(schema_path(k).resolve().is_relative_to(target) for k in SPECS)
+    records = [to_record("clients", c) for c in session.clients.all()]
+    assert len(parse_member("clients", dump_member("clients", records))) == 3
     session.lock()
     pdf = render_protocol(ProtocolDocument(
         Letterhead("Jobcenter", "", "", "", "", ""), "Gedächtnisprotokoll", "Entwurf",
