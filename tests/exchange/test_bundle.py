@@ -37,6 +37,8 @@ def test_export_round_trip_at_the_office(device: Party, agency: Party) -> None:
     opened = open_bundle(data, agency.identity, {}, kind=BundleKind.EXPORT)
     assert dict(opened.members) == MEMBERS
     assert list(opened.members) == IN_ORDER
+    with pytest.raises(TypeError):
+        opened.members["records/clients.json"] = b"[]"  # type: ignore[index]
     assert (opened.kind, opened.sequence, opened.sender_known) == (BundleKind.EXPORT, 7, False)
     assert opened.fingerprint == device.identity.fingerprint
     assert opened.sender_keys == device.public

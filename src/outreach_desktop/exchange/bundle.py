@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from types import MappingProxyType
 
 import pyrage
 
@@ -186,7 +187,7 @@ def open_bundle(
     known = _sender_known(trusted, manifest.sender)
     if reader.fingerprint not in manifest.recipients:
         raise BundleRefused(NOT_FOR_US)
-    return OpenedBundle(manifest, _checked_members(manifest, rest), known)
+    return OpenedBundle(manifest, MappingProxyType(_checked_members(manifest, rest)), known)
 
 
 def _decrypt(data: bytes, reader: Identity) -> bytes:
