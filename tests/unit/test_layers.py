@@ -5,6 +5,7 @@ services."""
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,10 @@ UI_FORBIDDEN = (*CRYPTO_AND_SQL, "outreach_desktop.storage")
 # the demo data is made like a user makes records: through the services, on the domain's terms
 DEMO_FORBIDDEN = ("PySide6", *CRYPTO_AND_SQL)
 DEMO_MAY_IMPORT = tuple(f"{PACKAGE}.{sub}" for sub in ("demo", "domain", "services", "resources"))
+# the exchange does one kind of I/O (bytes in, bytes out, crypto): it meets storage, documents
+# and the faces only in the services
+EXCHANGE_FORBIDDEN = ("PySide6", "shiboken6", "sqlcipher3", "sqlite3", "reportlab")
+EXCHANGE_MAY_IMPORT = (f"{PACKAGE}.exchange", f"{PACKAGE}.domain")
 
 
 def module_name(path: Path) -> str:
@@ -193,28 +198,82 @@ def test_checker_accepts_service_calls(source: str) -> None:
     assert storage_reaches(source) == []
 
 
-def demo_violations(source: str, module: str, is_package: bool = False) -> list[str]:
-    """Imports the demo data may not make: Qt, SQL, crypto, and any module of ours outside
-    domain, services, resources and the demo itself (no storage, no ui, no cli)."""
+def allowlist_violations(
+    source: str,
+    module: str,
+    forbidden: tuple[str, ...],
+    may_import: tuple[str, ...],
+    is_package: bool = False,
+) -> list[str]:
+    """Imports of `forbidden` modules, and of any module of ours outside `may_import`."""
     return [
         name
         for name in sorted(imported_modules(source, module, is_package))
-        if any(matches(name, f) for f in DEMO_FORBIDDEN)
-        or (matches(name, PACKAGE) and not any(matches(name, a) for a in DEMO_MAY_IMPORT))
+        if any(matches(name, f) for f in forbidden)
+        or (matches(name, PACKAGE) and not any(matches(name, a) for a in may_import))
     ]
 
 
-def test_demo_imports_only_domain_services_and_resources() -> None:
-    problems = {
+def demo_violations(source: str, module: str, is_package: bool = False) -> list[str]:
+    """Imports the demo data may not make: Qt, SQL, crypto, and any module of ours outside
+    domain, services, resources and the demo itself (no storage, no ui, no cli)."""
+    return allowlist_violations(source, module, DEMO_FORBIDDEN, DEMO_MAY_IMPORT, is_package)
+
+
+def exchange_violations(source: str, module: str, is_package: bool = False) -> list[str]:
+    """Imports the exchange may not make: Qt, SQL, PDF drawing, and any module of ours
+    outside domain and the exchange itself (no storage, documents, services, ui, cli)."""
+    return allowlist_violations(source, module, EXCHANGE_FORBIDDEN, EXCHANGE_MAY_IMPORT, is_package)
+
+
+def tree_violations(sub: str, check: Callable[[str, str, bool], list[str]]) -> dict[str, list[str]]:
+    return {
         str(path.relative_to(PACKAGE_DIR)): bad
-        for path in modules_in("demo")
-        if (
-            bad := demo_violations(
-                path.read_text("utf-8"), module_name(path), path.name == "__init__.py"
-            )
-        )
+        for path in modules_in(sub)
+        if (bad := check(path.read_text("utf-8"), module_name(path), path.name == "__init__.py"))
     }
-    assert problems == {}
+
+
+def test_demo_imports_only_domain_services_and_resources() -> None:
+    assert tree_violations("demo", demo_violations) == {}
+
+
+def test_exchange_imports_only_domain_and_crypto() -> None:
+    assert len(modules_in("exchange")) >= 3
+    assert tree_violations("exchange", exchange_violations) == {}
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from outreach_desktop.storage.vault import Vault",
+        "from ..storage import keyslots",
+        "import outreach_desktop.services.session",
+        "from outreach_desktop.documents import protocol",
+        "from outreach_desktop.ui import busy",
+        "from outreach_desktop.cli.common import unlocked",
+        "from outreach_desktop import paths",
+        "import sqlite3",
+        "from PySide6.QtCore import QObject",
+        "def f():\n    import reportlab.pdfgen\n",
+    ],
+)
+def test_checker_detects_exchange_violation(source: str) -> None:
+    assert exchange_violations(source, "outreach_desktop.exchange.bundle"), source
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "from outreach_desktop.exchange.keys import Identity",
+        "from .errors import BundleRefused",
+        "from outreach_desktop.domain.errors import UserError",
+        "import pyrage\nfrom cryptography.hazmat.primitives import hashes",
+        "import hashlib, json, re, uuid",
+    ],
+)
+def test_checker_accepts_exchange_imports(source: str) -> None:
+    assert exchange_violations(source, "outreach_desktop.exchange.bundle") == []
 
 
 @pytest.mark.parametrize(
