@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
 
 from outreach_desktop.exchange.errors import BundleRefused
 from outreach_desktop.exchange.keys import new_identity
@@ -23,7 +24,12 @@ from outreach_desktop.exchange.manifest import (
     Sender,
     parse_manifest,
 )
-from testkit.mini_schema import is_valid
+
+
+def is_valid(schema: dict[str, Any], value: object) -> bool:
+    """The real JSON Schema validator (draft 2020-12), as the program uses for records."""
+    return Draft202012Validator(schema).is_valid(value)
+
 
 SCHEMA = json.loads(
     (Path(__file__).parents[2] / "docs" / "schemas" / "manifest.schema.json").read_text("utf-8")

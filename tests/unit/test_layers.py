@@ -23,9 +23,9 @@ UI_FORBIDDEN = (*CRYPTO_AND_SQL, "outreach_desktop.storage")
 DEMO_FORBIDDEN = ("PySide6", *CRYPTO_AND_SQL)
 DEMO_MAY_IMPORT = tuple(f"{PACKAGE}.{sub}" for sub in ("demo", "domain", "services", "resources"))
 # the exchange does one kind of I/O (bytes in, bytes out, crypto): it meets storage, documents
-# and the faces only in the services
+# and the faces only in the services; `resources` only finds its schema files
 EXCHANGE_FORBIDDEN = ("PySide6", "shiboken6", "sqlcipher3", "sqlite3", "reportlab")
-EXCHANGE_MAY_IMPORT = (f"{PACKAGE}.exchange", f"{PACKAGE}.domain")
+EXCHANGE_MAY_IMPORT = tuple(f"{PACKAGE}.{sub}" for sub in ("exchange", "domain", "resources"))
 
 
 def module_name(path: Path) -> str:
@@ -268,6 +268,7 @@ def test_checker_detects_exchange_violation(source: str) -> None:
         "from outreach_desktop.exchange.keys import Identity",
         "from .errors import BundleRefused",
         "from outreach_desktop.domain.errors import UserError",
+        "from outreach_desktop.resources import resources_dir",
         "import pyrage\nfrom cryptography.hazmat.primitives import hashes",
         "import hashlib, json, re, uuid",
     ],
