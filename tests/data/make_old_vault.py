@@ -5,20 +5,28 @@
 extracts `src/` and `resources/` of the commit with `git archive` into a temporary folder
 (the working tree and git's worktree list stay untouched), checks that its newest migration is
 the schema asked for, and runs the vault code *of that commit* in a child process: a vault with
-the minimum Argon2id parameters, the demo data (5 clients, seed 11, "today" 25.11.2026) and,
-from schema 4 on, a personal text template. Existing fixtures are never overwritten.
+the minimum Argon2id parameters, the demo data (5 clients, seed 11, "today" 25.11.2026), from
+schema 4 on a personal text template, and from schema 8 on the exchange's bookkeeping (a laptop
+that joined an agency, exported, took a receipt and purged). Existing fixtures are never
+overwritten.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
+import hashlib
+import json
 import os
 import subprocess
 import sys
 import tarfile
 import tempfile
-from datetime import date
+import uuid
+from collections import Counter
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 PASSPHRASE = "Schema eins Testtresor"  # the same for every fixture (tests/storage/test_old_vaults)
 CLIENTS, SEED, TODAY = 5, 11, date(2026, 11, 25)
@@ -59,7 +67,10 @@ def inside(schema: int, tree: Path, target: Path) -> None:
     import outreach_desktop
 
     assert Path(outreach_desktop.__file__).resolve().is_relative_to(tree), "wrong code imported"
-    from outreach_desktop.services.demo import fill_demo
+    try:
+        from outreach_desktop.demo import fill_demo
+    except ImportError:  # before the demo became a package of its own
+        from outreach_desktop.services.demo import fill_demo  # type: ignore[no-redef]
     from outreach_desktop.services.vaults import create_vault
     from outreach_desktop.storage.kdf import MINIMUM
     from outreach_desktop.storage.migrations import load_migrations
@@ -70,13 +81,122 @@ def inside(schema: int, tree: Path, target: Path) -> None:
     try:
         fill_demo(session, clients=CLIENTS, seed=SEED, today=TODAY)
         if schema >= 4:  # personal text templates came with schema 4; the demo writes none
-            from outreach_desktop.services.templates import TemplateService
+            if callable(getattr(session, "templates", None)):
+                templates = session.templates()
+            else:  # before the session handed out its template service
+                from outreach_desktop.services.templates import TemplateService
 
-            TemplateService(session).add_personal(
+                templates = TemplateService(session)
+            templates.add_personal(
                 "agreements", "Rückmeldung", "{client} meldet sich bis Freitag telefonisch."
             )
+        if schema >= 8:  # the exchange's bookkeeping; no service writes it yet
+            exchange_extras(session._vault.db)
     finally:
         session.lock()
+
+
+# the exchange's bookkeeping (schema 8) in a fixture: written through storage, as no service
+# writes it yet; the times lie around the demo's "today"
+JOINED = datetime(2026, 11, 25, 8, tzinfo=UTC)
+EXPORTED = datetime(2026, 11, 25, 16, tzinfo=UTC)
+RECEIPT_AT = datetime(2026, 11, 26, 9, tzinfo=UTC)
+PURGED_AT = datetime(2026, 12, 10, 9, tzinfo=UTC)  # 14 days after the receipt
+
+
+def exchange_extras(db: Any) -> None:
+    """A device identity (real keys), the agency joined (a stand-in setup file: its format came
+    later), everything finalized exported once, a receipt acknowledging a protocol and an
+    anonymous counselling as entered and a consent as rejected, and the purge of both entered."""
+    from outreach_desktop.storage.identity_repo import Identity, IdentityRepository
+
+    secret, recipient, private, public = new_keys()
+    IdentityRepository(db).save(Identity("device", secret, recipient, private, public, JOINED))
+    agency = join_agency(db)
+    sent = export_finalized(db)
+    receipt_and_purge(db, sent, agency)
+
+
+def new_keys() -> tuple[str, str, bytes, bytes]:
+    import pyrage
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    age, sign = pyrage.x25519.Identity.generate(), Ed25519PrivateKey.generate()
+    public = sign.public_key().public_bytes_raw()
+    return str(age), str(age.to_public()), sign.private_bytes_raw(), public
+
+
+def join_agency(db: Any) -> str:
+    """The agency's fingerprint as docs/exchange-format.md defines it."""
+    from outreach_desktop.storage.exchange_repo import Agency, AgencyRepository
+    from outreach_desktop.storage.sync_log import SyncEntry, SyncLog
+
+    _, recipient, _, public = new_keys()
+    digest = hashlib.sha256(b"outreach-desktop-key-v1\n" + public + recipient.encode()).digest()
+    code = base64.b32encode(digest).decode()[:20]
+    fingerprint = "-".join(code[i : i + 4] for i in range(0, 20, 4))
+    rules = {"min_failed_calls": 2, "announcement_window": [28, 21], "reminder_window": [14, 7]}
+    name = "Jobcenter Beispielstadt"
+    setup = json.dumps({"stand_in": "setup file", "agency": name}).encode()
+    agency = Agency(name, fingerprint, recipient, public, rules, 14, JOINED, setup)
+    AgencyRepository(db).save(agency)
+    SyncLog(db).append(SyncEntry(JOINED, "join", "ok", detail=f"Dienststelle {fingerprint}"))
+    return fingerprint
+
+
+def export_finalized(db: Any) -> list[Any]:
+    from outreach_desktop.storage.bundle_repo import BundleRepository
+    from outreach_desktop.storage.exchange_repo import ExportTracking, SentRecord
+    from outreach_desktop.storage.sync_log import SyncEntry, SyncLog
+
+    final = "FROM protocols WHERE finalized_at IS NOT NULL"
+    rows = db.execute(
+        f"SELECT 'protocols', id, revision {final}"
+        " UNION ALL SELECT 'consents', id, revision FROM consents"
+        "  WHERE state IN ('signed', 'revoked')"
+        " UNION ALL SELECT 'anonymous_counselling', id, revision FROM anonymous_counselling"
+        " UNION ALL SELECT 'appointments', id, revision FROM appointments"
+        f"  WHERE id IN (SELECT appointment_id {final})"
+        " UNION ALL SELECT 'clients', id, revision FROM clients"
+        f"  WHERE id IN (SELECT client_id {final})"
+    )
+    sent = [
+        SentRecord(kind, rid, rev, hashlib.sha256(f"{kind}:{rid}:{rev}".encode()).hexdigest())
+        for kind, rid, rev in (tuple(row) for row in rows)
+    ]
+    bundle = str(uuid.uuid4())
+    BundleRepository(db).claim_sequence("export")
+    ExportTracking(db).mark_exported(sent, bundle, EXPORTED)
+    counts = dict(Counter(r.kind for r in sent))
+    SyncLog(db).append(SyncEntry(EXPORTED, "export", "ok", bundle, counts, "Sendung 1"))
+    return sent
+
+
+def receipt_and_purge(db: Any, sent: list[Any], agency: str) -> None:
+    from outreach_desktop.storage.bundle_repo import BundleRepository, ImportedBundle
+    from outreach_desktop.storage.exchange_repo import ExportTracking
+    from outreach_desktop.storage.purge import purge
+    from outreach_desktop.storage.sync_log import SyncEntry, SyncLog
+
+    plain = db.scalar(  # a finalized protocol without countersignature or addenda goes
+        "SELECT id FROM protocols WHERE finalized_at IS NOT NULL AND countersigned_by IS NULL"
+        " AND id NOT IN (SELECT protocol_id FROM protocol_addenda) ORDER BY id LIMIT 1"
+    )
+    anonymous = next(r for r in sent if r.kind == "anonymous_counselling")
+    entered = [next(r for r in sent if r.id == plain), anonymous]
+    rejected = next(r for r in sent if r.kind == "consents")
+    receipt, counts = str(uuid.uuid4()), {"acknowledgements": 3}
+    BundleRepository(db).record_import(
+        ImportedBundle(receipt, "receipt", agency, 1, RECEIPT_AT, counts)
+    )
+    tracking = ExportTracking(db)
+    for record in entered:
+        assert tracking.acknowledge(record, "entered", "", receipt, RECEIPT_AT) == "acknowledged"
+    why = "Unterschrift fehlt"
+    assert tracking.acknowledge(rejected, "rejected", why, receipt, RECEIPT_AT) == "acknowledged"
+    SyncLog(db).append(SyncEntry(RECEIPT_AT, "import", "ok", receipt, counts, "Quittung 1"))
+    deleted = purge(db, PURGED_AT, 14)
+    assert {k: n for k, n in deleted.items() if n} == {"protocols": 1, "anonymous_counselling": 1}
 
 
 def main() -> None:

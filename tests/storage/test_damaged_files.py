@@ -14,7 +14,9 @@ from outreach_desktop.domain.people import Client
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage.errors import VaultCorrupt, VaultNotFound
+from outreach_desktop.storage.keyslots import KeySlots
 from testkit import PASSPHRASE
+from testkit.pages import page_holding
 
 Digests = Callable[[Path], dict[str, str]]
 GERMAN_WORDS = ("Tresor", "beschädigt", "nicht", "wurde", "Datei")
@@ -97,13 +99,10 @@ def test_damaged_database_file(tmp_path: Path, locked: Path, digests: Digests, d
     assert digests(locked) == before  # and really nothing was changed or added
 
 
-def flip_bit_in_middle_page(db: Path, page_size: int = 4096) -> int:
+def flip_bit_in_page(db: Path, page: int, page_size: int = 4096) -> None:
     data = bytearray(db.read_bytes())
-    pages = len(data) // page_size
-    page = pages // 2
-    data[page * page_size + 700] ^= 0x10
+    data[(page - 1) * page_size + 700] ^= 0x10
     db.write_bytes(bytes(data))
-    return page + 1
 
 
 def test_bit_flip_in_a_middle_page(session: Session, vault_dir: Path) -> None:
@@ -115,7 +114,14 @@ def test_bit_flip_in_a_middle_page(session: Session, vault_dir: Path) -> None:
     session.lock()
     size = (vault_dir / "vault.db").stat().st_size
     assert size > 40 * 4096
-    flip_bit_in_middle_page(vault_dir / "vault.db")
+    # a page of the clients' table in the middle of the file, found in the decrypted file
+    # (which page that is depends on the schema); the row holds the name and the address side
+    # by side, the full-text index has a space between them
+    slots = KeySlots.load(vault_dir)
+    key = bytes(slots.passphrase.unwrap(PASSPHRASE, slots.vault_id))
+    page = page_holding(vault_dir / "vault.db", key, b"Person 200 BeispielLange")
+    assert 10 < page < size // 4096 - 10
+    flip_bit_in_page(vault_dir / "vault.db", page)
     try:
         damaged = unlock_vault(vault_dir, PASSPHRASE)
     except VaultCorrupt as exc:

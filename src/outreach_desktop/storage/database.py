@@ -18,8 +18,12 @@ from typing import Any
 import sqlcipher3
 
 from outreach_desktop.storage.errors import (
+    AgencyKeysChanged,
+    BundleReplayed,
+    DeviceKeysChanged,
     DiskFull,
     RecordInUse,
+    RoleFixed,
     StorageIOError,
     VaultBusy,
     VaultCorrupt,
@@ -73,6 +77,22 @@ def translate_error(exc: Exception) -> VaultError | None:
             )
         if "staff.is_owner" in text:
             return RecordInUse("Der Tresor hat bereits eine Inhaberin oder einen Inhaber.")
+        return _exchange_refusal(text)
+    return None
+
+
+def _exchange_refusal(text: str) -> VaultError | None:
+    """What the exchange's triggers (schema 8) refuse, for the user."""
+    if "consent kept" in text:
+        return RecordInUse("Einwilligungen werden nicht gelöscht, sondern widerrufen.")
+    if "vault role fixed" in text:
+        return RoleFixed()
+    if "agency keys fixed" in text:
+        return AgencyKeysChanged()
+    if "device keys fixed" in text:
+        return DeviceKeysChanged()
+    if "bundle replayed" in text:
+        return BundleReplayed()
     return None
 
 
@@ -174,6 +194,15 @@ class Database:
                 raise
             finally:
                 self._depth = 0
+
+    def checkpoint(self) -> bool:
+        """Copy the WAL into the database file and truncate it, so no older page images stay
+        behind in the WAL; False when a reader (or an open transaction) kept it from finishing."""
+        with self._lock:
+            if self._depth:
+                return False
+            row = self.one("PRAGMA wal_checkpoint(TRUNCATE)")
+            return row is not None and row[0] == 0
 
     def executescript(self, script: str) -> None:
         with self._lock, known_errors():

@@ -98,3 +98,45 @@ class RecordNotFound(VaultError):
 
 class RecordInUse(VaultError):
     pass
+
+
+# ---- the exchange's bookkeeping (schema 8); the database refuses these whatever the code does --
+class IdentityExists(VaultError):
+    def __init__(self) -> None:
+        super().__init__("Dieser Tresor hat seine Schlüssel bereits; sie werden nicht ersetzt.")
+
+
+class RoleFixed(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Der Tresor nimmt bereits am Austausch mit dem Büro teil; ob er ein Außendienst- oder "
+            "ein Bürotresor ist, lässt sich nicht mehr ändern."
+        )
+
+
+class KeysChanged(VaultError):
+    """A known agency or device came with other keys: refused, never overwritten."""
+
+
+class AgencyKeysChanged(KeysChanged):
+    def __init__(self) -> None:
+        super().__init__(
+            "Die Einrichtungsdatei stammt von einer Dienststelle mit anderen Schlüsseln als der, "
+            "der dieser Tresor beigetreten ist. Es wurde nichts geändert."
+        )
+
+
+class DeviceKeysChanged(KeysChanged):
+    def __init__(self) -> None:
+        super().__init__(
+            "Das Gerät ist mit anderen Schlüsseln bekannt; seine Sendungen werden abgelehnt. "
+            "Es wurde nichts geändert."
+        )
+
+
+class BundleReplayed(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Die Sendung ist älter als eine bereits übernommene desselben Absenders "
+            "(Wiederholung). Es wurde nichts geändert."
+        )

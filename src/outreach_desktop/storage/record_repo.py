@@ -27,6 +27,11 @@ def ts_from_db(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def ts_stored(value: str) -> datetime:
+    """A timestamp read from a NOT NULL column."""
+    return datetime.fromisoformat(value)
+
+
 def like_patterns(query: str) -> list[str]:
     """One LIKE pattern per word of the folded query (all must match)."""
     words = fold(query).split()
@@ -102,15 +107,7 @@ class RecordRepository(Generic[T]):
         expected = record.revision
         before = (record.created_at, record.updated_at, record.revision, record.origin_device)
         record.stamp(self.device_id, now or datetime.now(UTC).replace(microsecond=0))
-        row = {
-            "id": record.id,
-            "created_at": ts_to_db(record.created_at),
-            "updated_at": ts_to_db(record.updated_at),
-            "revision": record.revision,
-            "origin_device": record.origin_device,
-            **self.to_row(record),
-            "search_text": record.search_text,
-        }
+        row = self._row(record)
         try:
             with self.db.transaction():
                 if expected == 0:
@@ -122,6 +119,34 @@ class RecordRepository(Generic[T]):
             record.created_at, record.updated_at, record.revision, record.origin_device = before
             raise
         return record
+
+    def store_received(self, record: T) -> bool:
+        """Write a record as another vault stored it, its revision, origin device and times
+        kept (the office's import): inserted when new here, or replacing an older revision.
+        False (nothing written) when this revision or a newer one is stored already; whether
+        the versions conflict is the caller's question, asked before."""
+        with self.db.transaction():
+            stored = self.db.scalar(f"SELECT revision FROM {self.table} WHERE id = ?", (record.id,))
+            if stored is not None and stored >= record.revision:
+                return False
+            row = self._row(record)
+            if stored is None:
+                self._insert(row)
+            else:
+                self._update(row, stored)
+            self._after_write(record)
+        return True
+
+    def _row(self, record: T) -> dict[str, Any]:
+        return {
+            "id": record.id,
+            "created_at": ts_to_db(record.created_at),
+            "updated_at": ts_to_db(record.updated_at),
+            "revision": record.revision,
+            "origin_device": record.origin_device,
+            **self.to_row(record),
+            "search_text": record.search_text,
+        }
 
     def _insert(self, row: dict[str, Any]) -> None:
         names = ", ".join(row)
