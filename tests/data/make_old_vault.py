@@ -110,8 +110,9 @@ def exchange_extras(db: Any) -> None:
     anonymous counselling as entered and a consent as rejected, and the purge of both entered."""
     from outreach_desktop.storage.identity_repo import Identity, IdentityRepository
 
-    secret, recipient, private, public = new_keys()
-    IdentityRepository(db).save(Identity("device", secret, recipient, private, public, JOINED))
+    if IdentityRepository(db).get("device") is None:  # today's services make it at creation
+        secret, recipient, private, public = new_keys()
+        IdentityRepository(db).save(Identity("device", secret, recipient, private, public, JOINED))
     agency = join_agency(db)
     sent = export_finalized(db)
     receipt_and_purge(db, sent, agency)
@@ -131,13 +132,24 @@ def join_agency(db: Any) -> str:
     from outreach_desktop.storage.exchange_repo import Agency, AgencyRepository
     from outreach_desktop.storage.sync_log import SyncEntry, SyncLog
 
-    _, recipient, _, public = new_keys()
-    digest = hashlib.sha256(b"outreach-desktop-key-v1\n" + public + recipient.encode()).digest()
-    code = base64.b32encode(digest).decode()[:20]
-    fingerprint = "-".join(code[i : i + 4] for i in range(0, 20, 4))
-    rules = {"min_failed_calls": 2, "announcement_window": [28, 21], "reminder_window": [14, 7]}
     name = "Jobcenter Beispielstadt"
-    setup = json.dumps({"stand_in": "setup file", "agency": name}).encode()
+    try:  # the real, signed setup file (the code that made the schema-8 fixture has it)
+        from outreach_desktop.domain.agency import AgencyRules, AgencySetup, rules_to_dict
+        from outreach_desktop.exchange.keys import new_identity
+        from outreach_desktop.exchange.setup_file import write_setup
+    except ImportError:  # an early schema-8 commit: a stand-in
+        _, recipient, _, public = new_keys()
+        digest = hashlib.sha256(b"outreach-desktop-key-v1\n" + public + recipient.encode()).digest()
+        code = base64.b32encode(digest).decode()[:20]
+        fingerprint = "-".join(code[i : i + 4] for i in range(0, 20, 4))
+        rules: dict[str, Any] = {"min_failed_calls": 2}
+        setup = json.dumps({"stand_in": "setup file", "agency": name}).encode()
+    else:
+        keys = new_identity()
+        recipient, public = keys.public.age_recipient, keys.public.sign_public
+        fingerprint = keys.fingerprint
+        signed = write_setup(AgencySetup(name, recipient, public, fingerprint), keys, JOINED)
+        rules, setup = rules_to_dict(AgencyRules()), signed.data
     agency = Agency(name, fingerprint, recipient, public, rules, 14, JOINED, setup)
     AgencyRepository(db).save(agency)
     SyncLog(db).append(SyncEntry(JOINED, "join", "ok", detail=f"Dienststelle {fingerprint}"))

@@ -55,7 +55,8 @@ def test_a_new_vault_is_a_field_vault_at_schema_8(session: Session) -> None:
     assert load_migrations()[-1].version == 8
     assert IdentityRepository(db).role() == "field"
     assert db.scalar("SELECT count(*) FROM meta WHERE key = 'role'") == 0  # the default
-    assert IdentityRepository(db).get("device") is None  # made by the services
+    device = IdentityRepository(db).get("device")  # made by the services when they open it
+    assert device is not None and device.age_recipient.startswith("age1")
     assert db.scalar("PRAGMA secure_delete") == 1
     assert db.scalar("SELECT v FROM search_index_config WHERE k = 'secure-delete'") == 1
 
@@ -95,9 +96,8 @@ def test_an_office_stays_an_office(session: Session) -> None:
 # ---- the vault's own keys --------------------------------------------------------------------
 def test_identity_is_stored_once_and_never_replaced(session: Session) -> None:
     ids = IdentityRepository(db_of(session))
-    device = fake_identity("device")
-    ids.save(device)
-    assert ids.get("device") == device
+    device = ids.get("device")  # made by the services when the vault was created
+    assert device is not None
     assert "AGE-SECRET" not in repr(device) and device.sign_private.hex() not in repr(device)
     with pytest.raises(IdentityExists):
         ids.save(fake_identity("device"))
@@ -125,8 +125,9 @@ def test_agency_identity_only_in_an_office(session: Session) -> None:
     ],
 )
 def test_identity_columns_hold_what_they_say(session: Session, change: dict[str, object]) -> None:
+    make_office(session)  # the device row exists already: try the agency's
     with pytest.raises(sqlcipher3.IntegrityError, match="CHECK"):
-        IdentityRepository(db_of(session)).save(replace(fake_identity(), **change))  # type: ignore[arg-type]
+        IdentityRepository(db_of(session)).save(replace(fake_identity("agency"), **change))  # type: ignore[arg-type]
 
 
 # ---- the joined agency -----------------------------------------------------------------------

@@ -217,19 +217,20 @@ def test_what_its_schema_added_is_in_each_vault(old: OldVault) -> None:
         assert DeletionLog(db).totals() == {"protocols": 1, "anonymous_counselling": 1}
 
 
-def test_a_vault_from_before_schema_8_is_a_field_vault_without_keys(old: OldVault) -> None:
-    """The services make the device identity at the next unlock; the migration makes none."""
+def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(
+    old: OldVault,
+) -> None:
+    """The migration makes no keys; the services make the device identity at the first unlock
+    with today's code, and nothing else of the exchange happens by itself."""
     db = vault_of(old.session).db
     ids = IdentityRepository(db)
     assert ids.role() == "field"
+    device = ids.get("device")
+    assert device is not None and device.age_recipient.startswith("age1")
+    assert len(device.sign_private) == 32
     if old.schema < 8:
-        assert ids.get("device") is None
         assert ExportTracking(db).awaiting_receipt() == []
         assert db.scalar("SELECT count(*) FROM sync_log") == 0
-    else:
-        device = ids.get("device")
-        assert device is not None and device.age_recipient.startswith("age1")
-        assert len(device.sign_private) == 32
 
 
 def test_old_finalized_protocols_go_only_once_entered(old: OldVault) -> None:

@@ -18,6 +18,7 @@ from outreach_desktop.cli import (
     demo_command,
     gui_command,
     letter_commands,
+    office_commands,
     print_command,
     protocol_commands,
     vault_commands,
@@ -144,6 +145,7 @@ def build_parser() -> GermanParser:
     _appointment_commands(sub, parents)
     _workflow_commands(sub, parents)
     _protocol_commands(sub, parents)
+    _office_commands(sub, parents)
     p = _command(sub, "demo", "Tresor mit erfundenen Beispieldaten füllen", demo_command.run,
                  parents.session)  # fmt: skip
     p.add_argument("--clients", type=int, default=30, metavar="N")
@@ -156,17 +158,34 @@ def _vault_commands(sub: Subcommands, parents: _Parents) -> None:
     p = _command(vsub, "create", "neuen Tresor anlegen", vault_commands.create, parents.session)
     p.add_argument("--recovery-recipient", metavar="age1…", help="age-Empfänger der Dienststelle")
     p.add_argument("--owner", metavar="NAME", default="", help="Name der Inhaberin/des Inhabers")
-    for name, handler, text in (
-        ("info", vault_commands.info, "Schema, Anzahlen, Schlüssel (ohne Personendaten)"),
-        ("check", vault_commands.check, "Integrität prüfen"),
-    ):
-        _command(vsub, name, text, handler, parents.session)
+    _command(vsub, "info", "Rolle, Schema, Anzahlen, Schlüssel (ohne Personendaten)",
+             vault_commands.info, parents.session, parents.json)  # fmt: skip
+    _command(vsub, "check", "Integrität prüfen", vault_commands.check, parents.session)
     _command(vsub, "passwd", "Passphrase ändern", vault_commands.passwd,
              parents.session, parents.new_passphrase)  # fmt: skip
     identity = _parent(_option("--identity", type=Path, required=True, metavar="FILE"))
     _command(vsub, "recover", "mit dem Schlüssel der Dienststelle wiederherstellen",
              vault_commands.recover, parents.vault_dir, identity,
              parents.new_passphrase)  # fmt: skip
+
+
+def _office_commands(sub: Subcommands, parents: _Parents) -> None:
+    osub = _group(sub, "office", "Bürotresor der Dienststelle")
+    p = _command(osub, "init", "Bürotresor mit den Schlüsseln der Dienststelle anlegen",
+                 office_commands.init, parents.session)  # fmt: skip
+    p.add_argument("--setup-out", required=True, type=Path, metavar="FILE",
+                   help="wohin die Einrichtungsdatei für die Laptops geschrieben wird")  # fmt: skip
+    p.add_argument("--agency-name", required=True, metavar="NAME", help="Name der Dienststelle")
+    p.add_argument("--retention-days", type=int, default=14, metavar="N",
+                   help="Tage, die übernommene Daten nach der Quittung noch auf dem Laptop "
+                   "bleiben")  # fmt: skip
+    p = _command(osub, "export-identity", "Schlüssel der Dienststelle für den IT-Safe sichern",
+                 office_commands.export_identity, parents.session)  # fmt: skip
+    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    asub = _group(sub, "agency", "Dienststelle")
+    p = _command(asub, "join", "der Dienststelle mit ihrer Einrichtungsdatei beitreten",
+                 office_commands.join, parents.session)  # fmt: skip
+    p.add_argument("file", type=Path, metavar="FILE", help="die Einrichtungsdatei")
 
 
 def _client_commands(sub: Subcommands, parents: _Parents) -> None:

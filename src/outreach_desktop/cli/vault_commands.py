@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from outreach_desktop.cli.common import print_table, unlocked
+from outreach_desktop.cli.common import print_json, print_table, unlocked
 from outreach_desktop.cli.secrets import SecretSource, read_text_file
 from outreach_desktop.domain.passphrase import check_new_passphrase
 from outreach_desktop.services.vaults import (
@@ -13,6 +13,8 @@ from outreach_desktop.services.vaults import (
     recover_vault,
     unlock_vault,
 )
+
+ROLES = {"field": "Außendienst (Laptop)", "office": "Büro (Posteingang der Dienststelle)"}
 
 
 def create(args: argparse.Namespace) -> int:
@@ -38,6 +40,15 @@ def create(args: argparse.Namespace) -> int:
 def info(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         data = session.info()
+    if args.json:
+        print_json({
+            "path": str(data.path), "vault_id": data.vault_id, "role": data.role,
+            "device_id": data.device_id, "device_fingerprint": data.device_fingerprint,
+            "agency": data.agency, "schema_version": data.schema_version, "counts": data.counts,
+            "slots": [{"kind": s.kind, "detail": s.detail} for s in data.slots],
+            "files": data.files,
+        })  # fmt: skip
+        return 0
     labels = {
         "clients": "Kundinnen und Kunden",
         "staff": "Mitarbeitende",
@@ -46,7 +57,10 @@ def info(args: argparse.Namespace) -> int:
     }
     print(f"Tresor:          {data.path}")
     print(f"Tresor-ID:       {data.vault_id}")
+    print(f"Rolle:           {ROLES[data.role]}")
     print(f"Geräte-ID:       {data.device_id}")
+    print(f"Geräteschlüssel: {data.device_fingerprint}")
+    print(f"Dienststelle:    {data.agency or 'noch nicht beigetreten'}")
     print(f"Schema-Version:  {data.schema_version}")
     print()
     print_table(["Inhalt", "Anzahl"], [[labels[k], str(v)] for k, v in data.counts.items()])

@@ -24,8 +24,8 @@ from outreach_desktop.domain.documents import (
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.document_data import build
+from outreach_desktop.services.files import save_file
 from outreach_desktop.services.session import Session
-from outreach_desktop.storage.atomic import atomic_write
 
 
 @dataclass(frozen=True)
@@ -166,11 +166,4 @@ class DocumentService:
 def save_pdf(path: Path, pdf: bytes) -> Path:
     """Write a PDF where the user chose (the only place a PDF leaves the vault); returns the
     path written ("… .pdf" is appended when missing, folders are never created)."""
-    if not path.name.lower().endswith(".pdf"):
-        path = path.with_name(path.name + ".pdf")
-    if path.is_dir():
-        raise DomainError(f"{path} ist ein Ordner; bitte einen Dateinamen angeben.")
-    if not path.parent.is_dir():
-        raise DomainError(f"Den Ordner {path.parent} gibt es nicht.")
-    atomic_write(path, pdf, mode=0o600)
-    return path
+    return save_file(path, pdf, suffix=".pdf")

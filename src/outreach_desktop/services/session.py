@@ -11,6 +11,7 @@ from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_p
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.consents import ConsentService
+from outreach_desktop.services.identity import IdentityService
 from outreach_desktop.services.people import ClientService, StaffService, ThirdPartyService
 from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.settings import load_settings
@@ -18,6 +19,8 @@ from outreach_desktop.services.templates import TemplateService
 from outreach_desktop.services.workflow import WorkflowService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository, StoredConsentLookup
+from outreach_desktop.storage.exchange_repo import AgencyRepository
+from outreach_desktop.storage.identity_repo import IdentityRepository
 from outreach_desktop.storage.kdf import KdfParams
 from outreach_desktop.storage.keyslots import parse_recipient
 from outreach_desktop.storage.people_repos import (
@@ -31,6 +34,7 @@ from outreach_desktop.storage.protocol_repo import (
     SearchIndex,
     TemplateRepository,
 )
+from outreach_desktop.storage.sync_log import SyncLog
 from outreach_desktop.storage.vault import Vault
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
 
@@ -48,6 +52,9 @@ class VaultInfo:
     path: Path
     vault_id: str
     device_id: str
+    role: str  # "field" (a laptop) or "office" (the office station)
+    device_fingerprint: str
+    agency: str  # the joined agency's (or, at the office, its own) name and fingerprint; or ""
     schema_version: int
     counts: dict[str, int]
     slots: list[SlotInfo]
@@ -78,13 +85,16 @@ class Session:
             SearchIndex(db),
             clients,
         )
+        self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
+        if not vault.is_locked:
+            self.identity.ensure_device_identity()
         self.workflow = WorkflowService(
             appointment_repo,
             clients,
             staff,
             WorkflowRepository(db, device),
             StoredConsentLookup(db, device),
-            timeline_settings=load_settings().timeline(),
+            timeline_settings=self.identity.timeline(load_settings().timeline()),
         )
         self._templates = TemplateRepository(db, device)
 
@@ -155,6 +165,9 @@ class Session:
             path=self._vault.path,
             vault_id=slots.vault_id,
             device_id=meta.get("device_id", ""),
+            role=self.identity.role(),
+            device_fingerprint=self.identity.device_fingerprint(),
+            agency=self._agency_line(),
             schema_version=self._vault.schema_version(),
             counts={
                 "clients": self.clients.count(),
@@ -165,3 +178,11 @@ class Session:
             slots=slot_list,
             files=self._vault.file_sizes(),
         )
+
+    def _agency_line(self) -> str:
+        joined = self.identity.joined()
+        if joined is not None:
+            return f"{joined.name} ({joined.fingerprint})"
+        if self.identity.role() == "office":
+            return f"diese Dienststelle ({self.identity.agency_identity().fingerprint})"
+        return ""

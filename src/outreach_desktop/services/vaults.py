@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from outreach_desktop import paths
+from outreach_desktop.domain.agency import AgencyLetterhead, AgencyRules
+from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.domain.vocabulary import Department
+from outreach_desktop.exchange.setup_file import SignedSetup
 from outreach_desktop.services.session import Session
 from outreach_desktop.storage.kdf import KdfParams, calibrate
 from outreach_desktop.storage.keyslots import parse_recipient
@@ -18,6 +22,7 @@ RECIPIENT_FILE = "recovery-recipient.txt"
 __all__ = [
     "KdfParams",
     "calibrate",
+    "create_office_vault",
     "create_vault",
     "default_recovery_recipient",
     "is_vault",
@@ -78,3 +83,33 @@ def recover_vault(
 ) -> Session:
     value = check_new_passphrase(new_passphrase, repeated)
     return Session(Vault.recover(Path(path), identity_file_text, value, kdf=kdf))
+
+
+def create_office_vault(
+    path: Path,
+    passphrase: str,
+    repeated: str | None = None,
+    *,
+    agency_name: str,
+    rules: AgencyRules | None = None,
+    letterhead: AgencyLetterhead | None = None,
+    kdf: KdfParams | None = None,
+    now: datetime | None = None,
+) -> tuple[Session, SignedSetup]:
+    """The office station: a new vault holding the agency's keys, and the agency's setup file
+    for the laptops. Its recovery slot is the agency's own key (kept in the IT safe)."""
+    if not agency_name.strip():
+        raise DomainError("Bitte den Namen der Dienststelle angeben.")
+    rules = rules or AgencyRules()
+    rules.validate()
+    session = create_vault(path, passphrase, repeated, kdf=kdf)
+    try:
+        with session.transaction():
+            signed = session.identity.make_office(
+                agency_name, rules, letterhead or AgencyLetterhead(), now or datetime.now(UTC)
+            )
+        session.set_recovery_recipient(signed.setup.age_recipient)
+    except BaseException:
+        session.lock()
+        raise
+    return session, signed

@@ -1,0 +1,138 @@
+"""Who this vault is in the exchange with the office: its role, its device keys (made at the first
+unlock), and for a laptop the agency it joined; for the office station the agency's own keys and
+its setup file. Keys are made by the exchange package and kept inside the vault."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from outreach_desktop.domain.agency import (
+    AgencyLetterhead,
+    AgencyRules,
+    AgencySetup,
+    rules_from_dict,
+    rules_to_dict,
+)
+from outreach_desktop.domain.errors import DomainError
+from outreach_desktop.domain.home_visit import TimelineSettings
+from outreach_desktop.exchange import keys
+from outreach_desktop.exchange.setup_file import SignedSetup, read_setup, write_setup
+from outreach_desktop.storage.errors import AgencyKeysChanged
+from outreach_desktop.storage.exchange_repo import Agency, AgencyRepository
+from outreach_desktop.storage.identity_repo import Holder, Identity, IdentityRepository, Role
+from outreach_desktop.storage.sync_log import SyncEntry, SyncLog
+
+
+@dataclass(frozen=True)
+class JoinedAgency:
+    name: str
+    fingerprint: str
+    rules: AgencyRules
+    joined_at: datetime
+
+
+def _stored(holder: Holder, identity: keys.Identity, now: datetime) -> Identity:
+    public = identity.public
+    return Identity(holder, identity.age_secret, public.age_recipient, identity.sign_secret,
+                    public.sign_public, now)  # fmt: skip
+
+
+def _keys(stored: Identity) -> keys.Identity:
+    return keys.Identity(stored.age_identity, stored.sign_private)
+
+
+class IdentityService:
+    def __init__(
+        self, identities: IdentityRepository, agency: AgencyRepository, sync: SyncLog
+    ) -> None:
+        self._identities, self._agency, self._sync = identities, agency, sync
+
+    # ---- this vault --------------------------------------------------------------------------
+    def role(self) -> Role:
+        return self._identities.role()
+
+    def ensure_device_identity(self, now: datetime | None = None) -> None:
+        """Every vault gets its device keys once (new vaults at creation, older ones at the
+        first unlock after migration 8); they are never replaced."""
+        if self._identities.get("device") is None:
+            self._identities.save(_stored("device", keys.new_identity(), _utc(now)))
+
+    def device(self) -> keys.Identity:
+        stored = self._identities.get("device")
+        if stored is None:
+            raise DomainError("Dieser Tresor hat noch keine Geräteschlüssel.")
+        return _keys(stored)
+
+    def device_fingerprint(self) -> str:
+        return self.device().fingerprint
+
+    # ---- the office station ----------------------------------------------------------------
+    def make_office(
+        self, name: str, rules: AgencyRules, letterhead: AgencyLetterhead, now: datetime
+    ) -> SignedSetup:
+        """Turn a new vault into the office station: the agency's keys, and its setup file."""
+        self._identities.set_role("office")
+        agency = keys.new_identity()
+        public = agency.public
+        setup = AgencySetup(
+            name=name.strip(), age_recipient=public.age_recipient, sign_public=public.sign_public,
+            fingerprint=agency.fingerprint, recovery_recipient=public.age_recipient,
+            letterhead=letterhead, rules=rules,
+        )  # fmt: skip
+        setup.validate()
+        signed = write_setup(setup, agency, now)
+        self._identities.save(_stored("agency", agency, _utc(now)))
+        return signed
+
+    def agency_identity(self) -> keys.Identity:
+        """The agency's own keys (office station only)."""
+        stored = self._identities.get("agency")
+        if stored is None:
+            raise DomainError("Das ist kein Bürotresor: er hat keine Schlüssel der Dienststelle.")
+        return _keys(stored)
+
+    def agency_identity_file(self) -> str:
+        """The agency's age identity as the `age` tool reads it, for the IT safe."""
+        identity = self.agency_identity()
+        return keys.age_identity_file(identity, f"Dienststelle, {identity.fingerprint}")
+
+    # ---- a laptop joins its agency ---------------------------------------------------------
+    def join(self, data: bytes, now: datetime | None = None) -> SignedSetup:
+        """Check the setup file and join its agency (or take its newer rules); refused for an
+        office station and for a setup of other keys than the agency already joined."""
+        signed = read_setup(data)
+        if self.role() != "field":
+            raise DomainError("Ein Bürotresor tritt keiner Dienststelle bei; er ist sie.")
+        joined = self._agency.get()
+        if joined is not None and joined.fingerprint != signed.setup.fingerprint:
+            raise AgencyKeysChanged()
+        setup, at = signed.setup, _utc(now)
+        self._agency.save(
+            Agency(setup.name, setup.fingerprint, setup.age_recipient, setup.sign_public,
+                   rules_to_dict(setup.rules), setup.rules.retention_days, at, signed.data)
+        )  # fmt: skip
+        self._sync.append(SyncEntry(at, "join", "ok", detail=f"Dienststelle {setup.fingerprint}"))
+        return signed
+
+    def joined(self) -> JoinedAgency | None:
+        agency = self._agency.get()
+        if agency is None:
+            return None
+        return JoinedAgency(
+            agency.name, agency.fingerprint, rules_from_dict(agency.rules), agency.joined_at
+        )
+
+    def agency_keys(self) -> keys.PublicKeys | None:
+        """The joined agency's public keys (a laptop encrypts its exports to them)."""
+        agency = self._agency.get()
+        return None if agency is None else keys.PublicKeys(agency.age_recipient, agency.sign_public)
+
+    def timeline(self, own: TimelineSettings) -> TimelineSettings:
+        """The home-visit timeline in force: the joined agency's, else the caseworker's own."""
+        joined = self.joined()
+        return joined.rules.timeline if joined is not None else own
+
+
+def _utc(now: datetime | None) -> datetime:
+    return (now or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
