@@ -10,7 +10,7 @@ from tests.cli.conftest import Run
 SESSION = ["--vault", "--passphrase-file"]
 OPTIONS = {
     "vault create": [*SESSION, "--recovery-recipient", "--owner"],
-    "vault info": SESSION,
+    "vault info": [*SESSION, "--json"],
     "vault check": SESSION,
     "vault passwd": [*SESSION, "--new-passphrase-file"],
     "vault recover": ["--vault", "--identity", "--new-passphrase-file"],
@@ -30,6 +30,9 @@ OPTIONS = {
     "protocols pdf": [*SESSION, "--id", "--out"],
     "search": [*SESSION, "QUERY", "--json"],
     "demo": [*SESSION, "--clients", "--seed"],
+    "office init": [*SESSION, "--setup-out", "--agency-name", "--retention-days"],
+    "office export-identity": [*SESSION, "--out"],
+    "agency join": [*SESSION, "FILE"],
 }  # fmt: skip
 
 
@@ -37,12 +40,13 @@ def test_every_command_is_listed(run: Run) -> None:
     result = run("--help")
     assert result.code == 0
     commands = {name.split()[0] for name in OPTIONS}
-    listed = set(re.findall(r"^    ([a-z]+)\s", result.out, re.MULTILINE))
+    listed = set(re.findall(r"^    ([a-z][a-z-]*)\s", result.out, re.MULTILINE))
     assert listed == commands
-    for group in ("vault", "clients", "appointments", "checklist", "letters", "consents"):
+    groups = ("vault", "clients", "appointments", "checklist", "letters", "consents", "office")
+    for group in (*groups, "agency"):
         out = run(group, "--help").out
         actions = {name.split()[1] for name in OPTIONS if name.startswith(group + " ")}
-        assert set(re.findall(r"^    ([a-z]+)\s", out, re.MULTILINE)) == actions
+        assert set(re.findall(r"^    ([a-z][a-z-]*)\s", out, re.MULTILINE)) == actions
 
 
 @pytest.mark.parametrize("command", list(OPTIONS))
