@@ -55,7 +55,7 @@ def export_identity(args: argparse.Namespace) -> int:
 def join(args: argparse.Namespace) -> int:
     data = read_file(Path(args.file), SETUP_LIMIT)
     with unlocked(args) as session:
-        signed = session.identity.join(data)
+        signed = session.join_agency(data)
     print(f"Beigetreten: {signed.setup.name}")
     print(f"Fingerabdruck: {signed.setup.fingerprint}")
     print("Bitte den Fingerabdruck mit dem vergleichen, den die Dienststelle mitgeteilt hat.")

@@ -4,9 +4,11 @@ its setup file. Keys are made by the exchange package and kept inside the vault.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from outreach_desktop import paths
 from outreach_desktop.domain.agency import (
     AgencyLetterhead,
     AgencyRules,
@@ -14,14 +16,16 @@ from outreach_desktop.domain.agency import (
     rules_from_dict,
     rules_to_dict,
 )
-from outreach_desktop.domain.errors import DomainError
+from outreach_desktop.domain.errors import DomainError, UserError
 from outreach_desktop.domain.home_visit import TimelineSettings
 from outreach_desktop.exchange import keys
-from outreach_desktop.exchange.setup_file import SignedSetup, read_setup, write_setup
+from outreach_desktop.exchange.setup_file import FILE_NAME, SignedSetup, read_setup, write_setup
 from outreach_desktop.storage.errors import AgencyKeysChanged
 from outreach_desktop.storage.exchange_repo import Agency, AgencyRepository
 from outreach_desktop.storage.identity_repo import Holder, Identity, IdentityRepository, Role
 from outreach_desktop.storage.sync_log import SyncEntry, SyncLog
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -101,12 +105,17 @@ class IdentityService:
     def join(self, data: bytes, now: datetime | None = None) -> SignedSetup:
         """Check the setup file and join its agency (or take its newer rules); refused for an
         office station and for a setup of other keys than the agency already joined."""
-        signed = read_setup(data)
-        if self.role() != "field":
-            raise DomainError("Ein Bürotresor tritt keiner Dienststelle bei; er ist sie.")
+        signed = self.preview(data)
         joined = self._agency.get()
         if joined is not None and joined.fingerprint != signed.setup.fingerprint:
             raise AgencyKeysChanged()
+        if joined is not None and read_setup(joined.setup_file).issued_at > signed.issued_at:
+            raise DomainError(
+                "Diese Einrichtungsdatei ist älter als die, mit der der Laptop beigetreten ist; "
+                "es bleibt bei den neueren Regeln."
+            )
+        if joined is not None and joined.setup_file == signed.data:
+            return signed  # the same file again: nothing to do
         setup, at = signed.setup, _utc(now)
         self._agency.save(
             Agency(setup.name, setup.fingerprint, setup.age_recipient, setup.sign_public,
@@ -114,6 +123,26 @@ class IdentityService:
         )  # fmt: skip
         self._sync.append(SyncEntry(at, "join", "ok", detail=f"Dienststelle {setup.fingerprint}"))
         return signed
+
+    def preview(self, data: bytes) -> SignedSetup:
+        """Check a setup file without joining (the GUI shows its fingerprint first)."""
+        signed = read_setup(data)
+        if self.role() != "field":
+            raise DomainError("Ein Bürotresor tritt keiner Dienststelle bei; er ist sie.")
+        return signed
+
+    def join_from_site(self, now: datetime | None = None) -> str:
+        """IT's setup file in the site configuration: join (or take its newer rules) without
+        asking, as IT manages the machine. Returns a problem to show, or ""; never raises."""
+        path = paths.site_config_dir() / FILE_NAME
+        if self.role() != "field" or not path.is_file():
+            return ""
+        try:
+            self.join(path.read_bytes(), now)
+        except (OSError, UserError) as exc:
+            log.warning("site setup file not used: %s", type(exc).__name__)
+            return f"Die Einrichtungsdatei der IT ({path}) wurde nicht verwendet: {exc}"
+        return ""
 
     def joined(self) -> JoinedAgency | None:
         agency = self._agency.get()

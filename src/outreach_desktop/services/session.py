@@ -9,6 +9,7 @@ from pathlib import Path
 
 from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
 from outreach_desktop.domain.people import Staff
+from outreach_desktop.exchange.setup_file import SignedSetup
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.consents import ConsentService
 from outreach_desktop.services.identity import IdentityService
@@ -86,8 +87,10 @@ class Session:
             clients,
         )
         self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
+        self.site_setup_problem = ""  # IT's setup file could not be used (shown in Settings)
         if not vault.is_locked:
             self.identity.ensure_device_identity()
+            self.site_setup_problem = self.identity.join_from_site()
         self.workflow = WorkflowService(
             appointment_repo,
             clients,
@@ -97,6 +100,12 @@ class Session:
             timeline_settings=self.identity.timeline(load_settings().timeline()),
         )
         self._templates = TemplateRepository(db, device)
+
+    def join_agency(self, data: bytes) -> SignedSetup:
+        """Join the agency of this setup file (or take its newer rules); they apply at once."""
+        signed = self.identity.join(data)
+        self.workflow.timeline_settings = self.identity.timeline(load_settings().timeline())
+        return signed
 
     def templates(self) -> TemplateService:
         """Text templates: the agency's (read afresh, so a new site file counts) and the
