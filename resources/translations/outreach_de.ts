@@ -17,6 +17,81 @@
     </message>
 </context>
 <context>
+    <name>AgencyBox</name>
+    <message>
+        <source>Agency setup file</source>
+        <translation>Einrichtungsdatei der Dienststelle</translation>
+    </message>
+    <message>
+        <source>Setup file (*.json);;All files (*)</source>
+        <translation>Einrichtungsdatei (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Dienststelle</translation>
+    </message>
+    <message>
+        <source>Agency and device keys</source>
+        <translation>Dienststelle und Geräteschlüssel</translation>
+    </message>
+    <message>
+        <source>Read the agency&apos;s setup &amp;file…</source>
+        <translation>Einrichtungsdatei der Dienststelle ei&amp;nlesen …</translation>
+    </message>
+    <message>
+        <source>Role: {role}</source>
+        <translation>Rolle: {role}</translation>
+    </message>
+    <message>
+        <source>office station</source>
+        <translation>Bürotresor</translation>
+    </message>
+    <message>
+        <source>laptop (field work)</source>
+        <translation>Laptop (Außendienst)</translation>
+    </message>
+    <message>
+        <source>Device key: {fingerprint}</source>
+        <translation>Geräteschlüssel: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Agency key: {fingerprint}</source>
+        <translation>Schlüssel der Dienststelle: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Not joined to an agency yet: nothing can be handed over.</source>
+        <translation>Noch keiner Dienststelle beigetreten: Übergaben ans Büro sind noch nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Agency: {name}, key {fingerprint}, joined {when}</source>
+        <translation>Dienststelle: {name}, Schlüssel {fingerprint}, beigetreten am {when}</translation>
+    </message>
+    <message>
+        <source>Set by the agency: {calls} failed calls before a home visit is announced; acknowledged records are deleted here {days} days after the receipt.</source>
+        <translation>Von der Dienststelle festgelegt: {calls} erfolglose Anrufversuche, bevor ein Hausbesuch angekündigt wird; übernommene Daten werden hier {days} Tage nach der Quittung gelöscht.</translation>
+    </message>
+    <message>
+        <source>Join agency</source>
+        <translation>Der Dienststelle beitreten</translation>
+    </message>
+    <message>
+        <source>Setup file of “{name}”.
+
+Key fingerprint: {fingerprint}
+
+Compare it with the fingerprint the agency told you (by phone or on paper). Join only if they are the same.</source>
+        <translation>Einrichtungsdatei von „{name}“.
+
+Fingerabdruck des Schlüssels: {fingerprint}
+
+Bitte mit dem Fingerabdruck vergleichen, den die Dienststelle mitgeteilt hat (telefonisch oder auf Papier). Nur beitreten, wenn beide gleich sind.</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Beitreten</translation>
+    </message>
+</context>
+<context>
     <name>AnonymousDialog</name>
     <message>
         <source>Anonymous counselling</source>
@@ -1820,6 +1895,10 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
     <message>
         <source>not set up</source>
         <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>Set by the agency ({name}).</source>
+        <translation>Von der Dienststelle festgelegt ({name}).</translation>
     </message>
     <message>
         <source>The language changes the next time Outreach Desktop starts.</source>

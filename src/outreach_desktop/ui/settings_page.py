@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings, save_settings, setting_range
+from outreach_desktop.ui.agency_box import AgencyBox
 from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.messages import show_error, show_info, show_warning
 from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog, RecoveryKeyDialog
@@ -33,7 +34,10 @@ class SettingsPage(QWidget):
         self.settings = settings
         self.busy = Busy(self, lambda: not session.is_locked)
         heading = QLabel("<h2>" + self.tr("Settings") + "</h2>")
-        boxes = [self._general(), self._planning(), self._letterhead(), self._vault_box()]
+        self.agency = AgencyBox(session)
+        self.agency.joined.connect(self._show_agency_rules)
+        boxes = [self._general(), self._planning(), self._letterhead(), self._vault_box(),
+                 self.agency]  # fmt: skip
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(heading)
@@ -151,9 +155,23 @@ class SettingsPage(QWidget):
             ),
         ]
         self.vault_state.setText("\n".join(lines))
+        self.agency.refresh()
+        self._show_agency_rules()
+
+    def _show_agency_rules(self) -> None:
+        """Rules the agency set are shown, not edited here."""
+        joined = self.session.identity.joined()
+        self.min_calls.setEnabled(joined is None)
+        if joined is not None:
+            self.min_calls.blockSignals(True)
+            self.min_calls.setValue(joined.rules.timeline.min_failed_calls)
+            self.min_calls.blockSignals(False)
+            self.min_calls.setToolTip(self.tr("Set by the agency ({name}).").format(
+                name=joined.name))  # fmt: skip
 
     def clear(self) -> None:
         self.vault_state.clear()
+        self.agency.clear()
 
     def _save(self) -> None:
         self.settings.idle_lock_minutes = self.idle.value()
@@ -161,7 +179,8 @@ class SettingsPage(QWidget):
         self.settings.buffer_walk_and_talk = self.buffers[Approach.WALK_AND_TALK].value()
         self.settings.buffer_accompaniment = self.buffers[Approach.ACCOMPANIMENT].value()
         self.settings.buffer_home_visit = self.buffers[Approach.HOME_VISIT].value()
-        self.settings.min_failed_calls = self.min_calls.value()
+        if self.min_calls.isEnabled():  # the caseworker's own, while no agency sets it
+            self.settings.min_failed_calls = self.min_calls.value()
         for name, edit in getattr(self, "letterhead", {}).items():
             setattr(self.settings, name, edit.text().strip())
         try:
