@@ -110,3 +110,24 @@ def test_a_broken_site_file_does_not_stop_the_unlock(session: Session, vault_dir
         assert "nicht verwendet" in opened.site_setup_problem
     finally:
         opened.lock()
+
+
+def test_joining_puts_the_vault_in_the_agencys_recovery(
+    session: Session, vault_dir: Path, office: tuple[Session, bytes], tmp_path: Path
+) -> None:
+    """The setup file names the recovery key: after joining, the office can open the laptop's
+    vault with the agency's key file (the one exported for the IT safe)."""
+    from outreach_desktop.services.vaults import recover_vault
+
+    office_session, data = office
+    assert all(s.kind != "recovery" for s in session.info().slots)
+    session.join_agency(data)
+    recipient = json.loads(data)["setup"]["recovery_recipient"]
+    assert session.info().slots[-1].detail.endswith(recipient)
+    session.lock()
+    key_file = office_session.identity.agency_identity_file()
+    recovered = recover_vault(vault_dir, key_file, "Eine ganz neue Passphrase 2026", kdf=FAST_KDF)
+    try:
+        assert recovered.identity.joined() is not None
+    finally:
+        recovered.lock()

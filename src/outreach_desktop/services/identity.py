@@ -34,6 +34,7 @@ class JoinedAgency:
     fingerprint: str
     rules: AgencyRules
     joined_at: datetime
+    recovery_recipient: str  # for the vault's recovery slot ("" if the agency names none)
 
 
 def _stored(holder: Holder, identity: keys.Identity, now: datetime) -> Identity:
@@ -148,9 +149,9 @@ class IdentityService:
         agency = self._agency.get()
         if agency is None:
             return None
-        return JoinedAgency(
-            agency.name, agency.fingerprint, rules_from_dict(agency.rules), agency.joined_at
-        )
+        setup = read_setup(agency.setup_file).setup
+        return JoinedAgency(agency.name, agency.fingerprint, rules_from_dict(agency.rules),
+                            agency.joined_at, setup.recovery_recipient)  # fmt: skip
 
     def agency_keys(self) -> keys.PublicKeys | None:
         """The joined agency's public keys (a laptop encrypts its exports to them)."""

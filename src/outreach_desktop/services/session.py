@@ -100,12 +100,23 @@ class Session:
             timeline_settings=self.identity.timeline(load_settings().timeline()),
         )
         self._templates = TemplateRepository(db, device)
+        if not vault.is_locked and self.site_setup_problem == "":
+            self._follow_agency()
 
     def join_agency(self, data: bytes) -> SignedSetup:
         """Join the agency of this setup file (or take its newer rules); they apply at once."""
         signed = self.identity.join(data)
-        self.workflow.timeline_settings = self.identity.timeline(load_settings().timeline())
+        self._follow_agency()
         return signed
+
+    def _follow_agency(self) -> None:
+        """The joined agency's rules apply, and its recovery key guards the vault's data key."""
+        self.workflow.timeline_settings = self.identity.timeline(load_settings().timeline())
+        joined = self.identity.joined()
+        slots = self._vault.slots
+        current = slots.recovery.recipient if slots.recovery else ""
+        if joined is not None and joined.recovery_recipient not in ("", current):
+            self.set_recovery_recipient(joined.recovery_recipient)
 
     def templates(self) -> TemplateService:
         """Text templates: the agency's (read afresh, so a new site file counts) and the
