@@ -11,6 +11,7 @@ from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_p
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.consents import ConsentService
+from outreach_desktop.services.export import ExportService
 from outreach_desktop.services.identity import IdentityService
 from outreach_desktop.services.people import ClientService, StaffService, ThirdPartyService
 from outreach_desktop.services.protocols import ProtocolService
@@ -88,6 +89,7 @@ class Session:
         self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
         if not vault.is_locked:
             self.identity.ensure_device_identity()
+        self.outbox = ExportService(db, device, self.identity)
         self.workflow = WorkflowService(
             appointment_repo,
             clients,
