@@ -1,7 +1,8 @@
 """Vault speed against plain SQLite with the same schema, pragmas and data.
 
 Prints a table: the Argon2id calibration of this machine, then insert and search times for the
-encrypted vault and an unencrypted SQLite file, and their ratio.
+encrypted vault and an unencrypted SQLite file, and their ratio; then the exchange's figures
+(benchmarks/exchange.py).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from benchmarks.exchange import export_figure
 from outreach_desktop.demo.data import names
 from outreach_desktop.domain.text import fold, search_key
 from outreach_desktop.storage.database import REQUIRED_PRAGMAS
@@ -132,6 +134,7 @@ def main() -> None:
     for name, value in vault.items():
         base = plain[name]
         print(f"{name:<28}{value * 1000:>12.1f}{base * 1000:>12.1f}{value / base:>8.1f}")
+    print(f"\n{export_figure()}")
 
 
 if __name__ == "__main__":

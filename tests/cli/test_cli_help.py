@@ -33,6 +33,7 @@ OPTIONS = {
     "office init": [*SESSION, "--setup-out", "--agency-name", "--retention-days"],
     "office export-identity": [*SESSION, "--out"],
     "agency join": [*SESSION, "FILE"],
+    "export": [*SESSION, "--out", "--since"],
 }  # fmt: skip
 
 

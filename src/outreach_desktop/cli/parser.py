@@ -16,6 +16,7 @@ from outreach_desktop.cli import (
     client_commands,
     consent_commands,
     demo_command,
+    exchange_commands,
     gui_command,
     letter_commands,
     office_commands,
@@ -146,6 +147,7 @@ def build_parser() -> GermanParser:
     _workflow_commands(sub, parents)
     _protocol_commands(sub, parents)
     _office_commands(sub, parents)
+    _export_command(sub, parents)
     p = _command(sub, "demo", "Tresor mit erfundenen Beispieldaten füllen", demo_command.run,
                  parents.session)  # fmt: skip
     p.add_argument("--clients", type=int, default=30, metavar="N")
@@ -186,6 +188,17 @@ def _office_commands(sub: Subcommands, parents: _Parents) -> None:
     p = _command(asub, "join", "der Dienststelle mit ihrer Einrichtungsdatei beitreten",
                  office_commands.join, parents.session)  # fmt: skip
     p.add_argument("file", type=Path, metavar="FILE", help="die Einrichtungsdatei")
+
+
+def _export_command(sub: Subcommands, parents: _Parents) -> None:
+    options = _parent(
+        _option("--out", required=True, type=Path, metavar="DIR",
+                help="Ordner für die Übergabedatei (z. B. USB-Stick oder Teamlaufwerk)"),
+        _option("--since", type=parse_day, metavar="TT.MM.JJJJ",
+                help=f"nur Einträge dieses Tages oder später; {DAY_HELP}"),
+    )  # fmt: skip
+    _command(sub, "export", "Übergabe ans Büro schreiben (verschlüsselt)",
+             exchange_commands.export, parents.session, options)  # fmt: skip
 
 
 def _client_commands(sub: Subcommands, parents: _Parents) -> None:

@@ -12,6 +12,7 @@ from outreach_desktop.domain.people import Staff
 from outreach_desktop.exchange.setup_file import SignedSetup
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.consents import ConsentService
+from outreach_desktop.services.export import ExportService
 from outreach_desktop.services.identity import IdentityService
 from outreach_desktop.services.people import ClientService, StaffService, ThirdPartyService
 from outreach_desktop.services.protocols import ProtocolService
@@ -91,6 +92,7 @@ class Session:
         if not vault.is_locked:
             self.identity.ensure_device_identity()
             self.site_setup_problem = self.identity.join_from_site()
+        self.outbox = ExportService(db, device, self.identity)
         self.workflow = WorkflowService(
             appointment_repo,
             clients,

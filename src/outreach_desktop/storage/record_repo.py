@@ -82,6 +82,17 @@ class RecordRepository(Generic[T]):
         except RecordNotFound:
             return None
 
+    def many(self, ids: Iterable[str]) -> list[T]:
+        """The stored records among `ids` (missing ones left out), in no particular order."""
+        wanted = list(dict.fromkeys(ids))
+        found: list[T] = []
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            rows = self.db.execute(f"SELECT * FROM {self.table} WHERE id IN ({marks})", part)
+            found += self._load_children([self.from_row(r) for r in rows])
+        return found
+
     def search(self, query: str = "", limit: int = 500) -> list[T]:
         patterns = like_patterns(query)
         where = " AND ".join("search_text LIKE ? ESCAPE '\\'" for _ in patterns) or "1"
