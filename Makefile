@@ -54,7 +54,7 @@ $(BUILT)/translations/%.qm: resources/translations/%.ts $(STAMP)
 # German gets the interface's texts (English source) and the domain's labels (German source,
 # context "Labels"); English gets only those labels: the interface is written in English.
 UI_PY     = $$(find src/outreach_desktop/ui -name '*.py')
-DOMAIN_PY = $$(find src/outreach_desktop/domain -name '*.py')
+DOMAIN_PY = $$(find src/outreach_desktop/domain src/outreach_desktop/exchange -name '*.py')
 # Code that moves to another class keeps its translations: lupdate first keeps what vanished,
 # tools/ts_carry.py gives a moved string its old translation, then lupdate drops the rest.
 LUPDATE   = $(BIN)/pyside6-lupdate -no-obsolete -locations none

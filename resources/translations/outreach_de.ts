@@ -1196,6 +1196,34 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <source>noch offen</source>
         <translation>noch offen</translation>
     </message>
+    <message>
+        <source>Kundinnen und Kunden</source>
+        <translation>Kundinnen und Kunden</translation>
+    </message>
+    <message>
+        <source>Dritte Stellen</source>
+        <translation>Dritte Stellen</translation>
+    </message>
+    <message>
+        <source>Termine</source>
+        <translation>Termine</translation>
+    </message>
+    <message>
+        <source>Gedächtnisprotokolle</source>
+        <translation>Gedächtnisprotokolle</translation>
+    </message>
+    <message>
+        <source>Einwilligungen</source>
+        <translation>Einwilligungen</translation>
+    </message>
+    <message>
+        <source>Anonyme Beratungen</source>
+        <translation>Anonyme Beratungen</translation>
+    </message>
+    <message>
+        <source>Empfangsbestätigungen</source>
+        <translation>Empfangsbestätigungen</translation>
+    </message>
 </context>
 <context>
     <name>LetterSentDialog</name>
@@ -1517,6 +1545,17 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>Print</source>
         <translation>Drucken</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressRun</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation>Wird angehalten …</translation>
     </message>
 </context>
 <context>

@@ -283,5 +283,33 @@
         <source>noch offen</source>
         <translation>still open</translation>
     </message>
+    <message>
+        <source>Kundinnen und Kunden</source>
+        <translation>Clients</translation>
+    </message>
+    <message>
+        <source>Dritte Stellen</source>
+        <translation>Third parties</translation>
+    </message>
+    <message>
+        <source>Termine</source>
+        <translation>Appointments</translation>
+    </message>
+    <message>
+        <source>Gedächtnisprotokolle</source>
+        <translation>Memory protocols</translation>
+    </message>
+    <message>
+        <source>Einwilligungen</source>
+        <translation>Consents</translation>
+    </message>
+    <message>
+        <source>Anonyme Beratungen</source>
+        <translation>Anonymous counselling</translation>
+    </message>
+    <message>
+        <source>Empfangsbestätigungen</source>
+        <translation>Acknowledgements</translation>
+    </message>
 </context>
 </TS>

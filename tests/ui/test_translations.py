@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 import outreach_desktop.domain
+import outreach_desktop.exchange
 from outreach_desktop.domain.home_visit import LetterState
 from outreach_desktop.domain.protocols import SuccessRating
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
@@ -33,14 +34,15 @@ TRANSLATIONS = resources_dir() / "translations"
 TS = TRANSLATIONS / "outreach_de.ts"
 TS_EN = TRANSLATIONS / "outreach_en.ts"
 SRC = Path(__file__).resolve().parents[2] / "src" / "outreach_desktop"
-UI, DOMAIN = SRC / "ui", SRC / "domain"
+UI, DOMAIN, EXCHANGE = SRC / "ui", SRC / "domain", SRC / "exchange"
 
 
 def labelled_enums() -> list[type[Enum]]:
-    """Every enumeration of the domain whose members carry a German label."""
+    """Every enumeration of the domain (and the exchange) whose members carry a German label."""
     found: dict[str, type[Enum]] = {}
-    for info in pkgutil.iter_modules(outreach_desktop.domain.__path__):
-        module = importlib.import_module(f"outreach_desktop.domain.{info.name}")
+    packages = (outreach_desktop.domain, outreach_desktop.exchange)
+    for info, package in ((i, p) for p in packages for i in pkgutil.iter_modules(p.__path__)):
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
         for value in vars(module).values():
             if isinstance(value, type) and issubclass(value, Enum) and hasattr(value, "label_de"):
                 found[f"{value.__module__}.{value.__qualname__}"] = value
@@ -71,7 +73,7 @@ def test_every_string_is_translated(ts: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("ts", "trees"), [(TS, (UI, DOMAIN)), (TS_EN, (DOMAIN,))], ids=["de", "en"]
+    ("ts", "trees"), [(TS, (UI, DOMAIN, EXCHANGE)), (TS_EN, (DOMAIN, EXCHANGE))], ids=["de", "en"]
 )
 def test_translation_file_covers_the_sources(
     tmp_path: Path, ts: Path, trees: tuple[Path, ...]

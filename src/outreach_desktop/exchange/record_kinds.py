@@ -16,6 +16,7 @@ from outreach_desktop.domain.consents import (
     ConsentState,
     GivenHow,
 )
+from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.protocols import (
     MAX_FIELD,
@@ -62,6 +63,24 @@ class RecordKind(StrEnum):
     ANONYMOUS_COUNSELLING = "anonymous_counselling"
     ACKNOWLEDGEMENTS = "acknowledgements"  # receipts only
 
+    @property
+    def label_de(self) -> str:
+        """The German name of the kind ("Gedächtnisprotokolle"), as lists show it."""
+        return SPECS[self].title
+
+
+# the German name of each kind, as lists show it (translated where shown, like the domain's)
+TITLES = {
+    RecordKind.CLIENTS: QT_TRANSLATE_NOOP("Labels", "Kundinnen und Kunden"),
+    RecordKind.STAFF: QT_TRANSLATE_NOOP("Labels", "Mitarbeitende"),
+    RecordKind.THIRD_PARTIES: QT_TRANSLATE_NOOP("Labels", "Dritte Stellen"),
+    RecordKind.APPOINTMENTS: QT_TRANSLATE_NOOP("Labels", "Termine"),
+    RecordKind.PROTOCOLS: QT_TRANSLATE_NOOP("Labels", "Gedächtnisprotokolle"),
+    RecordKind.CONSENTS: QT_TRANSLATE_NOOP("Labels", "Einwilligungen"),
+    RecordKind.ANONYMOUS_COUNSELLING: QT_TRANSLATE_NOOP("Labels", "Anonyme Beratungen"),
+    RecordKind.ACKNOWLEDGEMENTS: QT_TRANSLATE_NOOP("Labels", "Empfangsbestätigungen"),
+}
+
 
 @dataclass(frozen=True)
 class KindSpec:
@@ -98,7 +117,7 @@ def _optional_time(name: str, doc: str = "") -> LocalTime:
     return LocalTime(name, doc=doc, nullable=True)
 
 
-CLIENTS = KindSpec(RecordKind.CLIENTS, Client, "Kundinnen und Kunden", (
+CLIENTS = KindSpec(RecordKind.CLIENTS, Client, TITLES[RecordKind.CLIENTS], (
     Text("display_name", max_len=NAME, min_len=1),
     CUSTOMER_NUMBER,
     Text("address", max_len=500),
@@ -109,7 +128,7 @@ CLIENTS = KindSpec(RecordKind.CLIENTS, Client, "Kundinnen und Kunden", (
     Flag("in_own_caseload"),
 ))  # fmt: skip
 
-STAFF = KindSpec(RecordKind.STAFF, Staff, "Mitarbeitende", (
+STAFF = KindSpec(RecordKind.STAFF, Staff, TITLES[RecordKind.STAFF], (
     Text("name", max_len=NAME, min_len=1),
     Choice("department", enum=Department),
     PHONE,
@@ -119,14 +138,14 @@ STAFF = KindSpec(RecordKind.STAFF, Staff, "Mitarbeitende", (
     "an owner from a laptop (a record names its people by id)",
 })  # fmt: skip
 
-THIRD_PARTIES = KindSpec(RecordKind.THIRD_PARTIES, ThirdParty, "Dritte Stellen", (
+THIRD_PARTIES = KindSpec(RecordKind.THIRD_PARTIES, ThirdParty, TITLES[RecordKind.THIRD_PARTIES], (
     Text("name", max_len=NAME, min_len=1),
     Choice("kind", enum=ThirdPartyKind),
     Text("address", max_len=500),
     Text("contact", max_len=500),
 ))  # fmt: skip
 
-APPOINTMENTS = KindSpec(RecordKind.APPOINTMENTS, Appointment, "Termine", (
+APPOINTMENTS = KindSpec(RecordKind.APPOINTMENTS, Appointment, TITLES[RecordKind.APPOINTMENTS], (
     Choice("approach", enum=Approach),
     LocalTime("start"),
     Whole("planned_duration_min", minimum=5, maximum=MAX_DURATION_MIN),
@@ -142,7 +161,7 @@ APPOINTMENTS = KindSpec(RecordKind.APPOINTMENTS, Appointment, "Termine", (
     _optional_ref("relocated_from_id", "moved here because that place was unsuitable"),
 ))  # fmt: skip
 
-PROTOCOLS = KindSpec(RecordKind.PROTOCOLS, Protocol, "Gedächtnisprotokolle", (
+PROTOCOLS = KindSpec(RecordKind.PROTOCOLS, Protocol, TITLES[RecordKind.PROTOCOLS], (
     Choice("approach", enum=Approach),
     LocalTime("met_at"),
     _optional_time("written_at", "when the protocol was begun"),
@@ -171,7 +190,7 @@ PROTOCOLS = KindSpec(RecordKind.PROTOCOLS, Protocol, "Gedächtnisprotokolle", (
 ))  # fmt: skip
 
 CONSENT_EVENTS = ("prepared", "printed", "signed", "refused", "revoked", "pdf-saved")
-CONSENTS = KindSpec(RecordKind.CONSENTS, Consent, "Einwilligungen", (
+CONSENTS = KindSpec(RecordKind.CONSENTS, Consent, TITLES[RecordKind.CONSENTS], (
     Ref("client_id"),
     Choice("kind", enum=ConsentKind),
     _optional_ref("appointment_id"),
@@ -209,7 +228,8 @@ CONSENTS = KindSpec(RecordKind.CONSENTS, Consent, "Einwilligungen", (
 })  # fmt: skip
 
 ANONYMOUS_COUNSELLING = KindSpec(
-    RecordKind.ANONYMOUS_COUNSELLING, AnonymousCounselling, "Anonyme Beratungen", (
+    RecordKind.ANONYMOUS_COUNSELLING, AnonymousCounselling,
+    TITLES[RecordKind.ANONYMOUS_COUNSELLING], (
         Day("day"),
         Choice("approach", enum=Approach),
         Whole("duration_min", minimum=1, maximum=8 * 60),
@@ -218,7 +238,8 @@ ANONYMOUS_COUNSELLING = KindSpec(
 )  # fmt: skip
 
 SENT_KINDS = tuple(k.value for k in RecordKind if k is not RecordKind.ACKNOWLEDGEMENTS)
-ACKNOWLEDGEMENTS = KindSpec(RecordKind.ACKNOWLEDGEMENTS, Acknowledgement, "Empfangsbestätigungen", (
+ACKNOWLEDGEMENTS = KindSpec(RecordKind.ACKNOWLEDGEMENTS, Acknowledgement,
+                            TITLES[RecordKind.ACKNOWLEDGEMENTS], (
     Shaped("record_kind", shape={"type": "string", "enum": list(SENT_KINDS)}),
     Ref("record_id"),
     Whole("revision", source="record_revision", minimum=1),
