@@ -12,6 +12,7 @@ from outreach_desktop.domain.people import Staff
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.consents import ConsentService
 from outreach_desktop.services.identity import IdentityService
+from outreach_desktop.services.inbox import inbox_service
 from outreach_desktop.services.people import ClientService, StaffService, ThirdPartyService
 from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.settings import load_settings
@@ -88,6 +89,8 @@ class Session:
         self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
         if not vault.is_locked:
             self.identity.ensure_device_identity()
+        # the office station's import and Posteingang (refused on a laptop's vault)
+        self.inbox = inbox_service(db, device, self.identity, self.transaction, self.meta)
         self.workflow = WorkflowService(
             appointment_repo,
             clients,
