@@ -2,7 +2,7 @@
 (`create_office_vault`) and a laptop vault that joined it with the signed setup file and holds
 the demo (finalized protocols with addenda, signed, revoked and refused consents, anonymous
 counselling). Conftests take the fixtures by importing them:
-`from testkit.stations import stations, stations_template  # noqa: F401`."""
+`from testkit.stations import station_folders, stations, stations_template  # noqa: F401`."""
 
 from __future__ import annotations
 
@@ -66,11 +66,18 @@ def stations_template(tmp_path_factory: pytest.TempPathFactory) -> Folders:
 
 
 @pytest.fixture
-def stations(stations_template: Folders, tmp_path: Path) -> Iterator[Stations]:
-    """A fresh copy of the laptop and the office for one test, both unlocked."""
+def station_folders(stations_template: Folders, tmp_path: Path) -> Folders:
+    """A fresh copy of the laptop and the office for one test, both locked."""
     folders = Folders(tmp_path / "laptop", tmp_path / "office")
     shutil.copytree(stations_template.laptop, folders.laptop)
     shutil.copytree(stations_template.office, folders.office)
+    return folders
+
+
+@pytest.fixture
+def stations(station_folders: Folders) -> Iterator[Stations]:
+    """A fresh copy of the laptop and the office for one test, both unlocked."""
+    folders = station_folders
     laptop = unlock_vault(folders.laptop, PASSPHRASE)
     office = unlock_vault(folders.office, PASSPHRASE)
     try:

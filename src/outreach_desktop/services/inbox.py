@@ -29,7 +29,7 @@ from outreach_desktop.storage.bundle_repo import BundleRepository
 from outreach_desktop.storage.conflict_repo import ConflictRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository
 from outreach_desktop.storage.database import Database
-from outreach_desktop.storage.exchange_repo import RecordKind
+from outreach_desktop.storage.exchange_repo import RECORD_KINDS, RecordKind
 from outreach_desktop.storage.inbox_repo import (
     DeviceRepository,
     InboxEntry,
@@ -45,7 +45,15 @@ from outreach_desktop.storage.protocol_repo import AnonymousRepository, Protocol
 from outreach_desktop.storage.record_repo import RecordRepository
 from outreach_desktop.storage.sync_log import SyncLog
 
-__all__ = ["ImportResult", "InboxGroup", "InboxItem", "InboxService", "Stamp", "inbox_service"]
+__all__ = [
+    "RECORD_KINDS",
+    "ImportResult",
+    "InboxGroup",
+    "InboxItem",
+    "InboxService",
+    "Stamp",
+    "inbox_service",
+]
 
 MAX_REASON = 2000  # as a receipt carries it
 

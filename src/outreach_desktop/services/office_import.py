@@ -120,7 +120,8 @@ class OfficeImport:
         unknown device with one of them is trusted (with its first bundle that checks out)."""
         if self._identity.role() != "office":
             raise DomainError(NOT_OFFICE)
-        reader, files, confirmed = self._identity.agency_identity(), list(paths), set(trust)
+        reader, files = self._identity.agency_identity(), list(paths)
+        confirmed = {spelled_as_fingerprint(t) for t in trust}
         results: list[ImportResult] = []
         for done, path in enumerate(files):
             if progress is not None and progress(done, len(files)) is False:
@@ -252,6 +253,15 @@ class OfficeImport:
         self._devices.trust(device)
         detail = f"Gerät {device.device_id}, Fingerabdruck {device.fingerprint} bestätigt"
         self._sync.append(SyncEntry(now, "trust", "ok", opened.bundle_id, detail=detail))
+
+
+def spelled_as_fingerprint(text: str) -> str:
+    """A fingerprint as people may type it (lower case, spaces, without dashes) as the format
+    spells it, "K7QF-2M9X-…"; anything else comes back as typed (and matches nothing)."""
+    letters = "".join(c for c in text.upper() if c not in " -")
+    if len(letters) != 20:
+        return text.strip()
+    return "-".join(letters[i : i + 4] for i in range(0, 20, 4))
 
 
 def _entry(now: datetime, outcome: SyncResult, result: ImportResult, detail: str) -> SyncEntry:
