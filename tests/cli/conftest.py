@@ -12,6 +12,7 @@ from outreach_desktop.storage import vault as vault_module
 from outreach_desktop.storage.kdf import KdfParams
 from testkit import FAST_KDF
 from testkit.cli import NEW_PASSPHRASE, Run, VaultCli, in_process, write_passphrase
+from testkit.stations import station_folders, stations_template  # noqa: F401
 
 
 @pytest.fixture(autouse=True)

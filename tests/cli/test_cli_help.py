@@ -34,6 +34,11 @@ OPTIONS = {
     "office export-identity": [*SESSION, "--out"],
     "agency join": [*SESSION, "FILE"],
     "export": [*SESSION, "--out", "--since"],
+    "import": [*SESSION, "--by", "--trust-new-device", "FILE"],
+    "inbox list": [*SESSION, "--all", "--json"],
+    "inbox mark": [
+        *SESSION, "--by", "--record", "--kind", "--verbis", "--eakte", "--benefits", "--reject",
+    ],
 }  # fmt: skip
 
 
@@ -43,7 +48,8 @@ def test_every_command_is_listed(run: Run) -> None:
     commands = {name.split()[0] for name in OPTIONS}
     listed = set(re.findall(r"^    ([a-z][a-z-]*)\s", result.out, re.MULTILINE))
     assert listed == commands
-    groups = ("vault", "clients", "appointments", "checklist", "letters", "consents", "office")
+    groups = ("vault", "clients", "appointments", "checklist", "letters", "consents", "office",
+              "inbox")  # fmt: skip
     for group in (*groups, "agency"):
         out = run(group, "--help").out
         actions = {name.split()[1] for name in OPTIONS if name.startswith(group + " ")}

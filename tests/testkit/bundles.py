@@ -16,6 +16,10 @@ from outreach_desktop.exchange.bundle import SenderInfo, write_bundle
 from outreach_desktop.exchange.json_text import canonical_json, strict_json
 from outreach_desktop.exchange.keys import Identity, PublicKeys, new_identity
 from outreach_desktop.exchange.manifest import BundleKind, Role
+from outreach_desktop.exchange.records import dump_member, form_member, member_name, to_record
+from outreach_desktop.services.inbox import record_repositories
+from outreach_desktop.services.session import Session
+from testkit.internals import vault_of
 
 NOW = datetime(2026, 11, 28, 14, 3, 11, tzinfo=UTC)
 FORM_ID = "5d1c7c0e-8f8a-4d8e-9a57-2f0d9a8b6c11"
@@ -98,3 +102,53 @@ def rebuild(
 ) -> bytes:
     """Open `data` as `opener`, change its archive with `edit`, encrypt it to `readers`."""
     return seal(write_tar(edit(entries_of(data, opener))), *readers)
+
+
+# ---- exports made from a real laptop vault -------------------------------------------------
+Json = dict[str, Any]
+
+
+def laptop_party(laptop: Session) -> Party:
+    """The laptop as the sender of its exports: its device keys and device id."""
+    return Party(laptop.identity.device(), laptop.info().device_id, Role.FIELD)
+
+
+def agency_party(office: Session) -> Party:
+    return Party(office.identity.agency_identity(), office.info().device_id, Role.AGENCY)
+
+
+def laptop_records(laptop: Session) -> dict[str, list[Json]]:
+    """Every stored record of every kind that travels, as the exchange carries it (more than
+    the export sends: drafts too; every reference is answered)."""
+    vault = vault_of(laptop)
+    repos = record_repositories(vault.db, vault.device_id)
+    return {kind: [to_record(kind, r) for r in repo.all()] for kind, repo in repos.items()}
+
+
+def laptop_forms(laptop: Session) -> dict[str, bytes]:
+    """The signed forms of the laptop's consents, by member path."""
+    vault = vault_of(laptop)
+    consents = record_repositories(vault.db, vault.device_id)["consents"].all()
+    return {form_member(c.id): c.signed_pdf for c in consents if c.signed_pdf is not None}
+
+
+def export_members(records: dict[str, list[Json]], forms: dict[str, bytes]) -> dict[str, bytes]:
+    members = {member_name(k): dump_member(k, found) for k, found in records.items() if found}
+    return {**members, **forms}
+
+
+def laptop_export(
+    laptop: Session,
+    office: Session,
+    sequence: int = 1,
+    records: dict[str, list[Json]] | None = None,
+    forms: dict[str, bytes] | None = None,
+) -> bytes:
+    """An export of `records` (all the laptop holds unless given) with `forms` (the signed
+    forms of the consents among them unless given), signed by the laptop, for the office."""
+    records = laptop_records(laptop) if records is None else records
+    if forms is None:
+        sent = {r["id"] for r in records.get("consents", [])}
+        forms = {p: f for p, f in laptop_forms(laptop).items() if p[6:-4] in sent}
+    members = export_members(records, forms)
+    return export(laptop_party(laptop), agency_party(office), members, sequence)

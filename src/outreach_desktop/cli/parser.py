@@ -20,12 +20,14 @@ from outreach_desktop.cli import (
     gui_command,
     letter_commands,
     office_commands,
+    office_import_commands,
     print_command,
     protocol_commands,
     vault_commands,
 )
 from outreach_desktop.cli.common import DAY_HELP, parse_day, parse_start
 from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.inbox import RECORD_KINDS
 
 
 class GermanParser(argparse.ArgumentParser):
@@ -148,6 +150,7 @@ def build_parser() -> GermanParser:
     _protocol_commands(sub, parents)
     _office_commands(sub, parents)
     _export_command(sub, parents)
+    _import_commands(sub, parents)
     p = _command(sub, "demo", "Tresor mit erfundenen Beispieldaten füllen", demo_command.run,
                  parents.session)  # fmt: skip
     p.add_argument("--clients", type=int, default=30, metavar="N")
@@ -199,6 +202,33 @@ def _export_command(sub: Subcommands, parents: _Parents) -> None:
     )  # fmt: skip
     _command(sub, "export", "Übergabe ans Büro schreiben (verschlüsselt)",
              exchange_commands.export, parents.session, options)  # fmt: skip
+
+
+def _import_commands(sub: Subcommands, parents: _Parents) -> None:
+    """The office station takes the laptops' exports and keeps its Posteingang."""
+    by = _parent(_option("--by", metavar="NAME",
+                         help="wer bestätigt oder markiert (Standard: Anmeldename)"))  # fmt: skip
+    p = _command(sub, "import", "Übergaben der Laptops im Bürotresor einlesen",
+                 office_import_commands.run_import, parents.session, by)  # fmt: skip
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="Paketdateien (.age)")
+    p.add_argument("--trust-new-device", dest="trust", action="append", metavar="FINGERPRINT",
+                   help="ein neues Gerät annehmen, nachdem sein Fingerabdruck verglichen "
+                   "wurde (mehrfach möglich)")  # fmt: skip
+    isub = _group(sub, "inbox", "Posteingang des Bürotresors")
+    everything = _parent(_option("--all", action="store_true",
+                                 help="auch Übernommenes und Abgelehntes zeigen"))  # fmt: skip
+    _command(isub, "list", "was auf die Übernahme in VerBIS/e-Akte wartet",
+             office_import_commands.list_inbox, parents.session, everything,
+             parents.json)  # fmt: skip
+    p = _command(isub, "mark", "einen Eintrag als übernommen markieren oder ablehnen",
+                 office_import_commands.mark, parents.session, by)  # fmt: skip
+    p.add_argument("--record", required=True, metavar="ID", help="ID des Eintrags")
+    p.add_argument("--kind", choices=list(RECORD_KINDS), metavar="KIND",
+                   help="Art des Eintrags, falls die ID mehrdeutig ist")  # fmt: skip
+    p.add_argument("--verbis", action="store_true", help="in VerBIS übernommen")
+    p.add_argument("--eakte", action="store_true", help="in der e-Akte vermerkt")
+    p.add_argument("--benefits", action="store_true", help="Leistungsgewährung informiert")
+    p.add_argument("--reject", metavar="GRUND", help="ablehnen, mit Grund für die Quittung")
 
 
 def _client_commands(sub: Subcommands, parents: _Parents) -> None:

@@ -14,6 +14,7 @@ from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.consents import ConsentService
 from outreach_desktop.services.export import ExportService
 from outreach_desktop.services.identity import IdentityService
+from outreach_desktop.services.inbox import inbox_service
 from outreach_desktop.services.people import ClientService, StaffService, ThirdPartyService
 from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.settings import load_settings
@@ -93,6 +94,8 @@ class Session:
             self.identity.ensure_device_identity()
             self.site_setup_problem = self.identity.join_from_site()
         self.outbox = ExportService(db, device, self.identity)
+        # the office station's import and Posteingang (refused on a laptop's vault)
+        self.inbox = inbox_service(db, device, self.identity, self.transaction, self.meta)
         self.workflow = WorkflowService(
             appointment_repo,
             clients,

@@ -12,6 +12,7 @@ from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_p
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.domain.vocabulary import Department
 from outreach_desktop.exchange.setup_file import SignedSetup
+from outreach_desktop.services.office_import import BUNDLE_LIMIT_KEY
 from outreach_desktop.services.session import Session
 from outreach_desktop.storage.kdf import KdfParams, calibrate
 from outreach_desktop.storage.keyslots import parse_recipient
@@ -108,6 +109,8 @@ def create_office_vault(
             signed = session.identity.make_office(
                 agency_name, rules, letterhead or AgencyLetterhead(), now or datetime.now(UTC)
             )
+            # the office takes bundles as large as it lets its laptops write them
+            session.set_meta(BUNDLE_LIMIT_KEY, str(rules.bundle_limit_mb))
         session.set_recovery_recipient(signed.setup.age_recipient)
     except BaseException:
         session.lock()
