@@ -880,6 +880,77 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     </message>
 </context>
 <context>
+    <name>HandoverPage</name>
+    <message>
+        <source>Folder for the handover (USB stick, team share)</source>
+        <translation>Ordner für die Übergabe (USB-Stick, Teamlaufwerk)</translation>
+    </message>
+    <message>
+        <source>{count} {kind} (since {day})</source>
+        <translation>{count} × {kind} (seit {day})</translation>
+    </message>
+    <message>
+        <source>Handover to the office</source>
+        <translation>Übergabe ans Büro</translation>
+    </message>
+    <message>
+        <source>What waits to go to the office</source>
+        <translation>Was auf die Übergabe ans Büro wartet</translation>
+    </message>
+    <message>
+        <source>&amp;Write handover…</source>
+        <translation>Übergabe &amp;schreiben …</translation>
+    </message>
+    <message>
+        <source>Write the handover file (Ctrl+E)</source>
+        <translation>Übergabedatei schreiben (Strg+E)</translation>
+    </message>
+    <message>
+        <source>This is the office station: it receives handovers, it sends none.</source>
+        <translation>Dies ist der Bürotresor: Er empfängt Übergaben, er sendet keine.</translation>
+    </message>
+    <message>
+        <source>This laptop has not joined an agency yet. Read the agency&apos;s setup file under Settings → Agency; then records can be handed over.</source>
+        <translation>Dieser Laptop ist noch keiner Dienststelle beigetreten. Unter Einstellungen → Dienststelle die Einrichtungsdatei einlesen; dann lassen sich Einträge übergeben.</translation>
+    </message>
+    <message>
+        <source>Waiting to go: {kinds}.</source>
+        <translation>Warten auf die Übergabe: {kinds}.</translation>
+    </message>
+    <message>
+        <source>Nothing waits to go to the office.</source>
+        <translation>Nichts wartet auf die Übergabe ans Büro.</translation>
+    </message>
+    <message>
+        <source>At the office, no receipt yet: {kinds}.</source>
+        <translation>Beim Büro, Quittung steht noch aus: {kinds}.</translation>
+    </message>
+    <message>
+        <source>Rejected by the office: {n}. They go again once they were corrected.</source>
+        <translation>Vom Büro abgelehnt: {n}. Sie gehen erneut mit, sobald sie berichtigt sind.</translation>
+    </message>
+    <message>
+        <source>The handover file is encrypted for the agency; its name reveals no one. Records stay on this laptop until the office&apos;s receipt, and are deleted after the period the agency set.</source>
+        <translation>Die Übergabedatei ist für die Dienststelle verschlüsselt; ihr Name verrät niemanden. Die Einträge bleiben bis zur Quittung des Büros auf diesem Laptop und werden nach der von der Dienststelle festgelegten Frist gelöscht.</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Writing and checking…</source>
+        <translation>Wird geschrieben und geprüft …</translation>
+    </message>
+    <message>
+        <source>Written and checked: {file} ({n} records).</source>
+        <translation>Geschrieben und geprüft: {file} ({n} Einträge).</translation>
+    </message>
+    <message>
+        <source>{n} more records wait for the next handover (the agency&apos;s size limit).</source>
+        <translation>{n} weitere Einträge warten auf die nächste Übergabe (Größengrenze der Dienststelle).</translation>
+    </message>
+</context>
+<context>
     <name>HandoverView</name>
     <message>
         <source>Addendum {when}</source>
@@ -2325,6 +2396,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Heute stehen keine Termine an. Mit „Termin planen …“ einen anlegen.</translation>
     </message>
     <message>
+        <source>Handover to the office</source>
+        <translation>Übergabe ans Büro</translation>
+    </message>
+    <message>
         <source>Letters due</source>
         <translation>Fällige Briefe</translation>
     </message>
@@ -2347,6 +2422,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Nothing planned for the next {days} days.</source>
         <translation>Für die nächsten {days} Tage ist nichts geplant.</translation>
+    </message>
+    <message>
+        <source>Handover to the office: {n} records wait since {day} (Ctrl+8).</source>
+        <translation>Übergabe ans Büro: {n} Einträge warten seit {day} (Strg+8).</translation>
     </message>
     <message>
         <source>{kind} for {who} (visit on {visit}): overdue since {due}</source>
@@ -2500,6 +2579,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Staff</source>
         <translation>Mitarbeitende</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>Übergabe</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -16,7 +16,7 @@ from outreach_desktop.services.vaults import create_office_vault, create_vault
 from outreach_desktop.ui import messages
 from testkit import FAST_KDF, PASSPHRASE
 
-SETTINGS = 7
+SETTINGS = 8
 
 
 @pytest.fixture

@@ -84,7 +84,7 @@ def test_delete_refused_is_explained(
 
 
 def test_idle_minutes_setting_is_saved_and_applied(window: Any) -> None:
-    window.workspace.show_page(7)
+    window.workspace.show_page(8)
     page = window.workspace.settings_page
     assert "Wiederherstellung durch die Dienststelle: nicht eingerichtet" in page.vault_state.text()
     page.idle.setValue(12)
@@ -169,7 +169,7 @@ def test_planning_defaults_are_settings(window: Any) -> None:
     from outreach_desktop.domain.vocabulary import Approach
     from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 
-    window.workspace.show_page(7)
+    window.workspace.show_page(8)
     page = window.workspace.settings_page
     page.buffers[Approach.HOME_VISIT].setValue(60)
     page.min_calls.setValue(3)
@@ -226,7 +226,7 @@ def test_letterhead_entries_reach_the_documents(window: Any) -> None:
     from outreach_desktop.services.agency import letterhead
     from outreach_desktop.services.settings import load_settings
 
-    window.workspace.show_page(7)
+    window.workspace.show_page(8)
     page = window.workspace.settings_page
     page.letterhead["agency_name"].setText("Jobcenter Lüchow-Dannenberg")
     page.letterhead["agency_name"].editingFinished.emit()
@@ -249,7 +249,11 @@ def test_f1_lists_the_keyboard_shortcuts(window: Any, qtbot: Any) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert seen
     keys = dict(rows)  # German key names, as printed on German keyboards
-    assert keys["Strg+4"] == "Protokolle" and keys["Strg+8"] == "Einstellungen"
+    assert (
+        keys["Strg+4"] == "Protokolle"
+        and keys["Strg+8"] == "Übergabe"
+        and keys["Strg+9"] == "Einstellungen"
+    )
     assert "Volltextsuche" in keys["Strg+Umschalt+F"]
     assert keys["Strg+L"].startswith("Jetzt sperren") and "Entf" in keys
 

@@ -140,6 +140,7 @@ def test_german_is_loaded_with_qt_standard_buttons(
         "Suche",
         "Dritte",
         "Mitarbeitende",
+        "Übergabe",
         "Einstellungen",
     ]
     assert "Mittwoch, 25.11.2026" in window.workspace.today_page.heading.text()

@@ -222,7 +222,7 @@ def test_lock_never_confirms_a_passphrase_change(
     create_vault(vault_dir, PASS, kdf=FAST_KDF).lock()
     window = make_window(vault_dir)
     _unlock(qtbot, window)
-    window.workspace.show_page(7)
+    window.workspace.show_page(8)
 
     def type_then_lock(dialog: ChangePassphraseDialog) -> None:
         qtbot.keyClicks(dialog.current, PASS)

@@ -37,7 +37,7 @@ from outreach_desktop.exchange.bundle import MB, SenderInfo, open_bundle, write_
 from outreach_desktop.exchange.errors import BundleRefused
 from outreach_desktop.exchange.keys import Identity, PublicKeys
 from outreach_desktop.exchange.manifest import BundleKind, Role
-from outreach_desktop.exchange.record_kinds import SPECS
+from outreach_desktop.exchange.record_kinds import SPECS, RecordKind
 from outreach_desktop.services.export_file import (
     BundleFile,
     ExportFailed,
@@ -119,7 +119,7 @@ class ExportResult:
 
 @dataclass(frozen=True)
 class WaitingKind:
-    kind: str
+    kind: RecordKind
     count: int
     since: datetime  # UTC: the oldest change (pending) or export (awaiting a receipt)
 
@@ -158,7 +158,7 @@ def kind_title(kind: str) -> str:
 
 
 def _kinds(counts: list[KindCount]) -> tuple[WaitingKind, ...]:
-    return tuple(WaitingKind(c.kind, c.count, c.oldest) for c in counts)
+    return tuple(WaitingKind(RecordKind(c.kind), c.count, c.oldest) for c in counts)
 
 
 class ExportService:

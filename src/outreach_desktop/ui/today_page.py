@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.home_visit import LetterWindow
 from outreach_desktop.services.appointments import AppointmentView
+from outreach_desktop.services.export import Pending
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.today import (
     UPCOMING_DAYS,
@@ -102,8 +103,13 @@ class TodayPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.plan_button)
+        self.handover = QLabel()  # what waits to go to the office (a laptop that joined)
+        self.handover.setWordWrap(True)
+        self.handover.setAccessibleName(self.tr("Handover to the office"))
+        self.handover.hide()
         content = QWidget()
         body = QVBoxLayout(content)
+        body.addWidget(self.handover)
         for section in self.sections.values():  # in the order they are listed
             section.add_to(body)
         body.addStretch(1)
@@ -149,13 +155,15 @@ class TodayPage(QWidget):
         self.heading.setText(
             "<h2>" + self.tr("Today, {date}").format(date=format_long_date(day)) + "</h2>"
         )
+        session = self.session
         self.busy.run(
-            lambda: today_overview(self.session, day),
-            lambda overview: self._fill(overview, day),
+            lambda: (today_overview(session, day), session.outbox.pending()),
+            lambda found: self._fill(found[0], day, found[1]),
             latest=True,
         )
 
-    def _fill(self, overview: TodayOverview, day: date) -> None:
+    def _fill(self, overview: TodayOverview, day: date, pending: Pending) -> None:
+        self._show_handover(pending)
         s = self.sections
         s["today"].fill(
             [(self.describe_entry(e, False), e.view.appointment.id) for e in overview.today]
@@ -184,6 +192,16 @@ class TodayPage(QWidget):
         s["upcoming"].fill(
             [(self.describe_entry(e, True), e.view.appointment.id) for e in overview.upcoming]
         )
+
+    def _show_handover(self, pending: Pending) -> None:
+        since = pending.waiting_since
+        waiting = pending.joined and since is not None
+        if since is not None:
+            self.handover.setText("<b>" + self.tr(
+                "Handover to the office: {n} records wait since {day} (Ctrl+8)."
+            ).format(n=pending.waiting_total,
+                     day=format_date(since.astimezone().date())) + "</b>")  # fmt: skip
+        self.handover.setVisible(waiting)
 
     def describe_letter(self, view: AppointmentView, window: LetterWindow, day: date) -> str:
         template = (

@@ -14,6 +14,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings
 from outreach_desktop.ui.appointments_page import AppointmentsPage
 from outreach_desktop.ui.contracts import Page
+from outreach_desktop.ui.handover_page import HandoverPage
 from outreach_desktop.ui.people_pages import ClientsPage, StaffPage, ThirdPartiesPage
 from outreach_desktop.ui.protocols_page import ProtocolsPage
 from outreach_desktop.ui.search_page import SearchPage
@@ -39,11 +40,13 @@ class Workspace(QWidget):
         self.search_page = SearchPage(session, now)
         self.third_parties_page = ThirdPartiesPage(session)
         self.staff_page = StaffPage(session)
+        self.handover_page = HandoverPage(session, now)
         self.settings_page = SettingsPage(session, settings)
         self.stack = QStackedWidget()
         widgets: list[QWidget] = [
             self.today_page, self.appointments_page, self.clients_page, self.protocols_page,
-            self.search_page, self.third_parties_page, self.staff_page, self.settings_page,
+            self.search_page, self.third_parties_page, self.staff_page, self.handover_page,
+            self.settings_page,
         ]  # fmt: skip
         for widget in widgets:
             self.stack.addWidget(widget)
@@ -55,6 +58,7 @@ class Workspace(QWidget):
             (self.tr("Search"), self.search_page),
             (self.tr("Third parties"), self.third_parties_page),
             (self.tr("Staff"), self.staff_page),
+            (self.tr("Handover"), self.handover_page),
             (self.tr("Settings"), self.settings_page),
         ]
         self.nav = self._navigation()
@@ -69,7 +73,7 @@ class Workspace(QWidget):
         self.show_page(0)
 
     def _navigation(self) -> QListWidget:
-        """The list of pages on the left; Ctrl+1 … Ctrl+8 choose them from anywhere."""
+        """The list of pages on the left; Ctrl+1 … Ctrl+9 choose them from anywhere."""
         nav = QListWidget()
         nav.setAccessibleName(self.tr("Navigation"))
         nav.setFixedWidth(220)

@@ -1,0 +1,87 @@
+"""Übergabe ans Büro in the laptop's window: what waits is listed (also on Heute); a handover is
+written into the chosen folder with progress, read back and checked; a cancel leaves nothing;
+the office opens what was written."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from outreach_desktop.exchange.bundle import open_bundle
+from outreach_desktop.ui import messages
+from outreach_desktop.ui.handover_page import HandoverPage
+from outreach_desktop.ui.today_page import TodayPage
+from testkit.stations import DEMO_DAY, Stations
+
+NOW = datetime(2026, 11, 28, 18, 0)
+
+
+@pytest.fixture
+def page(stations: Stations, qtbot: Any, german: None) -> HandoverPage:
+    page = HandoverPage(stations.laptop, lambda: NOW)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    return page
+
+
+def test_what_waits_and_a_handover_written_and_checked(
+    page: HandoverPage,
+    stations: Stations,
+    tmp_path: Path,
+    qtbot: Any,
+) -> None:
+    assert "Warten auf die Übergabe" in page.state.text()
+    assert "Gedächtnisprotokolle" in page.state.text() and page.export_button.isEnabled()
+    target = tmp_path / "usb"
+    target.mkdir()
+    page.ask_folder = lambda _parent: str(target)
+    messages.set_next_answer(True)  # the result box
+    page.export_button.click()
+    qtbot.waitUntil(lambda: page.run is None, timeout=20000)
+    files = list(target.iterdir())
+    assert len(files) == 1 and files[0].name.startswith("OD-") and files[0].suffix == ".age"
+    opened = open_bundle(
+        files[0].read_bytes(), stations.office.identity.agency_identity(),
+        lambda _device: None,
+    )  # fmt: skip
+    assert any(path.startswith("records/protocols") for path in opened.members)
+    assert "Nichts wartet auf die Übergabe" in page.state.text()
+    assert "Quittung steht noch aus" in page.state.text()
+    assert not page.export_button.isEnabled()
+
+
+def test_a_cancelled_handover_leaves_nothing(
+    page: HandoverPage, stations: Stations, tmp_path: Path, qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    target = tmp_path / "usb"
+    target.mkdir()
+    page.ask_folder = lambda _parent: str(target)
+    before = stations.laptop.outbox.pending()
+    gate, real_export = threading.Event(), stations.laptop.outbox.export
+    monkeypatch.setattr(  # the work starts only once the cancel was asked for
+        stations.laptop.outbox, "export", lambda *a, **k: gate.wait(10) and real_export(*a, **k)
+    )
+    messages.set_next_answer(True)  # "abgebrochen" box
+    page.export_button.click()
+    assert page.run is not None
+    page.run.cancel()  # as the progress dialog's Abbrechen does
+    gate.set()
+    qtbot.waitUntil(lambda: page.run is None, timeout=20000)
+    assert list(target.iterdir()) == []
+    assert stations.laptop.outbox.pending() == before
+
+
+def test_heute_says_what_waits(stations: Stations, qtbot: Any, german: None, settle: Any) -> None:
+    today = TodayPage(stations.laptop, lambda: DEMO_DAY, lambda: NOW)
+    qtbot.addWidget(today)
+    today.show()
+    today.refresh()
+    settle(today)
+    assert today.handover.isVisible()
+    assert "Übergabe ans Büro:" in today.handover.text() and "warten seit" in today.handover.text()
