@@ -33,6 +33,10 @@ OPTIONS = {
     "office init": [*SESSION, "--setup-out", "--agency-name", "--retention-days"],
     "office export-identity": [*SESSION, "--out"],
     "agency join": [*SESSION, "FILE"],
+    "receipt": [*SESSION, "--device", "--out"],
+    "import": [*SESSION, "FILE"],
+    "purge": SESSION,
+    "sync log": [*SESSION, "--json"],
 }  # fmt: skip
 
 
@@ -42,7 +46,8 @@ def test_every_command_is_listed(run: Run) -> None:
     commands = {name.split()[0] for name in OPTIONS}
     listed = set(re.findall(r"^    ([a-z][a-z-]*)\s", result.out, re.MULTILINE))
     assert listed == commands
-    groups = ("vault", "clients", "appointments", "checklist", "letters", "consents", "office")
+    groups = ("vault", "clients", "appointments", "checklist", "letters", "consents", "office",
+              "sync")  # fmt: skip
     for group in (*groups, "agency"):
         out = run(group, "--help").out
         actions = {name.split()[1] for name in OPTIONS if name.startswith(group + " ")}

@@ -17,10 +17,12 @@ from outreach_desktop.cli import (
     consent_commands,
     demo_command,
     gui_command,
+    import_command,
     letter_commands,
     office_commands,
     print_command,
     protocol_commands,
+    receipt_commands,
     vault_commands,
 )
 from outreach_desktop.cli.common import DAY_HELP, parse_day, parse_start
@@ -146,6 +148,7 @@ def build_parser() -> GermanParser:
     _workflow_commands(sub, parents)
     _protocol_commands(sub, parents)
     _office_commands(sub, parents)
+    _receipt_commands(sub, parents)
     p = _command(sub, "demo", "Tresor mit erfundenen Beispieldaten füllen", demo_command.run,
                  parents.session)  # fmt: skip
     p.add_argument("--clients", type=int, default=30, metavar="N")
@@ -186,6 +189,23 @@ def _office_commands(sub: Subcommands, parents: _Parents) -> None:
     p = _command(asub, "join", "der Dienststelle mit ihrer Einrichtungsdatei beitreten",
                  office_commands.join, parents.session)  # fmt: skip
     p.add_argument("file", type=Path, metavar="FILE", help="die Einrichtungsdatei")
+
+
+def _receipt_commands(sub: Subcommands, parents: _Parents) -> None:
+    p = _command(sub, "receipt", "Quittung für ein Gerät schreiben (Bürotresor)",
+                 receipt_commands.receipt, parents.session)  # fmt: skip
+    p.add_argument("--device", required=True, metavar="ID",
+                   help="Kennung des Geräts (oder ihr Anfang, mindestens 8 Zeichen)")  # fmt: skip
+    p.add_argument("--out", required=True, type=Path, metavar="DIR",
+                   help="Ordner, in den die Quittung geschrieben wird")  # fmt: skip
+    p = _command(sub, "import", "Sendungen einlesen (Laptop: Quittungen des Büros)",
+                 import_command.run, parents.session)  # fmt: skip
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="die Dateien")
+    _command(sub, "purge", "im Büro übernommene Daten nach der Aufbewahrungsfrist löschen",
+             receipt_commands.purge, parents.session)  # fmt: skip
+    ssub = _group(sub, "sync", "Übergabeprotokoll")
+    _command(ssub, "log", "Exporte, Importe, Quittungen und Löschungen (ohne Personendaten)",
+             receipt_commands.sync_log, parents.session, parents.json)  # fmt: skip
 
 
 def _client_commands(sub: Subcommands, parents: _Parents) -> None:
