@@ -39,6 +39,9 @@ OPTIONS = {
     "inbox mark": [
         *SESSION, "--by", "--record", "--kind", "--verbis", "--eakte", "--benefits", "--reject",
     ],
+    "receipt": [*SESSION, "--device", "--out"],
+    "purge": SESSION,
+    "sync log": [*SESSION, "--json"],
 }  # fmt: skip
 
 
@@ -49,7 +52,7 @@ def test_every_command_is_listed(run: Run) -> None:
     listed = set(re.findall(r"^    ([a-z][a-z-]*)\s", result.out, re.MULTILINE))
     assert listed == commands
     groups = ("vault", "clients", "appointments", "checklist", "letters", "consents", "office",
-              "inbox")  # fmt: skip
+              "inbox", "sync")  # fmt: skip
     for group in (*groups, "agency"):
         out = run(group, "--help").out
         actions = {name.split()[1] for name in OPTIONS if name.startswith(group + " ")}

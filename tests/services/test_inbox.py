@@ -46,8 +46,13 @@ def test_what_awaits_entry_by_caseworker_and_client(office: Stations) -> None:
     records = laptop_records(office.laptop)
     names = {c["id"]: c["fields"]["display_name"] for c in records["clients"]}
     waiting = {(i.kind, i.id) for g in groups for i in g.items}
+    unfinished = {"ended-at-door", "broken-off", "not-met", "postponed", "cancelled"}
     assert waiting == {("protocols", p["id"]) for p in records["protocols"]} | {
         ("consents", c["id"]) for c in records["consents"]
+    } | {
+        ("appointments", a["id"])
+        for a in records["appointments"]
+        if a["fields"]["status"] in unfinished  # a contact attempt for VerBIS
     }
     device = office.laptop.info().device_id
     for group in groups:
@@ -64,6 +69,8 @@ def test_which_marks_apply(office: Stations) -> None:
             assert "verbis" in item.applies or "benefits" in item.applies
         elif item.kind == "consents":
             assert item.applies == ("eakte",)
+        elif item.kind == "appointments":
+            assert item.applies in ((), ("verbis",))
         else:  # context and anonymous counselling: nothing to enter, übernommen on arrival
             assert item.applies == () and item.transferred and not item.waiting
     protocols = repository(office.laptop, ProtocolRepository).all()

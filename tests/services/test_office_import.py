@@ -30,7 +30,7 @@ from testkit.bundles import (
     new_party,
 )
 from testkit.exchange import db_of
-from testkit.internals import all_rows, repository
+from testkit.internals import repository, stored_tables
 from testkit.stations import IMPORTED, Stations, assert_only_the_refusal_logged
 
 LATER = IMPORTED + timedelta(days=1)
@@ -92,7 +92,7 @@ def test_a_new_device_waits_until_a_person_confirmed_its_fingerprint(
     stations: Stations, tmp_path: Path
 ) -> None:
     path = write(tmp_path, "OD-1.age", laptop_export(stations.laptop, stations.office))
-    before = all_rows(stations.office)
+    before = stored_tables(stations.office)
     result = import_one(stations.office, path)
     fingerprint = stations.laptop.identity.device_fingerprint()
     assert result.status == "refused" and result.unknown_device
@@ -125,12 +125,12 @@ def test_the_demo_laptop_arrives_whole(stations: Stations, tmp_path: Path) -> No
 
 def test_the_same_bundle_twice_changes_nothing(stations: Stations, tmp_path: Path) -> None:
     first = first_import(stations, tmp_path)
-    before = all_rows(stations.office)
+    before = stored_tables(stations.office)
     again = import_one(stations.office, tmp_path / "OD-1.age", now=LATER)
     assert again.status == "already" and again.ok
     assert again.message.startswith("bereits eingelesen am 30.11.2026 (Paket 1 von Gerät")
     assert again.bundle_id == first.bundle_id
-    assert all_rows(stations.office) == before
+    assert stored_tables(stations.office) == before
 
 
 def test_the_same_records_in_a_new_bundle_are_the_same(stations: Stations, tmp_path: Path) -> None:

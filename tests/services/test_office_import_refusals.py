@@ -40,7 +40,7 @@ from testkit.bundles import (
     resigned,
     seal,
 )
-from testkit.internals import all_rows
+from testkit.internals import stored_tables
 from testkit.stations import IMPORTED, Stations, assert_only_the_refusal_logged
 from testkit.tars import raw_tar
 
@@ -83,7 +83,7 @@ def refused(scene: Scene, data: bytes, tmp_path: Path) -> str:
     path = tmp_path / "OD-bad.age"
     path.write_bytes(data)
     office = scene.stations.office
-    before = all_rows(office)
+    before = stored_tables(office)
     [result] = office.inbox.import_files([path], IMPORTED)
     assert result.status == "refused", result.message
     assert result.line == f"OD-bad.age: {result.message}"
@@ -170,10 +170,10 @@ def test_the_laptops_keys_under_another_device_id(scene: Scene, tmp_path: Path) 
 def test_the_same_bundle_again_changes_nothing(scene: Scene, tmp_path: Path) -> None:
     office = scene.stations.office
     path = tmp_path / "OD-1.age"
-    before = all_rows(office)
+    before = stored_tables(office)
     [result] = office.inbox.import_files([path], IMPORTED)
     assert result.status == "already"
-    assert all_rows(office) == before
+    assert stored_tables(office) == before
 
 
 @pytest.mark.parametrize("sequence", [1, 2])

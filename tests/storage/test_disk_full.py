@@ -129,3 +129,25 @@ def test_keyslot_copy_restored_when_primary_write_fails(
         session.change_passphrase(passphrase, "Eine ganz neue Passphrase")
     after = {n: (folder / n).read_bytes() for n in before}
     assert after == before
+
+
+def test_a_written_file_that_fails_its_check_takes_no_name(tmp_path: Path) -> None:
+    """`verify` sees the temporary file before the rename; what it raises leaves nothing, and
+    a file of that name from before stays as it was."""
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    target = folder / "receipt.age"
+    target.write_bytes(b"before")
+    seen: list[bytes] = []
+
+    def refuse(path: Path) -> None:
+        seen.append(path.read_bytes())
+        raise ValueError("not what was meant")
+
+    with pytest.raises(ValueError):
+        atomic_write(target, b"after", verify=refuse)
+    assert seen == [b"after"]
+    assert [p.name for p in folder.iterdir()] == ["receipt.age"]
+    assert target.read_bytes() == b"before"
+    atomic_write(target, b"after", verify=lambda path: None)
+    assert target.read_bytes() == b"after"

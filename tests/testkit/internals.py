@@ -24,15 +24,17 @@ def repository(session: Session, kind: Callable[[Database, str], R]) -> R:
     return kind(vault.db, vault.device_id)
 
 
-def all_rows(session: Session) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table (the full-text index and its shadow tables included), sorted:
-    two equal dumps mean nothing in the vault changed."""
+Tables = dict[str, list[tuple[object, ...]]]
+
+
+def stored_tables(session: Session, but: tuple[str, ...] = ()) -> Tables:
+    """Every row of every table (the full-text index's own tables included), sorted: to show a
+    refused input changed nothing. `but`: tables left out (e.g. the sync log, which records the
+    refusal)."""
     db = vault_of(session).db
-    tables = [
-        str(r[0])
-        for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        if not str(r[0]).startswith("sqlite_")
-    ]
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     return {
-        t: sorted((tuple(r) for r in db.execute(f'SELECT * FROM "{t}"')), key=repr) for t in tables
+        name: sorted((tuple(r) for r in db.execute(f'SELECT * FROM "{name}"')), key=repr)
+        for name in names
+        if not name.startswith("sqlite_") and name not in but
     }

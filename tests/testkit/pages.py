@@ -12,9 +12,18 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+from outreach_desktop.storage.keyslots import KeySlots
+from testkit import PASSPHRASE
+
 PAGE_SIZE = 4096
 RESERVE = 80  # IV (16) + HMAC-SHA512 (64)
 SALT = 16
+
+
+def data_key(vault: Path, passphrase: str = PASSPHRASE) -> bytes:
+    """The vault's data key, from its passphrase slot."""
+    slots = KeySlots.load(vault)
+    return bytes(slots.passphrase.unwrap(passphrase, slots.vault_id))
 
 
 def decrypted_pages(db_file: Path, key: bytes) -> list[bytes]:

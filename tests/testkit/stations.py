@@ -20,7 +20,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_office_vault, create_vault, unlock_vault
 from outreach_desktop.storage.sync_log import SyncLog
 from testkit import FAST_KDF, PASSPHRASE
-from testkit.internals import all_rows, vault_of
+from testkit.internals import stored_tables, vault_of
 
 DEMO_DAY = date(2026, 11, 25)
 IMPORTED = datetime(2026, 11, 30, 9, 15, tzinfo=UTC)  # when the office imports, in the tests
@@ -89,7 +89,7 @@ def stations(station_folders: Folders) -> Iterator[Stations]:
 
 def assert_only_the_refusal_logged(office: Session, before: Rows, result: ImportResult) -> None:
     """Every table as `before`, but the sync log, which gained the refusal's one line."""
-    after = all_rows(office)
+    after = stored_tables(office)
     logged, earlier = after.pop("sync_log"), before["sync_log"]
     assert after == {t: rows for t, rows in before.items() if t != "sync_log"}
     assert len(logged) == len(earlier) + 1

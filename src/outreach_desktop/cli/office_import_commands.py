@@ -20,11 +20,11 @@ from outreach_desktop.services.office_import import ImportResult
 from outreach_desktop.services.session import Session
 
 
-def run_import(args: argparse.Namespace) -> int:
-    with unlocked(args) as session:
-        results = session.inbox.import_files(
-            args.files, _now(), args.trust or (), trusted_by=_person(args.by)
-        )
+def import_on_office(session: Session, args: argparse.Namespace) -> int:
+    """The office station reads the laptops' exports (the vault is unlocked by the caller)."""
+    results = session.inbox.import_files(
+        args.files, _now(), args.trust or (), trusted_by=_person(args.by)
+    )
     for result in results:
         print(_line(result))
     refused = [r for r in results if not r.ok]

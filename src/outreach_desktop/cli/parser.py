@@ -18,11 +18,13 @@ from outreach_desktop.cli import (
     demo_command,
     exchange_commands,
     gui_command,
+    import_command,
     letter_commands,
     office_commands,
     office_import_commands,
     print_command,
     protocol_commands,
+    receipt_commands,
     vault_commands,
 )
 from outreach_desktop.cli.common import DAY_HELP, parse_day, parse_start
@@ -151,6 +153,7 @@ def build_parser() -> GermanParser:
     _office_commands(sub, parents)
     _export_command(sub, parents)
     _import_commands(sub, parents)
+    _receipt_commands(sub, parents)
     p = _command(sub, "demo", "Tresor mit erfundenen Beispieldaten füllen", demo_command.run,
                  parents.session)  # fmt: skip
     p.add_argument("--clients", type=int, default=30, metavar="N")
@@ -208,8 +211,8 @@ def _import_commands(sub: Subcommands, parents: _Parents) -> None:
     """The office station takes the laptops' exports and keeps its Posteingang."""
     by = _parent(_option("--by", metavar="NAME",
                          help="wer bestätigt oder markiert (Standard: Anmeldename)"))  # fmt: skip
-    p = _command(sub, "import", "Übergaben der Laptops im Bürotresor einlesen",
-                 office_import_commands.run_import, parents.session, by)  # fmt: skip
+    p = _command(sub, "import", "Sendungen einlesen (Büro: Übergaben der Laptops; Laptop: "
+                 "Quittungen des Büros)", import_command.run, parents.session, by)  # fmt: skip
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="Paketdateien (.age)")
     p.add_argument("--trust-new-device", dest="trust", action="append", metavar="FINGERPRINT",
                    help="ein neues Gerät annehmen, nachdem sein Fingerabdruck verglichen "
@@ -229,6 +232,20 @@ def _import_commands(sub: Subcommands, parents: _Parents) -> None:
     p.add_argument("--eakte", action="store_true", help="in der e-Akte vermerkt")
     p.add_argument("--benefits", action="store_true", help="Leistungsgewährung informiert")
     p.add_argument("--reject", metavar="GRUND", help="ablehnen, mit Grund für die Quittung")
+
+
+def _receipt_commands(sub: Subcommands, parents: _Parents) -> None:
+    p = _command(sub, "receipt", "Quittung für ein Gerät schreiben (Bürotresor)",
+                 receipt_commands.receipt, parents.session)  # fmt: skip
+    p.add_argument("--device", required=True, metavar="ID",
+                   help="Kennung des Geräts (oder ihr Anfang, mindestens 8 Zeichen)")  # fmt: skip
+    p.add_argument("--out", required=True, type=Path, metavar="DIR",
+                   help="Ordner, in den die Quittung geschrieben wird")  # fmt: skip
+    _command(sub, "purge", "im Büro übernommene Daten nach der Aufbewahrungsfrist löschen",
+             receipt_commands.purge, parents.session)  # fmt: skip
+    ssub = _group(sub, "sync", "Übergabeprotokoll")
+    _command(ssub, "log", "Exporte, Importe, Quittungen und Löschungen (ohne Personendaten)",
+             receipt_commands.sync_log, parents.session, parents.json)  # fmt: skip
 
 
 def _client_commands(sub: Subcommands, parents: _Parents) -> None:

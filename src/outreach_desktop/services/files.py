@@ -4,14 +4,23 @@ created, and a wrong path is a German message, not a traceback."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.storage.atomic import atomic_write
 
 
-def save_file(path: Path, data: bytes, *, suffix: str = "", mode: int = 0o600) -> Path:
-    """Write `data` to `path` (`suffix` appended when the name lacks it); returns the path."""
+def save_file(
+    path: Path,
+    data: bytes,
+    *,
+    suffix: str = "",
+    mode: int = 0o600,
+    verify: Callable[[Path], None] | None = None,
+) -> Path:
+    """Write `data` to `path` (`suffix` appended when the name lacks it); returns the path.
+    `verify` checks the written temporary file before it takes the name."""
     if suffix and not path.name.lower().endswith(suffix):
         path = path.with_name(path.name + suffix)
     if path.is_dir():
@@ -19,7 +28,7 @@ def save_file(path: Path, data: bytes, *, suffix: str = "", mode: int = 0o600) -
     if not path.parent.is_dir():
         raise DomainError(f"Den Ordner {path.parent} gibt es nicht.")
     try:
-        atomic_write(path, data, mode=mode)
+        atomic_write(path, data, mode=mode, verify=verify)
     except PermissionError as exc:
         raise DomainError(f"In {path.parent} darf nicht geschrieben werden.") from exc
     return path

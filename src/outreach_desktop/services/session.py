@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
@@ -17,7 +18,10 @@ from outreach_desktop.services.identity import IdentityService
 from outreach_desktop.services.inbox import inbox_service
 from outreach_desktop.services.people import ClientService, StaffService, ThirdPartyService
 from outreach_desktop.services.protocols import ProtocolService
+from outreach_desktop.services.purge import PurgeResult, PurgeService
+from outreach_desktop.services.receipts import ReceiptService
 from outreach_desktop.services.settings import load_settings
+from outreach_desktop.services.sync_log import SyncLogService
 from outreach_desktop.services.templates import TemplateService
 from outreach_desktop.services.workflow import WorkflowService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
@@ -37,7 +41,7 @@ from outreach_desktop.storage.protocol_repo import (
     SearchIndex,
     TemplateRepository,
 )
-from outreach_desktop.storage.sync_log import SyncLog
+from outreach_desktop.storage.sync_log import DeletionLog, SyncLog
 from outreach_desktop.storage.vault import Vault
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
 
@@ -90,9 +94,15 @@ class Session:
         )
         self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
         self.site_setup_problem = ""  # IT's setup file could not be used (shown in Settings)
+        self.purging = PurgeService(vault)
+        self.purged_at_unlock: PurgeResult | None = None
+        self.receipts = ReceiptService(db, device, self.identity, self.purging)
+        self.sync_log = SyncLogService(SyncLog(db), DeletionLog(db))
         if not vault.is_locked:
             self.identity.ensure_device_identity()
             self.site_setup_problem = self.identity.join_from_site()
+            # one query when nothing is due; what went is kept to be told
+            self.purged_at_unlock = self.purging.at_unlock()
         self.outbox = ExportService(db, device, self.identity)
         # the office station's import and Posteingang (refused on a laptop's vault)
         self.inbox = inbox_service(db, device, self.identity, self.transaction, self.meta)
@@ -127,6 +137,11 @@ class Session:
         """Text templates: the agency's (read afresh, so a new site file counts) and the
         caseworker's own."""
         return TemplateService(self._templates, self.clients, self.staff)
+
+    def purge(self, now: datetime | None = None) -> PurgeResult:
+        """Purge what the office acknowledged once the agency's retention period has passed
+        (a laptop; also done at unlock and after a receipt)."""
+        return self.purging.run(now)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

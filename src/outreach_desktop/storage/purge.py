@@ -106,6 +106,20 @@ def purge(db: Database, now: datetime, retention_days: int) -> dict[str, int]:
     return counts
 
 
+def purge_due(db: Database, now: datetime, retention_days: int) -> bool:
+    """Whether anything is acknowledged as entered and past the retention period, not yet
+    purged: one indexed query, so a check at every unlock costs nothing when nothing is due
+    (whether the purge may take it — nothing else needs it — is the purge's question)."""
+    cutoff = ts_to_db(now - timedelta(days=retention_days))
+    return bool(
+        db.scalar(
+            "SELECT EXISTS (SELECT 1 FROM exported WHERE state = 'entered'"
+            " AND acknowledged_at <= ? AND purged_at IS NULL)",
+            (cutoff,),
+        )
+    )
+
+
 def _purge_kind(db: Database, kind: RecordKind, cutoff: str | None) -> Deleted:
     """Delete the records of `kind` that may go; appointments again until none (one may wait
     only for another one: a follow-up, a new appointment at another place)."""

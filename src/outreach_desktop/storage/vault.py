@@ -330,6 +330,26 @@ class Vault:
             log.info("vault %s: %d old backup(s) removed", self.slots.vault_id, len(gone))
         return gone
 
+    def prune_backups_before(self, moment: datetime) -> list[Path]:
+        """Delete the migration backups taken at or before `moment` (by the time in their
+        name): after a purge they still hold what it deleted. Returns what was deleted; a file
+        that cannot be deleted is logged and left (it is encrypted like the vault)."""
+        stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+        gone = []
+        for path in sorted((self.path / BACKUP_DIR).glob("vault-schema*.db")):
+            match = BACKUP_NAME.fullmatch(path.name)
+            if match is None or match[2] > stamp:
+                continue
+            try:
+                path.unlink()
+                gone.append(path)
+            except OSError:
+                log.warning("vault %s: a backup could not be removed", self.slots.vault_id)
+        if gone:
+            log.info("vault %s: %d backup(s) with purged data removed", self.slots.vault_id,
+                     len(gone))  # fmt: skip
+        return gone
+
     def check(self) -> list[str]:
         """Problems found by `cipher_integrity_check` and `integrity_check`; empty means sound."""
         problems: list[str] = []
