@@ -886,6 +886,14 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Ordner für die Übergabe (USB-Stick, Teamlaufwerk)</translation>
     </message>
     <message>
+        <source>The office&apos;s receipt</source>
+        <translation>Quittung des Büros</translation>
+    </message>
+    <message>
+        <source>Receipt (*.age);;All files (*)</source>
+        <translation>Quittung (*.age);;Alle Dateien (*)</translation>
+    </message>
+    <message>
         <source>{count} {kind} (since {day})</source>
         <translation>{count} × {kind} (seit {day})</translation>
     </message>
@@ -904,6 +912,18 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Write the handover file (Ctrl+E)</source>
         <translation>Übergabedatei schreiben (Strg+E)</translation>
+    </message>
+    <message>
+        <source>Read the office&apos;s &amp;receipt…</source>
+        <translation>&amp;Quittung des Büros einlesen …</translation>
+    </message>
+    <message>
+        <source>Handover log</source>
+        <translation>Übergabeprotokoll</translation>
+    </message>
+    <message>
+        <source>Handover log (no personal data)</source>
+        <translation>Übergabeprotokoll (ohne Personendaten)</translation>
     </message>
     <message>
         <source>This is the office station: it receives handovers, it sends none.</source>
@@ -930,6 +950,10 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Vom Büro abgelehnt: {n}. Sie gehen erneut mit, sobald sie berichtigt sind.</translation>
     </message>
     <message>
+        <source>Deleted at unlock, {days} days after the office&apos;s receipt: {kinds}.</source>
+        <translation>Beim Entsperren gelöscht, {days} Tage nach der Quittung des Büros: {kinds}.</translation>
+    </message>
+    <message>
         <source>The handover file is encrypted for the agency; its name reveals no one. Records stay on this laptop until the office&apos;s receipt, and are deleted after the period the agency set.</source>
         <translation>Die Übergabedatei ist für die Dienststelle verschlüsselt; ihr Name verrät niemanden. Die Einträge bleiben bis zur Quittung des Büros auf diesem Laptop und werden nach der von der Dienststelle festgelegten Frist gelöscht.</translation>
     </message>
@@ -948,6 +972,10 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>{n} more records wait for the next handover (the agency&apos;s size limit).</source>
         <translation>{n} weitere Einträge warten auf die nächste Übergabe (Größengrenze der Dienststelle).</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird eingelesen …</translation>
     </message>
 </context>
 <context>

@@ -85,3 +85,41 @@ def test_heute_says_what_waits(stations: Stations, qtbot: Any, german: None, set
     settle(today)
     assert today.handover.isVisible()
     assert "Übergabe ans Büro:" in today.handover.text() and "warten seit" in today.handover.text()
+
+
+def test_the_offices_receipt_read_on_the_laptop(
+    page: HandoverPage, stations: Stations, tmp_path: Path, qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The loop's way back: the office imports the handover, marks everything, writes a receipt;
+    the laptop reads it on its Übergabe page; the log says so without a name."""
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    page.ask_folder = lambda _parent: str(stick)
+    messages.set_next_answer(True)
+    page.export_button.click()
+    qtbot.waitUntil(lambda: page.run is None, timeout=20000)
+    bundle = next(stick.iterdir())
+    office, laptop = stations.office, stations.laptop
+    fingerprint = laptop.identity.device_fingerprint()
+    [result] = office.inbox.import_files([bundle], NOW, {fingerprint}, trusted_by="B. Sommer")
+    assert result.ok, result.line
+    for group in office.inbox.entries():
+        for item in group.items:
+            for mark in item.missing:
+                office.inbox.mark(item.kind, item.id, mark, "B. Sommer", NOW)
+    receipt = office.receipts.write_receipt(laptop.info().device_id, stick, NOW)
+    assert receipt.path is not None
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "outreach_desktop.ui.handover_page.show_info", lambda _p, _t, text: shown.append(text)
+    )
+    page.ask_receipts = lambda _parent: [str(receipt.path)]
+    page.receipt_button.click()
+    qtbot.waitUntil(lambda: page.busy.running == 0 and bool(shown), timeout=20000)
+    assert shown[0].startswith("Quittung Nr. 1 eingelesen:")
+    assert "Quittung steht noch aus" not in page.state.text()
+    log = [page.log.item(i).text() for i in range(page.log.count())]
+    assert any("Export" in line for line in log) and any("Import" in line for line in log)
+    names = {c.display_name for c in laptop.clients.all()}
+    assert not any(name in line for name in names for line in log)

@@ -11,11 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from outreach_desktop.domain.errors import UserError
 from outreach_desktop.services.export import ExportResult, Pending, WaitingKind
 from outreach_desktop.services.export_selection import ExportCancelled
 from outreach_desktop.services.session import Session
+from outreach_desktop.services.sync_log import SyncLogLine, counts_text
+from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.formats import format_date
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error, show_info
@@ -29,6 +32,22 @@ def _ask_folder(parent: QWidget) -> str:
     return QFileDialog.getExistingDirectory(
         parent, translate("HandoverPage", "Folder for the handover (USB stick, team share)")
     )
+
+
+def _ask_receipts(parent: QWidget) -> list[str]:
+    paths, _filter = QFileDialog.getOpenFileNames(
+        parent,
+        translate("HandoverPage", "The office's receipt"),
+        "",
+        translate("HandoverPage", "Receipt (*.age);;All files (*)"),
+    )
+    return paths
+
+
+def _log_line(line: SyncLogLine) -> str:
+    parts = [line.local_time.strftime("%d.%m.%Y %H:%M"), line.action_label, line.result_label]
+    counts = counts_text(line.counts)
+    return " · ".join([*parts, *(x for x in (counts, line.detail) if x)])
 
 
 def _kinds(kinds: tuple[WaitingKind, ...]) -> str:
@@ -55,15 +74,25 @@ class HandoverPage(QWidget):
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setAccessibleName(self.tr("What waits to go to the office"))
+        self.ask_receipts: Callable[[QWidget], list[str]] = _ask_receipts  # test seam
+        self.busy = Busy(self, lambda: not session.is_locked)
         self.export_button = button(self.tr("&Write handover…"), self.export)
         self.export_button.setToolTip(self.tr("Write the handover file (Ctrl+E)"))
         shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
         shortcut.activated.connect(self.export)
+        self.receipt_button = button(self.tr("Read the office's &receipt…"), self.import_receipts)
+        self.log = QListWidget()
+        self.log.setAccessibleName(self.tr("Handover log"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.receipt_button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.state)
-        layout.addWidget(self.export_button)
-        layout.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("<b>" + self.tr("Handover log (no personal data)") + "</b>"))
+        layout.addWidget(self.log, 1)
         self.setFocusProxy(self.export_button)
         self.run: ProgressRun | None = None
 
@@ -72,9 +101,14 @@ class HandoverPage(QWidget):
         pending = self.session.outbox.pending()
         self.state.setText("\n\n".join(self._lines(pending)))
         self.export_button.setEnabled(pending.joined and pending.waiting_total > 0)
+        self.receipt_button.setEnabled(pending.joined)
+        self.log.clear()
+        for line in self.session.sync_log.lines(limit=200):
+            self.log.addItem(_log_line(line))
 
     def clear(self) -> None:
         self.state.clear()
+        self.log.clear()
 
     def _lines(self, pending: Pending) -> list[str]:
         if self.session.identity.role() == "office":
@@ -96,6 +130,11 @@ class HandoverPage(QWidget):
             lines.append(self.tr(
                 "Rejected by the office: {n}. They go again once they were corrected."
             ).format(n=pending.rejected))  # fmt: skip
+        purged = self.session.purged_at_unlock
+        if purged is not None and purged.total:
+            lines.append(self.tr(
+                "Deleted at unlock, {days} days after the office's receipt: {kinds}."
+            ).format(days=purged.retention_days, kinds=counts_text(purged.counts)))  # fmt: skip
         lines.append(self.tr(
             "The handover file is encrypted for the agency; its name reveals no one. Records "
             "stay on this laptop until the office's receipt, and are deleted after the period "
@@ -143,3 +182,26 @@ class HandoverPage(QWidget):
             show_info(self, self.tr("Handover"), str(exc))
         else:
             show_error(self, exc, self.tr("Handover"))
+
+    # ---- the office's receipt ----------------------------------------------------------------
+    def import_receipts(self) -> None:
+        paths = self.ask_receipts(self)
+        if not paths:
+            return
+        receipts, now = self.session.receipts, self.now().astimezone(UTC)
+
+        def take() -> list[str]:
+            lines: list[str] = []
+            for path in paths:  # one bad file does not stop the others
+                try:
+                    lines += receipts.import_receipt(Path(path), now).lines()
+                except UserError as exc:
+                    lines.append(f"{Path(path).name}: {exc}")
+            return lines
+
+        self.busy.run(take, self._receipts_taken, button=self.receipt_button,
+                      text=self.tr("Reading…"))  # fmt: skip
+
+    def _receipts_taken(self, lines: list[str]) -> None:
+        self.refresh()
+        show_info(self, self.tr("The office's receipt"), "\n".join(lines))
