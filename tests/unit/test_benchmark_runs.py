@@ -28,3 +28,5 @@ def test_benchmark_prints_vault_and_plain_figures() -> None:
         assert vault >= 0 and plain >= 0 and ratio > 0
     (export,) = [line for line in lines if line.startswith("export of the 8-client demo: ")]
     assert re.search(r" in [0-9.]+ s \([0-9]+ records/s\)$", export), export
+    (imported,) = [line for line in lines if line.startswith("import of that file at the office")]
+    assert re.search(r": [0-9.]+ s \([0-9]+ records/s\); .* again .*: [0-9.]+ s$", imported)
