@@ -17,6 +17,7 @@ from outreach_desktop.ui.main_window import MainWindow
 from outreach_desktop.ui.tasks import wait_for_background
 from testkit import FAST_KDF
 from testkit.gui import MODAL_ERRORS, FakeClock
+from testkit.stations import station_folders, stations, stations_template  # noqa: F401
 
 
 @pytest.fixture(autouse=True)
