@@ -36,8 +36,19 @@ def make_page(qtbot: Any, stations: Stations) -> InboxPage:
     page.show()
     page.activateWindow()
     page.refresh()
-    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+    settled(qtbot, page)
     return page
+
+
+def settled(qtbot: Any, page: InboxPage) -> None:
+    """The list read in the background is shown."""
+    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+
+
+def show_everything(qtbot: Any, page: InboxPage, everything: bool = True) -> None:
+    """Tick "Auch Übernommenes/Abgelehntes zeigen" and wait for the list."""
+    page.show_all.setChecked(everything)
+    settled(qtbot, page)
 
 
 def waiting(stations: Stations) -> list[InboxItem]:

@@ -217,15 +217,14 @@ def test_the_office_inbox_names_its_controls(qtbot: Any, german: None, stations:
         RejectDialog,
     )
     from outreach_desktop.ui.inbox_record import RecordDialog
-    from testkit.office_gui import NOW, export_bundle, import_trusted, make_page
+    from testkit.office_gui import NOW, export_bundle, import_trusted, make_page, show_everything
 
     bundle = export_bundle(stations, stations.folders.office.parent / "stick")
     import_trusted(stations, bundle)
     page = make_page(qtbot, stations)
     assert page.model.keys
     for show_all in (False, True):
-        page.show_all.setChecked(show_all)
-        qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+        show_everything(qtbot, page, show_all)
         for check in (unnamed_controls, unreachable_controls, mnemonic_clashes):
             assert check(page) == [], check.__name__
     items = [i for g in stations.office.inbox.entries(everything=True) for i in g.items]

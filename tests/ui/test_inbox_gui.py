@@ -25,7 +25,14 @@ from outreach_desktop.ui.inbox_page import InboxPage
 from outreach_desktop.ui.inbox_record import RecordDialog
 from testkit.gui import in_modal
 from testkit.internals import vault_of
-from testkit.office_gui import export_bundle, import_trusted, make_page, waiting
+from testkit.office_gui import (
+    export_bundle,
+    import_trusted,
+    make_page,
+    settled,
+    show_everything,
+    waiting,
+)
 from testkit.stations import Stations
 
 pytestmark = pytest.mark.usefixtures("german")
@@ -55,7 +62,7 @@ def read_bundles(qtbot: Any, page: InboxPage, paths: list[Path]) -> list[str]:
     assert page.flow is not None and page.flow.results_dialog is not None
     lines = page.flow.results_dialog.texts()
     page.flow.results_dialog.close()
-    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+    settled(qtbot, page)
     return lines
 
 
@@ -89,7 +96,7 @@ def test_a_new_laptop_is_read_after_its_fingerprint_was_compared(
     assert len(lines) == 1 and "eingelesen" in lines[0] and fingerprint in lines[0]
     assert lines[0].startswith("✓ " + bundle.name)
     keys = {(i.kind, i.id) for i in waiting(stations)}
-    assert keys and set(page.model.keys) == keys
+    assert keys and set(page.model.keys) == keys and page.focusProxy() is page.tree
     assert "Warten auf die Übernahme: " + str(len(keys)) == page.summary.text()
     [device] = DeviceRepository(vault_of(stations.office).db).all()
     assert (device.fingerprint, device.trusted_by) == (fingerprint, getpass.getuser())
@@ -158,13 +165,12 @@ def test_open_a_protocol_copy_a_field_and_set_its_marks(
         dialog.close_button.click()
 
     open_record(qtbot, page, item, work)
-    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+    settled(qtbot, page)
     done = stations.office.inbox.item("protocols", item.id)
     assert done.transferred and set(done.marks) == {"verbis", "eakte", "benefits"}
     assert ("protocols", item.id) not in page.model.keys  # it left what awaits entry
     assert page.current_key() is not None  # the neighbour is selected, ready for Enter
-    page.show_all.setChecked(True)
-    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+    show_everything(qtbot, page)
     row = page.model.index_of(("protocols", item.id))
     assert row.isValid() and row.siblingAtColumn(2).data() == "übernommen"
     assert row.siblingAtColumn(1).data() == "✓ VerBIS · ✓ e-Akte · ✓ Leistungsgewährung"
@@ -193,10 +199,9 @@ def test_reject_with_a_reason(qtbot: Any, stations: Stations, imported: InboxPag
     open_record(qtbot, page, item, reject)
     rejected = stations.office.inbox.item(item.kind, item.id)
     assert rejected.rejected_reason == reason and rejected.marks == {}
-    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+    settled(qtbot, page)
     assert (item.kind, item.id) not in page.model.keys
-    page.show_all.setChecked(True)
-    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+    show_everything(qtbot, page)
     row = page.model.index_of((item.kind, item.id))
     assert row.siblingAtColumn(2).data() == f"abgelehnt: {reason}"
 
@@ -205,8 +210,7 @@ def test_a_record_without_marks_reads_as_a_field_list(
     qtbot: Any, stations: Stations, imported: InboxPage
 ) -> None:
     page = imported
-    page.show_all.setChecked(True)
-    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+    show_everything(qtbot, page)
     everything = [i for g in stations.office.inbox.entries(everything=True) for i in g.items]
     client = next(i for i in everything if i.kind == "clients" and not i.applies)
     name = stations.office.clients.get(client.id).display_name
@@ -228,8 +232,8 @@ def test_empty_state_and_the_filter(qtbot: Any, page: InboxPage) -> None:
     assert page.empty.text().startswith("Keine Einträge warten auf die Übernahme.")
     assert "Strg+I" in page.empty.text() and page.summary.text() == ""
     assert not page.open_button.isEnabled()
-    page.show_all.setChecked(True)
-    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+    assert page.focusProxy() is page.import_button  # nothing to list: reading bundles is next
+    show_everything(qtbot, page)
     assert page.empty.text().startswith("Der Posteingang ist leer.")
 
 
@@ -241,15 +245,24 @@ def test_ctrl_i_reads_bundles(qtbot: Any, page: InboxPage) -> None:
     assert asked == [page] and page.flow is None  # nothing chosen: nothing read
 
 
-def test_the_page_clears_on_lock(qtbot: Any, stations: Stations, imported: InboxPage) -> None:
-    page = imported
+def test_the_page_clears_on_lock(
+    qtbot: Any, stations: Stations, page: InboxPage, bundle: Path
+) -> None:
     assert isinstance(page, Page)
+    page.ask_paths = lambda _parent: [str(bundle)]
+    page.ask_trust = lambda *_asked: True
+    page.import_button.click()
+    qtbot.waitUntil(lambda: page.flow is not None and not page.flow.running, timeout=20000)
+    settled(qtbot, page)
+    results = page.flow.results_dialog  # type: ignore[union-attr]
+    assert results is not None and results.isVisible()
     assert page.model.keys and page.summary.text()
     page.refresh()  # a reading still under way when the vault locks is not shown
     page.clear()
-    qtbot.waitUntil(lambda: page.busy.running == 0, timeout=10000)
+    settled(qtbot, page)
     assert page.model.keys == [] and page.model.rowCount() == 0
     assert page.found == {} and page.summary.text() == ""
+    assert not results.isVisible()  # file names and counts go too
 
 
 def test_cancelling_the_reading_reads_nothing(

@@ -150,6 +150,8 @@ class InboxPage(QWidget):
             self.empty.setText(self._empty_text())
             self.stack.setCurrentWidget(self.empty)
         self.summary.setText(self._summary())
+        # the page's focus goes where a keyboard user acts next: the list, or reading bundles
+        self.setFocusProxy(self.tree if self.model.keys else self.import_button)
         self._update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
