@@ -819,6 +819,37 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     </message>
 </context>
 <context>
+    <name>FingerprintDialog</name>
+    <message>
+        <source>New device</source>
+        <translation>Neues Gerät</translation>
+    </message>
+    <message>
+        <source>“{name}”</source>
+        <translation>„{name}“</translation>
+    </message>
+    <message>
+        <source>The bundle {files} comes from a laptop this office station does not know yet (device {device}). Its fingerprint:</source>
+        <translation>Die Übergabe {files} kommt von einem Laptop, den das Büro noch nicht kennt (Gerät {device}). Sein Fingerabdruck:</translation>
+    </message>
+    <message>
+        <source>Fingerprint of the device</source>
+        <translation>Fingerabdruck des Geräts</translation>
+    </message>
+    <message>
+        <source>Ask the caseworker to read out the device key their laptop shows (Settings → Agency: “Device key”) and compare it group by group. Accept the device only if every character is the same; otherwise cancel, and the file is not read.</source>
+        <translation>Lassen Sie sich von der Kollegin oder dem Kollegen den Geräteschlüssel vorlesen, den ihr Laptop zeigt (Einstellungen → Dienststelle: „Geräteschlüssel“), und vergleichen Sie ihn Gruppe für Gruppe. Nehmen Sie das Gerät nur an, wenn jedes Zeichen gleich ist; sonst „Abbrechen“ – die Datei wird dann nicht eingelesen.</translation>
+    </message>
+    <message>
+        <source>&amp;Accept device and import</source>
+        <translation>Gerät &amp;annehmen und einlesen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Plan follow-up appointment</source>
@@ -1011,6 +1042,206 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Copied: {what} – removed from the clipboard after 30 seconds.</source>
         <translation>Kopiert: {what} – wird nach 30 Sekunden aus der Zwischenablage gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportResultsDialog</name>
+    <message>
+        <source>Bundles read</source>
+        <translation>Übergaben eingelesen</translation>
+    </message>
+    <message>
+        <source>Result per file</source>
+        <translation>Ergebnis je Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Read: {ok} of {total} files.</source>
+        <translation>Eingelesen: {ok} von {total} Dateien.</translation>
+    </message>
+    <message>
+        <source>Not read: {n} – the reason is given beside each file.</source>
+        <translation>Nicht eingelesen: {n} – der Grund steht bei der Datei.</translation>
+    </message>
+    <message>
+        <source>Stopped before reading: {n}.</source>
+        <translation>Vor dem Einlesen abgebrochen: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>entered in &amp;VerBIS</source>
+        <translation>in &amp;VerBIS übernommen</translation>
+    </message>
+    <message>
+        <source>noted in the &amp;e-file</source>
+        <translation>in der &amp;e-Akte vermerkt</translation>
+    </message>
+    <message>
+        <source>&amp;benefits department informed</source>
+        <translation>&amp;Leistungsgewährung informiert</translation>
+    </message>
+    <message>
+        <source>VerBIS</source>
+        <translation>VerBIS</translation>
+    </message>
+    <message>
+        <source>e-file</source>
+        <translation>e-Akte</translation>
+    </message>
+    <message>
+        <source>benefits dept.</source>
+        <translation>Leistungsgewährung</translation>
+    </message>
+    <message>
+        <source>none needed</source>
+        <translation>keine nötig</translation>
+    </message>
+    <message>
+        <source>no marks needed</source>
+        <translation>keine Vermerke nötig</translation>
+    </message>
+    <message>
+        <source>{mark}: set</source>
+        <translation>{mark}: gesetzt</translation>
+    </message>
+    <message>
+        <source>{mark}: missing</source>
+        <translation>{mark}: fehlt</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>übernommen</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>someone at the office</source>
+        <translation>jemand im Büro</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>Vermerke</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Eingelesen</translation>
+    </message>
+    <message>
+        <source>Without a client</source>
+        <translation>Ohne Kundin/Kunde</translation>
+    </message>
+    <message>
+        <source>{name} ({n})</source>
+        <translation>{name} ({n})</translation>
+    </message>
+    <message>
+        <source>{name}, {n} entries</source>
+        <translation>{name}, {n} Einträge</translation>
+    </message>
+</context>
+<context>
+    <name>InboxImport</name>
+    <message>
+        <source>Read bundles from the laptops</source>
+        <translation>Übergaben der Laptops einlesen</translation>
+    </message>
+    <message>
+        <source>Bundles (*.age);;All files (*)</source>
+        <translation>Übergaben (*.age);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Read bundles</source>
+        <translation>Übergaben einlesen</translation>
+    </message>
+    <message>
+        <source>Checking and reading {n} file(s) …</source>
+        <translation>{n} Datei(en) werden geprüft und eingelesen …</translation>
+    </message>
+    <message>
+        <source>Reading bundles</source>
+        <translation>Übergaben werden eingelesen</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>What the laptops handed over and a person still enters into VerBIS or the e-file, by caseworker and client. Open an entry (Enter) to copy its fields and set its marks.</source>
+        <translation>Was die Laptops übergeben haben und noch in VerBIS oder die e-Akte zu übernehmen ist, nach Mitarbeitenden und Kundinnen und Kunden. Einen Eintrag öffnen (Enter), um seine Felder zu kopieren und seine Vermerke zu setzen.</translation>
+    </message>
+    <message>
+        <source>Read &amp;bundles…</source>
+        <translation>Übergaben &amp;einlesen …</translation>
+    </message>
+    <message>
+        <source>Read the laptops&apos; bundles (Ctrl+I)</source>
+        <translation>Übergaben der Laptops einlesen (Strg+I)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Also show &amp;transferred and rejected</source>
+        <translation>Auch Übernommenes/Abgelehntes &amp;zeigen</translation>
+    </message>
+    <message>
+        <source>No entries</source>
+        <translation>Keine Einträge</translation>
+    </message>
+    <message>
+        <source>Entries awaiting entry</source>
+        <translation>Einträge, die auf die Übernahme warten</translation>
+    </message>
+    <message>
+        <source>The inbox is empty.</source>
+        <translation>Der Posteingang ist leer.</translation>
+    </message>
+    <message>
+        <source>No entries are waiting to be transferred.</source>
+        <translation>Keine Einträge warten auf die Übernahme.</translation>
+    </message>
+    <message>
+        <source>Read the laptops&apos; bundles with “Read bundles…” (Ctrl+I).</source>
+        <translation>Übergaben der Laptops einlesen mit „Übergaben einlesen …“ (Strg+I).</translation>
+    </message>
+    <message>
+        <source>Waiting to be transferred: {n}</source>
+        <translation>Warten auf die Übernahme: {n}</translation>
+    </message>
+    <message>
+        <source>Shown: {n}, of them open: {waiting}</source>
+        <translation>Angezeigt: {n}, davon offen: {waiting}</translation>
+    </message>
+    <message>
+        <source>without a client</source>
+        <translation>ohne Kundin/Kunde</translation>
+    </message>
+    <message>
+        <source>From the laptop of {caseworker} · {client} · read {when} · version {revision}</source>
+        <translation>Vom Laptop von {caseworker} · {client} · eingelesen am {when} · Fassung {revision}</translation>
     </message>
 </context>
 <context>
@@ -1827,6 +2058,65 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>State of the entry</source>
+        <translation>Stand des Eintrags</translation>
+    </message>
+    <message>
+        <source>Copy status</source>
+        <translation>Kopierstatus</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Ablehnen …</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Übernahme</translation>
+    </message>
+    <message>
+        <source>Nothing to enter for this entry: it came along as the context of the others and is kept here.</source>
+        <translation>Für diesen Eintrag ist nichts zu übernehmen: Er kam als Zusammenhang der anderen Einträge mit und bleibt hier gespeichert.</translation>
+    </message>
+    <message>
+        <source>set by {who} on {when}</source>
+        <translation>gesetzt von {who} am {when}</translation>
+    </message>
+    <message>
+        <source>Rejected by {who} on {when}: {reason}</source>
+        <translation>Abgelehnt von {who} am {when}: {reason}</translation>
+    </message>
+    <message>
+        <source>Transferred: nothing to enter.</source>
+        <translation>Übernommen: nichts einzutragen.</translation>
+    </message>
+    <message>
+        <source>Transferred: every mark that applies is set.</source>
+        <translation>Übernommen: alle nötigen Vermerke sind gesetzt.</translation>
+    </message>
+    <message>
+        <source>Open – still missing: {missing}</source>
+        <translation>Offen – es fehlt noch: {missing}</translation>
+    </message>
+    <message>
+        <source>Set mark</source>
+        <translation>Vermerk setzen</translation>
+    </message>
+    <message>
+        <source>Set “{mark}” for “{title}”?
+
+A mark cannot be taken back. It is stored with your name ({who}) and the time, and holds for this version of the entry.</source>
+        <translation>„{mark}“ für „{title}“ setzen?
+
+Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen ({who}) und der Uhrzeit gespeichert und gilt für diese Fassung des Eintrags.</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryKeyDialog</name>
     <message>
         <source>Agency recovery key</source>
@@ -1839,6 +2129,33 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
     <message>
         <source>&amp;Recovery key</source>
         <translation>&amp;Wiederherstellungsschlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <source>Reject entry</source>
+        <translation>Eintrag ablehnen</translation>
+    </message>
+    <message>
+        <source>“{title}” is not entered. The laptop learns why with the next receipt, so the caseworker can correct it; a corrected version comes in anew.</source>
+        <translation>„{title}“ wird nicht übernommen. Der Laptop erfährt den Grund mit der nächsten Quittung, damit die Kollegin oder der Kollege ihn korrigieren kann; eine korrigierte Fassung kommt neu in den Posteingang.</translation>
+    </message>
+    <message>
+        <source>Reason for the rejection</source>
+        <translation>Grund der Ablehnung</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required)</source>
+        <translation>&amp;Grund (erforderlich)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>&amp;Ablehnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -206,3 +206,40 @@ def test_no_two_controls_share_an_alt_key(unlocked: Any) -> None:
     for index in range(len(unlocked.workspace.pages)):
         unlocked.workspace.show_page(index)
         assert mnemonic_clashes(unlocked.workspace.current_page()) == [], index
+
+
+def test_the_office_inbox_names_its_controls(qtbot: Any, german: None, stations: Any) -> None:
+    """The Posteingang and its dialogs on a real office vault with a real laptop's bundle."""
+    from outreach_desktop.services.inbox import ImportResult
+    from outreach_desktop.ui.inbox_dialogs import (
+        FingerprintDialog,
+        ImportResultsDialog,
+        RejectDialog,
+    )
+    from outreach_desktop.ui.inbox_record import RecordDialog
+    from testkit.office_gui import NOW, export_bundle, import_trusted, make_page, show_everything
+
+    bundle = export_bundle(stations, stations.folders.office.parent / "stick")
+    import_trusted(stations, bundle)
+    page = make_page(qtbot, stations)
+    assert page.model.keys
+    for show_all in (False, True):
+        show_everything(qtbot, page, show_all)
+        for check in (unnamed_controls, unreachable_controls, mnemonic_clashes):
+            assert check(page) == [], check.__name__
+    items = [i for g in stations.office.inbox.entries(everything=True) for i in g.items]
+    kinds = {"protocols", "consents", "clients", "appointments", "anonymous_counselling"}
+    opened = [next(i for i in items if i.kind == kind) for kind in sorted(kinds)]
+    refused = ImportResult(bundle, "refused", "Unbekanntes Gerät", fingerprint="AAAA-BBBB")
+    dialogs = [
+        *(RecordDialog(stations.office, i.kind, i.id, lambda: NOW, "", page) for i in opened),
+        FingerprintDialog("AAAA-BBBB-CCCC-DDDD-EEEE", "0123abcd", [bundle.name], page),
+        ImportResultsDialog([refused], page),
+        RejectDialog("Gedächtnisprotokoll", page),
+    ]
+    for dialog in dialogs:
+        dialog.show()
+        for check in (unnamed_controls, unreachable_controls, mnemonic_clashes):
+            assert check(dialog) == [], f"{type(dialog).__name__}: {check.__name__}"
+        dialog.reject()
+        dialog.deleteLater()

@@ -20,13 +20,20 @@ class HandoverView(QWidget):
     copied = Signal(str)
 
     def show_view(self, v: ProtocolView) -> None:
+        rows = v.rows()
+        rows += [(self.tr("Addendum {when}").format(when=a.label), a.text) for a in v.addenda]
+        self.show_rows(
+            rows, self.tr("Draft – not finalized yet.") if not v.protocol.is_final else ""
+        )
+
+    def show_rows(self, rows: list[tuple[str, str]], warning: str = "") -> None:
+        """Any labelled texts, each with its copy button (the office's other record kinds)."""
         old = self.layout()
         if old is not None:
             QWidget().setLayout(old)  # drop the old rows
         grid = QGridLayout(self)
-        rows = v.rows()
-        rows += [(self.tr("Addendum {when}").format(when=a.label), a.text) for a in v.addenda]
-        note = QLabel(self.tr("Draft – not finalized yet.") if not v.protocol.is_final else "")
+        grid.setHorizontalSpacing(16)
+        note = QLabel(warning)
         style_error(note, bold=True)
         copy_all = QPushButton(self.tr("Copy a&ll"))
         copy_all.setAccessibleName(self.tr("Copy all fields"))
@@ -48,7 +55,12 @@ class HandoverView(QWidget):
         copy.setAccessibleName(self.tr("Copy {field}").format(field=label))
         copy.setAutoDefault(False)
         copy.clicked.connect(lambda _c=False, t=text, f=label: self._copy(t, f))
-        grid.addWidget(caption, index, 0, Qt.AlignmentFlag.AlignTop)
+        # caption and text start on the line of the button's caption, however tall the text
+        inset = max(0, (copy.sizeHint().height() - value.fontMetrics().height()) // 2)
+        for part in (caption, value):
+            part.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            part.setContentsMargins(0, inset, 0, 0)
+        grid.addWidget(caption, index, 0)
         grid.addWidget(value, index, 1)
         grid.addWidget(copy, index, 2, Qt.AlignmentFlag.AlignTop)
 
