@@ -957,10 +957,6 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Übergabeprotokoll (ohne Personendaten)</translation>
     </message>
     <message>
-        <source>This is the office station: it receives handovers, it sends none.</source>
-        <translation>Dies ist der Bürotresor: Er empfängt Übergaben, er sendet keine.</translation>
-    </message>
-    <message>
         <source>This laptop has not joined an agency yet. Read the agency&apos;s setup file under Settings → Agency; then records can be handed over.</source>
         <translation>Dieser Laptop ist noch keiner Dienststelle beigetreten. Unter Einstellungen → Dienststelle die Einrichtungsdatei einlesen; dann lassen sich Einträge übergeben.</translation>
     </message>
@@ -1204,6 +1200,14 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
+        <source>Write &amp;receipts…</source>
+        <translation>&amp;Quittungen schreiben …</translation>
+    </message>
+    <message>
+        <source>A receipt for every laptop with something transferred or rejected</source>
+        <translation>Eine Quittung für jeden Laptop, von dem etwas übernommen oder abgelehnt wurde</translation>
+    </message>
+    <message>
         <source>Also show &amp;transferred and rejected</source>
         <translation>Auch Übernommenes/Abgelehntes &amp;zeigen</translation>
     </message>
@@ -1242,6 +1246,25 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>From the laptop of {caseworker} · {client} · read {when} · version {revision}</source>
         <translation>Vom Laptop von {caseworker} · {client} · eingelesen am {when} · Fassung {revision}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxReceipts</name>
+    <message>
+        <source>Folder for the receipts (USB stick, team share)</source>
+        <translation>Ordner für die Quittungen (USB-Stick, Teamlaufwerk)</translation>
+    </message>
+    <message>
+        <source>No laptop has handed anything over yet.</source>
+        <translation>Noch hat kein Laptop etwas übergeben.</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Quittungen</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Wird geschrieben …</translation>
     </message>
 </context>
 <context>
@@ -2928,6 +2951,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Handover</source>
         <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -7,8 +7,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from outreach_desktop.services.inbox import InboxItem
 from outreach_desktop.ui.inbox_page import InboxPage
+from outreach_desktop.ui.inbox_record import RecordDialog
+from testkit.gui import in_modal
 from testkit.stations import IMPORTED, Stations
 
 EXPORTED = datetime(2026, 11, 28, 14, 0).astimezone()
@@ -53,3 +57,25 @@ def show_everything(qtbot: Any, page: InboxPage, everything: bool = True) -> Non
 
 def waiting(stations: Stations) -> list[InboxItem]:
     return [i for g in stations.office.inbox.entries() for i in g.items]
+
+
+def read_bundles(qtbot: Any, page: InboxPage, paths: list[Path]) -> list[str]:
+    """Choose `paths` in the file dialog, wait for the import, return the result lines."""
+    page.ask_paths = lambda _parent: [str(p) for p in paths]
+    page.import_button.click()
+    qtbot.waitUntil(lambda: page.flow is not None and not page.flow.running, timeout=20000)
+    assert page.flow is not None and page.flow.results_dialog is not None
+    lines = page.flow.results_dialog.texts()
+    page.flow.results_dialog.close()
+    settled(qtbot, page)
+    return lines
+
+
+def open_record(qtbot: Any, page: InboxPage, item: InboxItem, action: Any) -> list[Any]:
+    """Select the record and press Enter; `action(dialog)` runs in the record's dialog."""
+    page.select((item.kind, item.id))
+    page.tree.setFocus()
+    seen = in_modal(qtbot, RecordDialog, action)
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    assert seen, "Enter opened no record"
+    return seen

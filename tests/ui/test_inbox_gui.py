@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from outreach_desktop.services.inbox import InboxItem
 from outreach_desktop.storage.inbox_repo import DeviceRepository
 from outreach_desktop.ui import messages
 from outreach_desktop.ui.clipboard import sensitive_clipboard
@@ -29,6 +28,8 @@ from testkit.office_gui import (
     export_bundle,
     import_trusted,
     make_page,
+    open_record,
+    read_bundles,
     settled,
     show_everything,
     waiting,
@@ -52,28 +53,6 @@ def page(qtbot: Any, stations: Stations) -> InboxPage:
 def imported(qtbot: Any, stations: Stations, bundle: Path) -> InboxPage:
     import_trusted(stations, bundle)
     return make_page(qtbot, stations)
-
-
-def read_bundles(qtbot: Any, page: InboxPage, paths: list[Path]) -> list[str]:
-    """Choose `paths` in the file dialog, wait for the import, return the result lines."""
-    page.ask_paths = lambda _parent: [str(p) for p in paths]
-    page.import_button.click()
-    qtbot.waitUntil(lambda: page.flow is not None and not page.flow.running, timeout=20000)
-    assert page.flow is not None and page.flow.results_dialog is not None
-    lines = page.flow.results_dialog.texts()
-    page.flow.results_dialog.close()
-    settled(qtbot, page)
-    return lines
-
-
-def open_record(qtbot: Any, page: InboxPage, item: InboxItem, action: Any) -> list[Any]:
-    """Select the record and press Enter; `action(dialog)` runs in the record's dialog."""
-    page.select((item.kind, item.id))
-    page.tree.setFocus()
-    seen = in_modal(qtbot, RecordDialog, action)
-    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
-    assert seen, "Enter opened no record"
-    return seen
 
 
 def test_a_new_laptop_is_read_after_its_fingerprint_was_compared(

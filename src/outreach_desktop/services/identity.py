@@ -153,6 +153,11 @@ class IdentityService:
         return JoinedAgency(agency.name, agency.fingerprint, rules_from_dict(agency.rules),
                             agency.joined_at, setup.recovery_recipient)  # fmt: skip
 
+    def joined_setup(self) -> SignedSetup | None:
+        """The setup file the laptop joined with (or took last), as kept in the vault."""
+        agency = self._agency.get()
+        return None if agency is None else read_setup(agency.setup_file)
+
     def agency_keys(self) -> keys.PublicKeys | None:
         """The joined agency's public keys (a laptop encrypts its exports to them)."""
         agency = self._agency.get()

@@ -131,6 +131,11 @@ class ReceiptService:
             self._log_failure(device, at, error)
             raise
 
+    def write_receipts(self, folder: Path, now: datetime | None = None) -> list[ReceiptResult]:
+        """A receipt for every trusted device that has something to acknowledge (the office's
+        "Quittungen schreiben"); a device with nothing yet gets a result without a file."""
+        return [self.write_receipt(d.device_id, folder, now) for d in self._devices.all()]
+
     def device(self, device_id: str) -> Device:
         """A trusted device by its id or the unique start of it (at least 8 characters)."""
         text = device_id.strip().lower()

@@ -111,8 +111,6 @@ class HandoverPage(QWidget):
         self.log.clear()
 
     def _lines(self, pending: Pending) -> list[str]:
-        if self.session.identity.role() == "office":
-            return [self.tr("This is the office station: it receives handovers, it sends none.")]
         if not pending.joined:
             return [self.tr(
                 "This laptop has not joined an agency yet. Read the agency's setup file under "

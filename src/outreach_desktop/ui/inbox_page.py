@@ -26,6 +26,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.inbox_import import AskTrust, ImportFlow, ask_bundle_paths, ask_trust
 from outreach_desktop.ui.inbox_model import InboxModel, Key
+from outreach_desktop.ui.inbox_receipts import ask_receipt_folder, write_receipts
 from outreach_desktop.ui.inbox_record import RecordDialog
 from outreach_desktop.ui.inbox_texts import local_time
 from outreach_desktop.ui.messages import show_error
@@ -60,6 +61,11 @@ class InboxPage(QWidget):
         self.import_button = button(self.tr("Read &bundles…"), self.import_bundles)
         self.import_button.setToolTip(self.tr("Read the laptops' bundles (Ctrl+I)"))
         self.open_button = button(self.tr("&Open"), self.open_current)
+        self.ask_receipt_folder: Callable[[QWidget], str] = ask_receipt_folder  # test seam
+        self.receipt_button = button(self.tr("Write &receipts…"), self.write_receipts)
+        self.receipt_button.setToolTip(
+            self.tr("A receipt for every laptop with something transferred or rejected")
+        )
         self.show_all = QCheckBox(self.tr("Also show &transferred and rejected"))
         self.show_all.setAccessibleName(plain(self.show_all.text()))
         self.show_all.toggled.connect(lambda _on: self.refresh())
@@ -104,6 +110,7 @@ class InboxPage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.import_button)
         top.addWidget(self.open_button)
+        top.addWidget(self.receipt_button)
         top.addStretch(1)
         top.addWidget(self.show_all)
         layout = QVBoxLayout(self)
@@ -231,3 +238,7 @@ class InboxPage(QWidget):
     def _imported(self, _results: list[object]) -> None:
         self.refresh()
         self.changed.emit()
+
+    def write_receipts(self) -> None:
+        write_receipts(self, self.session, self.busy, self.receipt_button, self.now(),
+                       self.ask_receipt_folder)  # fmt: skip

@@ -15,6 +15,7 @@ from outreach_desktop.services.settings import Settings
 from outreach_desktop.ui.appointments_page import AppointmentsPage
 from outreach_desktop.ui.contracts import Page
 from outreach_desktop.ui.handover_page import HandoverPage
+from outreach_desktop.ui.inbox_page import InboxPage
 from outreach_desktop.ui.people_pages import ClientsPage, StaffPage, ThirdPartiesPage
 from outreach_desktop.ui.protocols_page import ProtocolsPage
 from outreach_desktop.ui.search_page import SearchPage
@@ -40,7 +41,11 @@ class Workspace(QWidget):
         self.search_page = SearchPage(session, now)
         self.third_parties_page = ThirdPartiesPage(session)
         self.staff_page = StaffPage(session)
-        self.handover_page = HandoverPage(session, now)
+        # the exchange's page: a laptop hands over, the office station receives
+        office = session.identity.role() == "office"
+        self.handover_page: HandoverPage | InboxPage = (
+            InboxPage(session, now) if office else HandoverPage(session, now)
+        )
         self.settings_page = SettingsPage(session, settings)
         self.stack = QStackedWidget()
         widgets: list[QWidget] = [
@@ -58,7 +63,7 @@ class Workspace(QWidget):
             (self.tr("Search"), self.search_page),
             (self.tr("Third parties"), self.third_parties_page),
             (self.tr("Staff"), self.staff_page),
-            (self.tr("Handover"), self.handover_page),
+            (self.tr("Inbox") if office else self.tr("Handover"), self.handover_page),
             (self.tr("Settings"), self.settings_page),
         ]
         self.nav = self._navigation()
