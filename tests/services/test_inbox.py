@@ -44,7 +44,11 @@ def protocol_item(st: Stations, *, benefits: bool) -> InboxItem:
 def test_what_awaits_entry_by_caseworker_and_client(office: Stations) -> None:
     groups = office.office.inbox.entries()
     records = laptop_records(office.laptop)
-    names = {c["id"]: c["fields"]["display_name"] for c in records["clients"]}
+    names = {
+        c["id"]: c["fields"]["display_name"]
+        + (f" ({c['fields']['customer_number']})" if c["fields"]["customer_number"] else "")
+        for c in records["clients"]
+    }  # the customer number the office looks the client up by
     waiting = {(i.kind, i.id) for g in groups for i in g.items}
     unfinished = {"ended-at-door", "broken-off", "not-met", "postponed", "cancelled"}
     assert waiting == {("protocols", p["id"]) for p in records["protocols"]} | {

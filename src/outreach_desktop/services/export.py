@@ -37,7 +37,7 @@ from outreach_desktop.exchange.bundle import MB, SenderInfo, open_bundle, write_
 from outreach_desktop.exchange.errors import BundleRefused
 from outreach_desktop.exchange.keys import Identity, PublicKeys
 from outreach_desktop.exchange.manifest import BundleKind, Role
-from outreach_desktop.exchange.record_kinds import SPECS, RecordKind
+from outreach_desktop.exchange.record_kinds import RecordKind
 from outreach_desktop.services.export_file import (
     BundleFile,
     ExportFailed,
@@ -55,6 +55,7 @@ from outreach_desktop.services.export_selection import (
     serialize,
 )
 from outreach_desktop.services.identity import IdentityService
+from outreach_desktop.services.sync_log import kind_title
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.bundle_repo import BundleRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository
@@ -150,11 +151,6 @@ class _Sealed:
     members: Members
     sequence: int
     left: int
-
-
-def kind_title(kind: str) -> str:
-    """The German name of a record kind ("Gedächtnisprotokolle"), or of "forms"."""
-    return "Formulare" if kind == "forms" else SPECS[kind].title
 
 
 def _kinds(counts: list[KindCount]) -> tuple[WaitingKind, ...]:

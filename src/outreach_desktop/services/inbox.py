@@ -211,8 +211,13 @@ class InboxService:
         return f"Gerät {device_id[:8]}"
 
     def _client_name(self, client_id: str | None) -> str:
+        """The client's name with the customer number the office looks them up by in VerBIS
+        (it also tells two clients of the same name apart)."""
         client = self._record("clients", client_id) if client_id else None
-        return client.display_name if isinstance(client, Client) else ""
+        if not isinstance(client, Client):
+            return ""
+        number = client.customer_number.strip()
+        return f"{client.display_name} ({number})" if number else client.display_name
 
 
 def _group_order(group: InboxGroup) -> tuple[str, str, bool, str]:

@@ -29,7 +29,10 @@ RESULTS = {
 
 
 def kind_title(kind: str) -> str:
-    """The German name of a record kind ("Gedächtnisprotokolle"); other keys as they are."""
+    """The German name of a record kind ("Gedächtnisprotokolle"), or of the signed forms that
+    travel with consents ("Formulare"); other keys as they are."""
+    if kind == "forms":
+        return "Formulare"
     spec = SPECS.get(kind)
     return spec.title if spec is not None else kind
 

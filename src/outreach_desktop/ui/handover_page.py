@@ -83,6 +83,7 @@ class HandoverPage(QWidget):
         self.receipt_button = button(self.tr("Read the office's &receipt…"), self.import_receipts)
         self.log = QListWidget()
         self.log.setAccessibleName(self.tr("Handover log"))
+        self.log.setWordWrap(True)  # a line with many kinds wraps instead of scrolling sideways
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.receipt_button)
