@@ -4,6 +4,7 @@ it prints — and not the ones it does not (least data on paper)."""
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from pathlib import Path
 
 import pytest
 
@@ -61,3 +62,18 @@ def test_each_kind_carries_only_what_it_prints(session: Session, escort: Appoint
         plain = data(kind)
         assert plain.third_party is None and plain.main_caseworker is None, kind
         assert plain.recognition_sign == "" and plain.reference == escort.id, kind
+
+
+def test_a_joined_agency_heads_the_documents(
+    session: Session, escort: Appointment, tmp_path: Path
+) -> None:
+    from outreach_desktop.services.vaults import create_office_vault
+    from testkit import FAST_KDF, PASSPHRASE
+
+    office, signed = create_office_vault(tmp_path / "office", PASSPHRASE,
+                                         agency_name="Jobcenter Lüchow", kdf=FAST_KDF)  # fmt: skip
+    office.lock()
+    session.join_agency(signed.data)
+    data = build(session, DocumentKind.CONFIRMATION_LETTER, escort, escort.client_id or "", "de",
+                 DAY)  # fmt: skip
+    assert data.letterhead.agency_name == "Jobcenter Lüchow"

@@ -131,3 +131,19 @@ def test_joining_puts_the_vault_in_the_agencys_recovery(
         assert recovered.identity.joined() is not None
     finally:
         recovered.lock()
+
+
+def test_letters_carry_the_agencys_letterhead_unless_the_caseworker_set_their_own(
+    session: Session, office: tuple[Session, bytes]
+) -> None:
+    from outreach_desktop.services.agency import letterhead
+    from outreach_desktop.services.settings import Settings
+
+    _office, data = office
+    session.join_agency(data)
+    joined = session.identity.joined_setup()
+    assert joined is not None
+    head = letterhead(Settings(), joined.setup)
+    assert head.agency_name == "Jobcenter Lüchow"
+    own = letterhead(Settings(agency_name="Jobcenter Lüchow-Dannenberg, Team Süd"), joined.setup)
+    assert own.agency_name == "Jobcenter Lüchow-Dannenberg, Team Süd"

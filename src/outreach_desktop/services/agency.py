@@ -11,6 +11,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 from outreach_desktop import paths
+from outreach_desktop.domain.agency import AgencyLetterhead, AgencySetup
 from outreach_desktop.domain.documents import Letterhead
 from outreach_desktop.services.settings import Settings
 
@@ -54,8 +55,14 @@ def site_letterhead() -> Letterhead:
     return letterhead
 
 
-def letterhead(settings: Settings) -> Letterhead:
+def letterhead(settings: Settings, agency: AgencySetup | None = None) -> Letterhead:
+    """The site's letterhead, then the joined agency's setup (its name and letterhead
+    defaults), then what the caseworker entered under Einstellungen: later wins where set."""
     base = site_letterhead()
+    if agency is not None:
+        defaults = {f.name: getattr(agency.letterhead, f.name) for f in fields(AgencyLetterhead)}
+        joined = {"agency_name": agency.name, **defaults}
+        base = replace(base, **{k: v for k, v in joined.items() if v.strip()})
     own: dict[str, Any] = {
         name: getattr(settings, setting)
         for name, setting in SETTING_OF.items()

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from outreach_desktop.domain.agency import AgencySetup
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.consents import Consent, GivenHow
 from outreach_desktop.domain.documents import DocumentData, DocumentKind, PersonRef
@@ -55,7 +56,7 @@ def build(
     return DocumentData(
         kind=kind,
         language=language,
-        letterhead=letterhead(load_settings()),
+        letterhead=letterhead(load_settings(), _agency(session)),
         client=PersonRef(client.display_name, client.address, client.phone),
         customer_number=client.customer_number,
         staff=tuple(person(x) for x in _staff(src)),
@@ -142,3 +143,8 @@ KIND_PARTS: dict[DocumentKind, tuple[Part, ...]] = {
     DocumentKind.REMINDER_LETTER: (),
     DocumentKind.CONFIRMATION_LETTER: (_third_party_part, _recognition_part),
 }
+
+
+def _agency(session: Session) -> AgencySetup | None:
+    joined = session.identity.joined_setup()
+    return joined.setup if joined is not None else None

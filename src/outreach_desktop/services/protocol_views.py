@@ -146,9 +146,10 @@ def _facts(
 
 def protocol_pdf(session: Session, protocol_id: str) -> bytes:
     v = view(session, protocol_id)
+    joined = session.identity.joined_setup()
     return documents.render_protocol(
         ProtocolDocument(
-            letterhead=letterhead(load_settings()),
+            letterhead=letterhead(load_settings(), joined.setup if joined else None),
             title=v.title,
             status=v.status,
             facts=tuple(v.facts.rows()),
