@@ -953,6 +953,14 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Übergabeprotokoll</translation>
     </message>
     <message>
+        <source>Only records &amp;from</source>
+        <translation>Nur Einträge &amp;ab</translation>
+    </message>
+    <message>
+        <source>Only records from this day</source>
+        <translation>Nur Einträge ab diesem Tag</translation>
+    </message>
+    <message>
         <source>Handover log (no personal data)</source>
         <translation>Übergabeprotokoll (ohne Personendaten)</translation>
     </message>

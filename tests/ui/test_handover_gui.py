@@ -123,3 +123,26 @@ def test_the_offices_receipt_read_on_the_laptop(
     assert any("Export" in line for line in log) and any("Import" in line for line in log)
     names = {c.display_name for c in laptop.clients.all()}
     assert not any(name in line for name in names for line in log)
+
+
+def test_only_records_from_a_day_on(
+    page: HandoverPage, tmp_path: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    target = tmp_path / "usb"
+    target.mkdir()
+    page.ask_folder = lambda _parent: str(target)
+    assert not page.since.isEnabled()
+    page.only_since.setChecked(True)
+    assert page.since.isEnabled()
+    page.since.setDate(QDate(2030, 1, 1))  # nothing recorded that late
+    shown: list[str] = []
+    monkeypatch.setattr("outreach_desktop.ui.handover_page.show_info",
+                        lambda _p, _t, text: shown.append(text))  # fmt: skip
+    page.export_button.click()
+    qtbot.waitUntil(lambda: page.run is None, timeout=20000)
+    assert shown == ["Nichts wartet auf die Übergabe ans Büro."] and list(target.iterdir()) == []
+    assert page.since.date().toPython() == date(2030, 1, 1)

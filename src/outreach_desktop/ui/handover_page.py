@@ -6,12 +6,20 @@ count as handed over (services/export.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.services.export import ExportResult, Pending, WaitingKind
@@ -24,6 +32,7 @@ from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error, show_info
 from outreach_desktop.ui.progress import ProgressRun
 from outreach_desktop.ui.widgets.common import button
+from outreach_desktop.ui.workflow_dialogs import date_edit
 
 translate = QCoreApplication.translate
 
@@ -84,8 +93,15 @@ class HandoverPage(QWidget):
         self.log = QListWidget()
         self.log.setAccessibleName(self.tr("Handover log"))
         self.log.setWordWrap(True)  # a line with many kinds wraps instead of scrolling sideways
+        self.only_since = QCheckBox(self.tr("Only records &from"))
+        self.since = date_edit(self.now().date() - timedelta(days=30))
+        self.since.setAccessibleName(self.tr("Only records from this day"))
+        self.since.setEnabled(False)
+        self.only_since.toggled.connect(self.since.setEnabled)
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.only_since)
+        buttons.addWidget(self.since)
         buttons.addWidget(self.receipt_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -149,11 +165,12 @@ class HandoverPage(QWidget):
         if not folder:
             return
         now = self.now().astimezone(UTC)
+        since = self.since.date().toPython() if self.only_since.isChecked() else None
         outbox = self.session.outbox
         self.run = ProgressRun(self, self.tr("Handover"), self.tr("Writing and checking…"))
         self.run.start(
             lambda progress, cancelled: outbox.export(
-                Path(folder), now, progress=progress, cancelled=cancelled
+                Path(folder), now, since=since, progress=progress, cancelled=cancelled
             ),
             self._exported,
             self._failed,
