@@ -568,6 +568,124 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictNotice</name>
+    <message>
+        <source>&amp;Decide conflicts…</source>
+        <translation>&amp;Konflikte entscheiden …</translation>
+    </message>
+    <message>
+        <source>1 conflict is waiting for a decision.</source>
+        <translation>1 Konflikt wartet auf eine Entscheidung.</translation>
+    </message>
+    <message>
+        <source>{n} conflicts are waiting for a decision.</source>
+        <translation>{n} Konflikte warten auf eine Entscheidung.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Offene Konflikte</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;stored version</source>
+        <translation>Gespeicherte Fassung &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Take the &amp;new version</source>
+        <translation>Neue Fassung &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Both versions side by side</source>
+        <translation>Beide Fassungen nebeneinander</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Stored version</source>
+        <translation>Gespeicherte Fassung</translation>
+    </message>
+    <message>
+        <source>New version</source>
+        <translation>Neue Fassung</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Konflikte</translation>
+    </message>
+    <message>
+        <source>Every conflict is decided.</source>
+        <translation>Alle Konflikte sind entschieden.</translation>
+    </message>
+    <message>
+        <source>The stored version (version {stored}) and another one (version {other}) from the laptop of {caseworker} (device {device}), read {when}. Decide which one the office keeps; the decision is final.</source>
+        <translation>Die gespeicherte Fassung (Fassung {stored}) und eine andere (Fassung {other}) vom Laptop von {caseworker} (Gerät {device}), eingelesen am {when}. Entscheiden Sie, welche das Büro behält; die Entscheidung ist endgültig.</translation>
+    </message>
+    <message>
+        <source>Fields that differ (highlighted): {fields}</source>
+        <translation>Verschiedene Felder (hervorgehoben): {fields}</translation>
+    </message>
+    <message>
+        <source>The versions read the same; they differ only where nothing is shown.</source>
+        <translation>Die Fassungen lesen sich gleich; sie unterscheiden sich nur, wo nichts angezeigt wird.</translation>
+    </message>
+    <message>
+        <source>The new version cannot be taken: {why}</source>
+        <translation>Die neue Fassung lässt sich nicht übernehmen: {why}</translation>
+    </message>
+    <message>
+        <source>The decision is stored with your name ({who}) and the time and cannot be undone.</source>
+        <translation>Die Entscheidung wird mit Ihrem Namen ({who}) und der Uhrzeit gespeichert und kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Keep the stored version of “{title}”?
+
+The new version stays on record beside it; nothing else changes.</source>
+        <translation>Die gespeicherte Fassung von „{title}“ behalten?
+
+Die neue Fassung bleibt daneben verzeichnet; sonst ändert sich nichts.</translation>
+    </message>
+    <message>
+        <source>Keep the stored version</source>
+        <translation>Gespeicherte Fassung behalten</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Take the new version of “{title}”?
+
+It takes the stored version&apos;s place; fields that differ: {fields}.</source>
+        <translation>Die neue Fassung von „{title}“ übernehmen?
+
+Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</translation>
+    </message>
+    <message>
+        <source>Take the new version</source>
+        <translation>Neue Fassung übernehmen</translation>
+    </message>
+    <message>
+        <source>Take</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Already marked for the version before: {marks}. Please enter what changed there too.</source>
+        <translation>Für die vorige Fassung schon vermerkt: {marks}. Was sich geändert hat, bitte dort ebenfalls nachtragen.</translation>
+    </message>
+</context>
+<context>
     <name>ConsentDialog</name>
     <message>
         <source>New consent</source>
@@ -1214,6 +1332,14 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>A receipt for every laptop with something transferred or rejected</source>
         <translation>Eine Quittung für jeden Laptop, von dem etwas übernommen oder abgelehnt wurde</translation>
+    </message>
+    <message>
+        <source>Handover &amp;log…</source>
+        <translation>Übergabe&amp;protokoll …</translation>
+    </message>
+    <message>
+        <source>Every bundle read, receipt written and conflict decided</source>
+        <translation>Jede eingelesene Übergabe, jede geschriebene Quittung und jeder entschiedene Konflikt</translation>
     </message>
     <message>
         <source>Also show &amp;transferred and rejected</source>
@@ -2597,6 +2723,21 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     <message>
         <source>&amp;Second staff member</source>
         <translation>&amp;Zweite Person</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLogDialog</name>
+    <message>
+        <source>Handover log</source>
+        <translation>Übergabeprotokoll</translation>
+    </message>
+    <message>
+        <source>Every bundle read, every receipt written and every conflict decided, newest first. The log holds no personal data: ids, counts and results only.</source>
+        <translation>Jede eingelesene Übergabe, jede geschriebene Quittung und jeder entschiedene Konflikt, das Neueste zuerst. Das Protokoll enthält keine Personendaten: nur Kennungen, Anzahlen und Ergebnisse.</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
     </message>
 </context>
 <context>

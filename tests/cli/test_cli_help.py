@@ -39,6 +39,8 @@ OPTIONS = {
     "inbox mark": [
         *SESSION, "--by", "--record", "--kind", "--verbis", "--eakte", "--benefits", "--reject",
     ],
+    "inbox conflicts": [*SESSION, "--all", "--json"],
+    "inbox resolve": [*SESSION, "--by", "--conflict", "--keep", "--replace"],
     "receipt": [*SESSION, "--device", "--out"],
     "purge": SESSION,
     "sync log": [*SESSION, "--json"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -74,10 +75,9 @@ def station_folders(stations_template: Folders, tmp_path: Path) -> Folders:
     return folders
 
 
-@pytest.fixture
-def stations(station_folders: Folders) -> Iterator[Stations]:
-    """A fresh copy of the laptop and the office for one test, both unlocked."""
-    folders = station_folders
+@contextmanager
+def opened(folders: Folders) -> Iterator[Stations]:
+    """The laptop and the office in `folders`, unlocked while the block runs."""
     laptop = unlock_vault(folders.laptop, PASSPHRASE)
     office = unlock_vault(folders.office, PASSPHRASE)
     try:
@@ -85,6 +85,13 @@ def stations(station_folders: Folders) -> Iterator[Stations]:
     finally:
         laptop.lock()
         office.lock()
+
+
+@pytest.fixture
+def stations(station_folders: Folders) -> Iterator[Stations]:
+    """A fresh copy of the laptop and the office for one test, both unlocked."""
+    with opened(station_folders) as both:
+        yield both
 
 
 def assert_only_the_refusal_logged(office: Session, before: Rows, result: ImportResult) -> None:

@@ -243,3 +243,32 @@ def test_the_office_inbox_names_its_controls(qtbot: Any, german: None, stations:
             assert check(dialog) == [], f"{type(dialog).__name__}: {check.__name__}"
         dialog.reject()
         dialog.deleteLater()
+
+
+def test_the_offices_conflicts_and_log_name_their_controls(
+    qtbot: Any, german: None, stations: Any, tmp_path: Path
+) -> None:
+    """The Posteingang with conflicts waiting, the conflicts dialog (a conflict that can be
+    decided either way, and one that can only be kept) and the sync log."""
+    from outreach_desktop.ui.inbox_conflicts import ConflictsDialog
+    from outreach_desktop.ui.sync_log_view import SyncLogDialog
+    from testkit.conflicts import client_address, make_conflicts, protocol_rewritten
+    from testkit.office_gui import NOW, make_page
+
+    make_conflicts(stations, tmp_path / "stick", client_address, protocol_rewritten)
+    page = make_page(qtbot, stations)
+    assert page.notice.isVisible()
+    checks = (unnamed_controls, unreachable_controls, mnemonic_clashes)
+    for check in checks:
+        assert check(page) == [], check.__name__
+    conflicts = ConflictsDialog(stations.office, lambda: NOW, page)
+    log = SyncLogDialog(stations.office, page)
+    for dialog, rows in ((conflicts, (0, 1)), (log, (0,))):
+        dialog.show()
+        for row in rows:
+            if dialog is conflicts:
+                conflicts.list.setCurrentRow(row)
+            for check in checks:
+                assert check(dialog) == [], f"{type(dialog).__name__} {row}: {check.__name__}"
+        dialog.reject()
+        dialog.deleteLater()

@@ -23,7 +23,7 @@ from outreach_desktop.services.session import Session
 def import_on_office(session: Session, args: argparse.Namespace) -> int:
     """The office station reads the laptops' exports (the vault is unlocked by the caller)."""
     results = session.inbox.import_files(
-        args.files, _now(), args.trust or (), trusted_by=_person(args.by)
+        args.files, now_utc(), args.trust or (), trusted_by=person(args.by)
     )
     for result in results:
         print(_line(result))
@@ -98,7 +98,7 @@ def mark(args: argparse.Namespace) -> int:
         raise DomainError("Ein Eintrag wird entweder markiert oder abgelehnt, nicht beides.")
     if args.reject is None and not marks:
         raise DomainError("Bitte --verbis, --eakte, --benefits oder --reject GRUND angeben.")
-    by, now = _person(args.by), _now()
+    by, now = person(args.by), now_utc()
     with unlocked(args) as session:
         item = _find(session, args.record, args.kind)
         if args.reject is not None:
@@ -123,7 +123,7 @@ def _find(session: Session, record_id: str, kind: str | None) -> InboxItem:
     return found[0]
 
 
-def _person(by: str | None) -> str:
+def person(by: str | None) -> str:
     """Who confirms or marks: as given, else the name the operating system knows."""
     if by:
         return by
@@ -133,5 +133,5 @@ def _person(by: str | None) -> str:
         raise DomainError("Bitte mit --by NAME angeben, wer das tut.") from None
 
 
-def _now() -> datetime:
+def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)

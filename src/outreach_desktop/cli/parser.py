@@ -14,6 +14,7 @@ from outreach_desktop.cli import (
     appointment_commands,
     checklist_commands,
     client_commands,
+    conflict_commands,
     consent_commands,
     demo_command,
     exchange_commands,
@@ -232,6 +233,19 @@ def _import_commands(sub: Subcommands, parents: _Parents) -> None:
     p.add_argument("--eakte", action="store_true", help="in der e-Akte vermerkt")
     p.add_argument("--benefits", action="store_true", help="Leistungsgewährung informiert")
     p.add_argument("--reject", metavar="GRUND", help="ablehnen, mit Grund für die Quittung")
+    everything = _parent(_option("--all", action="store_true",
+                                 help="auch entschiedene Konflikte zeigen"))  # fmt: skip
+    _command(isub, "conflicts", "Konflikte: beide Fassungen nebeneinander, was verschieden ist",
+             conflict_commands.list_conflicts, parents.session, everything,
+             parents.json)  # fmt: skip
+    p = _command(isub, "resolve", "einen Konflikt entscheiden (einmalig, nicht umkehrbar)",
+                 conflict_commands.resolve, parents.session,
+                 _parent(_option("--by", metavar="NAME",
+                                 help="wer entscheidet (Standard: Anmeldename)")))  # fmt: skip
+    p.add_argument("--conflict", required=True, type=int, metavar="N", help="Nummer des Konflikts")
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--keep", action="store_true", help="die gespeicherte Fassung behalten")
+    how.add_argument("--replace", action="store_true", help="die andere Fassung übernehmen")
 
 
 def _receipt_commands(sub: Subcommands, parents: _Parents) -> None:

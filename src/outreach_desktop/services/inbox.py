@@ -17,12 +17,12 @@ from datetime import datetime
 from typing import Any
 
 from outreach_desktop.domain.errors import DomainError
-from outreach_desktop.domain.people import Client, Staff
+from outreach_desktop.domain.people import Staff
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.transfer import MARK_LABELS, Mark, is_transferred, marks_that_apply
 from outreach_desktop.services.identity import IdentityService
 from outreach_desktop.services.import_merge import Merger
-from outreach_desktop.services.inbox_titles import caseworker_of, client_of, title_of
+from outreach_desktop.services.inbox_titles import caseworker_of, client_name, client_of, title_of
 from outreach_desktop.services.office_import import ImportResult, OfficeImport
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.bundle_repo import BundleRepository
@@ -213,11 +213,7 @@ class InboxService:
     def _client_name(self, client_id: str | None) -> str:
         """The client's name with the customer number the office looks them up by in VerBIS
         (it also tells two clients of the same name apart)."""
-        client = self._record("clients", client_id) if client_id else None
-        if not isinstance(client, Client):
-            return ""
-        number = client.customer_number.strip()
-        return f"{client.display_name} ({number})" if number else client.display_name
+        return client_name(self._record("clients", client_id) if client_id else None)
 
 
 def _group_order(group: InboxGroup) -> tuple[str, str, bool, str]:

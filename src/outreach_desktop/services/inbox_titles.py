@@ -61,5 +61,14 @@ def client_of(record: Record | None, find: Find) -> str | None:
     return None
 
 
+def client_name(client: Record | None) -> str:
+    """A client's name with the customer number the office looks them up by in VerBIS (it also
+    tells two clients of the same name apart); "" for anything else."""
+    if not isinstance(client, Client):
+        return ""
+    number = client.customer_number.strip()
+    return f"{client.display_name} ({number})" if number else client.display_name
+
+
 def _first(ids: list[str]) -> str | None:
     return ids[0] if ids else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from outreach_desktop import documents
 from outreach_desktop.domain.appointments import Appointment
@@ -16,8 +17,10 @@ from outreach_desktop.domain.documents import ProtocolDocument
 from outreach_desktop.domain.people import Client
 from outreach_desktop.domain.protocols import SUCCESS_MEASURE_DE, TEXT_FIELDS, Protocol
 from outreach_desktop.services.agency import letterhead
-from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import load_settings
+
+if TYPE_CHECKING:  # the session holds services that read records through these views
+    from outreach_desktop.services.session import Session
 
 
 def _dt(value: datetime | None) -> str:
@@ -73,7 +76,11 @@ class ProtocolView:
 
 
 def view(session: Session, protocol_id: str) -> ProtocolView:
-    p = session.protocols.get(protocol_id)
+    return view_of(session, session.protocols.get(protocol_id))
+
+
+def view_of(session: Session, p: Protocol) -> ProtocolView:
+    """The view of a protocol as given (stored or not); what it names is read from `session`."""
     staff = session.staff.names()
     client = session.clients.find(p.client_id) if p.client_id else None
     who = client.display_name if client else "—"

@@ -9,15 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from outreach_desktop.domain.appointments import Appointment
-from outreach_desktop.domain.consents import AccompanimentScope
+from outreach_desktop.domain.consents import AccompanimentScope, Consent
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.home_visit import format_day
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
-from outreach_desktop.domain.protocols import AnonymousCounselling
+from outreach_desktop.domain.protocols import AnonymousCounselling, Protocol
+from outreach_desktop.domain.records import Record
 from outreach_desktop.services import protocol_views
-from outreach_desktop.services.session import Session
+from outreach_desktop.storage.errors import RecordNotFound
+
+if TYPE_CHECKING:  # the session holds services that read records through these views
+    from outreach_desktop.services.session import Session
 
 Rows = list[tuple[str, str]]
 SCOPES = {
@@ -34,26 +39,57 @@ class RecordView:
 
 def record_view(session: Session, kind: str, record_id: str) -> RecordView:
     """The record of `kind` as the office reads it; DomainError when it is not stored."""
-    if kind == "protocols":
-        view = protocol_views.view(session, record_id)
-        rows = view.rows() + [(f"Nachtrag {a.label}", a.text) for a in view.addenda]
-        return RecordView(view.title, rows)
-    views: dict[str, Callable[[Session, str], RecordView | None]] = {
-        "consents": _consent,
-        "appointments": _appointment,
-        "clients": _client,
-        "anonymous_counselling": _anonymous,
-        "staff": _staff,
-        "third_parties": _third_party,
-    }
-    found = views[kind](session, record_id) if kind in views else None
+    found = _stored(session, kind, record_id)
     if found is None:
         raise DomainError("Der Eintrag ist in diesem Tresor nicht (mehr) gespeichert.")
-    return found
+    return view_of(session, found)
 
 
-def _consent(session: Session, record_id: str) -> RecordView:
-    c = session.consents.get(record_id)  # RecordNotFound when it is not stored
+def view_of(session: Session, record: Record) -> RecordView:
+    """A record as given, stored or not (another version of a stored one, say), read the same
+    way; the records it names are read from `session`."""
+    if isinstance(record, Protocol):
+        view = protocol_views.view_of(session, record)
+        rows = view.rows() + [(f"Nachtrag {a.label}", a.text) for a in view.addenda]
+        return RecordView(view.title, rows)
+    views: list[tuple[type[Any], Callable[[Session, Any], RecordView]]] = [
+        (Consent, _consent),
+        (Appointment, _appointment),
+        (Client, _client),
+        (AnonymousCounselling, _anonymous),
+        (Staff, _staff),
+        (ThirdParty, _third_party),
+    ]
+    for cls, make in views:
+        if isinstance(record, cls):
+            return make(session, record)
+    raise TypeError(f"no view for {type(record).__name__}")
+
+
+def _stored(session: Session, kind: str, record_id: str) -> Record | None:
+    finders: dict[str, Callable[[str], Record | None]] = {
+        "protocols": session.protocols.find,
+        "consents": lambda i: _consent_or_none(session, i),
+        "appointments": session.appointments.find,
+        "clients": session.clients.find,
+        "anonymous_counselling": lambda i: next(
+            (a for a in session.protocols.anonymous_counselling() if a.id == i), None
+        ),
+        "staff": session.staff.find,
+        "third_parties": session.third_parties.find,
+    }
+    find = finders.get(kind)
+    return find(record_id) if find is not None else None
+
+
+def _consent_or_none(session: Session, consent_id: str) -> Consent | None:
+    try:
+        return session.consents.get(consent_id)
+    except RecordNotFound:
+        return None
+
+
+def _consent(session: Session, c: Consent) -> RecordView:
     staff = session.staff.names()
     rows = [
         ("Kundin/Kunde", _client_line(session, c.client_id)),
@@ -81,10 +117,7 @@ def _consent(session: Session, record_id: str) -> RecordView:
     return RecordView(f"{c.kind.label_de} ({c.state.label_de})", _filled(rows))
 
 
-def _appointment(session: Session, record_id: str) -> RecordView | None:
-    a = session.appointments.find(record_id)
-    if a is None:
-        return None
+def _appointment(session: Session, a: Appointment) -> RecordView:
     staff = session.staff.names()
     rows = [
         ("Kundin/Kunde", _client_line(session, a.client_id) if a.client_id else "anonym"),
@@ -102,10 +135,7 @@ def _appointment(session: Session, record_id: str) -> RecordView | None:
     return RecordView(f"Termin {a.approach.label_de}, {_when(a.start)}", _filled(rows))
 
 
-def _client(session: Session, record_id: str) -> RecordView | None:
-    c = session.clients.find(record_id)
-    if c is None:
-        return None
+def _client(session: Session, c: Client) -> RecordView:
     rows = [
         ("Name", c.display_name),
         ("Kundennummer", c.customer_number),
@@ -119,11 +149,7 @@ def _client(session: Session, record_id: str) -> RecordView | None:
     return RecordView(f"Kundendaten: {c.display_name}", _filled(rows))
 
 
-def _anonymous(session: Session, record_id: str) -> RecordView | None:
-    found = [a for a in session.protocols.anonymous_counselling() if a.id == record_id]
-    if not found:
-        return None
-    a: AnonymousCounselling = found[0]
+def _anonymous(session: Session, a: AnonymousCounselling) -> RecordView:
     staff = session.staff.names()
     rows = [
         ("Tag", format_day(a.day)),
@@ -134,10 +160,7 @@ def _anonymous(session: Session, record_id: str) -> RecordView | None:
     return RecordView(f"Anonyme Beratung {a.approach.label_de}, {format_day(a.day)}", rows)
 
 
-def _staff(session: Session, record_id: str) -> RecordView | None:
-    s: Staff | None = session.staff.find(record_id)
-    if s is None:
-        return None
+def _staff(session: Session, s: Staff) -> RecordView:
     rows = [
         ("Name", s.name),
         ("Bereich", s.department.label_de),
@@ -147,10 +170,7 @@ def _staff(session: Session, record_id: str) -> RecordView | None:
     return RecordView(f"Mitarbeitende: {s.name}", _filled(rows))
 
 
-def _third_party(session: Session, record_id: str) -> RecordView | None:
-    t: ThirdParty | None = session.third_parties.find(record_id)
-    if t is None:
-        return None
+def _third_party(session: Session, t: ThirdParty) -> RecordView:
     rows = [("Name", t.name), ("Art", t.kind.label_de), ("Anschrift", t.address),
             ("Kontakt", t.contact)]  # fmt: skip
     return RecordView(f"Dritte Stelle: {t.name}", _filled(rows))

@@ -12,6 +12,7 @@ from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_p
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.exchange.setup_file import SignedSetup
 from outreach_desktop.services.appointments import AppointmentService
+from outreach_desktop.services.conflicts import ConflictService
 from outreach_desktop.services.consents import ConsentService
 from outreach_desktop.services.export import ExportService
 from outreach_desktop.services.identity import IdentityService
@@ -106,6 +107,7 @@ class Session:
         self.outbox = ExportService(db, device, self.identity)
         # the office station's import and Posteingang (refused on a laptop's vault)
         self.inbox = inbox_service(db, device, self.identity, self.transaction, self.meta)
+        self.conflicts = ConflictService(self, db, device, self.transaction)  # for a person
         self.workflow = WorkflowService(
             appointment_repo,
             clients,

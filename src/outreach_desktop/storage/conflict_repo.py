@@ -93,6 +93,10 @@ class ConflictRepository:
         rows = self.db.execute("SELECT * FROM conflicts WHERE resolved_at IS NULL ORDER BY id")
         return [_conflict(r) for r in rows]
 
+    def all(self) -> list[Conflict]:
+        """Decided or not, oldest first."""
+        return [_conflict(r) for r in self.db.execute("SELECT * FROM conflicts ORDER BY id")]
+
     def for_record(self, kind: RecordKind, record_id: str) -> list[Conflict]:
         rows = self.db.execute(
             "SELECT * FROM conflicts WHERE record_kind = ? AND record_id = ? ORDER BY id",

@@ -11,26 +11,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.services.export import ExportResult, Pending, WaitingKind
 from outreach_desktop.services.export_selection import ExportCancelled
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.sync_log import SyncLogLine, counts_text
+from outreach_desktop.services.sync_log import counts_text
 from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.formats import format_date
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error, show_info
 from outreach_desktop.ui.progress import ProgressRun
+from outreach_desktop.ui.sync_log_view import fill_log, log_list
 from outreach_desktop.ui.widgets.common import button
 from outreach_desktop.ui.workflow_dialogs import date_edit
 
@@ -51,12 +44,6 @@ def _ask_receipts(parent: QWidget) -> list[str]:
         translate("HandoverPage", "Receipt (*.age);;All files (*)"),
     )
     return paths
-
-
-def _log_line(line: SyncLogLine) -> str:
-    parts = [line.local_time.strftime("%d.%m.%Y %H:%M"), line.action_label, line.result_label]
-    counts = counts_text(line.counts)
-    return " · ".join([*parts, *(x for x in (counts, line.detail) if x)])
 
 
 def _kinds(kinds: tuple[WaitingKind, ...]) -> str:
@@ -90,9 +77,7 @@ class HandoverPage(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
         shortcut.activated.connect(self.export)
         self.receipt_button = button(self.tr("Read the office's &receipt…"), self.import_receipts)
-        self.log = QListWidget()
-        self.log.setAccessibleName(self.tr("Handover log"))
-        self.log.setWordWrap(True)  # a line with many kinds wraps instead of scrolling sideways
+        self.log = log_list(self.tr("Handover log"))
         self.only_since = QCheckBox(self.tr("Only records &from"))
         self.since = date_edit(self.now().date() - timedelta(days=30))
         self.since.setAccessibleName(self.tr("Only records from this day"))
@@ -119,9 +104,7 @@ class HandoverPage(QWidget):
         self.state.setText("\n\n".join(self._lines(pending)))
         self.export_button.setEnabled(pending.joined and pending.waiting_total > 0)
         self.receipt_button.setEnabled(pending.joined)
-        self.log.clear()
-        for line in self.session.sync_log.lines(limit=200):
-            self.log.addItem(_log_line(line))
+        fill_log(self.log, self.session)
 
     def clear(self) -> None:
         self.state.clear()

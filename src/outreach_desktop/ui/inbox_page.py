@@ -1,17 +1,20 @@
 """Posteingang (the office station): reading the laptops' bundles, and what they brought that a
 person still enters into VerBIS or the e-Akte — by caseworker and client, each record with the
-marks it needs — opened with Enter to copy its fields and set its marks, or to reject it."""
+marks it needs — opened with Enter to copy its fields and set its marks, or to reject it. A notice
+says when conflicts wait for a person's decision; the sync log opens from here too."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,13 +27,17 @@ from PySide6.QtWidgets import (
 from outreach_desktop.services.inbox import InboxGroup, InboxItem
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.busy import Busy
+from outreach_desktop.ui.inbox_conflicts import ConflictNotice, ConflictsDialog
 from outreach_desktop.ui.inbox_import import AskTrust, ImportFlow, ask_bundle_paths, ask_trust
 from outreach_desktop.ui.inbox_model import InboxModel, Key
 from outreach_desktop.ui.inbox_receipts import ask_receipt_folder, write_receipts
 from outreach_desktop.ui.inbox_record import RecordDialog
 from outreach_desktop.ui.inbox_texts import local_time
 from outreach_desktop.ui.messages import show_error
+from outreach_desktop.ui.sync_log_view import SyncLogDialog
 from outreach_desktop.ui.widgets.common import button, plain
+
+D = TypeVar("D", bound=QDialog)
 
 
 class InboxPage(QWidget):
@@ -66,6 +73,12 @@ class InboxPage(QWidget):
         self.receipt_button.setToolTip(
             self.tr("A receipt for every laptop with something transferred or rejected")
         )
+        self.log_button = button(self.tr("Handover &log…"), self.show_sync_log)
+        self.log_button.setToolTip(
+            self.tr("Every bundle read, receipt written and conflict decided")
+        )
+        self.notice = ConflictNotice()
+        self.notice.open_requested.connect(self.open_conflicts)
         self.show_all = QCheckBox(self.tr("Also show &transferred and rejected"))
         self.show_all.setAccessibleName(plain(self.show_all.text()))
         self.show_all.toggled.connect(lambda _on: self.refresh())
@@ -111,11 +124,13 @@ class InboxPage(QWidget):
         top.addWidget(self.import_button)
         top.addWidget(self.open_button)
         top.addWidget(self.receipt_button)
+        top.addWidget(self.log_button)
         top.addStretch(1)
         top.addWidget(self.show_all)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.intro)
+        layout.addWidget(self.notice)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.summary)
@@ -135,6 +150,7 @@ class InboxPage(QWidget):
         self.found = {}
         self.summary.clear()
         self.empty.clear()
+        self.notice.show_count(0)
         if self.flow is not None:
             self.flow.close()
         self._update_buttons()
@@ -157,6 +173,7 @@ class InboxPage(QWidget):
             self.empty.setText(self._empty_text())
             self.stack.setCurrentWidget(self.empty)
         self.summary.setText(self._summary())
+        self.notice.show_count(0 if self.session.is_locked else self.session.conflicts.count_open())
         # the page's focus goes where a keyboard user acts next: the list, or reading bundles
         self.setFocusProxy(self.tree if self.model.keys else self.import_button)
         self._update_buttons()
@@ -204,18 +221,9 @@ class InboxPage(QWidget):
         if key is None or key not in self.found:
             return
         group, item = self.found[key]
-        try:
-            dialog = RecordDialog(self.session, *key, self.now, self._context(group, item), self)
-        except Exception as exc:
-            show_error(self, exc)
-            return
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
-        if dialog.changed and not self.session.is_locked:
-            self.refresh()
-            self.changed.emit()
+        context = self._context(group, item)
+        dialog = self._run(lambda: RecordDialog(self.session, *key, self.now, context, self))
+        self._reload_after(dialog is not None and dialog.changed)
 
     def _context(self, group: InboxGroup, item: InboxItem) -> str:
         client = group.client or self.tr("without a client")
@@ -223,6 +231,34 @@ class InboxPage(QWidget):
             "From the laptop of {caseworker} · {client} · read {when} · version {revision}"
         ).format(caseworker=group.caseworker, client=client,
                  when=local_time(item.imported_at), revision=item.revision)  # fmt: skip
+
+    # ---- conflicts and the log ---------------------------------------------------------------
+    def open_conflicts(self) -> None:
+        dialog = self._run(lambda: ConflictsDialog(self.session, self.now, self))
+        self._reload_after(dialog is not None and dialog.decided)
+
+    def show_sync_log(self) -> None:
+        self._run(lambda: SyncLogDialog(self.session, self))
+
+    def _run(self, make: Callable[[], D]) -> D | None:
+        """A modal dialog made by `make`, shown until closed; None (and the error told) when
+        what it shows could not be read."""
+        try:
+            dialog = make()
+        except Exception as exc:
+            show_error(self, exc)
+            return None
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+        return dialog
+
+    def _reload_after(self, changed: bool) -> None:
+        """A dialog changed something: the list reloads, and whoever listens hears it."""
+        if changed and not self.session.is_locked:
+            self.refresh()
+            self.changed.emit()
 
     # ---- reading bundles ---------------------------------------------------------------------
     def import_bundles(self) -> None:
