@@ -225,6 +225,19 @@ def test_a_receipt_that_cannot_be_written_leaves_nothing(
     assert office.receipts.write_receipt(device_of(session), stick, WRITTEN).sequence == 1
 
 
+def test_a_file_already_under_the_receipts_name_is_neither_replaced_nor_removed(
+    session: Session, office: Session, stick: Path
+) -> None:
+    enter(office, hand_over(session, office, story_records(session, client_story(session, *GONE))))
+    theirs = stick / f"OD-receipt-{device_of(session)[:8]}-000001.age"
+    theirs.write_bytes(b"eine fremde Datei")
+    with pytest.raises(DomainError, match="gibt es schon"):
+        office.receipts.write_receipt(device_of(session), stick, WRITTEN)
+    assert theirs.read_bytes() == b"eine fremde Datei"
+    assert list(stick.iterdir()) == [theirs]
+    assert len(InboxRepository(db_of(office)).unreceipted(device_of(session))) == 5
+
+
 def test_a_commit_that_fails_after_the_file_is_placed_takes_the_file_back(
     session: Session, office: Session, stick: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import pypdf
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
 from shiboken6 import isValid
 
 from outreach_desktop.domain.appointments import Appointment
@@ -143,6 +143,45 @@ def test_save_as_pdf_warns_and_writes_only_where_chosen(
     assert (target.stat().st_mode & 0o777) == 0o600
     consent = session.consents.for_appointment(a.id)[0]
     assert [e.event for e in consent.events] == ["prepared", "pdf-saved"]
+
+
+def test_save_as_pdf_asks_before_replacing_a_file(
+    setup: tuple[Session, Appointment, Any], qtbot: Any, tmp_path: Any, settle: Any
+) -> None:
+    session, a, work = setup
+    _prepare(qtbot, work)
+    panel = work.consents
+    target = tmp_path / "einwilligung.pdf"
+    target.write_bytes(b"alt")
+    panel.ask_path = lambda _parent, _suggestion: str(tmp_path / "einwilligung")  # type: ignore[assignment]
+    messages.set_next_answer(True)  # the warning
+    messages.set_next_answer(False)  # "Replace file?": no
+    panel.save_button.click()
+    assert panel.busy.running == 0 and target.read_bytes() == b"alt"
+    assert messages._next_answers == []  # both questions were asked
+    messages.set_next_answer(True)
+    messages.set_next_answer(True)  # replace: yes
+    panel.save_button.click()
+    settle(panel)
+    assert target.read_bytes().startswith(b"%PDF")
+    assert (target.stat().st_mode & 0o777) == 0o600
+    consent = session.consents.for_appointment(a.id)[0]
+    assert [e.event for e in consent.events] == ["prepared", "pdf-saved"]
+
+
+def test_the_file_dialog_leaves_the_question_to_us(
+    setup: tuple[Session, Appointment, Any], qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _session, _a, work = setup
+    options: list[bool] = []
+
+    def exec_(dialog: QFileDialog) -> int:
+        options.append(dialog.testOption(QFileDialog.Option.DontConfirmOverwrite))
+        return 0
+
+    monkeypatch.setattr(QFileDialog, "exec", exec_)
+    assert work.consents._ask_path(work.consents, "x.pdf") == ""
+    assert options == [True]
 
 
 def test_signature_pad_needs_real_ink_and_stays_bounded(qtbot: Any) -> None:

@@ -14,6 +14,7 @@ from outreach_desktop.cli.parser import build_parser
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.hardening import disable_core_dumps
 from outreach_desktop.logs import describe_bug, setup_logging
+from outreach_desktop.services.files import TargetExists
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +26,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     setup_logging()
     try:
         return int(args.handler(args) or 0)
+    except TargetExists as exc:
+        hint = " Mit --force wird sie ersetzt." if hasattr(args, "force") else ""
+        print(f"Fehler: {exc}{hint}", file=sys.stderr)
+        return 1
     except UserError as exc:
         print(f"Fehler: {exc}", file=sys.stderr)
         return 1

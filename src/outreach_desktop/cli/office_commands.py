@@ -9,13 +9,14 @@ from pathlib import Path
 from outreach_desktop.cli.common import unlocked
 from outreach_desktop.cli.secrets import SecretSource
 from outreach_desktop.domain.agency import AgencyRules
-from outreach_desktop.services.files import read_file, save_file
+from outreach_desktop.services.files import read_file, save_file, target_file
 from outreach_desktop.services.vaults import create_office_vault
 
 SETUP_LIMIT = 256 * 1024
 
 
 def init(args: argparse.Namespace) -> int:
+    target_file(args.setup_out, replace=args.force)  # before the vault: a taken name stops all
     passphrase = SecretSource().read(args.passphrase_file, "Neue Passphrase: ", confirm=True)
     rules = AgencyRules(retention_days=args.retention_days)
     rules.validate()
@@ -23,7 +24,7 @@ def init(args: argparse.Namespace) -> int:
         args.vault, passphrase, agency_name=args.agency_name, rules=rules
     )
     try:
-        written = save_file(Path(args.setup_out), signed.data, mode=0o644)
+        written = save_file(args.setup_out, signed.data, mode=0o644, replace=args.force)
         print(f"Bürotresor angelegt: {args.vault}")
         print(f"Dienststelle: {signed.setup.name}")
         print(f"Fingerabdruck: {signed.setup.fingerprint}")
@@ -39,9 +40,10 @@ def init(args: argparse.Namespace) -> int:
 
 
 def export_identity(args: argparse.Namespace) -> int:
+    target_file(args.out, replace=args.force)
     with unlocked(args) as session:
         text = session.identity.agency_identity_file()
-    written = save_file(Path(args.out), text.encode("ascii"), mode=0o600)
+    written = save_file(args.out, text.encode("ascii"), mode=0o600, replace=args.force)
     print(f"Gespeichert: {written}")
     print(
         "Achtung: Diese Datei öffnet alle Übergaben und Tresore der Dienststelle. Nur im IT-Safe "

@@ -92,6 +92,17 @@ def _option(*flags: str, **settings: Any) -> Callable[[GermanParser], object]:
     return lambda p: p.add_argument(*flags, **settings)
 
 
+# every command that writes a file the user names: an existing one only with --force
+_force = _option("--force", action="store_true", help="eine vorhandene Zieldatei ersetzen")
+
+
+def _folder(text: str) -> Path:
+    """An argparse type: a folder to write into; "" is none (Path("") would be the current)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("bitte einen Ordner angeben")
+    return Path(text)
+
+
 def _parent(*options: Callable[[GermanParser], object]) -> GermanParser:
     parent = GermanParser(add_help=False)
     for add in options:
@@ -109,7 +120,11 @@ class _Parents:
         self.appointment = _parent(_option("--appointment", required=True, metavar="ID"))
         self.protocol = _parent(_option("--id", required=True, metavar="ID"))
         self.new_passphrase = _parent(_option("--new-passphrase-file", metavar="FILE"))
-        self.out = _parent(_option("--out", required=True, metavar="FILE.pdf"))
+        self.out = _parent(
+            _option("--out", required=True, metavar="FILE.pdf",
+                    help="Zieldatei (.pdf wird angehängt, wo es fehlt)"),
+            _force,
+        )  # fmt: skip
 
 
 Subcommands = Any  # argparse._SubParsersAction[GermanParser]
@@ -182,15 +197,17 @@ def _office_commands(sub: Subcommands, parents: _Parents) -> None:
     osub = _group(sub, "office", "Bürotresor der Dienststelle")
     p = _command(osub, "init", "Bürotresor mit den Schlüsseln der Dienststelle anlegen",
                  office_commands.init, parents.session)  # fmt: skip
-    p.add_argument("--setup-out", required=True, type=Path, metavar="FILE",
+    p.add_argument("--setup-out", required=True, metavar="FILE",
                    help="wohin die Einrichtungsdatei für die Laptops geschrieben wird")  # fmt: skip
+    _force(p)
     p.add_argument("--agency-name", required=True, metavar="NAME", help="Name der Dienststelle")
     p.add_argument("--retention-days", type=int, default=14, metavar="N",
                    help="Tage, die übernommene Daten nach der Quittung noch auf dem Laptop "
                    "bleiben")  # fmt: skip
     p = _command(osub, "export-identity", "Schlüssel der Dienststelle für den IT-Safe sichern",
                  office_commands.export_identity, parents.session)  # fmt: skip
-    p.add_argument("--out", required=True, type=Path, metavar="FILE")
+    p.add_argument("--out", required=True, metavar="FILE", help="Zieldatei")
+    _force(p)
     asub = _group(sub, "agency", "Dienststelle")
     p = _command(asub, "join", "der Dienststelle mit ihrer Einrichtungsdatei beitreten",
                  office_commands.join, parents.session)  # fmt: skip
@@ -199,7 +216,7 @@ def _office_commands(sub: Subcommands, parents: _Parents) -> None:
 
 def _export_command(sub: Subcommands, parents: _Parents) -> None:
     options = _parent(
-        _option("--out", required=True, type=Path, metavar="DIR",
+        _option("--out", required=True, type=_folder, metavar="DIR",
                 help="Ordner für die Übergabedatei (z. B. USB-Stick oder Teamlaufwerk)"),
         _option("--since", type=parse_day, metavar="TT.MM.JJJJ",
                 help=f"nur Einträge dieses Tages oder später; {DAY_HELP}"),
@@ -253,7 +270,7 @@ def _receipt_commands(sub: Subcommands, parents: _Parents) -> None:
                  receipt_commands.receipt, parents.session)  # fmt: skip
     p.add_argument("--device", required=True, metavar="ID",
                    help="Kennung des Geräts (oder ihr Anfang, mindestens 8 Zeichen)")  # fmt: skip
-    p.add_argument("--out", required=True, type=Path, metavar="DIR",
+    p.add_argument("--out", required=True, type=_folder, metavar="DIR",
                    help="Ordner, in den die Quittung geschrieben wird")  # fmt: skip
     _command(sub, "purge", "im Büro übernommene Daten nach der Aufbewahrungsfrist löschen",
              receipt_commands.purge, parents.session)  # fmt: skip

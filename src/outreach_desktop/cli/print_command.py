@@ -6,11 +6,10 @@ import argparse
 import sys
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 
 from outreach_desktop.cli.common import unlocked
 from outreach_desktop.domain.documents import DOCUMENT_LANGUAGES, DocumentKind
-from outreach_desktop.services.documents import DocumentService, save_pdf
+from outreach_desktop.services.documents import DocumentService, pdf_target, save_pdf
 
 KINDS = [k.value for k in DocumentKind]
 LANGUAGES = list(DOCUMENT_LANGUAGES)
@@ -19,6 +18,7 @@ LANGUAGES = list(DOCUMENT_LANGUAGES)
 def run(args: argparse.Namespace) -> int:
     kind = DocumentKind(args.kind)
     now = datetime.now()
+    pdf_target(args.out, replace=args.force)  # a wrong or taken name: before any work
     with unlocked(args) as session:
         service = DocumentService(session)
         if kind.is_letter:
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
             )
             if consent is not None and consent.signed_pdf is not None:
                 rendered = replace(rendered, pdf=consent.signed_pdf)  # as it was signed
-        written = save_pdf(Path(args.out), rendered.pdf)
+        written = save_pdf(args.out, rendered.pdf, replace=args.force)
         if consent is not None:
             service.record_saved(consent.id, now, rendered)  # an unencrypted copy exists
     print(f"Gespeichert: {written} ({kind.label_de}, Fassung {rendered.form_version})")

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from outreach_desktop.cli.common import german_day, print_json, print_table, unlocked
-from outreach_desktop.services.documents import save_pdf
+from outreach_desktop.services.documents import pdf_target, save_pdf
 from outreach_desktop.services.protocol_views import protocol_pdf, view
 
 KIND_DE = {"client": "Kundin/Kunde", "appointment": "Termin", "protocol": "Protokoll"}
@@ -67,8 +66,9 @@ def show(args: argparse.Namespace) -> int:
 
 
 def pdf(args: argparse.Namespace) -> int:
+    pdf_target(args.out, replace=args.force)  # a wrong or taken name: before any work
     with unlocked(args) as session:
-        written = save_pdf(Path(args.out), protocol_pdf(session, args.id))
+        written = save_pdf(args.out, protocol_pdf(session, args.id), replace=args.force)
     print(f"Gespeichert: {written}")
     print(
         "Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten.", file=sys.stderr

@@ -24,7 +24,7 @@ from outreach_desktop.domain.documents import (
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.document_data import build
-from outreach_desktop.services.files import save_file
+from outreach_desktop.services.files import Target, save_file, target_file
 from outreach_desktop.services.session import Session
 
 
@@ -163,7 +163,13 @@ class DocumentService:
         )
 
 
-def save_pdf(path: Path, pdf: bytes) -> Path:
+def save_pdf(path: Target, pdf: bytes, *, replace: bool = False) -> Path:
     """Write a PDF where the user chose (the only place a PDF leaves the vault); returns the
-    path written ("… .pdf" is appended when missing, folders are never created)."""
-    return save_file(path, pdf, suffix=".pdf")
+    path written ("… .pdf" is appended when missing, folders are never created, an existing
+    file is replaced only with `replace`)."""
+    return save_file(path, pdf, suffix=".pdf", replace=replace)
+
+
+def pdf_target(path: Target, *, replace: bool = False) -> Path:
+    """Where `save_pdf` would write, checked as it checks (before rendering)."""
+    return target_file(path, suffix=".pdf", replace=replace)

@@ -42,7 +42,7 @@ from outreach_desktop.exchange.bundle import AGE_MAGIC, SenderInfo, write_bundle
 from outreach_desktop.exchange.keys import PublicKeys
 from outreach_desktop.exchange.manifest import BundleKind, Role
 from outreach_desktop.exchange.records import dump_member, member_name, parse_member, to_record
-from outreach_desktop.services.files import save_file
+from outreach_desktop.services.files import TargetExists, save_file
 from outreach_desktop.services.identity import IdentityService
 from outreach_desktop.services.inbox import record_repositories
 from outreach_desktop.services.purge import PurgeService, moment
@@ -170,6 +170,8 @@ class ReceiptService:
                 )
                 placed.append(folder / name)  # from here on the file may be in place
                 save_file(folder / name, data, verify=_same_file(data))
+        except TargetExists:  # someone else's file under that name: never ours to remove
+            raise
         except BaseException:
             for path in placed:  # no receipt of this number without its bookkeeping
                 with contextlib.suppress(OSError):

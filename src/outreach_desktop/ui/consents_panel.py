@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from outreach_desktop.domain.consents import Consent, ConsentState, GivenHow
 from outreach_desktop.domain.documents import DocumentKind
+from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.vocabulary import Approach
-from outreach_desktop.services.documents import DocumentService, Rendered, save_pdf
+from outreach_desktop.services.documents import DocumentService, Rendered, pdf_target, save_pdf
+from outreach_desktop.services.files import TargetExists
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.consent_dialogs import (
@@ -209,15 +211,16 @@ class ConsentsPanel(QWidget):
         c = self.current()
         if c is None:
             return
-        path = self._ask_target(DocumentKind.for_consent(c.kind).value + ".pdf")
-        if not path:
+        target = self._ask_target(DocumentKind.for_consent(c.kind).value + ".pdf")
+        if target is None:
             return
+        path, replace = target
         today, now = self.now().date(), self.now()
 
         def write() -> None:
             rendered = (_signed(c) if c.signed_pdf
                         else self.documents.consent_document(c.id, today))  # fmt: skip
-            save_pdf(Path(path), rendered.pdf)
+            save_pdf(path, rendered.pdf, replace=replace)
             self.documents.record_saved(c.id, now, rendered)
 
         self.busy.run(
@@ -225,8 +228,9 @@ class ConsentsPanel(QWidget):
             button=self.save_button, disable=(self,),
         )  # fmt: skip
 
-    def _ask_target(self, suggestion: str) -> str:
-        """The warning first, then where to save; "" when the user backs out."""
+    def _ask_target(self, suggestion: str) -> tuple[str, bool] | None:
+        """The warning first, then where to save, then whether to replace a file of that name:
+        the path and whether replacing it was confirmed; None when the user backs out."""
         if not confirm(
             self, self.tr("Save as PDF"),
             self.tr("The PDF file is NOT encrypted and contains personal data (Sozialdaten). "
@@ -234,13 +238,33 @@ class ConsentsPanel(QWidget):
                     "needed."),
             self.tr("Save unencrypted"),
         ):  # fmt: skip
-            return ""
-        return self.ask_path(self, suggestion)
+            return None
+        path = self.ask_path(self, suggestion)
+        if not path:
+            return None
+        try:
+            pdf_target(path)
+        except TargetExists as exists:
+            return (path, True) if self._may_replace(exists.path) else None
+        except UserError as exc:
+            show_error(self, exc, self.tr("Save as PDF"))
+            return None
+        return path, False
+
+    def _may_replace(self, path: Path) -> bool:
+        """Our own question (the file dialog's is switched off, so it is asked once, always)."""
+        return confirm(
+            self, self.tr("Replace file?"),
+            self.tr("The file {name} already exists in {folder}. Replace it with the new PDF?")
+            .format(name=path.name, folder=path.parent),
+            self.tr("Replace"),
+        )  # fmt: skip
 
     def _ask_path(self, parent: QWidget, suggestion: str) -> str:
         dialog = QFileDialog(parent, self.tr("Save as PDF"), suggestion, self.tr("PDF (*.pdf)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("pdf")
+        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)  # _may_replace asks
         try:
             return dialog.selectedFiles()[0] if dialog.exec() else ""
         finally:
