@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from testkit import PASSPHRASE
-from testkit.cli import Run, VaultCli, assert_one_error_line, assert_usage_error, write_passphrase
+from outreach_desktop.services.session import Session
+from testkit import FAST_KDF, PASSPHRASE
+from testkit.cli import (
+    Result,
+    Run,
+    VaultCli,
+    assert_one_error_line,
+    assert_usage_error,
+    child_argv,
+    write_passphrase,
+)
 
 
 @pytest.mark.parametrize(
@@ -59,6 +70,43 @@ def test_only_the_first_line_of_the_file_counts(
 
 def test_stdin_passphrase(run: Run, locked_vault: Path) -> None:
     VaultCli(run, locked_vault, "-")("vault", "check", stdin=PASSPHRASE + "\n").ok()
+
+
+def _child_with_bytes(argv: list[str | Path], stdin: bytes, **env: str) -> Result:
+    """The real entry point fed raw bytes on stdin (in_child can only send text)."""
+    done = subprocess.run(child_argv(*argv), input=stdin, capture_output=True, timeout=120,
+                          env={**os.environ, **env})  # fmt: skip
+    return Result(done.returncode, done.stdout.decode(), done.stderr.decode())
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"LC_ALL": "C", "LANG": "C"}, {"PYTHONIOENCODING": "latin-1"}],
+    ids=["utf8-locale", "c-locale", "latin1-stdio"],
+)
+def test_stdin_that_is_no_utf8_is_refused_like_a_file(
+    locked_vault: Path, tmp_path: Path, env: dict[str, str]
+) -> None:
+    """Not an internal UnicodeEncodeError, and not a different passphrase per locale."""
+    secret = PASSPHRASE.encode() + b" \xff\xfe\xe4\n"
+    command = ["vault", "create"] if not env else ["vault", "check"]  # each child costs a start
+    target = tmp_path / "neu" if not env else locked_vault
+    result = _child_with_bytes([*command, "--vault", target, "--passphrase-file", "-"],
+                               secret, **env)  # fmt: skip
+    assert_one_error_line(result)
+    assert "Interner" not in result.err
+    assert "Standardeingabe ist kein UTF-8-Text" in result.err
+    assert not (tmp_path / "neu").exists()
+
+
+def test_the_same_utf8_bytes_on_stdin_open_the_vault_whatever_the_locale(
+    session: Session, vault_dir: Path
+) -> None:
+    umlauts = "Grüße aus Lüchow 2026"
+    session.change_passphrase(PASSPHRASE, umlauts, kdf=FAST_KDF)
+    session.lock()
+    argv: list[str | Path] = ["vault", "check", "--vault", vault_dir, "--passphrase-file", "-"]
+    _child_with_bytes(argv, (umlauts + "\n").encode(), PYTHONIOENCODING="latin-1").ok()
 
 
 @pytest.mark.parametrize("problem", ["missing", "binary", "directory"])

@@ -20,17 +20,42 @@ class SecretSource:
             if self._stdin_used:
                 raise UserError("Nur eine Passphrase kann über die Standardeingabe kommen.")
             self._stdin_used = True
-            return _strip_newline(sys.stdin.readline())
+            return _strip_newline(_stdin_line())
         if file:
             return read_secret_file(Path(file))
         if not sys.stdin.isatty():
             raise UserError(
                 "Keine Passphrase: bitte eingeben (Terminal) oder --passphrase-file angeben."
             )
-        value = getpass.getpass(prompt)
+        value = _utf8(getpass.getpass(prompt), "Die Eingabe")
         if confirm and getpass.getpass("Wiederholen: ") != value:
             raise UserError("Die Eingaben stimmen nicht überein.")
         return value
+
+
+def _stdin_line() -> str:
+    """The first line on stdin as UTF-8, whatever the locale made of sys.stdin (a C locale
+    decodes with surrogateescape, PYTHONIOENCODING may name another codec): the same bytes give
+    the same passphrase as from a file, and bytes that are no UTF-8 a clean refusal."""
+    raw = getattr(sys.stdin, "buffer", None)
+    if raw is None:  # a text stream without bytes underneath (tests hand in a StringIO)
+        return _utf8(sys.stdin.readline(), "Die Standardeingabe")
+    try:
+        return raw.readline().decode("utf-8")
+    except UnicodeDecodeError:
+        raise UserError(_NOT_UTF8.format(what="Die Standardeingabe")) from None
+
+
+_NOT_UTF8 = "{what} ist kein UTF-8-Text; die Passphrase muss UTF-8 sein."
+
+
+def _utf8(text: str, what: str) -> str:
+    """`text` if it is valid Unicode (no lone surrogates: bytes that were no UTF-8)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise UserError(_NOT_UTF8.format(what=what)) from None
+    return text
 
 
 def read_secret_file(path: Path) -> str:
