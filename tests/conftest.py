@@ -17,6 +17,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from outreach_desktop.services import settings as settings_module
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import create_vault
 from outreach_desktop.storage import throttle as throttle_module
@@ -46,6 +47,14 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("TMPDIR", str(tmp))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
     yield home
+
+
+@pytest.fixture(autouse=True)
+def no_settings_problem_left() -> Iterator[None]:
+    """A settings problem one test made and did not take is not told in the next test."""
+    yield
+    settings_module._unreported.clear()
+    settings_module._stuck.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -831,6 +831,18 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Unverschlüsselt speichern</translation>
     </message>
     <message>
+        <source>Replace file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>The file {name} already exists in {folder}. Replace it with the new PDF?</source>
+        <translation>Die Datei {name} gibt es in {folder} schon. Durch die neue PDF-Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
@@ -2360,6 +2372,21 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     <message>
         <source>draft</source>
         <translation>Entwurf</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNotice</name>
+    <message>
+        <source>The settings file {path} could not be used, so the default settings apply.</source>
+        <translation>Die Einstellungsdatei {path} ließ sich nicht verwenden; es gelten die Standardeinstellungen.</translation>
+    </message>
+    <message>
+        <source>It was kept as {kept}; a new one is written when you next change a setting.</source>
+        <translation>Sie liegt jetzt unter {kept}; beim nächsten Ändern einer Einstellung entsteht eine neue.</translation>
+    </message>
+    <message>
+        <source>Settings reset</source>
+        <translation>Einstellungen zurückgesetzt</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 a known problem (one German line on stderr), 2 wrong usage.
 
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import sys
@@ -15,6 +16,7 @@ from outreach_desktop.domain.errors import UserError
 from outreach_desktop.hardening import disable_core_dumps
 from outreach_desktop.logs import describe_bug, setup_logging
 from outreach_desktop.services.files import TargetExists
+from outreach_desktop.services.settings import take_settings_problem
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +26,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     disable_core_dumps()
     setup_logging()
+    try:
+        return _run(args)
+    finally:
+        _tell_settings_problem()
+
+
+def _tell_settings_problem() -> None:
+    """A settings file that could not be used (see services/settings.py), said once."""
+    problem = take_settings_problem()
+    if problem is None:
+        return
+    where = (
+        f"Sie liegt jetzt unter {problem.kept_as}; beim nächsten Speichern entsteht eine neue."
+        if problem.kept_as is not None
+        else "Sie ließ sich nicht beiseitelegen."
+    )
+    print(
+        f"Warnung: Die Einstellungsdatei {problem.path} ließ sich nicht verwenden; es gelten die "
+        f"Standardeinstellungen. {where}",
+        file=sys.stderr,
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.handler(args) or 0)
     except TargetExists as exc:

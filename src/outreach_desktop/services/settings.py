@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 from dataclasses import Field, asdict, dataclass, field, fields
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +16,12 @@ from outreach_desktop.domain.appointments import DEFAULT_BUFFER, MAX_BUFFER_MIN
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.home_visit import DEFAULT_SETTINGS, MAX_FAILED_CALLS, TimelineSettings
 from outreach_desktop.domain.vocabulary import Approach
-from outreach_desktop.storage.atomic import atomic_write
+from outreach_desktop.storage.atomic import atomic_write, private_dir
 
 log = logging.getLogger(__name__)
 
 SETTINGS_FILE = "settings.json"
+SETTINGS_LIMIT = 64 * 1024  # what we write is under 2 KB; more is not ours
 LANGUAGES = ("de", "en")
 IDLE_LOCK_RANGE = (1, 120)
 
@@ -45,7 +49,7 @@ class Settings:
 
     language: str = field(default="de", metadata=_one_of(*LANGUAGES))
     idle_lock_minutes: int = field(default=5, metadata=_between(*IDLE_LOCK_RANGE))
-    last_profile: str = ""
+    last_profile: str = field(default="", metadata={"folder_name": True})  # below profiles/
     buffer_walk_and_talk: int = field(
         default=DEFAULT_BUFFER[Approach.WALK_AND_TALK], metadata=_BUFFER
     )
@@ -97,6 +101,9 @@ def _normal(setting: Field[Any], value: object) -> Any:
         return _clamp(value, lo, hi, default)
     if "one_of" in accepts:
         return value if value in accepts["one_of"] else default
+    if "folder_name" in accepts:  # a name, never a path out of the profiles folder
+        text = str(value)
+        return text if text == Path(text).name and text not in (".", "..") else default
     text = str(value)
     return text[: accepts["at_most"]] if "at_most" in accepts else text
 
@@ -114,24 +121,101 @@ def settings_path() -> Path:
 
 
 def load_settings() -> Settings:
-    """Stored settings; defaults for anything missing or unreadable."""
+    """Stored settings; defaults when there is no file. A file that is not what we wrote
+    (unreadable, too large, not JSON, nested too deep, a value of the wrong type) never stops
+    the app: defaults apply, the file is kept aside under a dated name (the next save writes a
+    fresh one), and the problem waits once for the GUI or CLI to tell (`take_settings_problem`)."""
+    path = settings_path()
     try:
-        raw = json.loads(settings_path().read_text("utf-8"))
-        if not isinstance(raw, dict):
-            raise ValueError("settings file is not a JSON object")
-        known = {f.name for f in fields(Settings)}
-        return Settings(**{k: v for k, v in raw.items() if k in known}).normalized()
+        return _parse(_read_bounded(path))
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError, TypeError):
-        log.warning("settings unreadable, using defaults")
+    except (OSError, ValueError, RecursionError, _NotOurs) as exc:
+        _not_ours(path, type(exc).__name__)
         return Settings()
+
+
+@dataclass(frozen=True)
+class SettingsProblem:
+    """A settings file that could not be used: defaults apply."""
+
+    path: Path
+    kept_as: Path | None  # where the file now lies; None: it could not be moved
+
+
+class _NotOurs(Exception):
+    """The settings file is not what `save_settings` writes."""
+
+
+_unreported: list[SettingsProblem] = []
+_stuck: set[Path] = set()  # bad files that could not be moved: told about once per process
+
+
+def take_settings_problem() -> SettingsProblem | None:
+    """The oldest problem not yet told to the user (each is handed out once)."""
+    return _unreported.pop(0) if _unreported else None
+
+
+def _read_bounded(path: Path) -> bytes:
+    """At most SETTINGS_LIMIT bytes of a regular file; never blocks on a pipe or device."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise _NotOurs("not a regular file")
+        data = handle.read(SETTINGS_LIMIT + 1)
+    if len(data) > SETTINGS_LIMIT:
+        raise _NotOurs("too large")
+    return data
+
+
+def _parse(data: bytes) -> Settings:
+    """Settings from the file's bytes; _NotOurs (or ValueError, RecursionError) for anything
+    `save_settings` would not have written. Unknown keys are ignored (a newer version's)."""
+    raw = json.loads(data.decode("utf-8"))
+    if not isinstance(raw, dict):
+        raise _NotOurs("not a JSON object")
+    values: dict[str, Any] = {}
+    for setting in fields(Settings):
+        if setting.name in raw:
+            value = raw[setting.name]
+            wanted = int if "between" in setting.metadata else str
+            if type(value) is not wanted:  # not isinstance: True is no number of minutes
+                raise _NotOurs(f"{setting.name}: {type(value).__name__}")
+            values[setting.name] = value
+    return Settings(**values).normalized()
+
+
+def _not_ours(path: Path, reason: str) -> None:
+    """Keep the file aside and note the problem for the user (once)."""
+    log.warning("settings file not usable (%s); defaults apply", reason)
+    if path in _stuck:
+        return
+    kept = _keep_aside(path)
+    if kept is None:
+        _stuck.add(path)
+    else:
+        log.warning("settings file kept aside as %s", kept.name)
+    _unreported.append(SettingsProblem(path, kept))
+
+
+def _keep_aside(path: Path) -> Path | None:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 100):
+        aside = path.with_name(f"{path.name}.defekt-{stamp}" + (f"-{n}" if n > 1 else ""))
+        if os.path.lexists(aside):
+            continue
+        try:
+            os.rename(path, aside)
+        except OSError:
+            return None
+        return aside
+    return None
 
 
 def save_settings(settings: Settings) -> None:
     path = settings_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
     except OSError as exc:
         raise UserError(
             f"Die Einstellungen konnten nicht gespeichert werden ({exc.strerror})."

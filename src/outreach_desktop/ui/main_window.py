@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,7 @@ from outreach_desktop.ui.contracts import LockAware
 from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
 from outreach_desktop.ui.idle import IdleWatcher, _default_clock
 from outreach_desktop.ui.messages import error_text, show_info
+from outreach_desktop.ui.settings_notice import tell_settings_problem
 from outreach_desktop.ui.welcome_page import WelcomePage
 from outreach_desktop.ui.workspace import Workspace
 
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.user_label, 1)
         self.statusBar().addPermanentWidget(self.lock_button)
         self._show_locked()
+        QTimer.singleShot(0, self, lambda: tell_settings_problem(self))  # when it is shown
         self.welcome.reload(self._last_profile_path())
 
     def _build_actions(self) -> None:
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.workspace.show_page(0)
         self.activateWindow()
+        tell_settings_problem(self)  # the unlock read them too
 
     def _update_status(self) -> None:
         if self.session is None:
@@ -182,6 +185,7 @@ class MainWindow(QMainWindow):
         session.lock()
         log.info("locked (%s)", reason)
         self._show_locked()
+        QTimer.singleShot(0, self, lambda: tell_settings_problem(self))  # when it is shown
         self.welcome.reload(session.path)
         lines = []
         if reason == "idle":
