@@ -6,13 +6,28 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from types import TracebackType
+from typing import IO, Any
 
 from outreach_desktop import paths
+from outreach_desktop.storage.atomic import private_dir
 
 LOG_FILE = "outreach-desktop.log"
+
+
+class PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files (the rotated ones too) are the owner's only, whatever the
+    umask: each is opened through os.open with mode 0600 and set to it."""
+
+    def _open(self) -> IO[Any]:
+        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0)
+        fd = os.open(self.baseFilename, flags, 0o600)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)  # also a file an older version made with the umask's mode
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging(level: int = logging.INFO) -> None:
@@ -21,8 +36,8 @@ def setup_logging(level: int = logging.INFO) -> None:
         return
     folder = paths.log_dir()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        private_dir(folder)
+        handler: logging.Handler = PrivateLogFile(
             folder / LOG_FILE, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from outreach_desktop.domain.records import new_id
 from outreach_desktop.storage import migrations as mig
-from outreach_desktop.storage.atomic import fsync_dir, os_error, os_errors
+from outreach_desktop.storage.atomic import fsync_dir, os_error, os_errors, private_dir
 from outreach_desktop.storage.database import Database, known_errors
 from outreach_desktop.storage.errors import (
     KeySlotsDamaged,
@@ -89,7 +89,7 @@ class Vault:
         with os_errors():
             if path.exists() and (not path.is_dir() or any(path.iterdir())):
                 raise VaultExists(path)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)  # e.g. the profiles folder: 0700 whatever the umask
         params = kdf or calibrate()[0]
         vault_id = new_id()
         key = bytearray(os.urandom(DATA_KEY_BYTES))
