@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from outreach_desktop.cli.secrets import SecretSource
+from outreach_desktop.domain import date_window
 from outreach_desktop.domain.home_visit import format_day
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
@@ -44,18 +45,27 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
 DAY_HELP = "Datum als TT.MM.JJJJ oder JJJJ-MM-TT"
 
 
+def _in_window(text: str, value: date | datetime) -> None:
+    if not date_window.in_window(value):
+        raise argparse.ArgumentTypeError(f"„{text}“: {date_window.MESSAGE}")
+
+
 def parse_day(text: str) -> date:
-    """An argparse type: a calendar day as ISO (2026-11-25) or German (25.11.2026)."""
+    """An argparse type: a calendar day as ISO (2026-11-25) or German (25.11.2026), inside
+    the accepted window of dates."""
     value = text.strip()
     try:
         if "." in value:
-            return datetime.strptime(value, "%d.%m.%Y").date()
-        return date.fromisoformat(value)
+            day = datetime.strptime(value, "%d.%m.%Y").date()
+        else:
+            day = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"„{text}“ ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT, "
             "z. B. 25.11.2026 oder 2026-11-25)"
         ) from None
+    _in_window(text, day)
+    return day
 
 
 def parse_start(text: str) -> datetime:
@@ -64,15 +74,18 @@ def parse_start(text: str) -> datetime:
     value = text.strip()
     try:
         if "." in value.split(" ")[0]:
-            return datetime.strptime(value, "%d.%m.%Y %H:%M")
-        if "T" not in value and " " not in value:
+            start = datetime.strptime(value, "%d.%m.%Y %H:%M")
+        elif "T" not in value and " " not in value:
             raise ValueError("date without time")
-        return datetime.fromisoformat(value)
+        else:
+            start = datetime.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"„{text}“ ist kein gültiger Beginn (Datum und Uhrzeit, z. B. 2026-11-25T10:00 "
             "oder „25.11.2026 10:00“)"
         ) from None
+    _in_window(text, start)
+    return start
 
 
 def german_day(value: date | datetime) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.records import new_id as make_id
@@ -86,6 +87,7 @@ class Appointment(Record):
         check = Checker()
         if self.start.tzinfo is not None:
             check.fail("start", "Beginn", "Bitte als Ortszeit ohne Zeitzone angeben.")
+        check_date(check, self.start, "start", "Beginn")
         if not 5 <= self.planned_duration_min <= MAX_DURATION_MIN:
             check.fail(
                 "planned_duration_min",

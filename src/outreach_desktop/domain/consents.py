@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker, DomainError, FieldError, ValidationError
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.records import Record
@@ -183,6 +184,8 @@ class Consent(Record):
             if not self.oral_documented_by:
                 check.fail("oral_documented_by", "Dokumentiert von", "Bitte angeben.")
         check.limit_text(self.topics, "topics", "Themen", 2000)
+        check_date(check, self.valid_until, "valid_until", "Gültig bis")
+        check_date(check, self.given_at, "given_at", "Erteilt am")
         check.raise_if_any()
 
     @property

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker, DomainError
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.records import Record
@@ -134,6 +135,7 @@ class Protocol(Record):
         check = Checker()
         if self.client_id is None and self.appointment_id is None:
             check.fail("client_id", "Kundin/Kunde", "Bitte Kundin oder Kunden bzw. Termin angeben.")
+        check_date(check, self.met_at, "met_at", "Gespräch am")
         if not 1 <= self.duration_min <= 8 * 60:
             check.fail("duration_min", "Dauer", "Zwischen 1 und 480 Minuten.")
         if not self.staff_ids:
@@ -180,6 +182,7 @@ class AnonymousCounselling(Record):
 
     def validate(self) -> None:
         check = Checker()
+        check_date(check, self.day, "day", "Tag")
         if not 1 <= self.duration_min <= 8 * 60:
             check.fail("duration_min", "Dauer", "Zwischen 1 und 480 Minuten.")
         if not self.staff_ids:
