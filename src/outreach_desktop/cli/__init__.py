@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from outreach_desktop.cli.common import say
 from outreach_desktop.cli.parser import build_parser
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.hardening import disable_core_dumps
@@ -26,17 +27,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except UserError as exc:
-        print(f"Fehler: {exc}", file=sys.stderr)
+        say(f"Fehler: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("Abgebrochen.", file=sys.stderr)
+        say("Abgebrochen.", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # a bug: no traceback for the user, type and place in the log
         log.error("bug in command %s: %s", getattr(args, "command", "gui"), describe_bug(exc))
-        print(
+        say(
             f"Fehler: Interner Programmfehler ({type(exc).__name__}). "
             "Es wurde nichts verändert; Einzelheiten stehen im Protokoll.",
             file=sys.stderr,

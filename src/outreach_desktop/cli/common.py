@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TextIO
 
 from outreach_desktop.cli.secrets import SecretSource
 from outreach_desktop.domain import date_window
@@ -28,17 +29,52 @@ def unlocked(args: argparse.Namespace, secrets: SecretSource | None = None) -> I
         session.lock()
 
 
+# Categories a terminal must not get raw: controls (ESC starts colour, cursor and title
+# sequences; BEL, NUL, C1 CSI), format characters (bidi overrides and isolates, which reorder
+# the rest of the line), line/paragraph separators, surrogates, private use and unassigned.
+_NOT_PRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else (f"\\U{code:08x}")
+    )
+
+
+def printable(text: str, keep_newlines: bool = False) -> str:
+    """`text` safe for a terminal: every non-printable character shown as an escape ("\\x1b",
+    "\\u202e"), so stored data (also data from before the text rule, domain/text_safety.py)
+    can neither steer the terminal nor reorder the line. Newlines and tabs are kept when
+    `keep_newlines` (multi-line text), else escaped too (a table cell is one line)."""
+    return "".join(
+        c if (keep_newlines and c in "\n\t") or unicodedata.category(c) not in _NOT_PRINTABLE
+        else _escaped(c)
+        for c in text
+    )  # fmt: skip
+
+
+def say(*values: object, file: TextIO | None = None) -> None:
+    """`print` for the CLI's text output: every value through `printable`."""
+    print(*(printable(str(v), keep_newlines=True) for v in values), file=file)
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
     sys.stdout.write("\n")
 
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
+    rows = [[printable(cell) for cell in row] for row in rows]
     widths = [
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
     ]
     for line in [headers, *rows]:
-        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+        say("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
 
 
 # ---- dates ---------------------------------------------------------------------------------

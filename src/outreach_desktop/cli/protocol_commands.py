@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from outreach_desktop.cli.common import german_day, print_json, print_table, unlocked
+from outreach_desktop.cli.common import german_day, print_json, print_table, say, unlocked
 from outreach_desktop.services.documents import save_pdf
 from outreach_desktop.services.protocol_views import protocol_pdf, view
 
@@ -29,7 +29,7 @@ def list_protocols(args: argparse.Namespace) -> int:
         ])  # fmt: skip
         return 0
     if not protocols:
-        print("Keine Protokolle.")
+        say("Keine Protokolle.")
         return 0
     print_table(
         ["Gespräch am", "Ansatz", "Kundin/Kunde", "Stand", "Nachträge", "ID"],
@@ -52,27 +52,25 @@ def show(args: argparse.Namespace) -> int:
             "addenda": [{"when": a.label, "text": a.text} for a in v.addenda],
         })  # fmt: skip
         return 0
-    print(v.title)
-    print(v.status)
-    print()
+    say(v.title)
+    say(v.status)
+    say()
     for label, value in v.facts.rows():
-        print(f"{label}: {value}")
+        say(f"{label}: {value}")
     for section in v.filled_sections():
-        print(f"\n{section.label}\n{section.text}")
+        say(f"\n{section.label}\n{section.text}")
     if v.addenda:
-        print("\nNachträge")
+        say("\nNachträge")
         for addendum in v.addenda:
-            print(f"{addendum.label}: {addendum.text}")
+            say(f"{addendum.label}: {addendum.text}")
     return 0
 
 
 def pdf(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         written = save_pdf(Path(args.out), protocol_pdf(session, args.id))
-    print(f"Gespeichert: {written}")
-    print(
-        "Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten.", file=sys.stderr
-    )
+    say(f"Gespeichert: {written}")
+    say("Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten.", file=sys.stderr)
     return 0
 
 
@@ -85,7 +83,7 @@ def search(args: argparse.Namespace) -> int:
         ])  # fmt: skip
         return 0
     if not hits:
-        print("Nichts gefunden.")
+        say("Nichts gefunden.")
         return 0
     print_table(
         ["Art", "Treffer", "Ausschnitt", "ID"],

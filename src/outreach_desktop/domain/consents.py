@@ -15,6 +15,7 @@ from outreach_desktop.domain.errors import Checker, DomainError, FieldError, Val
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
+from outreach_desktop.domain.text_safety import clean_fields
 from outreach_desktop.domain.vocabulary import Approach
 
 
@@ -155,6 +156,7 @@ class Consent(Record):
     events: list[ConsentEvent] = field(default_factory=list)
 
     def validate(self) -> None:
+        clean_fields(self, "others_present", "oral_witness")
         check = Checker()
         kind = self.kind
         if kind in PER_APPOINTMENT and not self.appointment_id:

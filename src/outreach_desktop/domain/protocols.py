@@ -16,6 +16,7 @@ from outreach_desktop.domain.errors import Checker, DomainError
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
+from outreach_desktop.domain.text_safety import clean_fields
 from outreach_desktop.domain.vocabulary import Approach
 
 MAX_FIELD = 20_000
@@ -132,6 +133,7 @@ class Protocol(Record):
         return search_key(self.place, self.topics)
 
     def validate(self) -> None:
+        clean_fields(self, "place", "others_present")
         check = Checker()
         if self.client_id is None and self.appointment_id is None:
             check.fail("client_id", "Kundin/Kunde", "Bitte Kundin oder Kunden bzw. Termin angeben.")

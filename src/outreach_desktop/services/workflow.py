@@ -32,6 +32,7 @@ from outreach_desktop.domain.conduct import (
 from outreach_desktop.domain.consents import ConsentKind, ConsentLookup
 from outreach_desktop.domain.date_window import MESSAGE as DATE_WINDOW
 from outreach_desktop.domain.date_window import in_window, require_date
+from outreach_desktop.domain.text_safety import clean_line
 from outreach_desktop.domain.errors import DomainError, FieldError, ValidationError
 from outreach_desktop.domain.home_visit import (
     CallAttempt,
@@ -203,6 +204,8 @@ class WorkflowService:
         if value is None:
             self._repo.clear_answer(a.id, item.id)
             return
+        if isinstance(value, str):
+            value = clean_line(value)
         self._check_value(item, value)
         stored = self._repo.answers(a.id).get(item.id)
         if stored is not None and stored.answer.value == value:
