@@ -28,7 +28,9 @@ from __future__ import annotations
 import dataclasses
 import unicodedata
 from enum import Enum
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _KEPT_IN_TEXT = frozenset("\n\t")
@@ -77,6 +79,13 @@ def _changes(record: Any, single_line: set[str], line: bool) -> dict[str, Any]:
         if cleaned != value:
             changes[f.name] = cleaned
     return changes
+
+
+def cleaned(value: T) -> T:
+    """A copy of `value` (text, or a list, tuple or frozen dataclass holding text) with the
+    rule applied to every text in it as long text."""
+    result: T = _clean(value, False)
+    return result
 
 
 def clean_fields(record: Any, *single_line: str) -> None:

@@ -32,7 +32,6 @@ from outreach_desktop.domain.conduct import (
 from outreach_desktop.domain.consents import ConsentKind, ConsentLookup
 from outreach_desktop.domain.date_window import MESSAGE as DATE_WINDOW
 from outreach_desktop.domain.date_window import in_window, require_date
-from outreach_desktop.domain.text_safety import clean_line
 from outreach_desktop.domain.errors import DomainError, FieldError, ValidationError
 from outreach_desktop.domain.home_visit import (
     CallAttempt,
@@ -49,6 +48,7 @@ from outreach_desktop.domain.home_visit_timeline import (
     timeline,
 )
 from outreach_desktop.domain.records import new_id
+from outreach_desktop.domain.text_safety import clean_line
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.checklists import ChecklistSet, load_checklists
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
