@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from testkit.cli import VaultCli, assert_usage_error
+from datetime import datetime
+from pathlib import Path
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.people import Client
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.session import Session
+from outreach_desktop.storage.appointment_repo import AppointmentRepository
+from testkit.cli import Run, VaultCli, assert_one_error_line, assert_usage_error
+from testkit.internals import repository
 
 
 def _client(on_vault: VaultCli) -> str:
@@ -40,3 +49,26 @@ def test_checklist_and_print_at_the_window_edges(on_vault: VaultCli, tmp_path) -
         on_vault("checklist", "show", "--appointment", appointment).ok()
         on_vault("print", "announcement-letter", "--appointment", appointment,
                  "--out", tmp_path / f"{appointment}.pdf").ok()  # fmt: skip
+
+
+def test_an_old_appointment_at_the_end_of_time_gives_a_german_error(
+    session: Session, vault_dir: Path, passphrase_file: Path, run: Run, tmp_path: Path
+) -> None:
+    """Stored by an older version (before the window): refused clearly, not an OverflowError."""
+    owner = session.owner()
+    assert owner is not None
+    client = session.clients.save(Client(display_name="Heike Voß"))
+    old = Appointment.plan(Approach.HOME_VISIT, datetime(9999, 12, 31, 23, 30),
+                           client_id=client.id, staff_ids=[owner.id])  # fmt: skip
+    repository(session, AppointmentRepository).save(old, check=False)
+    session.lock()
+    on_vault = VaultCli(run, vault_dir, passphrase_file)
+    for argv in (("checklist", "show", "--appointment", old.id),
+                 ("print", "announcement-letter", "--appointment", old.id,
+                  "--out", tmp_path / "brief.pdf"),
+                 ("print", "home-visit-consent", "--appointment", old.id,
+                  "--out", tmp_path / "form.pdf")):  # fmt: skip
+        result = on_vault(*argv)
+        assert_one_error_line(result)
+        assert "Beginn: Bitte ein Datum zwischen 01.01.1900 und 31.12.2200" in result.err
+    assert not list(tmp_path.glob("*.pdf"))

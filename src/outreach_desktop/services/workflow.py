@@ -137,6 +137,7 @@ class WorkflowService:
     def state(self, appointment_id: str, today: date) -> AppointmentState:
         require_date(today, "today", "Heute")
         a = self._appointments.get(appointment_id)
+        require_date(a.start, "start", "Beginn")  # stored before the window
         checklists = self.checklist_set.for_approach(a.approach)
         calls = self._repo.calls(a.id)
         facts = self.facts(a, today, calls)
