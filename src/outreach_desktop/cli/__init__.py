@@ -10,7 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from outreach_desktop.cli.common import say
+from outreach_desktop.cli.common import terminal_safe
 from outreach_desktop.cli.parser import build_parser
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.hardening import disable_core_dumps
@@ -20,6 +20,11 @@ log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with terminal_safe():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     disable_core_dumps()
@@ -27,17 +32,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except UserError as exc:
-        say(f"Fehler: {exc}", file=sys.stderr)
+        print(f"Fehler: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        say("Abgebrochen.", file=sys.stderr)
+        print("Abgebrochen.", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into e.g. `head`, which stopped reading
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as exc:  # a bug: no traceback for the user, type and place in the log
         log.error("bug in command %s: %s", getattr(args, "command", "gui"), describe_bug(exc))
-        say(
+        print(
             f"Fehler: Interner Programmfehler ({type(exc).__name__}). "
             "Es wurde nichts verändert; Einzelheiten stehen im Protokoll.",
             file=sys.stderr,

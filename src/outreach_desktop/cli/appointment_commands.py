@@ -12,7 +12,6 @@ from outreach_desktop.cli.common import (
     german_time,
     print_json,
     print_table,
-    say,
     unlocked,
 )
 from outreach_desktop.domain.appointments import Appointment
@@ -64,7 +63,7 @@ def list_appointments(args: argparse.Namespace) -> int:
     today = date.today()
     span = _range(args, today)
     if span is None:
-        say("Aufruf fehlerhaft: --to liegt vor --from.", file=sys.stderr)
+        print("Aufruf fehlerhaft: --to liegt vor --from.", file=sys.stderr)
         return 2
     first, last = span
     with unlocked(args) as session:
@@ -76,7 +75,7 @@ def list_appointments(args: argparse.Namespace) -> int:
         print_json([appointment_json(v, p) for v, p in zip(views, progress, strict=True)])
         return 0
     if not views:
-        say(f"Keine Termine vom {german_day(first)} bis {german_day(last)}.")
+        print(f"Keine Termine vom {german_day(first)} bis {german_day(last)}.")
         return 0
     rows = []
     for view, (done, total) in zip(views, progress, strict=True):
@@ -141,5 +140,5 @@ def add(args: argparse.Namespace) -> int:
         _check_people(session, args, staff_ids)
         appointment = Appointment.plan(approach, start, staff_ids=staff_ids, **fields)
         session.appointments.save(appointment)
-    say(appointment.id)
+    print(appointment.id)
     return 0

@@ -15,7 +15,7 @@ from outreach_desktop.cli.checklist_view import (
     PhaseView,
     checklist_view,
 )
-from outreach_desktop.cli.common import german_day, german_moment, print_json, say, unlocked
+from outreach_desktop.cli.common import german_day, german_moment, print_json, unlocked
 from outreach_desktop.domain.checklists import ItemKind, ItemState
 from outreach_desktop.domain.conduct import Conduct, StepOption
 from outreach_desktop.domain.home_visit import LetterKind
@@ -161,8 +161,8 @@ def _print_head(view: ChecklistView) -> None:
     ]
     if view.appointment.where:
         head.append(view.appointment.where)
-    say("Termin: " + " · ".join(head))
-    say(f"Status: {a.status.label_de}")
+    print("Termin: " + " · ".join(head))
+    print(f"Status: {a.status.label_de}")
     c = view.conduct
     steps = [
         ("begonnen", c.started_at),
@@ -172,7 +172,7 @@ def _print_head(view: ChecklistView) -> None:
     ]
     done_steps = [f"{label} {german_moment(at)}" for label, at in steps if at]
     if done_steps:
-        say("Durchführung: " + "; ".join(done_steps))
+        print("Durchführung: " + "; ".join(done_steps))
     if c.outcome:
         at = german_moment(c.outcome_at) if c.outcome_at else ""
         outcome = f"Ergebnis: {c.outcome.label_de} am {at}"
@@ -180,10 +180,10 @@ def _print_head(view: ChecklistView) -> None:
             outcome += f", abgebrochen von: {c.broken_off_by.label_de}"
         if c.outcome_reason:
             outcome += f" – {c.outcome_reason}"
-        say(outcome)
+        print(outcome)
     titles = (f"{c.title_de} ({c.id}, Version {c.version})" for c in view.checklists)
-    say("Checklisten: " + ", ".join(titles))
-    say(f"Erledigt: {view.done}/{view.total} Pflichtpunkte")
+    print("Checklisten: " + ", ".join(titles))
+    print(f"Erledigt: {view.done}/{view.total} Pflichtpunkte")
 
 
 def _item_line(view: ItemView) -> str:
@@ -207,8 +207,8 @@ def _item_line(view: ItemView) -> str:
 
 
 def _print_timeline(line: TimelineStatus, calls: tuple[StoredCall, ...]) -> None:
-    say()
-    say(f"Zeitplan Hausbesuch ({german_day(line.visit_day)})")
+    print()
+    print(f"Zeitplan Hausbesuch ({german_day(line.visit_day)})")
     for kind in LetterKind:
         window, sent = line.window(kind), line.sent_on(kind)
         text = (
@@ -217,48 +217,48 @@ def _print_timeline(line: TimelineStatus, calls: tuple[StoredCall, ...]) -> None
         )
         if sent:
             text += f" am {german_day(sent)}"
-        say(text)
+        print(text)
     ready = "Ankündigung möglich" if line.can_announce else "Ankündigung noch nicht"
-    say(f"  Erfolglose Anrufversuche: {line.failed_calls} ({ready})")
+    print(f"  Erfolglose Anrufversuche: {line.failed_calls} ({ready})")
     for warning in line.warnings:
-        say(f"  Warnung: {warning.message}")
-    say()
-    say("Anrufversuche")
+        print(f"  Warnung: {warning.message}")
+    print()
+    print("Anrufversuche")
     if not calls:
-        say("  keine")
+        print("  keine")
     for stored in calls:
         call = stored.call
         text = f"  {german_moment(call.at)}  {call.outcome.label_de}"
         if call.note:
             text += f" – {call.note}"
-        say(text)
+        print(text)
 
 
 def _print_text(view: ChecklistView) -> None:
     _print_head(view)
     for phase in view.phases:
-        say()
-        say(f"{phase.phase.label_de} ({phase.done}/{phase.total})")
+        print()
+        print(f"{phase.phase.label_de} ({phase.done}/{phase.total})")
         for item in phase.items:
-            say(_item_line(item))
+            print(_item_line(item))
     if view.timeline is not None:
         _print_timeline(view.timeline, view.calls)
     timeline_messages = {w.message for w in view.timeline.warnings} if view.timeline else set()
     others = [w for w in view.warnings if w not in timeline_messages]
     if others:
-        say()
-        say("Hinweise")
+        print()
+        print("Hinweise")
         for warning in others:
-            say(f"  {warning}")
-    say()
-    say("Schritte der Durchführung")
+            print(f"  {warning}")
+    print()
+    print("Schritte der Durchführung")
     for step in view.steps:
         if step.allowed:
-            say(f"  {step.transition.label_de}: möglich")
+            print(f"  {step.transition.label_de}: möglich")
             continue
-        say(f"  {step.transition.label_de}: gesperrt")
+        print(f"  {step.transition.label_de}: gesperrt")
         for reason in step.messages:
-            say(f"    – {reason}")
+            print(f"    – {reason}")
 
 
 def show(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from outreach_desktop.cli.common import print_json, print_table, say, unlocked
+from outreach_desktop.cli.common import print_json, print_table, unlocked
 from outreach_desktop.domain.people import Client
 
 
@@ -17,7 +17,7 @@ def add(args: argparse.Namespace) -> int:
     )
     with unlocked(args) as session:
         session.clients.save(client)
-    say(client.id)
+    print(client.id)
     return 0
 
 
@@ -44,7 +44,7 @@ def list_clients(args: argparse.Namespace) -> int:
         )
         return 0
     if not clients:
-        say("Keine Kundinnen und Kunden gefunden.")
+        print("Keine Kundinnen und Kunden gefunden.")
         return 0
     print_table(
         ["Name", "Kundennummer", "Telefon", "ID"],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import sys
 import unicodedata
@@ -37,13 +38,9 @@ _NOT_PRINTABLE = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
 
 def _escaped(char: str) -> str:
     code = ord(char)
-    return (
-        f"\\x{code:02x}"
-        if code < 0x100
-        else f"\\u{code:04x}"
-        if code < 0x10000
-        else (f"\\U{code:08x}")
-    )
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def printable(text: str, keep_newlines: bool = False) -> str:
@@ -58,14 +55,49 @@ def printable(text: str, keep_newlines: bool = False) -> str:
     )  # fmt: skip
 
 
-def say(*values: object, file: TextIO | None = None) -> None:
-    """`print` for the CLI's text output: every value through `printable`."""
-    print(*(printable(str(v), keep_newlines=True) for v in values), file=file)
+class _Escaping(io.TextIOBase):
+    """A text stream that passes everything written to it through `printable`."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.unescaped = stream
+
+    def write(self, text: str) -> int:
+        self.unescaped.write(printable(text, keep_newlines=True))
+        return len(text)
+
+    def flush(self) -> None:
+        self.unescaped.flush()
+
+    def fileno(self) -> int:
+        return self.unescaped.fileno()
+
+    def isatty(self) -> bool:
+        return self.unescaped.isatty()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self.unescaped.encoding
+
+
+@contextmanager
+def terminal_safe() -> Iterator[None]:
+    """Every text the CLI prints (stdout and stderr: tables, lines, messages, argparse's
+    errors) goes through `printable` — one place, so no command can forget it. JSON output
+    goes around it (`print_json`), escaped by json itself."""
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Escaping(out), _Escaping(err)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = out, err
 
 
 def print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
-    sys.stdout.write("\n")
+    out = getattr(sys.stdout, "unescaped", sys.stdout)
+    json.dump(data, out, ensure_ascii=False, indent=2, default=str)
+    out.write("\n")
 
 
 def print_table(headers: list[str], rows: list[list[str]]) -> None:
@@ -74,7 +106,7 @@ def print_table(headers: list[str], rows: list[list[str]]) -> None:
         max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)
     ]
     for line in [headers, *rows]:
-        say("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
+        print("  ".join(cell.ljust(w) for cell, w in zip(line, widths, strict=True)).rstrip())
 
 
 # ---- dates ---------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from outreach_desktop.cli.common import german_moment, print_json, say, unlocked
+from outreach_desktop.cli.common import german_moment, print_json, unlocked
 from outreach_desktop.cli.office_import_commands import now_utc, person
 from outreach_desktop.domain.transfer import MARK_LABELS
 from outreach_desktop.services.conflicts import HOW_TEXT, ConflictView, Decision
@@ -20,39 +20,39 @@ def list_conflicts(args: argparse.Namespace) -> int:
         print_json([_json(c) for c in found])
         return 0
     if not found:
-        say("Kein Konflikt wartet auf eine Entscheidung." if not args.all else "Keine Konflikte.")
+        print("Kein Konflikt wartet auf eine Entscheidung." if not args.all else "Keine Konflikte.")
         return 0
     for n, conflict in enumerate(found):
         if n:
-            say()
+            print()
         _print(conflict)
     return 0
 
 
 def _print(c: ConflictView) -> None:
     client = f" · {c.client}" if c.client else ""
-    say(f"Konflikt {c.id}: {c.title}{client}")
-    say(f"  ID {c.record_id}; andere Fassung vom Laptop von {c.caseworker} (Gerät "
+    print(f"Konflikt {c.id}: {c.title}{client}")
+    print(f"  ID {c.record_id}; andere Fassung vom Laptop von {c.caseworker} (Gerät "
           f"{c.sender[:8]}), eingelesen am {german_moment(c.found_at.astimezone())}")  # fmt: skip
     stored = "–" if c.stored_revision is None else str(c.stored_revision)
-    say(f"  Felder (* verschieden; gespeichert: Fassung {stored}, andere: Fassung "
+    print(f"  Felder (* verschieden; gespeichert: Fassung {stored}, andere: Fassung "
           f"{c.other_revision}):")  # fmt: skip
     for pair in c.rows:
         if not pair.differs:
-            say(f"    {pair.label}: {_one_line(pair.stored)}")
+            print(f"    {pair.label}: {_one_line(pair.stored)}")
             continue
-        say(f"  * {pair.label}")
-        say(f"      gespeichert: {_one_line(pair.stored) or '–'}")
-        say(f"      andere:      {_one_line(pair.other) or '–'}")
+        print(f"  * {pair.label}")
+        print(f"      gespeichert: {_one_line(pair.stored) or '–'}")
+        print(f"      andere:      {_one_line(pair.other) or '–'}")
     if not c.is_open:
         when = german_moment(c.resolved_at.astimezone()) if c.resolved_at else ""
-        say(f"  Entschieden: {HOW_TEXT[c.resolution or 'kept']}, von {c.resolved_by} "
+        print(f"  Entschieden: {HOW_TEXT[c.resolution or 'kept']}, von {c.resolved_by} "
               f"am {when}")  # fmt: skip
     elif c.refusal:
-        say(f"  Übernehmen nicht möglich: {c.refusal}")
-        say(f"  Entscheiden: inbox resolve --conflict {c.id} --keep")
+        print(f"  Übernehmen nicht möglich: {c.refusal}")
+        print(f"  Entscheiden: inbox resolve --conflict {c.id} --keep")
     else:
-        say(f"  Entscheiden: inbox resolve --conflict {c.id} --keep oder --replace")
+        print(f"  Entscheiden: inbox resolve --conflict {c.id} --keep oder --replace")
 
 
 def _one_line(text: str) -> str:
@@ -91,7 +91,7 @@ def resolve(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         decision = session.conflicts.resolve(args.conflict, how, by, now)
     for line in decision_lines(decision):
-        say(line)
+        print(line)
     return 0
 
 

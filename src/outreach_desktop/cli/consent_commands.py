@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from outreach_desktop.cli.common import german_day, print_json, print_table, say, unlocked
+from outreach_desktop.cli.common import german_day, print_json, print_table, unlocked
 from outreach_desktop.domain.consents import Consent
 
 
@@ -27,7 +27,7 @@ def list_consents(args: argparse.Namespace) -> int:
         print_json([_as_json(c, names[c.client_id]) for c in consents])
         return 0
     if not consents:
-        say("Keine Einwilligungen gefunden.")
+        print("Keine Einwilligungen gefunden.")
         return 0
     print_table(
         ["Art", "Kundin/Kunde", "Termin", "Stand", "Form", "Erteilt am", "Gültig bis", "ID"],

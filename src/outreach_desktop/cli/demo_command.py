@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from outreach_desktop.cli.common import say, unlocked
+from outreach_desktop.cli.common import unlocked
 from outreach_desktop.cli.secrets import SecretSource
 from outreach_desktop.demo import fill_demo, owner_name
 from outreach_desktop.services.vaults import create_vault, is_vault
@@ -13,7 +13,7 @@ from outreach_desktop.services.vaults import create_vault, is_vault
 
 def run(args: argparse.Namespace) -> int:
     if args.clients < 0 or args.clients > 100_000:
-        say("Aufruf fehlerhaft: --clients muss zwischen 0 und 100000 liegen.", file=sys.stderr)
+        print("Aufruf fehlerhaft: --clients muss zwischen 0 und 100000 liegen.", file=sys.stderr)
         return 2
     if is_vault(args.vault):
         with unlocked(args) as session:
@@ -25,12 +25,12 @@ def run(args: argparse.Namespace) -> int:
             summary = fill_demo(session, clients=args.clients, seed=args.seed)
         finally:
             session.lock()
-    say(
+    print(
         f"Beispieldaten angelegt: {summary.clients} Kundinnen und Kunden, "
         f"{summary.staff} Mitarbeitende, {summary.third_parties} Dritte, "
         f"{summary.appointments} Termine."
     )
-    say(
+    print(
         f"Dazu: {summary.calls} Anrufversuche, {summary.letters} Briefe, "
         f"{summary.answers} Checklisten-Antworten, {summary.outcomes} Ergebnisse, "
         f"{summary.consents} Einwilligungen."

@@ -7,7 +7,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from outreach_desktop.cli.common import say, unlocked
+from outreach_desktop.cli.common import unlocked
 from outreach_desktop.services.export import kind_title
 
 
@@ -16,15 +16,15 @@ def export(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         result = session.outbox.export(Path(args.out), datetime.now(UTC), since=args.since)
     for path in result.finished:
-        say(f"Eine unterbrochene Übergabe wurde fertiggestellt: {path}", file=sys.stderr)
+        print(f"Eine unterbrochene Übergabe wurde fertiggestellt: {path}", file=sys.stderr)
     if result.path is None:
-        say("Nichts zu übergeben: alles ist bereits beim Büro.", file=sys.stderr)
+        print("Nichts zu übergeben: alles ist bereits beim Büro.", file=sys.stderr)
         return 0
-    say(result.path)
+    print(result.path)
     parts = [f"{n} {kind_title(kind)}" for kind, n in result.counts.items()]
-    say(f"Übergabe Nr. {result.sequence}: {', '.join(parts)}.", file=sys.stderr)
+    print(f"Übergabe Nr. {result.sequence}: {', '.join(parts)}.", file=sys.stderr)
     if result.left:
-        say(
+        print(
             f"{result.left} weitere Einträge passen nicht mehr in diese Datei (Größengrenze "
             "der Dienststelle): bitte noch einmal exportieren.",
             file=sys.stderr,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 
-from outreach_desktop.cli.common import german_day, print_json, print_table, say, unlocked
+from outreach_desktop.cli.common import german_day, print_json, print_table, unlocked
 from outreach_desktop.domain.home_visit import letter_state
 
 
@@ -39,7 +39,7 @@ def due(args: argparse.Namespace) -> int:
         )
         return 0
     if not rows:
-        say("Keine Briefe fällig.")
+        print("Keine Briefe fällig.")
         return 0
     print_table(
         ["Fällig", "Ab", "Brief", "Kundin/Kunde", "Hausbesuch", "Stand", "Termin-ID"],

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from outreach_desktop.cli.common import say, unlocked
+from outreach_desktop.cli.common import unlocked
 from outreach_desktop.cli.secrets import SecretSource
 from outreach_desktop.domain.agency import AgencyRules
 from outreach_desktop.services.files import read_file, save_file
@@ -24,11 +24,11 @@ def init(args: argparse.Namespace) -> int:
     )
     try:
         written = save_file(Path(args.setup_out), signed.data, mode=0o644)
-        say(f"Bürotresor angelegt: {args.vault}")
-        say(f"Dienststelle: {signed.setup.name}")
-        say(f"Fingerabdruck: {signed.setup.fingerprint}")
-        say(f"Einrichtungsdatei: {written}")
-        say(
+        print(f"Bürotresor angelegt: {args.vault}")
+        print(f"Dienststelle: {signed.setup.name}")
+        print(f"Fingerabdruck: {signed.setup.fingerprint}")
+        print(f"Einrichtungsdatei: {written}")
+        print(
             "Hinweis: Den Fingerabdruck den Mitarbeitenden auf anderem Weg mitteilen; "
             "mit „office export-identity“ eine Sicherung des Schlüssels für den IT-Safe anlegen.",
             file=sys.stderr,
@@ -42,8 +42,8 @@ def export_identity(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         text = session.identity.agency_identity_file()
     written = save_file(Path(args.out), text.encode("ascii"), mode=0o600)
-    say(f"Gespeichert: {written}")
-    say(
+    print(f"Gespeichert: {written}")
+    print(
         "Achtung: Diese Datei öffnet alle Übergaben und Tresore der Dienststelle. Nur im IT-Safe "
         "aufbewahren (z. B. ausgedruckt oder auf einem verschlüsselten Datenträger) und hier "
         "löschen.",
@@ -56,7 +56,7 @@ def join(args: argparse.Namespace) -> int:
     data = read_file(Path(args.file), SETUP_LIMIT)
     with unlocked(args) as session:
         signed = session.join_agency(data)
-    say(f"Beigetreten: {signed.setup.name}")
-    say(f"Fingerabdruck: {signed.setup.fingerprint}")
-    say("Bitte den Fingerabdruck mit dem vergleichen, den die Dienststelle mitgeteilt hat.")
+    print(f"Beigetreten: {signed.setup.name}")
+    print(f"Fingerabdruck: {signed.setup.fingerprint}")
+    print("Bitte den Fingerabdruck mit dem vergleichen, den die Dienststelle mitgeteilt hat.")
     return 0

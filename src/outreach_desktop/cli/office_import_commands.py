@@ -12,7 +12,7 @@ import sys
 from datetime import UTC, datetime
 from typing import Any
 
-from outreach_desktop.cli.common import print_json, print_table, say, unlocked
+from outreach_desktop.cli.common import print_json, print_table, unlocked
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.transfer import MARK_LABELS, MARK_ORDER, Mark
 from outreach_desktop.services.inbox import InboxGroup, InboxItem
@@ -26,10 +26,12 @@ def import_on_office(session: Session, args: argparse.Namespace) -> int:
         args.files, now_utc(), args.trust or (), trusted_by=person(args.by)
     )
     for result in results:
-        say(_line(result))
+        print(_line(result))
     refused = [r for r in results if not r.ok]
     if refused:
-        say(f"Fehler: {len(refused)} von {len(results)} Dateien nicht eingelesen.", file=sys.stderr)
+        print(
+            f"Fehler: {len(refused)} von {len(results)} Dateien nicht eingelesen.", file=sys.stderr
+        )
         return 1
     return 0
 
@@ -47,7 +49,7 @@ def list_inbox(args: argparse.Namespace) -> int:
         print_json([_group_json(g) for g in groups])
         return 0
     if not groups:
-        say("Im Posteingang wartet nichts." if not args.all else "Der Posteingang ist leer.")
+        print("Im Posteingang wartet nichts." if not args.all else "Der Posteingang ist leer.")
         return 0
     rows = [
         [g.caseworker, g.client or "–", i.title, i.id, _state(i)] for g in groups for i in g.items
@@ -101,13 +103,13 @@ def mark(args: argparse.Namespace) -> int:
         item = _find(session, args.record, args.kind)
         if args.reject is not None:
             done = session.inbox.reject(item.kind, item.id, args.reject, by, now)
-            say(("Abgelehnt" if done else "War schon abgelehnt") + f": {item.title}")
+            print(("Abgelehnt" if done else "War schon abgelehnt") + f": {item.title}")
             return 0
         for m in marks:
             done = session.inbox.mark(item.kind, item.id, m, by, now)
-            say(("Markiert" if done else "Schon markiert") + f": {MARK_LABELS[m]}")
+            print(("Markiert" if done else "Schon markiert") + f": {MARK_LABELS[m]}")
         item = session.inbox.item(item.kind, item.id)
-    say(f"{item.title}: {_state(item)}")
+    print(f"{item.title}: {_state(item)}")
     return 0
 
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from outreach_desktop.cli.common import say, unlocked
+from outreach_desktop.cli.common import unlocked
 from outreach_desktop.domain.documents import DOCUMENT_LANGUAGES, DocumentKind
 from outreach_desktop.services.documents import DocumentService, save_pdf
 
@@ -33,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
         written = save_pdf(Path(args.out), rendered.pdf)
         if consent is not None:
             service.record_saved(consent.id, now, rendered)  # an unencrypted copy exists
-    say(f"Gespeichert: {written} ({kind.label_de}, Fassung {rendered.form_version})")
-    say(
+    print(f"Gespeichert: {written} ({kind.label_de}, Fassung {rendered.form_version})")
+    print(
         "Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten. "
         "Nach dem Drucken löschen.",
         file=sys.stderr,

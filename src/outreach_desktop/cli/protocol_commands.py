@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from outreach_desktop.cli.common import german_day, print_json, print_table, say, unlocked
+from outreach_desktop.cli.common import german_day, print_json, print_table, unlocked
 from outreach_desktop.services.documents import save_pdf
 from outreach_desktop.services.protocol_views import protocol_pdf, view
 
@@ -29,7 +29,7 @@ def list_protocols(args: argparse.Namespace) -> int:
         ])  # fmt: skip
         return 0
     if not protocols:
-        say("Keine Protokolle.")
+        print("Keine Protokolle.")
         return 0
     print_table(
         ["Gespräch am", "Ansatz", "Kundin/Kunde", "Stand", "Nachträge", "ID"],
@@ -52,25 +52,27 @@ def show(args: argparse.Namespace) -> int:
             "addenda": [{"when": a.label, "text": a.text} for a in v.addenda],
         })  # fmt: skip
         return 0
-    say(v.title)
-    say(v.status)
-    say()
+    print(v.title)
+    print(v.status)
+    print()
     for label, value in v.facts.rows():
-        say(f"{label}: {value}")
+        print(f"{label}: {value}")
     for section in v.filled_sections():
-        say(f"\n{section.label}\n{section.text}")
+        print(f"\n{section.label}\n{section.text}")
     if v.addenda:
-        say("\nNachträge")
+        print("\nNachträge")
         for addendum in v.addenda:
-            say(f"{addendum.label}: {addendum.text}")
+            print(f"{addendum.label}: {addendum.text}")
     return 0
 
 
 def pdf(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         written = save_pdf(Path(args.out), protocol_pdf(session, args.id))
-    say(f"Gespeichert: {written}")
-    say("Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten.", file=sys.stderr)
+    print(f"Gespeichert: {written}")
+    print(
+        "Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten.", file=sys.stderr
+    )
     return 0
 
 
@@ -83,7 +85,7 @@ def search(args: argparse.Namespace) -> int:
         ])  # fmt: skip
         return 0
     if not hits:
-        say("Nichts gefunden.")
+        print("Nichts gefunden.")
         return 0
     print_table(
         ["Art", "Treffer", "Ausschnitt", "ID"],

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from outreach_desktop.cli.common import german_moment, print_json, print_table, say, unlocked
+from outreach_desktop.cli.common import german_moment, print_json, print_table, unlocked
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.services.purge import PurgeResult, purge_summary
 from outreach_desktop.services.session import Session
@@ -21,10 +21,10 @@ def receipt(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         result = session.receipts.write_receipt(args.device, Path(args.out))
     if result.path is None:
-        say(result.message)
+        print(result.message)
         return 0
-    say(result.path)
-    say(result.message, file=sys.stderr)
+    print(result.path)
+    print(result.message, file=sys.stderr)
     return 0
 
 
@@ -36,11 +36,11 @@ def import_on_field(session: Session, files: Sequence[Path]) -> int:
         try:
             result = session.receipts.import_receipt(Path(path))
         except UserError as error:
-            say(f"{Path(path).name}: abgelehnt: {error}", file=sys.stderr)
+            print(f"{Path(path).name}: abgelehnt: {error}", file=sys.stderr)
             code = 1
             continue
         for line in result.lines():
-            say(f"{Path(path).name}: {line}")
+            print(f"{Path(path).name}: {line}")
     return code
 
 
@@ -48,7 +48,7 @@ def purge(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         result = session.purge().plus(session.purged_at_unlock)
     for line in purge_lines(result):
-        say(line)
+        print(line)
     return 0
 
 
@@ -75,5 +75,5 @@ def sync_log(args: argparse.Namespace) -> int:
         for line in lines
     ]  # fmt: skip
     print_table(["Zeit", "Vorgang", "Ergebnis", "Sendung", "Anzahl", "Einzelheiten"], rows)
-    say(f"Gelöscht insgesamt: {counts_text(deleted) or 'nichts'}")
+    print(f"Gelöscht insgesamt: {counts_text(deleted) or 'nichts'}")
     return 0

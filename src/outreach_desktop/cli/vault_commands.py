@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from outreach_desktop.cli.common import print_json, print_table, say, unlocked
+from outreach_desktop.cli.common import print_json, print_table, unlocked
 from outreach_desktop.cli.secrets import SecretSource, read_text_file
 from outreach_desktop.domain.passphrase import check_new_passphrase
 from outreach_desktop.services.vaults import (
@@ -26,12 +26,12 @@ def create(args: argparse.Namespace) -> int:
     )
     try:
         p = session.passphrase_kdf()
-        say(f"Tresor angelegt: {args.vault}")
-        say(f"Argon2id: {p.memory_kib // 1024} MiB, t={p.time_cost}, p={p.parallelism}")
+        print(f"Tresor angelegt: {args.vault}")
+        print(f"Argon2id: {p.memory_kib // 1024} MiB, t={p.time_cost}, p={p.parallelism}")
         if recipient:
-            say(f"Wiederherstellung über: {recipient}")
+            print(f"Wiederherstellung über: {recipient}")
         else:
-            say("Hinweis: kein Wiederherstellungsschlüssel der Dienststelle hinterlegt.")
+            print("Hinweis: kein Wiederherstellungsschlüssel der Dienststelle hinterlegt.")
     finally:
         session.lock()
     return 0
@@ -55,16 +55,16 @@ def info(args: argparse.Namespace) -> int:
         "third_parties": "Dritte",
         "appointments": "Termine",
     }
-    say(f"Tresor:          {data.path}")
-    say(f"Tresor-ID:       {data.vault_id}")
-    say(f"Rolle:           {ROLES[data.role]}")
-    say(f"Geräte-ID:       {data.device_id}")
-    say(f"Geräteschlüssel: {data.device_fingerprint}")
-    say(f"Dienststelle:    {data.agency or 'noch nicht beigetreten'}")
-    say(f"Schema-Version:  {data.schema_version}")
-    say()
+    print(f"Tresor:          {data.path}")
+    print(f"Tresor-ID:       {data.vault_id}")
+    print(f"Rolle:           {ROLES[data.role]}")
+    print(f"Geräte-ID:       {data.device_id}")
+    print(f"Geräteschlüssel: {data.device_fingerprint}")
+    print(f"Dienststelle:    {data.agency or 'noch nicht beigetreten'}")
+    print(f"Schema-Version:  {data.schema_version}")
+    print()
     print_table(["Inhalt", "Anzahl"], [[labels[k], str(v)] for k, v in data.counts.items()])
-    say()
+    print()
     print_table(
         ["Schlüssel", "Verfahren"],
         [
@@ -72,7 +72,7 @@ def info(args: argparse.Namespace) -> int:
             for s in data.slots
         ],
     )
-    say()
+    print()
     print_table(["Datei", "Bytes"], [[k, str(v)] for k, v in data.files.items()])
     return 0
 
@@ -81,11 +81,11 @@ def check(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         problems = session.check()
     if problems:
-        say("Der Tresor ist beschädigt:")
+        print("Der Tresor ist beschädigt:")
         for problem in problems[:20]:
-            say(f"  {problem}")
+            print(f"  {problem}")
         return 1
-    say("Der Tresor ist in Ordnung (cipher_integrity_check und integrity_check).")
+    print("Der Tresor ist in Ordnung (cipher_integrity_check und integrity_check).")
     return 0
 
 
@@ -99,7 +99,7 @@ def passwd(args: argparse.Namespace) -> int:
         session.change_passphrase(current, new)
     finally:
         session.lock()
-    say("Die Passphrase wurde geändert.")
+    print("Die Passphrase wurde geändert.")
     return 0
 
 
@@ -108,5 +108,5 @@ def recover(args: argparse.Namespace) -> int:
     new = SecretSource().read(args.new_passphrase_file, "Neue Passphrase: ", confirm=True)
     session = recover_vault(args.vault, identity, new)
     session.lock()
-    say("Der Tresor wurde wiederhergestellt; die neue Passphrase gilt ab sofort.")
+    print("Der Tresor wurde wiederhergestellt; die neue Passphrase gilt ab sofort.")
     return 0
