@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from outreach_desktop.cli.common import printable
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.people import Client
 from outreach_desktop.domain.vocabulary import Approach
@@ -64,3 +65,22 @@ def test_old_data_is_shown_escaped(
     assert "Zora\\x1b" in found
     # JSON keeps the stored value (json escapes it)
     assert on_vault("clients", "list", "--json").json()[0]["display_name"] == OLD_NAME
+
+
+def test_printable_escapes_what_a_terminal_would_obey() -> None:
+    assert printable("a\x1b[31mb\x07c\x00d\u202ee\x9bf\u2028g") == (
+        "a\\x1b[31mb\\x07c\\x00d\\u202ee\\x9bf\\u2028g"
+    )
+    assert printable("Zeile 1\n\tZeile 2", keep_newlines=True) == "Zeile 1\n\tZeile 2"
+    assert printable("Zeile 1\nZeile 2") == "Zeile 1\\nZeile 2"
+    kept = "Jürgen Größer, Олена, علي, 🙂"
+    assert printable(kept) == kept
+
+
+def test_messages_and_usage_errors_are_escaped_too(on_vault: VaultCli) -> None:
+    unknown = on_vault("appointments", "add", "--approach", "walk-and-talk", "--place", "Markt",
+                       "--start", "2026-11-25T10:00", "--client", "x\x1b]0;t\x07")  # fmt: skip
+    assert unknown.code == 1 and "x\\x1b]0;t\\x07" in unknown.err
+    usage = on_vault("letters", "due", "--date", "\x1b[2J")
+    assert usage.code == 2 and "\\x1b[2J" in usage.err
+    assert_no_raw(unknown.err + usage.err)
