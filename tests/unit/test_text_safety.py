@@ -71,3 +71,12 @@ def test_appointment_place() -> None:
                          place="Markt\x1b]8;;http://x\x07platz", staff_ids=["s"])  # fmt: skip
     a.validate()
     assert a.place == "Markt]8;;http://xplatz"
+
+
+def test_a_finalized_protocol_is_left_as_it_was() -> None:
+    """Finalized text never changes, not even invisibly (addenda are cleaned by the service)."""
+    day = datetime(2026, 11, 25, 10)
+    p = Protocol(approach=Approach.HOME_VISIT, met_at=day, client_id="c", staff_ids=["s"],
+                 course="Alt\u202e", finalized_at=day)  # fmt: skip
+    p.validate()
+    assert p.course == "Alt\u202e"

@@ -133,7 +133,8 @@ class Protocol(Record):
         return search_key(self.place, self.topics)
 
     def validate(self) -> None:
-        clean_fields(self, "place", "others_present")
+        if not self.is_final:  # a finalized protocol never changes, not even invisibly
+            clean_fields(self, "place", "others_present")
         check = Checker()
         if self.client_id is None and self.appointment_id is None:
             check.fail("client_id", "Kundin/Kunde", "Bitte Kundin oder Kunden bzw. Termin angeben.")
