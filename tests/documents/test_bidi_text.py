@@ -76,7 +76,7 @@ def test_embedding_cut_by_a_line_break_is_reopened() -> None:
     lines = wrap(text, 80, 10)
     assert len(lines) > 2
     for line in lines:
-        assert line.count("\u202a") == line.count("\u202c")
+        assert line.count("\u202a") == line.count("\u202c") > 0
 
 
 def test_names_are_never_broken() -> None:

@@ -148,3 +148,19 @@ def test_recovery_key_can_be_set_up_later(
     assert not dialog.isVisible()
     assert vault_of(gui_session).slots.recovery is not None
     assert vault_of(gui_session).slots.recovery.recipient == age_keygen_identity.recipient
+
+
+def test_date_edits_offer_only_the_accepted_window(gui_session: Session, qtbot: Any) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from outreach_desktop.ui.workflow_dialogs import date_edit
+
+    dialog = AppointmentDialog(gui_session, None, None)
+    qtbot.addWidget(dialog)
+    for edit in (dialog.date, date_edit(date(2026, 11, 25))):
+        assert edit.minimumDate() == QDate(1900, 1, 1)
+        assert edit.maximumDate() == QDate(2200, 12, 31)
+        edit.setDate(QDate(9999, 12, 31))
+        assert edit.date() == QDate(2200, 12, 31)

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from outreach_desktop.cli.common import terminal_safe
 from outreach_desktop.cli.parser import build_parser
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.hardening import disable_core_dumps
@@ -22,6 +23,11 @@ log = logging.getLogger(__name__)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with terminal_safe():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     disable_core_dumps()

@@ -15,13 +15,17 @@ __all__ = ["FormTextError", "form_version", "render", "render_protocol"]
 
 def render_protocol(document: ProtocolDocument) -> bytes:
     """A memory protocol as PDF bytes."""
+    from outreach_desktop.documents.bidi_text import cleaned_data
     from outreach_desktop.documents.protocol import render_protocol as render_it
 
-    return render_it(document)
+    return render_it(cleaned_data(document))
 
 
 def render(data: DocumentData) -> bytes:
     """The document `data.kind` as PDF bytes (fonts embedded, nothing written to disk)."""
+    from outreach_desktop.documents.bidi_text import cleaned_data
+
+    data = cleaned_data(data)
     kind = DocumentKind(data.kind)
     if kind.is_letter:
         from outreach_desktop.documents.letters import render_letter

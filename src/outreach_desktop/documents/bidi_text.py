@@ -11,28 +11,37 @@ Arabic characters skip all of that and are drawn in DejaVu directly.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, TypeVar
 
 from arabic_reshaper import ArabicReshaper
 from bidi.algorithm import get_display
 from reportlab.pdfgen.canvas import Canvas
 
 from outreach_desktop.documents import fonts
+from outreach_desktop.domain.text_safety import cleaned
 
 ARABIC_SCALE = 1.15  # Naskh letters look smaller than DejaVu at the same point size
 # Joins the words of a name so a line never breaks inside it (a name split over two lines of
 # Arabic would read in the wrong order). Drawn and extracted as an ordinary space.
 NOBREAK = "\ue000"
-# Left-to-right embedding: a phone number or a German phrase inside Arabic text stays one
-# left-to-right unit ("05841 123-456", not "123-456 05841"). The bidi algorithm removes the
+# Every value put into a text is embedded, so whatever it holds can never reorder the text
+# around it: left-to-right embedding for a phone number or a German phrase inside Arabic text
+# (one unit, "05841 123-456", not "123-456 05841"), right-to-left for an Arabic value. The
+# value itself holds no bidi characters (`cleaned_data`), so the embedding is closed where
+# the value ends; to the text around it, it is one unit of the embedding's direction — what an
+# isolate does. (Isolates themselves are out of reach: python-bidi's algorithm that mirrors
+# brackets predates them, its newer one mirrors nothing.) The bidi algorithm removes the
 # marks; they are never drawn.
-LRE, PDF = "\u202a", "\u202c"
+LRE, RLE, PDF = "\u202a", "\u202b", "\u202c"
+_OPENERS = (LRE, RLE)
 _CONTROLS = dict.fromkeys(
     map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
 Align = Literal["start", "end", "center"]
+T = TypeVar("T")
 
 _ARABIC_RANGES = (
     (0x0600, 0x06FF),
@@ -76,6 +85,35 @@ def keep_together(text: str) -> str:
 def ltr_unit(text: str) -> str:
     """`text` (no Arabic in it) kept left to right inside right-to-left text."""
     return f"{LRE}{text}{PDF}" if text and not has_arabic(text) else text
+
+
+def _first_strong_is_rtl(text: str) -> bool:
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind == "L":
+            return False
+        if kind in ("R", "AL"):
+            return True
+    return False
+
+
+def isolate(value: str, rtl: bool = False) -> str:
+    """A value (a name, a place, a date) for the inside of a text, embedded as one unit: it can
+    never reorder the text around it. In right-to-left text a value without Arabic letters is
+    a left-to-right unit, as `ltr_unit`; else its first strong letter sets its direction (as
+    a first-strong isolate would). The data itself was cleaned of control and bidi characters
+    by `cleaned_data`, so the embedding closes where the value ends."""
+    if not value:
+        return value
+    opener = RLE if (has_arabic(value) or not rtl) and _first_strong_is_rtl(value) else LRE
+    return f"{opener}{value}{PDF}"
+
+
+def cleaned_data(data: T) -> T:
+    """Document data without control and bidi characters in any text (domain/text_safety.py;
+    data stored before that rule may hold them): a value cannot reopen or close the isolates
+    the document puts around it."""
+    return cleaned(data)
 
 
 def strip_controls(text: str) -> str:
@@ -199,11 +237,15 @@ def _balance_embeddings(lines: list[str]) -> list[str]:
     """An embedding cut by a line break is closed at the end of the line and reopened on the
     next, since each line goes through the bidi algorithm on its own."""
     out = []
-    open_count = 0
+    still_open: list[str] = []
     for line in lines:
-        reopened = LRE * open_count + line
-        open_count = max(0, open_count + line.count(LRE) - line.count(PDF))
-        out.append(reopened + PDF * open_count)
+        reopened = "".join(still_open) + line
+        for char in line:
+            if char in _OPENERS:
+                still_open.append(char)
+            elif char == PDF and still_open:
+                still_open.pop()
+        out.append(reopened + PDF * len(still_open))
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from outreach_desktop.documents.bidi_text import keep_together, ltr_unit
+from outreach_desktop.documents.bidi_text import isolate, keep_together, ltr_unit
 from outreach_desktop.documents.texts import CommonText
 from outreach_desktop.domain.documents import RTL_LANGUAGES, DocumentData, PersonRef
 
@@ -49,15 +49,14 @@ def contact_line(person: PersonRef | None) -> str:
 
 
 def placeholder_values(data: DocumentData, common: CommonText) -> dict[str, str]:
-    """Values for the `{placeholders}` of texts in `common.language`; in right-to-left text
-    each value without Arabic letters is kept as one left-to-right unit."""
+    """Values for the `{placeholders}` of texts in `common.language`, each isolated so it
+    cannot reorder the text around it; in right-to-left text each value without Arabic
+    letters is kept as one left-to-right unit."""
     rtl = common.language in RTL_LANGUAGES
     values = _values(data, common, rtl)
-    if rtl:
-        values.update(
-            {key: ltr_unit(value) for key, value in values.items() if key not in CONDITIONS}
-        )
-    return values
+    return {
+        key: value if key in CONDITIONS else isolate(value, rtl) for key, value in values.items()
+    }
 
 
 CONDITIONS = ("approach", "scope")  # values only for `when`, never printed

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.records import new_id as make_id
 from outreach_desktop.domain.text import search_key
+from outreach_desktop.domain.text_safety import clean_fields
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 
 # Defaults in minutes: outreach takes longer than an office appointment and needs a buffer.
@@ -83,9 +85,11 @@ class Appointment(Record):
         return search_key(self.approach.label_de, self.place)
 
     def validate(self) -> None:
+        clean_fields(self, "place")
         check = Checker()
         if self.start.tzinfo is not None:
             check.fail("start", "Beginn", "Bitte als Ortszeit ohne Zeitzone angeben.")
+        check_date(check, self.start, "start", "Beginn")
         if not 5 <= self.planned_duration_min <= MAX_DURATION_MIN:
             check.fail(
                 "planned_duration_min",

@@ -10,10 +10,12 @@ from enum import StrEnum
 from typing import Protocol
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker, DomainError, FieldError, ValidationError
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
+from outreach_desktop.domain.text_safety import clean_fields
 from outreach_desktop.domain.vocabulary import Approach
 
 
@@ -154,6 +156,7 @@ class Consent(Record):
     events: list[ConsentEvent] = field(default_factory=list)
 
     def validate(self) -> None:
+        clean_fields(self, "others_present", "oral_witness")
         check = Checker()
         kind = self.kind
         if kind in PER_APPOINTMENT and not self.appointment_id:
@@ -183,6 +186,8 @@ class Consent(Record):
             if not self.oral_documented_by:
                 check.fail("oral_documented_by", "Dokumentiert von", "Bitte angeben.")
         check.limit_text(self.topics, "topics", "Themen", 2000)
+        check_date(check, self.valid_until, "valid_until", "Gültig bis")
+        check_date(check, self.given_at, "given_at", "Erteilt am")
         check.raise_if_any()
 
     @property

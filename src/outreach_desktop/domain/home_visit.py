@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 
@@ -67,6 +68,7 @@ class CallAttempt:
         check = Checker()
         if self.at.tzinfo is not None:
             check.fail("at", "Zeitpunkt", "Bitte als Ortszeit ohne Zeitzone angeben.")
+        check_date(check, self.at, "at", "Zeitpunkt")
         check.limit_text(self.note, "note", "Notiz", MAX_NOTE_LEN)
         check.raise_if_any()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from outreach_desktop.domain.errors import Checker
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
+from outreach_desktop.domain.text_safety import clean_fields
 from outreach_desktop.domain.vocabulary import Department, Language, ThirdPartyKind
 
 # Kundennummer of the Bundesagentur: three digits, one letter, six digits (e.g. 123A456789).
@@ -38,6 +39,7 @@ class Client(Record):
     in_own_caseload: bool = True
 
     def validate(self) -> None:
+        clean_fields(self, "display_name", "customer_number", "phone")
         check = Checker()
         check.require_text(self.display_name, "display_name", "Name")
         number = normalize_customer_number(self.customer_number)
@@ -75,6 +77,7 @@ class Staff(Record):
     is_owner: bool = False
 
     def validate(self) -> None:
+        clean_fields(self, "name", "phone")
         check = Checker()
         check.require_text(self.name, "name", "Name")
         _check_phone(check, self.phone)
@@ -95,6 +98,7 @@ class ThirdParty(Record):
     contact: str = ""
 
     def validate(self) -> None:
+        clean_fields(self, "name")
         check = Checker()
         check.require_text(self.name, "name", "Name")
         check.limit_text(self.address, "address", "Anschrift", 500)

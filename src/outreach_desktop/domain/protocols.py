@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker, DomainError
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
+from outreach_desktop.domain.text_safety import clean_fields
 from outreach_desktop.domain.vocabulary import Approach
 
 MAX_FIELD = 20_000
@@ -131,9 +133,12 @@ class Protocol(Record):
         return search_key(self.place, self.topics)
 
     def validate(self) -> None:
+        if not self.is_final:  # a finalized protocol never changes, not even invisibly
+            clean_fields(self, "place", "others_present")
         check = Checker()
         if self.client_id is None and self.appointment_id is None:
             check.fail("client_id", "Kundin/Kunde", "Bitte Kundin oder Kunden bzw. Termin angeben.")
+        check_date(check, self.met_at, "met_at", "Gespräch am")
         if not 1 <= self.duration_min <= 8 * 60:
             check.fail("duration_min", "Dauer", "Zwischen 1 und 480 Minuten.")
         if not self.staff_ids:
@@ -180,6 +185,7 @@ class AnonymousCounselling(Record):
 
     def validate(self) -> None:
         check = Checker()
+        check_date(check, self.day, "day", "Tag")
         if not 1 <= self.duration_min <= 8 * 60:
             check.fail("duration_min", "Dauer", "Zwischen 1 und 480 Minuten.")
         if not self.staff_ids:

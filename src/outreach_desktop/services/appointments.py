@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.date_window import require_date, require_range
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
@@ -51,6 +52,7 @@ class AppointmentService:
     # plain record access
     def between_views(self, start: datetime, end: datetime) -> list[AppointmentView]:
         """Appointments starting in [start, end), with their client and third party."""
+        require_range(start, end)
         return self.views(self._repo.between(start, end))
 
     def find(self, appointment_id: str) -> Appointment | None:
@@ -139,8 +141,10 @@ class AppointmentService:
         return self.views(self._repo.search(query, limit, since=since))
 
     def on_day(self, day: date) -> list[AppointmentView]:
+        require_date(day, "day", "Tag")
         start = datetime.combine(day, time.min)
         return self.views(self._repo.between(start, start + timedelta(days=1)))
 
     def upcoming(self, after: datetime, days: int = 14) -> list[AppointmentView]:
+        require_date(after, "from", "Von")
         return self.views(self._repo.between(after, after + timedelta(days=days)))

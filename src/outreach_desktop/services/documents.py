@@ -17,6 +17,7 @@ from outreach_desktop.domain.consents import (
     ConsentState,
     GivenHow,
 )
+from outreach_desktop.domain.date_window import require_date
 from outreach_desktop.domain.documents import (
     DOCUMENT_LANGUAGES,
     DocumentKind,
@@ -57,6 +58,8 @@ class DocumentService:
         today: date,
         consent: Consent | None = None,
     ) -> Rendered:
+        if appointment is not None:  # stored before the window (domain/date_window.py)
+            require_date(appointment.start, "start", "Beginn")
         data = build(self.session, kind, appointment, client_id, language, today, consent)
         return Rendered(
             documents.render(data), kind, language, documents.form_version(kind, language),

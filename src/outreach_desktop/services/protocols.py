@@ -17,6 +17,7 @@ from outreach_desktop.domain.protocols import (
     Protocol,
 )
 from outreach_desktop.domain.search import Hit
+from outreach_desktop.domain.text_safety import clean_text
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository
@@ -172,7 +173,7 @@ class ProtocolService:
             raise DomainError("Nachträge gibt es zu abgeschlossenen Protokollen.")
         if not text.strip():
             raise DomainError("Der Nachtrag ist leer.")
-        protocol.addenda.append(Addendum(now, by, text.strip()))
+        protocol.addenda.append(Addendum(now, by, clean_text(text).strip()))
         return self._repo.save(protocol)
 
     def anonymous_counselling(self) -> list[AnonymousCounselling]:

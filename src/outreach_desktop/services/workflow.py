@@ -30,6 +30,8 @@ from outreach_desktop.domain.conduct import (
     is_finished,
 )
 from outreach_desktop.domain.consents import ConsentKind, ConsentLookup
+from outreach_desktop.domain.date_window import MESSAGE as DATE_WINDOW
+from outreach_desktop.domain.date_window import in_window, require_date
 from outreach_desktop.domain.errors import DomainError, FieldError, ValidationError
 from outreach_desktop.domain.home_visit import (
     CallAttempt,
@@ -46,6 +48,7 @@ from outreach_desktop.domain.home_visit_timeline import (
     timeline,
 )
 from outreach_desktop.domain.records import new_id
+from outreach_desktop.domain.text_safety import clean_line
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.checklists import ChecklistSet, load_checklists
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
@@ -132,7 +135,9 @@ class WorkflowService:
         return self._consent_lookup.valid_kinds(a, day)
 
     def state(self, appointment_id: str, today: date) -> AppointmentState:
+        require_date(today, "today", "Heute")
         a = self._appointments.get(appointment_id)
+        require_date(a.start, "start", "Beginn")  # stored before the window
         checklists = self.checklist_set.for_approach(a.approach)
         calls = self._repo.calls(a.id)
         facts = self.facts(a, today, calls)
@@ -200,6 +205,8 @@ class WorkflowService:
         if value is None:
             self._repo.clear_answer(a.id, item.id)
             return
+        if isinstance(value, str):
+            value = clean_line(value)
         self._check_value(item, value)
         stored = self._repo.answers(a.id).get(item.id)
         if stored is not None and stored.answer.value == value:
@@ -225,9 +232,11 @@ class WorkflowService:
             raise bad("Bitte eine der Möglichkeiten wählen.")
         if kind is ItemKind.DATE:
             try:
-                date.fromisoformat(value)
+                day = date.fromisoformat(value)
             except ValueError:
                 raise bad("Bitte ein Datum angeben.") from None
+            if not in_window(day):
+                raise bad(DATE_WINDOW)
         if kind is ItemKind.PERSON and self._staff.find(value) is None:
             raise bad("Diese Person gibt es nicht.")
 
@@ -240,6 +249,8 @@ class WorkflowService:
         self._repo.delete_call(call_id)
 
     def set_letter_sent(self, appointment_id: str, kind: LetterKind, day: date | None) -> None:
+        if day is not None:
+            require_date(day, "sent_on", "Versendet am")
         a = self._appointments.get(appointment_id)
         if a.approach is not Approach.HOME_VISIT:
             raise DomainError("Briefe gibt es nur für Hausbesuche.")
@@ -247,6 +258,7 @@ class WorkflowService:
 
     def letters_due(self, today: date) -> list[tuple[Appointment, LetterWindow]]:
         """Letters whose window is open and that are not sent, for planned home visits."""
+        require_date(today, "date", "Datum")
         due = []
         for a in self._appointments.planned_home_visits(today):
             for window in letters_due(

@@ -27,7 +27,7 @@ from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
-from outreach_desktop.ui.formats import DATE, TIME
+from outreach_desktop.ui.formats import DATE, TIME, limit_dates
 from outreach_desktop.ui.labels import client_choices
 
 
@@ -75,7 +75,9 @@ class AppointmentDialog(FormDialog):
         """Approach, day, time, duration and buffer."""
         self.approach = enum_combo(Approach, a.approach)
         self.add_field("approach", self.tr("&Approach"), self.approach)
-        self.date = QDateEdit(QDate(a.start.year, a.start.month, a.start.day))
+        self.date = QDateEdit()
+        limit_dates(self.date)
+        self.date.setDate(QDate(a.start.year, a.start.month, a.start.day))
         self.date.setDisplayFormat(DATE)
         self.date.setCalendarPopup(True)
         self.add_field("start", self.tr("&Date"), self.date)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from outreach_desktop.domain.checklists import Item, ItemKind, ItemState, ItemStatus, Phase
 from outreach_desktop.domain.people import Staff
-from outreach_desktop.ui.formats import DATE, format_datetime
+from outreach_desktop.ui.formats import DATE, LAST_DAY, format_datetime
 from outreach_desktop.ui.i18n import ui_language
 from outreach_desktop.ui.widgets.common import style_error
 
@@ -92,7 +92,7 @@ class ItemRow:
             edit = QDateEdit()
             edit.setDisplayFormat(DATE)
             edit.setCalendarPopup(True)
-            edit.setMinimumDate(NO_DATE)
+            edit.setDateRange(NO_DATE, LAST_DAY)
             edit.setSpecialValueText("—")
             edit.setDate(NO_DATE)
             edit.editingFinished.connect(lambda: self._send(self._date_value(edit)))

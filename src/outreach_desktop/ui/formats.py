@@ -5,9 +5,19 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale
+from PySide6.QtWidgets import QDateTimeEdit
+
+from outreach_desktop.domain.date_window import EARLIEST, LATEST
 
 DATE = "dd.MM.yyyy"
 TIME = "HH:mm"
+FIRST_DAY = QDate(EARLIEST.year, EARLIEST.month, EARLIEST.day)
+LAST_DAY = QDate(LATEST.year, LATEST.month, LATEST.day)
+
+
+def limit_dates(edit: QDateTimeEdit) -> None:
+    """A date edit offers only days the domain accepts (domain/date_window.py)."""
+    edit.setDateRange(FIRST_DAY, LAST_DAY)
 
 
 def format_date(value: date) -> str:

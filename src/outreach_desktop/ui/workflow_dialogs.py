@@ -14,12 +14,14 @@ from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterK
 from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog, enum_combo, text_area
-from outreach_desktop.ui.formats import DATE, TIME
+from outreach_desktop.ui.formats import DATE, TIME, limit_dates
 from outreach_desktop.ui.labels import label_of
 
 
 def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit = QDateEdit()
+    limit_dates(edit)
+    edit.setDate(QDate(value.year, value.month, value.day))
     edit.setDisplayFormat(DATE)
     edit.setCalendarPopup(True)
     return edit
