@@ -87,8 +87,9 @@ def test_finalize_refuses_as_the_editor_does(desk: Desk, tmp_path: Path) -> None
 
 
 def test_a_bad_text_leaves_no_draft(desk: Desk, tmp_path: Path) -> None:
-    refused(desk.cli("protocols", "new", "--appointment", desk.walk, "--text", "-",
-                     stdin="# Vermutungen\nnichts"), "Unbekannter Abschnitt „# Vermutungen“")  # fmt: skip
+    unknown = desk.cli("protocols", "new", "--appointment", desk.walk, "--text", "-",
+                       stdin="# Vermutungen\nnichts")  # fmt: skip
+    refused(unknown, "Unbekannter Abschnitt „# Vermutungen“")
     refused(desk.cli("protocols", "new", "--appointment", desk.walk, "--text",
                      tmp_path / "fehlt.txt"), "gibt es nicht")  # fmt: skip
     refused(desk.cli("protocols", "new", "--appointment", desk.anonymous), "anonyme Beratung")
