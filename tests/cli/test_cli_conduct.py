@@ -208,7 +208,7 @@ def test_breaking_off_asks_who_and_why_as_the_dialog_does(desk: Desk) -> None:
     assert out.strip() == "Stand: Abgebrochen – Regen"
 
 
-def test_consent_given_orally_names_who_documented_it(desk: Desk, session: Session) -> None:
+def test_consent_given_orally_names_who_documented_it(desk: Desk) -> None:
     reopened = unlock_vault(desk.path, PASSPHRASE)
     presence = reopened.consents.prepare(
         ConsentKind.PRESENCE, at(TODAY, 7), appointment_id=desk.walk,

@@ -13,6 +13,7 @@ from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.people import Client
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
+from testkit import PASSPHRASE
 from testkit.cli import Result, Run, VaultCli, assert_one_error_line
 
 TODAY = date.today()
@@ -103,3 +104,12 @@ def test_search_takes_several_words_and_shows_the_marked_match(desk: Desk) -> No
     assert "[Regen] [Kita]" in row  # the whole snippet with its marks, nothing cut off
     assert desk.cli("search", "Regen", "Kita", "--json").json()[0]["kind"] == "protocol"
     assert "Nichts gefunden" in desk.cli("search", "Regen", "Zebra").ok().out
+
+
+def test_passphrase_and_text_both_from_standard_input(desk: Desk) -> None:
+    both = VaultCli(desk.cli.run, desk.cli.vault, "-")
+    new = both("protocols", "new", "--appointment", desk.walk, "--text", "-",
+               stdin=f"{PASSPHRASE}\n{TEXT}")  # fmt: skip
+    shown = desk.cli("protocols", "show", "--id", new.ok().out.strip(), "--json").json()
+    assert shown["sections"]["Themen"] == "Kinderbetreuung, Regen Kita Wall"
+    assert PASSPHRASE not in str(shown)

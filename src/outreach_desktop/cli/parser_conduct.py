@@ -96,9 +96,10 @@ def add_consent_give(cosub: Subcommands, parents: Parents) -> None:
 def add_protocol_writing(psub: Subcommands, parents: Parents) -> None:
     w = protocol_write_commands
     content = parent(
-        option("--text", metavar="FILE", help="Text aus dieser Datei ('-' = Standardeingabe); "
-               "vor der ersten Überschrift der Gesprächsverlauf, „# Themen“ usw. beginnt ein "
-               f"Feld: {w.FIELDS_HELP}"),
+        option("--text", metavar="FILE", help="Text aus dieser Datei ('-' = Standardeingabe, "
+               "so liegt kein unverschlüsselter Text auf der Festplatte); vor der ersten "
+               "Überschrift der Gesprächsverlauf, „# Themen“ usw. beginnt ein Feld: "
+               f"{w.FIELDS_HELP}"),
         option("--duration", type=int, metavar="MIN", help="Dauer in Minuten"),
         option("--success", choices=list(w.SUCCESS), metavar="ERFOLG", help=w.SUCCESS_HELP),
         option("--to-verbis", action="store_true", help="Eintrag in VerBIS nötig"),
