@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 
 import pytest
 
-from outreach_desktop.cli.german_argparse import german, subcommands
+from outreach_desktop.cli.german_argparse import german
 from outreach_desktop.cli.parser import build_parser
 from testkit.cli import Run
 
@@ -18,6 +19,20 @@ ENGLISH = re.compile(
     r"|expected (one|at least|at most|\d)|not allowed with|unrecognized|ambiguous option"
     r"|ignored explicit|invalid \w+ value|\bargument\b"
 )
+
+
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """Every command below `parser` by its words ("vault create", "search", …), groups too."""
+    found: dict[str, argparse.ArgumentParser] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                found[name] = child
+                for words, grandchild in subcommands(child).items():
+                    found[f"{name} {words}"] = grandchild
+    return found
+
+
 COMMANDS = sorted(subcommands(build_parser()))
 
 

@@ -13,6 +13,11 @@ USAGE = "Aufruf: "
 HELP = "diese Hilfe zeigen und beenden"
 VERSION = "Programmversion zeigen und beenden"
 ERROR = "Aufruf fehlerhaft: "
+TITLES = {
+    "positional arguments": "Argumente",
+    "options": "Optionen",
+    "optional arguments": "Optionen",
+}
 
 
 class GermanHelpFormatter(argparse.HelpFormatter):
@@ -31,16 +36,17 @@ class GermanParser(argparse.ArgumentParser):
         # No prefix matching: "--passphrase SECRET" must not pass as "--passphrase-file".
         kwargs.setdefault("allow_abbrev", False)
         kwargs.setdefault("formatter_class", GermanHelpFormatter)
-        add_help = kwargs.pop("add_help", True)
-        parents = kwargs.pop("parents", [])
-        super().__init__(*args, add_help=False, **kwargs)
-        self._positionals.title = "Argumente"
-        self._optionals.title = "Optionen"
-        if add_help:
-            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help=HELP)
-        for parent in parents:  # as argparse adds them, but into the German-titled sections
-            self._add_container_actions(parent)
-            self._defaults.update(parent._defaults)
+        super().__init__(*args, **kwargs)
+        for action in self._actions:
+            if action.option_strings == ["-h", "--help"]:
+                action.help = HELP
+
+    def add_argument_group(self, *args: Any, **kwargs: Any) -> Any:
+        """argparse's own sections under German titles (before parents add theirs, so a
+        parent's section joins the child's of the same title)."""
+        group = super().add_argument_group(*args, **kwargs)
+        group.title = TITLES.get(group.title or "", group.title)
+        return group
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
@@ -81,15 +87,3 @@ def german(message: str) -> str:
         if n:
             return translated
     return message
-
-
-def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-    """Every command below `parser` by its words ("vault create", "search", …), groups too."""
-    found: dict[str, argparse.ArgumentParser] = {}
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for name, child in action.choices.items():
-                found[name] = child
-                for words, grandchild in subcommands(child).items():
-                    found[f"{name} {words}"] = grandchild
-    return found
