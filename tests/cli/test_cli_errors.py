@@ -28,7 +28,7 @@ from testkit.cli import Run, VaultCli, assert_one_error_line, assert_usage_error
 def test_usage_errors_exit_2(run: Run, argv: list[str]) -> None:
     result = run(*argv)
     assert_usage_error(result, "Aufruf fehlerhaft:")
-    assert result.err.startswith("usage:")
+    assert result.err.startswith("Aufruf: outreach-desktop")
 
 
 def test_version_and_help(run: Run) -> None:

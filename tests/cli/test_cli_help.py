@@ -8,6 +8,8 @@ import pytest
 from tests.cli.conftest import Run
 
 SESSION = ["--vault", "--passphrase-file"]
+WRITING = ["--text", "--duration", "--success", "--to-verbis", "--benefit-relevant",
+           "--inform-network", "--to-main-caseworker"]  # fmt: skip
 OPTIONS = {
     "vault create": [*SESSION, "--recovery-recipient", "--owner"],
     "vault info": [*SESSION, "--json"],
@@ -16,18 +18,30 @@ OPTIONS = {
     "vault recover": ["--vault", "--identity", "--new-passphrase-file"],
     "clients add": [*SESSION, "--name", "--phone", "--address", "--customer-number"],
     "clients list": [*SESSION, "--search", "--json"],
+    "third-parties list": [*SESSION, "--search", "--json"],
+    "third-parties add": [*SESSION, "--name", "--kind", "--address", "--contact"],
     "appointments list": [*SESSION, "--from", "--to", "--json"],
     "appointments add": [
         *SESSION, "--approach", "--client", "--anonymous", "--start", "--place", "--third-party",
         "--duration", "--buffer", "--staff", "--first-meeting", "--spontaneous",
     ],
+    "appointments begin": [*SESSION, "--appointment"],
+    "appointments step": [*SESSION, "--appointment", "SCHRITT"],
+    "appointments finish": [*SESSION, "--appointment", "--outcome", "--by", "--reason"],
     "checklist show": [*SESSION, "--appointment", "--json"],
+    "calls add": [*SESSION, "--appointment", "--outcome", "--at", "--note"],
+    "calls list": [*SESSION, "--appointment", "--json"],
     "letters due": [*SESSION, "--date", "--json"],
+    "letters sent": [*SESSION, "--appointment", "BRIEF", "--on"],
     "consents list": [*SESSION, "--appointment", "--json"],
+    "consents give": [*SESSION, "--id", "--how", "--at", "--documented-by", "--witness"],
     "print": ["KIND", *SESSION, "--appointment", "--lang", "--out", "--force"],
     "protocols list": [*SESSION, "--json"],
     "protocols show": [*SESSION, "--id", "--json"],
     "protocols pdf": [*SESSION, "--id", "--out", "--force"],
+    "protocols new": [*SESSION, "--appointment", *WRITING],
+    "protocols write": [*SESSION, "--id", *WRITING],
+    "protocols finalize": [*SESSION, "--id"],
     "search": [*SESSION, "QUERY", "--json"],
     "demo": [*SESSION, "--clients", "--seed"],
     "office init": [*SESSION, "--setup-out", "--force", "--agency-name", "--retention-days"],
@@ -53,8 +67,8 @@ def test_every_command_is_listed(run: Run) -> None:
     commands = {name.split()[0] for name in OPTIONS}
     listed = set(re.findall(r"^    ([a-z][a-z-]*)\s", result.out, re.MULTILINE))
     assert listed == commands
-    groups = ("vault", "clients", "appointments", "checklist", "letters", "consents", "office",
-              "inbox", "sync")  # fmt: skip
+    groups = ("vault", "clients", "third-parties", "appointments", "checklist", "calls",
+              "letters", "consents", "protocols", "office", "inbox", "sync")  # fmt: skip
     for group in (*groups, "agency"):
         out = run(group, "--help").out
         actions = {name.split()[1] for name in OPTIONS if name.startswith(group + " ")}
@@ -66,7 +80,7 @@ def test_help_lists_the_options(run: Run, command: str) -> None:
     result = run(*command.split(), "--help")
     assert result.code == 0, result.err
     out = result.out
-    assert out.startswith(f"usage: outreach-desktop {command} [-h]")
+    assert out.startswith(f"Aufruf: outreach-desktop {command} [-h]")
     options = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", out))
     assert options == {"--help", *(o for o in OPTIONS[command] if o.startswith("--"))}
     for positional in (o for o in OPTIONS[command] if not o.startswith("--")):

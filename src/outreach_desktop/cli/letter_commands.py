@@ -1,13 +1,14 @@
-"""`outreach-desktop letters due`: announcement and reminder letters of planned home visits
+"""`outreach-desktop letters due|sent`: announcement and reminder letters of planned home visits
 whose window is open and that are not sent yet."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 
 from outreach_desktop.cli.common import german_day, print_json, print_table, unlocked
-from outreach_desktop.domain.home_visit import letter_state
+from outreach_desktop.domain.home_visit import LetterKind, letter_state
 
 
 def due(args: argparse.Namespace) -> int:
@@ -56,4 +57,17 @@ def due(args: argparse.Namespace) -> int:
             for view, a, window, state in rows
         ],
     )
+    return 0
+
+
+def sent(args: argparse.Namespace) -> int:
+    """Record a letter as sent, as the GUI's "Als versendet markieren" does."""
+    kind = LetterKind(args.kind)
+    day: date = args.on or date.today()
+    with unlocked(args) as session:
+        session.workflow.set_letter_sent(args.appointment, kind, day)
+        line = session.workflow.state(args.appointment, date.today()).timeline
+    print(f"{kind.label_de} als versendet erfasst: {german_day(day)}")
+    for warning in line.warnings if line is not None else ():
+        print(f"Hinweis: {warning.message}", file=sys.stderr)
     return 0

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
-import re
-import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
 
 from outreach_desktop import __version__
 from outreach_desktop.cli import (
@@ -23,131 +18,26 @@ from outreach_desktop.cli import (
     letter_commands,
     office_commands,
     office_import_commands,
+    parser_conduct,
     print_command,
     protocol_commands,
     receipt_commands,
     vault_commands,
 )
 from outreach_desktop.cli.common import DAY_HELP, parse_day, parse_start
+from outreach_desktop.cli.german_argparse import VERSION, GermanParser
+from outreach_desktop.cli.parser_kit import Parents as _Parents
+from outreach_desktop.cli.parser_kit import Subcommands
+from outreach_desktop.cli.parser_kit import command as _command
+from outreach_desktop.cli.parser_kit import folder as _folder
+from outreach_desktop.cli.parser_kit import force as _force
+from outreach_desktop.cli.parser_kit import group as _group
+from outreach_desktop.cli.parser_kit import option as _option
+from outreach_desktop.cli.parser_kit import parent as _parent
+from outreach_desktop.cli.parser_kit import passphrase_option as _passphrase
+from outreach_desktop.cli.parser_kit import vault_option as _vault
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.inbox import RECORD_KINDS
-
-
-class GermanParser(argparse.ArgumentParser):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        # No prefix matching: "--passphrase SECRET" must not pass as "--passphrase-file".
-        kwargs.setdefault("allow_abbrev", False)
-        super().__init__(*args, **kwargs)
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        if message.startswith("unrecognized arguments"):
-            # Not echoed: a passphrase typed on the command line must not reappear in logs.
-            message = "unbekannte Argumente (siehe --help)"
-        self.exit(2, f"Aufruf fehlerhaft: {_german(message)}\n")
-
-
-_MESSAGES = (
-    (
-        r"^the following arguments are required: (action|command)$",
-        "Unterbefehl fehlt (siehe --help)",
-    ),
-    (r"^the following arguments are required: (.*)$", r"Folgende Angaben fehlen: \1"),
-    (r"^one of the arguments (.*) is required$", r"Eine dieser Angaben ist nötig: \1"),
-    (r"^argument (\S+): not allowed with argument (\S+)$", r"\1 und \2 schließen sich aus"),
-    (r"^argument (\S+): expected one argument$", r"\1 braucht einen Wert"),
-    (r"^argument (\S+): expected at least one argument$", r"\1 braucht mindestens einen Wert"),
-    (
-        r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$",
-        r"\1: \2 ist nicht möglich (\3)",
-    ),
-    (r"^argument (\S+): invalid int value: (.*)$", r"\1: \2 ist keine ganze Zahl"),
-    (r"^argument (\S+): (.*)$", r"\1: \2"),
-)
-
-
-def _german(message: str) -> str:
-    """The usual argparse messages in German; anything else as argparse wrote it."""
-    for pattern, replacement in _MESSAGES:
-        translated, n = re.subn(pattern, replacement, message)
-        if n:
-            return translated
-    return message
-
-
-def _vault(p: argparse.ArgumentParser, required: bool = True) -> None:
-    p.add_argument("--vault", type=Path, required=required, metavar="DIR", help="Tresor-Ordner")
-
-
-def _passphrase(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--passphrase-file",
-        metavar="FILE",
-        help="Passphrase aus der ersten Zeile dieser Datei lesen ('-' = Standardeingabe)",
-    )
-
-
-def _option(*flags: str, **settings: Any) -> Callable[[GermanParser], object]:
-    """One option, added when called with a parser."""
-    return lambda p: p.add_argument(*flags, **settings)
-
-
-# every command that writes a file the user names: an existing one only with --force
-_force = _option("--force", action="store_true", help="eine vorhandene Zieldatei ersetzen")
-
-
-def _folder(text: str) -> Path:
-    """An argparse type: a folder to write into; "" is none (Path("") would be the current)."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("bitte einen Ordner angeben")
-    return Path(text)
-
-
-def _parent(*options: Callable[[GermanParser], object]) -> GermanParser:
-    parent = GermanParser(add_help=False)
-    for add in options:
-        add(parent)
-    return parent
-
-
-class _Parents:
-    """The options several commands share, each declared once (argparse parent parsers)."""
-
-    def __init__(self) -> None:
-        self.vault_dir = _parent(_vault)
-        self.session = _parent(_vault, _passphrase)  # every command that opens a vault
-        self.json = _parent(_option("--json", action="store_true"))
-        self.appointment = _parent(_option("--appointment", required=True, metavar="ID"))
-        self.protocol = _parent(_option("--id", required=True, metavar="ID"))
-        self.new_passphrase = _parent(_option("--new-passphrase-file", metavar="FILE"))
-        self.out = _parent(
-            _option("--out", required=True, metavar="FILE.pdf",
-                    help="Zieldatei (.pdf wird angehängt, wo es fehlt)"),
-            _force,
-        )  # fmt: skip
-
-
-Subcommands = Any  # argparse._SubParsersAction[GermanParser]
-
-
-def _group(sub: Subcommands, name: str, text: str) -> Subcommands:
-    """A command with actions (`vault create`, `clients list`, …)."""
-    group = sub.add_parser(name, help=text)
-    return group.add_subparsers(dest="action", required=True, parser_class=GermanParser)
-
-
-def _command(
-    sub: Subcommands,
-    name: str,
-    text: str,
-    handler: Callable[[argparse.Namespace], int],
-    *parents: GermanParser,
-) -> GermanParser:
-    """A command with the options of `parents`, in their order. Where a command has options of
-    its own before the shared --json, they come in as a parent too, so help lists --json last."""
-    p: GermanParser = sub.add_parser(name, help=text, parents=list(parents))
-    p.set_defaults(handler=handler)
-    return p
 
 
 def build_parser() -> GermanParser:
@@ -155,7 +45,9 @@ def build_parser() -> GermanParser:
         prog="outreach-desktop",
         description="Outreach Desktop – aufsuchende Beratung, offline und verschlüsselt.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {__version__}", help=VERSION
+    )
     _vault(parser, required=False)
     _passphrase(parser)
     parser.set_defaults(handler=gui_command.run, command="gui")
@@ -163,8 +55,10 @@ def build_parser() -> GermanParser:
     parents = _Parents()
     _vault_commands(sub, parents)
     _client_commands(sub, parents)
+    parser_conduct.add_third_parties(sub, parents)
     _appointment_commands(sub, parents)
     _workflow_commands(sub, parents)
+    parser_conduct.add_calls(sub, parents)
     _protocol_commands(sub, parents)
     _office_commands(sub, parents)
     _export_command(sub, parents)
@@ -282,11 +176,12 @@ def _receipt_commands(sub: Subcommands, parents: _Parents) -> None:
 def _client_commands(sub: Subcommands, parents: _Parents) -> None:
     csub = _group(sub, "clients", "Kundinnen und Kunden")
     p = _command(csub, "add", "anlegen", client_commands.add, parents.session)
-    p.add_argument("--name", required=True)
-    p.add_argument("--phone", default="")
-    p.add_argument("--address", default="")
-    p.add_argument("--customer-number", default="")
-    search = _parent(_option("--search", default="", metavar="TEXT"))
+    p.add_argument("--name", required=True, metavar="NAME", help="Name, wie er angezeigt wird")
+    p.add_argument("--phone", default="", metavar="TELEFON", help="Telefonnummer")
+    p.add_argument("--address", default="", metavar="ANSCHRIFT", help="Anschrift")
+    p.add_argument("--customer-number", default="", metavar="NR", help="Kundennummer")
+    search = _parent(_option("--search", default="", metavar="TEXT",
+                             help="nur Einträge, die alle diese Wörter enthalten"))  # fmt: skip
     _command(csub, "list", "auflisten", client_commands.list_clients,
              parents.session, search, parents.json)  # fmt: skip
 
@@ -315,7 +210,11 @@ def _appointment_commands(sub: Subcommands, parents: _Parents) -> None:
         help="Beginn als Ortszeit, z. B. 2026-11-25T10:00 oder „25.11.2026 10:00“",
     )
     p.add_argument("--place", default="", metavar="P", help="Treffpunkt bzw. Ort")
-    p.add_argument("--third-party", metavar="ID", help="ID der dritten Stelle (Begleitung)")
+    p.add_argument(
+        "--third-party",
+        metavar="ID",
+        help="ID der dritten Stelle (Begleitung; siehe „third-parties list“)",
+    )
     p.add_argument("--duration", type=int, metavar="MIN", help="geplante Dauer in Minuten")
     p.add_argument("--buffer", type=int, metavar="MIN", help="Zeitpuffer in Minuten")
     p.add_argument(
@@ -327,6 +226,7 @@ def _appointment_commands(sub: Subcommands, parents: _Parents) -> None:
     )
     p.add_argument("--first-meeting", action="store_true", help="erstes Kennenlernen")
     p.add_argument("--spontaneous", action="store_true", help="spontan (nur Walk and Talk)")
+    parser_conduct.add_conduct(asub, parents)
 
 
 def _workflow_commands(sub: Subcommands, parents: _Parents) -> None:
@@ -340,10 +240,12 @@ def _workflow_commands(sub: Subcommands, parents: _Parents) -> None:
     )
     _command(lsub, "due", "fällige Ankündigungen und Erinnerungen", letter_commands.due,
              parents.session, day, parents.json)  # fmt: skip
+    parser_conduct.add_letter_sent(lsub, parents)
     cosub = _group(sub, "consents", "Einwilligungen")
     of_appointment = _parent(_option("--appointment", metavar="ID"))
     _command(cosub, "list", "Einwilligungen mit Stand auflisten", consent_commands.list_consents,
              parents.session, of_appointment, parents.json)  # fmt: skip
+    parser_conduct.add_consent_give(cosub, parents)
     languages = print_command.LANGUAGES
     document = _parent(
         _option("kind", choices=print_command.KINDS, metavar="KIND",
@@ -363,6 +265,12 @@ def _protocol_commands(sub: Subcommands, parents: _Parents) -> None:
              parents.session, parents.protocol, parents.json)  # fmt: skip
     _command(psub, "pdf", "ein Protokoll als PDF-Datei", protocol_commands.pdf,
              parents.session, parents.protocol, parents.out)  # fmt: skip
+    parser_conduct.add_protocol_writing(psub, parents)
     p = _command(sub, "search", "Volltextsuche in Kundinnen/Kunden, Terminen, Protokollen",
                  protocol_commands.search, parents.session, parents.json)  # fmt: skip
-    p.add_argument("query", metavar="QUERY")
+    p.add_argument(
+        "query",
+        nargs="+",
+        metavar="QUERY",
+        help="Suchwörter, auch ohne Anführungszeichen; alle müssen vorkommen",
+    )

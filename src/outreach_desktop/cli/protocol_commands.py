@@ -78,7 +78,7 @@ def pdf(args: argparse.Namespace) -> int:
 
 def search(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
-        hits = session.protocols.search(args.query)
+        hits = session.protocols.search(" ".join(args.query))
     if args.json:
         print_json([
             {"kind": h.kind, "id": h.ref, "title": h.title, "snippet": h.snippet} for h in hits
@@ -87,9 +87,15 @@ def search(args: argparse.Namespace) -> int:
     if not hits:
         print("Nichts gefunden.")
         return 0
+    # whole, with the matches in [ ]: the index's snippet is already short (a few words)
     print_table(
         ["Art", "Treffer", "Ausschnitt", "ID"],
-        [[KIND_DE.get(h.kind, h.kind), h.title[:40], h.snippet.replace("\n", " ")[:70], h.ref]
+        [[KIND_DE.get(h.kind, h.kind), _one_line(h.title_marked("[", "]")),
+          _one_line(h.snippet), h.ref]
          for h in hits],
     )  # fmt: skip
     return 0
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -242,7 +242,9 @@ class WorkflowService:
 
     # ---- home-visit timeline -----------------------------------------------------------------
     def log_call(self, appointment_id: str, call: CallAttempt) -> str:
-        self._appointments.get(appointment_id)
+        a = self._appointments.get(appointment_id)
+        if a.approach is not Approach.HOME_VISIT:
+            raise DomainError("Anrufversuche werden nur für Hausbesuche erfasst.")
         return self._repo.add_call(appointment_id, call)
 
     def delete_call(self, call_id: str) -> None:
@@ -254,6 +256,11 @@ class WorkflowService:
         a = self._appointments.get(appointment_id)
         if a.approach is not Approach.HOME_VISIT:
             raise DomainError("Briefe gibt es nur für Hausbesuche.")
+        if a.status.is_outcome:  # the GUI offers no button then; the CLI is refused here
+            raise DomainError(
+                f"Der Hausbesuch hat bereits ein Ergebnis ({a.status.label_de}): "
+                "Briefe werden nicht mehr erfasst."
+            )
         self._repo.set_letter_sent(a.id, kind, day)
 
     def letters_due(self, today: date) -> list[tuple[Appointment, LetterWindow]]:
