@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.conduct import real_minutes
 from outreach_desktop.domain.consents import ConsentKind
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.protocols import (
@@ -26,6 +27,7 @@ from outreach_desktop.storage.protocol_repo import (
     ProtocolRepository,
     SearchIndex,
 )
+from outreach_desktop.storage.workflow_repo import WorkflowRepository
 
 
 class ProtocolService:
@@ -37,6 +39,7 @@ class ProtocolService:
         consents: ConsentRepository,
         index: SearchIndex,
         clients: ClientRepository,
+        conducts: WorkflowRepository | None = None,
     ) -> None:
         self._repo = repo
         self._anonymous = anonymous
@@ -44,6 +47,7 @@ class ProtocolService:
         self._consents = consents
         self._index = index
         self._clients = clients
+        self._conducts = conducts
 
     def find(self, protocol_id: str) -> Protocol | None:
         return self._repo.find(protocol_id)
@@ -80,9 +84,12 @@ class ProtocolService:
                 raise DomainError(
                     "Ein anonymer Termin wird als anonyme Beratung erfasst, ohne Inhalte."
                 )
-            protocol = Protocol(
-                approach=a.approach, met_at=a.start, written_at=now,
-                duration_min=a.planned_duration_min, appointment_id=a.id,
+            conduct = self._conducts.conduct(a.id) if self._conducts else None
+            minutes = real_minutes(conduct) if conduct else None
+            protocol = Protocol(  # the real times where they were recorded on site
+                approach=a.approach, met_at=(conduct and conduct.started_at) or a.start,
+                written_at=now, duration_min=minutes if minutes else a.planned_duration_min,
+                appointment_id=a.id,
                 client_id=a.client_id, staff_ids=list(a.staff_ids), place=self._place(a),
             )  # fmt: skip
             protocol.others_present = self._others_present(protocol)
