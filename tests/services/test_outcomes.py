@@ -166,3 +166,19 @@ def test_no_correction_after_the_protocol_is_finalized(
 def test_no_correction_before_there_is_an_outcome(session: Session, visit: Appointment) -> None:
     with pytest.raises(DomainError, match="noch kein Ergebnis"):
         session.outcomes.correct(visit.id, S.DONE, BEGUN, reason="x")
+
+
+def test_a_protocol_begun_before_the_end_is_finalized_with_the_real_times(
+    session: Session, visit: Appointment
+) -> None:
+    """The finalized protocol travels to the office: it carries begin and duration as recorded."""
+    owner = session.owner()
+    assert owner is not None
+    session.workflow.step(visit.id, Transition.START, BEGUN)
+    draft = session.protocols.begin(BEGUN + timedelta(minutes=5), appointment_id=visit.id)
+    assert (draft.met_at, draft.duration_min) == (BEGUN, 90)  # not ended yet: as planned
+    draft.course = "Notizen unterwegs"
+    session.protocols.save_draft(draft)
+    session.workflow.finish(visit.id, S.HELD_NEARBY, ENDED)
+    final = session.protocols.finalize(draft.id, ENDED + timedelta(hours=1), owner.id)
+    assert (final.met_at, final.duration_min) == (BEGUN, 38)

@@ -24,7 +24,7 @@ HARD_RULES: dict[Transition, tuple[ConsentKind, str]] = {
     Transition.ENTER_HOME: (
         ConsentKind.HOME_VISIT,
         "Ohne schriftliche Einverständniserklärung geht es nicht in die Wohnung. "
-        "Der Hausbesuch kann an der Tür stattfinden und dort enden.",
+        "Der Hausbesuch kann an der Tür oder im Umfeld (Garten, Treppenhaus) stattfinden.",
     ),
     Transition.OTHERS_PRESENT: (
         ConsentKind.PRESENCE,

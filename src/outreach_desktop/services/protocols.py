@@ -84,11 +84,10 @@ class ProtocolService:
                 raise DomainError(
                     "Ein anonymer Termin wird als anonyme Beratung erfasst, ohne Inhalte."
                 )
-            conduct = self._conducts.conduct(a.id) if self._conducts else None
-            minutes = real_minutes(conduct) if conduct else None
+            begun, minutes = self._real_times(a.id)
             protocol = Protocol(  # the real times where they were recorded on site
-                approach=a.approach, met_at=(conduct and conduct.started_at) or a.start,
-                written_at=now, duration_min=minutes if minutes else a.planned_duration_min,
+                approach=a.approach, met_at=begun or a.start, written_at=now,
+                duration_min=minutes or a.planned_duration_min,
                 appointment_id=a.id,
                 client_id=a.client_id, staff_ids=list(a.staff_ids), place=self._place(a),
             )  # fmt: skip
@@ -151,9 +150,23 @@ class ProtocolService:
             for c in self._consents.for_client(protocol.client_id, ConsentKind.HANDOVER)
         )
 
+    def _real_times(self, appointment_id: str | None) -> tuple[datetime | None, int | None]:
+        """When the appointment began and how many minutes it took, as recorded on site (None
+        for what was not recorded, or where the session has no conduct records)."""
+        if self._conducts is None or appointment_id is None:
+            return None, None
+        conduct = self._conducts.conduct(appointment_id)
+        minutes = real_minutes(conduct)
+        return conduct.started_at, min(minutes, 8 * 60) if minutes else None
+
     def finalize(self, protocol_id: str, now: datetime, by: str) -> Protocol:
+        """Close the protocol for good; it keeps the real times recorded on site (also when it
+        was begun before the appointment ended), so they travel with it to the office."""
         protocol = self._repo.get(protocol_id)
         protocol.require_draft()
+        begun, minutes = self._real_times(protocol.appointment_id)
+        protocol.met_at = begun or protocol.met_at
+        protocol.duration_min = minutes or protocol.duration_min
         protocol.others_present = self._others_present(protocol)
         protocol.finalize_check(self.has_handover_consent(protocol, now.date()))
         protocol.finalized_at, protocol.finalized_by = now, by

@@ -64,7 +64,7 @@ class ConductPanel(QGroupBox):
         self.relocate = QPushButton(self.tr("Place unsuitable: new appointment at &another place…"))
         self.relocate.setAccessibleName(self.tr("New appointment at another place"))
         self.relocate.clicked.connect(self._relocate)
-        voluntary = QLabel(
+        self.voluntary = voluntary = QLabel(
             self.tr("The offer is voluntary: ending or breaking off is always possible.")
         )
         voluntary.setWordWrap(True)
@@ -91,6 +91,7 @@ class ConductPanel(QGroupBox):
         row = QHBoxLayout()
         row.addWidget(self.correct)
         row.addWidget(self.correct_note, 1)
+        row.addStretch(0)  # the button keeps its size while no note is shown
         return row
 
     def _step_rows(self) -> QGridLayout:
@@ -173,6 +174,7 @@ class ConductPanel(QGroupBox):
         for outcome, button in self.outcome_buttons.items():
             button.setVisible(outcome in options.outcomes)
         self.relocate.setVisible(not options.finished)
+        self.voluntary.setVisible(not options.finished)
 
     def _show_correction(self, finished: bool) -> None:
         refusal = self.session.outcomes.refusal(self.appointment_id) if finished else ""

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QTime
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QTimeEdit, QWidget
 
 from outreach_desktop.domain.appointments import Appointment
@@ -45,8 +46,13 @@ def name_buttons(dialog: FormDialog, action: str, back: str) -> None:
     """The dialog's two buttons say what they do: the action, and the way back without it (a
     plain "Abbrechen" would read as breaking off the appointment)."""
     buttons = dialog.buttons
-    buttons.button(buttons.StandardButton.Save).setText(action)
-    buttons.button(buttons.StandardButton.Cancel).setText(back)
+    for kind, text in (
+        (buttons.StandardButton.Save, action),
+        (buttons.StandardButton.Cancel, back),
+    ):
+        button = buttons.button(kind)
+        button.setText(text)
+        button.setIcon(QIcon())  # no floppy disk on "Termin abbrechen", no red cross on "Zurück"
 
 
 class OutcomeDialog(FormDialog):
