@@ -80,9 +80,11 @@ class OutcomeService:
         reason: str,
         broken_off_by: BrokenOffBy | None = None,
         outcome_reason: str = "",
+        correction_id: str | None = None,
     ) -> AppointmentState:
         """Correct the outcome: checked by the rules of setting it, kept with old and new value,
-        time and reason; refused after the protocol is finalized."""
+        time and reason; refused after the protocol is finalized. `correction_id` fixes the
+        id of the kept correction (demo data)."""
         s = self._workflow.state(appointment_id, now.date())
         a, conduct = s.appointment, s.conduct
         correction = correct_outcome(
@@ -93,7 +95,7 @@ class OutcomeService:
         with self._repo.db.transaction():
             self._appointments.save(a)
             self._repo.save_conduct(conduct)
-            self._repo.add_correction(correction)
+            self._repo.add_correction(correction, correction_id)
         return self._workflow.state(appointment_id, now.date())
 
     def history(self, appointment_id: str) -> list[OutcomeCorrection]:

@@ -260,14 +260,14 @@ class WorkflowRepository:
         )
 
     # ---- outcome corrections (schema 9) ------------------------------------------------------
-    def add_correction(self, c: OutcomeCorrection) -> None:
+    def add_correction(self, c: OutcomeCorrection, correction_id: str | None = None) -> None:
         """Keep a correction; call inside the transaction that saves the appointment. The
         database refuses it once the appointment's protocol is finalized."""
         self.db.execute(
             "INSERT INTO outcome_corrections (id, appointment_id, old_outcome, new_outcome,"
             " corrected_at, reason, created_at, origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (new_id(), c.appointment_id, c.old.value, c.new.value, _local(c.at), c.reason,
-             _now_utc(), self.device_id),
+            (correction_id or new_id(), c.appointment_id, c.old.value, c.new.value,
+             _local(c.at), c.reason, _now_utc(), self.device_id),
         )  # fmt: skip
 
     def corrections(self, appointment_id: str) -> list[OutcomeCorrection]:
