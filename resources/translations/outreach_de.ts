@@ -503,6 +503,18 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>History of the outcome</source>
+        <translation>Verlauf des Ergebnisses</translation>
+    </message>
+    <message>
+        <source>&amp;Correct outcome…</source>
+        <translation>Ergebnis &amp;korrigieren …</translation>
+    </message>
+    <message>
+        <source>Correct outcome</source>
+        <translation>Ergebnis korrigieren</translation>
+    </message>
+    <message>
         <source>&amp;Begin appointment</source>
         <translation>Termin &amp;beginnen</translation>
     </message>
@@ -521,6 +533,10 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>&amp;Done</source>
         <translation>&amp;Durchgeführt</translation>
+    </message>
+    <message>
+        <source>Held in the &amp;surroundings</source>
+        <translation>Im &amp;Umfeld durchgeführt</translation>
     </message>
     <message>
         <source>Ended at the &amp;door</source>
@@ -543,6 +559,30 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Abges&amp;agt …</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>End appointment</source>
+        <translation>Termin beenden</translation>
+    </message>
+    <message>
+        <source>End the appointment as “{outcome}”?
+
+A mis-click can be corrected until the protocol is finalized; the correction is kept in the appointment&apos;s history.</source>
+        <translation>Den Termin als „{outcome}“ beenden?
+
+Ein Fehlklick kann korrigiert werden, bis das Protokoll abgeschlossen ist; die Korrektur bleibt im Verlauf des Termins sichtbar.</translation>
+    </message>
+    <message>
+        <source>End as “{outcome}”</source>
+        <translation>Als „{outcome}“ beenden</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
         <source>Place unsuitable: new appointment at &amp;another place…</source>
         <translation>&amp;Ort ungeeignet: neuer Termin an anderem Ort …</translation>
     </message>
@@ -561,6 +601,14 @@ Den ersten Eintrag mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>In progress since {time}</source>
         <translation>Läuft seit {time} Uhr</translation>
+    </message>
+    <message>
+        <source>(begun {begun}, ended {ended})</source>
+        <translation>(begonnen {begun} Uhr, beendet {ended} Uhr)</translation>
+    </message>
+    <message>
+        <source>broken off by: {who}</source>
+        <translation>abgebrochen von: {who}</translation>
     </message>
     <message>
         <source>since {time}</source>
@@ -845,6 +893,41 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectOutcomeDialog</name>
+    <message>
+        <source>Correct outcome</source>
+        <translation>Ergebnis korrigieren</translation>
+    </message>
+    <message>
+        <source>&amp;Correct outcome</source>
+        <translation>Ergebnis &amp;korrigieren</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Recorded: “{outcome}”. The correction is kept in the appointment&apos;s history with the old and the new outcome, the time and the reason. Once the protocol is finalized, the outcome cannot be corrected any more.</source>
+        <translation>Erfasst: „{outcome}“. Die Korrektur bleibt im Verlauf des Termins mit altem und neuem Ergebnis, Zeitpunkt und Grund erhalten. Ist das Protokoll abgeschlossen, kann das Ergebnis nicht mehr korrigiert werden.</translation>
+    </message>
+    <message>
+        <source>&amp;New outcome</source>
+        <translation>&amp;Neues Ergebnis</translation>
+    </message>
+    <message>
+        <source>Broken off &amp;by</source>
+        <translation>Abgebrochen &amp;von</translation>
+    </message>
+    <message>
+        <source>Reason for the &amp;outcome</source>
+        <translation>Grund für das &amp;Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Why it is corrected (required)</source>
+        <translation>&amp;Warum korrigiert wird (Pflicht)</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1523,10 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Durchgeführt</translation>
     </message>
     <message>
+        <source>Im Umfeld durchgeführt</source>
+        <translation>Im Umfeld durchgeführt</translation>
+    </message>
+    <message>
         <source>An der Tür beendet</source>
         <translation>An der Tür beendet</translation>
     </message>
@@ -1984,6 +2071,14 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
         <translation>Folgetermin planen</translation>
     </message>
     <message>
+        <source>&amp;Plan at the other place</source>
+        <translation>Am anderen Ort &amp;planen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
         <source>The place is unsuitable (noise, unsafe surroundings). This appointment ends as postponed; the new one is linked to it.</source>
         <translation>Der Ort ist ungeeignet (Lärm, unsichere Umgebung). Dieser Termin endet als verschoben; der neue wird mit ihm verknüpft.</translation>
     </message>
@@ -2003,12 +2098,32 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <source>Break off</source>
-        <translation>Abbrechen</translation>
+        <source>Break off appointment</source>
+        <translation>Termin abbrechen</translation>
     </message>
     <message>
-        <source>&amp;Confirm</source>
-        <translation>&amp;Bestätigen</translation>
+        <source>&amp;Break off appointment</source>
+        <translation>Termin &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel appointment</source>
+        <translation>Termin absagen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel appointment</source>
+        <translation>Termin ab&amp;sagen</translation>
+    </message>
+    <message>
+        <source>Postpone appointment</source>
+        <translation>Termin verschieben</translation>
+    </message>
+    <message>
+        <source>&amp;Postpone appointment</source>
+        <translation>Termin &amp;verschieben</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
     </message>
     <message>
         <source>Breaking off is always possible: the offer is voluntary.</source>
@@ -2021,6 +2136,22 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Grund</translation>
+    </message>
+    <message>
+        <source>The new date is planned as a follow-up appointment linked to this one. If it is not known yet, say so; plan it later from the appointment.</source>
+        <translation>Der neue Termin wird als Folgetermin geplant und mit diesem verknüpft. Ist er noch nicht bekannt, bitte ankreuzen; er kann später am Termin geplant werden.</translation>
+    </message>
+    <message>
+        <source>New &amp;date</source>
+        <translation>Neues &amp;Datum</translation>
+    </message>
+    <message>
+        <source>New &amp;time</source>
+        <translation>Neue &amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>New date not known yet</source>
+        <translation>Neuer Termin noch nicht bekannt</translation>
     </message>
 </context>
 <context>
@@ -2102,6 +2233,10 @@ Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und En
     <message>
         <source>Finalized – read only. Corrections are added as addenda ({n} so far).</source>
         <translation>Abgeschlossen – nur lesbar. Korrekturen kommen als Nachtrag hinzu (bisher: {n}).</translation>
+    </message>
+    <message>
+        <source>Outcome: {outcome}</source>
+        <translation>Ergebnis: {outcome}</translation>
     </message>
     <message>
         <source>Unsaved changes…</source>

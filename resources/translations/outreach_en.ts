@@ -132,6 +132,10 @@
         <translation>Done</translation>
     </message>
     <message>
+        <source>Im Umfeld durchgeführt</source>
+        <translation>Held in the surroundings</translation>
+    </message>
+    <message>
         <source>An der Tür beendet</source>
         <translation>Ended at the door</translation>
     </message>

@@ -6,8 +6,9 @@ extracts `src/` and `resources/` of the commit with `git archive` into a tempora
 (the working tree and git's worktree list stay untouched), checks that its newest migration is
 the schema asked for, and runs the vault code *of that commit* in a child process: a vault with
 the minimum Argon2id parameters, the demo data (5 clients, seed 11, "today" 25.11.2026), from
-schema 4 on a personal text template, and from schema 8 on the exchange's bookkeeping (a laptop
-that joined an agency, exported, took a receipt and purged). Existing fixtures are never
+schema 4 on a personal text template, from schema 8 on the exchange's bookkeeping (a laptop
+that joined an agency, exported, took a receipt and purged), and from schema 9 on one corrected
+outcome. Existing fixtures are never
 overwritten.
 """
 
@@ -92,8 +93,30 @@ def inside(schema: int, tree: Path, target: Path) -> None:
             )
         if schema >= 8:  # the exchange's bookkeeping; no service writes it yet
             exchange_extras(session._vault.db)
+        if schema >= 9:  # an outcome corrected (the demo corrects none)
+            outcome_correction(session)
     finally:
         session.lock()
+
+
+def outcome_correction(session: Any) -> None:
+    """Schema 9: one mis-clicked outcome corrected through the service, on an appointment that
+    ended at the door (or was broken off) and whose protocol is not finalized."""
+    from outreach_desktop.domain.errors import UserError
+    from outreach_desktop.domain.vocabulary import AppointmentStatus as S
+
+    final = {p.appointment_id for p in session.protocols.all() if p.is_final}
+    for a in session.appointments.search():
+        if a.id in final or a.status not in (S.ENDED_AT_DOOR, S.BROKEN_OFF):
+            continue
+        new = S.HELD_NEARBY if a.status is S.ENDED_AT_DOOR else S.NOT_MET
+        at = datetime.combine(TODAY, datetime.min.time()).replace(hour=17)
+        try:
+            session.outcomes.correct(a.id, new, at, reason="Falsch geklickt")
+        except UserError:  # the rules refuse this one; try the next
+            continue
+        return
+    raise SystemExit("no appointment whose outcome could be corrected")
 
 
 # the exchange's bookkeeping (schema 8) in a fixture: written through storage, as no service

@@ -475,8 +475,8 @@ def test_the_protocol_view_is_typed_and_reads_in_print_order(
     session.protocols.save_draft(draft)
     v = view(session, draft.id)
     assert [label for label, _text in v.facts.rows()] == [
-        "Kundin/Kunde", "Gespräch am", "Geschrieben am", "Mitarbeitende", "Weitere Anwesende",
-        "Weiterleitung", "Folgetermin", "Erfolg",
+        "Kundin/Kunde", "Gespräch am", "Ergebnis", "Geschrieben am", "Mitarbeitende",
+        "Weitere Anwesende", "Weiterleitung", "Folgetermin", "Erfolg",
     ]  # fmt: skip
     assert v.facts.others_present.text == "keine"
     assert v.facts.routing.text == "Eintrag in VerBIS"  # the default routing

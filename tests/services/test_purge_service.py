@@ -21,7 +21,7 @@ from testkit import PASSPHRASE
 from testkit.exchange import client_story, enter, hand_over, office_for, story_records
 
 OLD_BACKUP = "vault-schema0007-20260101T000000Z.db"
-LATER_BACKUP = "vault-schema0008-20990101T000000Z.db"  # taken after the purge
+LATER_BACKUP = "vault-schema0009-20990101T000000Z.db"  # taken after the purge
 OWN_COPY = "meine-kopie.db"
 
 

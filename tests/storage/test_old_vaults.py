@@ -215,6 +215,11 @@ def test_what_its_schema_added_is_in_each_vault(old: OldVault) -> None:
         assert states == {None, "entered", "rejected"}
         assert db.scalar("SELECT count(*) FROM exported WHERE purged_at IS NOT NULL") == 2
         assert DeletionLog(db).totals() == {"protocols": 1, "anonymous_counselling": 1}
+    if old.schema >= 9:
+        [row] = db.execute("SELECT appointment_id, new_outcome, reason FROM outcome_corrections")
+        [kept] = s.outcomes.history(row[0])
+        assert (kept.new.value, kept.reason) == (row[1], "Falsch geklickt")
+        assert s.appointments.get(row[0]).status is kept.new
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(

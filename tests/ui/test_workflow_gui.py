@@ -14,6 +14,7 @@ from outreach_desktop.domain.home_visit import LetterKind
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.session import Session
+from outreach_desktop.ui import messages
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
 from outreach_desktop.ui.checklist_view import ItemRow
@@ -131,6 +132,7 @@ def test_home_visit_from_planning_to_the_door(s: Session, qtbot: Any, settle: An
     assert "Ohne schriftliche Einverständniserklärung" in reason and "an der Tür" in reason
     assert conduct.outcome_buttons[AppointmentStatus.ENDED_AT_DOOR].isVisible()
     clock.go(VISIT_DAY, 10, 20)
+    messages.set_next_answer(True)  # "End as …?" is asked once
     conduct.outcome_buttons[AppointmentStatus.ENDED_AT_DOOR].click()
     assert s.appointments.get(visit.id).status is AppointmentStatus.ENDED_AT_DOOR
     assert "An der Tür beendet" in conduct.status.text()
@@ -189,6 +191,7 @@ def test_accompaniment_without_consent_is_explained(s: Session, qtbot: Any) -> N
     # ending is always possible, also without consent
     cancel = work.conduct.outcome_buttons[AppointmentStatus.NOT_MET]
     assert cancel.isEnabled()
+    messages.set_next_answer(True)
     cancel.click()
     assert s.appointments.get(a.id).status is AppointmentStatus.NOT_MET
 
@@ -220,6 +223,7 @@ def test_conduct_panel_shows_the_steps_the_rule_offers(s: Session, qtbot: Any) -
     alone = conduct.step_buttons[Transition.THIRD_PARTY_ALONE]
     assert not alone.isEnabled()
     assert "Schweigepflichtentbindung" in conduct.step_reasons[Transition.THIRD_PARTY_ALONE].text()
+    messages.set_next_answer(True)
     conduct.outcome_buttons[AppointmentStatus.DONE].click()
     assert shown() == set()
     assert not conduct.relocate.isVisibleTo(conduct)

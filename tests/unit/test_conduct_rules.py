@@ -20,6 +20,7 @@ from outreach_desktop.domain.checklists import (
 )
 from outreach_desktop.domain.conduct import (
     HARD_RULES,
+    HOME_VISIT_ONLY,
     OTHERS_PRESENT_FACT,
     OUTCOMES,
     BrokenOffBy,
@@ -213,8 +214,10 @@ def test_which_steps_and_outcomes_an_appointment_offers(approach: Approach, thir
     assert (Transition.THIRD_PARTY_ALONE in steps) == bool(a.third_party_id)
     assert list(steps) == [t for t in Transition if t in steps]
     outcomes = offered_outcomes(a)
-    assert (AppointmentStatus.ENDED_AT_DOOR in outcomes) == (approach is Approach.HOME_VISIT)
-    assert set(OUTCOMES) - set(outcomes) <= {AppointmentStatus.ENDED_AT_DOOR}
+    home = approach is Approach.HOME_VISIT
+    assert (AppointmentStatus.ENDED_AT_DOOR in outcomes) == home
+    assert (AppointmentStatus.HELD_NEARBY in outcomes) == home
+    assert set(OUTCOMES) - set(outcomes) <= set(HOME_VISIT_ONLY)
 
 
 def test_talking_to_a_third_party_alone_goes_with_the_third_party_not_the_approach() -> None:

@@ -38,6 +38,25 @@ def ended_at_door(run: DemoRun, client: Client) -> None:
     follow_up(run, a, days_from_today(run, 30), 10)
 
 
+def held_nearby_corrected(run: DemoRun, client: Client) -> None:
+    """A home visit held in the garden, clicked as "an der Tür beendet" and corrected: the
+    correction is in the appointment's history."""
+    a = run.plan(Approach.HOME_VISIT, at(days_from_today(run, -2), 11), client)
+    home_visit_timeline(run, a)
+    prepare(run, a)
+    conduct(run, a, AppointmentStatus.ENDED_AT_DOOR, protocol=0.0)
+    ended = run.session.outcomes.conduct(a.id).outcome_at
+    assert ended is not None
+    when = min(ended + timedelta(hours=1), run.clock - timedelta(minutes=10))
+    if "dp.others_present" not in run.session.workflow.answers(a.id):
+        run.count("answers")
+    run.session.workflow.answer(a.id, "dp.others_present", False, when)  # only the client
+    run.session.outcomes.correct(
+        a.id, AppointmentStatus.HELD_NEARBY, when, reason=run.texts.reasons["held-nearby"],
+        correction_id=run.rid(),
+    )  # fmt: skip
+
+
 def inside_the_home(run: DemoRun, client: Client) -> None:
     """A home visit inside the home: written consent, a relative present with consent."""
     a = run.plan(Approach.HOME_VISIT, at(days_from_today(run, -9), 9, 30), client)
@@ -153,7 +172,7 @@ def announcement_due(run: DemoRun, client: Client) -> None:
 
 STORIES: tuple[Callable[[DemoRun, Client], None], ...] = (
     ended_at_door, inside_the_home, broken_off, not_met, accompanied, relocated, postponed,
-    cancelled, overdue, in_progress, reminder_due, announcement_due,
+    cancelled, overdue, in_progress, reminder_due, announcement_due, held_nearby_corrected,
 )  # fmt: skip
 
 

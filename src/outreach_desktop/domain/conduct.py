@@ -24,7 +24,7 @@ HARD_RULES: dict[Transition, tuple[ConsentKind, str]] = {
     Transition.ENTER_HOME: (
         ConsentKind.HOME_VISIT,
         "Ohne schriftliche Einverständniserklärung geht es nicht in die Wohnung. "
-        "Der Hausbesuch kann an der Tür stattfinden und dort enden.",
+        "Der Hausbesuch kann an der Tür oder im Umfeld (Garten, Treppenhaus) stattfinden.",
     ),
     Transition.OTHERS_PRESENT: (
         ConsentKind.PRESENCE,
@@ -83,6 +83,13 @@ class Conduct:
         }.get(step)
 
 
+def real_minutes(conduct: Conduct) -> int | None:
+    """How long the appointment really took (begun to outcome), if both are recorded."""
+    if conduct.started_at is None or conduct.outcome_at is None:
+        return None
+    return max(0, round((conduct.outcome_at - conduct.started_at).total_seconds() / 60))
+
+
 # The data-protection checklist's on-site question "Sind weitere Personen anwesend?"; its answer
 # is a fact the outcome rule needs (a test checks the built-in checklist has it).
 OTHERS_PRESENT_FACT = "dp.others_present"
@@ -94,6 +101,7 @@ ACCOMPANIMENT_RULE = (
 
 FINISHED = {
     AppointmentStatus.DONE: "Der Termin ist bereits durchgeführt.",
+    AppointmentStatus.HELD_NEARBY: "Der Hausbesuch wurde bereits im Umfeld durchgeführt.",
     AppointmentStatus.ENDED_AT_DOOR: "Der Hausbesuch wurde bereits an der Tür beendet.",
     AppointmentStatus.BROKEN_OFF: "Der Termin wurde abgebrochen.",
     AppointmentStatus.NOT_MET: "Die Kundin oder der Kunde wurde nicht angetroffen.",
@@ -102,6 +110,10 @@ FINISHED = {
 }
 
 OUTCOMES = tuple(status for status in AppointmentStatus if status.is_outcome)
+# Outcomes only a home visit has: held outside the home (garden, stairwell) or at its door.
+HOME_VISIT_ONLY = (AppointmentStatus.HELD_NEARBY, AppointmentStatus.ENDED_AT_DOOR)
+# Outcomes where the counselling took place (so it had to begin, and others present count).
+HELD = (AppointmentStatus.DONE, AppointmentStatus.HELD_NEARBY)
 
 _TAKEN = {Transition.START: "Der Termin hat bereits begonnen."}
 _NOT_OFFERED = {
@@ -123,7 +135,7 @@ class ReasonCode(StrEnum):
     NOT_AN_OUTCOME = "not-an-outcome"
     STARTED = "started"  # not met or cancelled, but it has begun
     BEFORE_THE_DAY = "before-the-day"  # not met before the appointment's day
-    WENT_INSIDE = "went-inside"  # ended at the door, but the home visit went inside
+    WENT_INSIDE = "went-inside"  # at the door or nearby, but the home visit went inside
     NOT_INSIDE = "not-inside"  # a home visit done without going inside
     OTHERS_UNDOCUMENTED = "others-undocumented"  # others present without documented consent
 
@@ -154,9 +166,10 @@ def offered_steps(appointment: Appointment) -> tuple[Transition, ...]:
 
 
 def offered_outcomes(appointment: Appointment) -> tuple[AppointmentStatus, ...]:
-    """Ending at the door exists only for a home visit; the other outcomes for every one."""
+    """Held in the surroundings and ended at the door exist only for a home visit (the visit
+    goes "in den Haushalt und das Umfeld", GA §4.1); the other outcomes for every one."""
     home = appointment.approach is Approach.HOME_VISIT
-    return tuple(o for o in OUTCOMES if home or o is not AppointmentStatus.ENDED_AT_DOOR)
+    return tuple(o for o in OUTCOMES if home or o not in HOME_VISIT_ONLY)
 
 
 def _hard_rule(appointment: Appointment, transition: Transition) -> tuple[ConsentKind, str] | None:
@@ -218,31 +231,48 @@ def outcome_reasons(
 ) -> list[Reason]:
     """Why `outcome` cannot be set now; empty means it can. Ending at the door, breaking off, not
     meeting, postponing and cancelling are always possible; "durchgeführt" needs a started
-    appointment (and for a home visit one that went inside — otherwise it ended at the door).
-    `facts`: the checklist's yes/no answers by item id (OTHERS_PRESENT_FACT)."""
+    appointment (and for a home visit one that went inside — otherwise it was held in the
+    surroundings or ended at the door). `facts`: the checklist's yes/no answers by item id
+    (OTHERS_PRESENT_FACT)."""
+    return [Reason(code, message) for code, message in outcome_problems(
+        appointment, conduct, outcome, today, facts, check_finished=True)]  # fmt: skip
+
+
+def outcome_problems(
+    appointment: Appointment,
+    conduct: Conduct,
+    outcome: AppointmentStatus,
+    today: date,
+    facts: Mapping[str, bool],
+    *,
+    check_finished: bool,
+) -> list[tuple[ReasonCode, str]]:
     R, S = ReasonCode, AppointmentStatus
     started, inside = conduct.started_at is not None, conduct.entered_home_at is not None
     done, home = outcome is S.DONE, appointment.approach is Approach.HOME_VISIT
+    held = outcome in HELD
     checks = (
         (not outcome.is_outcome, R.NOT_AN_OUTCOME, "Bitte ein Ergebnis wählen."),
-        (is_finished(appointment, conduct), R.FINISHED, "Der Termin hat bereits ein Ergebnis."),
+        (check_finished and is_finished(appointment, conduct), R.FINISHED,
+         "Der Termin hat bereits ein Ergebnis."),
         (outcome in (S.NOT_MET, S.CANCELLED) and started, R.STARTED,
          "Der Termin hat schon begonnen: bitte „durchgeführt“ oder „abgebrochen“ wählen."),
         (outcome is S.NOT_MET and today < appointment.start.date(), R.BEFORE_THE_DAY,
          "„Nicht angetroffen“ geht erst am Tag des Termins."),
-        (outcome is S.ENDED_AT_DOOR and inside, R.WENT_INSIDE,
-         "Der Hausbesuch fand in der Wohnung statt."),
-        (done and facts.get(OTHERS_PRESENT_FACT, False) and conduct.others_present_at is None,
+        (outcome in HOME_VISIT_ONLY and inside, R.WENT_INSIDE,
+         "Der Hausbesuch fand in der Wohnung statt: bitte „durchgeführt“ wählen."),
+        (held and facts.get(OTHERS_PRESENT_FACT, False) and conduct.others_present_at is None,
          R.OTHERS_UNDOCUMENTED,
          "Weitere Personen sind anwesend, ihre Anwesenheit ist aber nicht mit Einverständnis "
          "dokumentiert. So ist „durchgeführt“ nicht möglich; der Termin kann abgebrochen werden."),
-        (done and not started, R.NOT_STARTED, "Der Termin wurde nicht begonnen."),
+        (held and not started, R.NOT_STARTED, "Der Termin wurde nicht begonnen."),
         (done and home and not inside, R.NOT_INSIDE,
-         "Der Hausbesuch fand nicht in der Wohnung statt: bitte „an der Tür beendet“ wählen."),
+         "Der Hausbesuch fand nicht in der Wohnung statt: bitte „im Umfeld durchgeführt“ "
+         "oder „an der Tür beendet“ wählen."),
         (outcome.is_outcome and outcome not in offered_outcomes(appointment), R.NOT_OFFERED,
-         "„An der Tür beendet“ gibt es nur beim Hausbesuch."),
+         f"„{outcome.label_de}“ gibt es nur beim Hausbesuch."),
     )  # fmt: skip
-    return [Reason(code, message) for failed, code, message in checks if failed]
+    return [(code, message) for failed, code, message in checks if failed]
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ retention period). Which marks a record needs follows the agency's instruction
 * a consent (signed form, oral consent, refusal or revocation) is filed in the **e-Akte**: it is
   the evidence the agency keeps of what the client agreed to;
 * an appointment that ended without being carried out (not met, ended at the door, broken off,
-  postponed, cancelled) is a contact attempt for **VerBIS**; one carried out is documented by
-  its protocol and needs no mark of its own;
+  postponed, cancelled) is a contact attempt for **VerBIS**; one carried out (in the home or,
+  for a home visit, in its surroundings) is documented by its protocol and needs no mark of its
+  own;
 * anonymous counselling has no person to enter anywhere (VerBIS knows only customers) and no
   personal data: nothing to mark; the office station keeps the count for the leaders' figures;
 * clients, staff and third parties travel as the context of the above: nothing to mark of their
@@ -34,7 +35,7 @@ from outreach_desktop.domain.vocabulary import AppointmentStatus
 
 Mark = Literal["verbis", "eakte", "benefits"]
 UNFINISHED_OR_DONE = (AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS,
-                      AppointmentStatus.DONE)  # fmt: skip
+                      AppointmentStatus.DONE, AppointmentStatus.HELD_NEARBY)  # fmt: skip
 MARK_ORDER: tuple[Mark, ...] = ("verbis", "eakte", "benefits")
 MARK_LABELS: dict[Mark, str] = {
     "verbis": "in VerBIS übernommen",

@@ -27,6 +27,7 @@ class AppointmentStatus(StrEnum):
     PLANNED = "planned"
     IN_PROGRESS = "in-progress"
     DONE = "done"
+    HELD_NEARBY = "held-nearby"  # home visit held in the surroundings (garden, stairwell)
     ENDED_AT_DOOR = "ended-at-door"
     BROKEN_OFF = "broken-off"
     NOT_MET = "not-met"
@@ -43,6 +44,7 @@ class AppointmentStatus(StrEnum):
             AppointmentStatus.PLANNED: QT_TRANSLATE_NOOP("Labels", "Geplant"),
             AppointmentStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Labels", "Läuft"),
             AppointmentStatus.DONE: QT_TRANSLATE_NOOP("Labels", "Durchgeführt"),
+            AppointmentStatus.HELD_NEARBY: QT_TRANSLATE_NOOP("Labels", "Im Umfeld durchgeführt"),
             AppointmentStatus.ENDED_AT_DOOR: QT_TRANSLATE_NOOP("Labels", "An der Tür beendet"),
             AppointmentStatus.BROKEN_OFF: QT_TRANSLATE_NOOP("Labels", "Abgebrochen"),
             AppointmentStatus.NOT_MET: QT_TRANSLATE_NOOP("Labels", "Nicht angetroffen"),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from outreach_desktop import documents
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.conduct import Conduct, real_minutes
 from outreach_desktop.domain.documents import ProtocolDocument
 from outreach_desktop.domain.people import Client
 from outreach_desktop.domain.protocols import SUCCESS_MEASURE_DE, TEXT_FIELDS, Protocol
@@ -45,7 +46,8 @@ class ProtocolFacts:
     """The facts block, in the order it is printed and copied."""
 
     client: Labelled
-    met: Labelled  # when and how long
+    met: Labelled  # when and how long: begun and ended as recorded on site, where they were
+    outcome: Labelled  # the appointment's outcome, who broke off and why, where given
     written: Labelled
     staff: Labelled
     others_present: Labelled
@@ -85,11 +87,13 @@ def view_of(session: Session, p: Protocol) -> ProtocolView:
     client = session.clients.find(p.client_id) if p.client_id else None
     who = client.display_name if client else "—"
     follow = _follow_up(session, p)
+    appointment = session.appointments.find(p.appointment_id) if p.appointment_id else None
+    conduct = session.outcomes.conduct(appointment.id) if appointment else None
     return ProtocolView(
         protocol=p,
         title=f"Gedächtnisprotokoll: {p.approach.label_de} mit {who}",
         status=_status(p, staff),
-        facts=_facts(p, client, staff, follow),
+        facts=_facts(p, client, staff, follow, OnSite(appointment, conduct)),
         sections=[Section(label, getattr(p, name), name) for name, label in TEXT_FIELDS],
         addenda=[Labelled(f"{_dt(a.at)}, {staff.get(a.by, '—')}", a.text) for a in p.addenda],
         follow_up=follow,
@@ -117,8 +121,48 @@ def _follow_up(session: Session, p: Protocol) -> Appointment | None:
     return follow
 
 
+@dataclass(frozen=True)
+class OnSite:
+    """What was recorded on site for the protocol's appointment (none for a standalone one; on
+    the office station only the appointment travels, without its conduct record)."""
+
+    appointment: Appointment | None
+    conduct: Conduct | None
+
+    def met_text(self, p: Protocol) -> str:
+        """Begun and ended as recorded; without them the protocol's own time and duration."""
+        c = self.conduct
+        if c is None or c.started_at is None:
+            return f"{_dt(p.met_at)}, {p.duration_min} Minuten"
+        begun = f"{c.started_at:%d.%m.%Y}, begonnen {c.started_at:%H:%M}"
+        if c.outcome_at is None:
+            return f"{begun}, noch nicht beendet"
+        ended = c.outcome_at.strftime("%H:%M")
+        if c.outcome_at.date() != c.started_at.date():
+            ended = _dt(c.outcome_at)
+        return f"{begun}, beendet {ended} ({real_minutes(c)} Minuten)"
+
+    def outcome_text(self) -> str:
+        a, c = self.appointment, self.conduct
+        if a is None:
+            return "ohne Termin"
+        outcome = c.outcome if c is not None and c.outcome is not None else a.status
+        if not outcome.is_outcome:
+            return "noch keins"
+        text = outcome.label_de
+        if c is not None and c.broken_off_by is not None:
+            text += f", abgebrochen von: {c.broken_off_by.label_de}"
+        if c is not None and c.outcome_reason:
+            text += f" – Grund: {c.outcome_reason}"
+        return text
+
+
 def _facts(
-    p: Protocol, client: Client | None, staff: dict[str, str], follow: Appointment | None
+    p: Protocol,
+    client: Client | None,
+    staff: dict[str, str],
+    follow: Appointment | None,
+    on_site: OnSite,
 ) -> ProtocolFacts:
     routes = [
         label for flag, label in (
@@ -139,7 +183,8 @@ def _facts(
     )
     return ProtocolFacts(
         client=Labelled("Kundin/Kunde", who + number),
-        met=Labelled("Gespräch am", f"{_dt(p.met_at)}, {p.duration_min} Minuten"),
+        met=Labelled("Gespräch am", on_site.met_text(p)),
+        outcome=Labelled("Ergebnis", on_site.outcome_text()),
         written=Labelled("Geschrieben am", _dt(p.written_at)),
         staff=Labelled("Mitarbeitende", ", ".join(staff.get(i, "—") for i in p.staff_ids)),
         others_present=Labelled("Weitere Anwesende", others or "keine"),

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.conduct import real_minutes
 from outreach_desktop.domain.consents import ConsentKind
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.protocols import (
@@ -27,6 +28,7 @@ from outreach_desktop.storage.protocol_repo import (
     ProtocolRepository,
     SearchIndex,
 )
+from outreach_desktop.storage.workflow_repo import WorkflowRepository
 
 
 class ProtocolService:
@@ -38,6 +40,7 @@ class ProtocolService:
         consents: ConsentRepository,
         index: SearchIndex,
         clients: ClientRepository,
+        conducts: WorkflowRepository | None = None,
     ) -> None:
         self._repo = repo
         self._anonymous = anonymous
@@ -45,6 +48,7 @@ class ProtocolService:
         self._consents = consents
         self._index = index
         self._clients = clients
+        self._conducts = conducts
 
     def find(self, protocol_id: str) -> Protocol | None:
         return self._repo.find(protocol_id)
@@ -81,9 +85,11 @@ class ProtocolService:
                 raise DomainError(
                     "Ein anonymer Termin wird als anonyme Beratung erfasst, ohne Inhalte."
                 )
-            protocol = Protocol(
-                approach=a.approach, met_at=a.start, written_at=now,
-                duration_min=a.planned_duration_min, appointment_id=a.id,
+            begun, minutes = self._real_times(a.id)
+            protocol = Protocol(  # the real times where they were recorded on site
+                approach=a.approach, met_at=begun or a.start, written_at=now,
+                duration_min=minutes or a.planned_duration_min,
+                appointment_id=a.id,
                 client_id=a.client_id, staff_ids=list(a.staff_ids), place=self._place(a),
             )  # fmt: skip
             protocol.others_present = self._others_present(protocol)
@@ -145,9 +151,23 @@ class ProtocolService:
             for c in self._consents.for_client(protocol.client_id, ConsentKind.HANDOVER)
         )
 
+    def _real_times(self, appointment_id: str | None) -> tuple[datetime | None, int | None]:
+        """When the appointment began and how many minutes it took, as recorded on site (None
+        for what was not recorded, or where the session has no conduct records)."""
+        if self._conducts is None or appointment_id is None:
+            return None, None
+        conduct = self._conducts.conduct(appointment_id)
+        minutes = real_minutes(conduct)
+        return conduct.started_at, min(minutes, 8 * 60) if minutes else None
+
     def finalize(self, protocol_id: str, now: datetime, by: str) -> Protocol:
+        """Close the protocol for good; it keeps the real times recorded on site (also when it
+        was begun before the appointment ended), so they travel with it to the office."""
         protocol = self._repo.get(protocol_id)
         protocol.require_draft()
+        begun, minutes = self._real_times(protocol.appointment_id)
+        protocol.met_at = begun or protocol.met_at
+        protocol.duration_min = minutes or protocol.duration_min
         protocol.others_present = self._others_present(protocol)
         protocol.finalize_check(self.has_handover_consent(protocol, now.date()))
         protocol.finalized_at, protocol.finalized_by = now, by

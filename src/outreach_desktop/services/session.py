@@ -17,6 +17,7 @@ from outreach_desktop.services.consents import ConsentService
 from outreach_desktop.services.export import ExportService
 from outreach_desktop.services.identity import IdentityService
 from outreach_desktop.services.inbox import inbox_service
+from outreach_desktop.services.outcomes import OutcomeService
 from outreach_desktop.services.people import ClientService, StaffService, ThirdPartyService
 from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.purge import PurgeResult, PurgeService
@@ -80,6 +81,7 @@ class Session:
         staff = StaffRepository(db, device)
         third_parties = ThirdPartyRepository(db, device)
         appointment_repo = AppointmentRepository(db, device)
+        workflow_repo = WorkflowRepository(db, device)
         self.clients = ClientService(clients)
         self.staff = StaffService(staff)
         self.third_parties = ThirdPartyService(third_parties)
@@ -92,6 +94,7 @@ class Session:
             ConsentRepository(db, device),
             SearchIndex(db),
             clients,
+            workflow_repo,
         )
         self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
         self.site_setup_problem = ""  # IT's setup file could not be used (shown in Settings)
@@ -112,10 +115,11 @@ class Session:
             appointment_repo,
             clients,
             staff,
-            WorkflowRepository(db, device),
+            workflow_repo,
             StoredConsentLookup(db, device),
             timeline_settings=self.identity.timeline(load_settings().timeline()),
         )
+        self.outcomes = OutcomeService(self.workflow, appointment_repo, workflow_repo)
         self._templates = TemplateRepository(db, device)
         if not vault.is_locked and self.site_setup_problem == "":
             self._follow_agency()

@@ -51,6 +51,7 @@ class DraftEntry:
 
 OUTCOMES_WITH_FOLLOW_UP = [
     AppointmentStatus.DONE,
+    AppointmentStatus.HELD_NEARBY,
     AppointmentStatus.ENDED_AT_DOOR,
     AppointmentStatus.BROKEN_OFF,
 ]

@@ -79,6 +79,15 @@ class AppointmentState:
         return conduct_options(self.appointment, self.conduct, self.status, self.consents)
 
 
+def yes_no_answers(s: AppointmentState) -> dict[str, bool]:
+    """The checklist's yes/no answers by item id: the facts the outcome rules ask."""
+    return {
+        status.item.id: status.answer.value is True
+        for status in s.status.items
+        if status.answer is not None and isinstance(status.answer.value, bool)
+    }
+
+
 class WorkflowService:
     def __init__(
         self,
@@ -296,12 +305,8 @@ class WorkflowService:
     ) -> AppointmentState:
         s = self.state(appointment_id, now.date())
         a, conduct = s.appointment, s.conduct
-        answered = {
-            status.item.id: status.answer.value is True
-            for status in s.status.items
-            if status.answer is not None and isinstance(status.answer.value, bool)
-        }
-        finish(a, conduct, outcome, now, broken_off_by=broken_off_by, reason=reason, facts=answered)
+        finish(a, conduct, outcome, now, broken_off_by=broken_off_by, reason=reason,
+               facts=yes_no_answers(s))  # fmt: skip
         with self._repo.db.transaction():
             self._appointments.save(a)
             self._repo.save_conduct(conduct)

@@ -14,6 +14,7 @@ from typing import Any
 from outreach_desktop.domain.checklists import Answer, Checklist, Item
 from outreach_desktop.domain.conduct import BrokenOffBy, Conduct
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, Letter, LetterKind
+from outreach_desktop.domain.outcome_corrections import OutcomeCorrection
 from outreach_desktop.domain.records import new_id
 from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.storage.database import Database
@@ -63,6 +64,12 @@ def _call(r: Any) -> StoredCall:
 
 def _letter(r: Any) -> Letter:
     return Letter(LetterKind(r["kind"]), date.fromisoformat(r["sent_on"]))
+
+
+def _correction(r: Any) -> OutcomeCorrection:
+    old, new = AppointmentStatus(r["old_outcome"]), AppointmentStatus(r["new_outcome"])
+    at = datetime.fromisoformat(r["corrected_at"])
+    return OutcomeCorrection(r["appointment_id"], old, new, at, r["reason"])
 
 
 def _conduct(r: Any) -> Conduct:
@@ -251,3 +258,23 @@ class WorkflowRepository:
             f" ON CONFLICT (appointment_id) DO UPDATE SET {updates}",
             row,
         )
+
+    # ---- outcome corrections (schema 9) ------------------------------------------------------
+    def add_correction(self, c: OutcomeCorrection, correction_id: str | None = None) -> None:
+        """Keep a correction; call inside the transaction that saves the appointment. The
+        database refuses it once the appointment's protocol is finalized."""
+        self.db.execute(
+            "INSERT INTO outcome_corrections (id, appointment_id, old_outcome, new_outcome,"
+            " corrected_at, reason, created_at, origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (correction_id or new_id(), c.appointment_id, c.old.value, c.new.value,
+             _local(c.at), c.reason, _now_utc(), self.device_id),
+        )  # fmt: skip
+
+    def corrections(self, appointment_id: str) -> list[OutcomeCorrection]:
+        """The corrections of an appointment's outcome, oldest first."""
+        rows = self.db.execute(
+            "SELECT * FROM outcome_corrections WHERE appointment_id = ?"
+            " ORDER BY corrected_at, created_at",
+            (appointment_id,),
+        )
+        return [_correction(r) for r in rows]

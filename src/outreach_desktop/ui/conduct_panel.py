@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from html import escape
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,8 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.workflow import AppointmentState
 from outreach_desktop.ui.formats import format_time
 from outreach_desktop.ui.labels import label_of
-from outreach_desktop.ui.messages import show_error
+from outreach_desktop.ui.messages import confirm, show_error
+from outreach_desktop.ui.outcome_dialogs import CorrectOutcomeDialog
 from outreach_desktop.ui.widgets.common import style_error
 from outreach_desktop.ui.workflow_dialogs import NewDateDialog, OutcomeDialog
 
@@ -34,6 +36,12 @@ STEPS = (
     Transition.ENTER_HOME,
     Transition.OTHERS_PRESENT,
     Transition.THIRD_PARTY_ALONE,
+)
+# Outcomes with a dialog of their own (which asks); the others are confirmed once.
+WITH_DIALOG = (
+    AppointmentStatus.BROKEN_OFF,
+    AppointmentStatus.CANCELLED,
+    AppointmentStatus.POSTPONED,
 )
 
 
@@ -56,7 +64,7 @@ class ConductPanel(QGroupBox):
         self.relocate = QPushButton(self.tr("Place unsuitable: new appointment at &another place…"))
         self.relocate.setAccessibleName(self.tr("New appointment at another place"))
         self.relocate.clicked.connect(self._relocate)
-        voluntary = QLabel(
+        self.voluntary = voluntary = QLabel(
             self.tr("The offer is voluntary: ending or breaking off is always possible.")
         )
         voluntary.setWordWrap(True)
@@ -67,6 +75,24 @@ class ConductPanel(QGroupBox):
         layout.addWidget(voluntary)
         layout.addLayout(outcomes)
         layout.addWidget(self.relocate)
+        layout.addLayout(self._correction_row())
+        self.history = QLabel()
+        self.history.setWordWrap(True)
+        self.history.setAccessibleName(self.tr("History of the outcome"))
+        layout.addWidget(self.history)
+
+    def _correction_row(self) -> QHBoxLayout:
+        """Correcting a mis-clicked outcome, or why it is no longer possible."""
+        self.correct = QPushButton(self.tr("&Correct outcome…"))
+        self.correct.setAccessibleName(self.tr("Correct outcome"))
+        self.correct.clicked.connect(self._correct)
+        self.correct_note = QLabel()
+        self.correct_note.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.correct)
+        row.addWidget(self.correct_note, 1)
+        row.addStretch(0)  # the button keeps its size while no note is shown
+        return row
 
     def _step_rows(self) -> QGridLayout:
         """A button per on-site step, beside it why it is not possible or since when it is."""
@@ -97,6 +123,7 @@ class ConductPanel(QGroupBox):
         self.outcome_buttons: dict[AppointmentStatus, QPushButton] = {}
         for outcome, text in (
             (AppointmentStatus.DONE, self.tr("&Done")),
+            (AppointmentStatus.HELD_NEARBY, self.tr("Held in the &surroundings")),
             (AppointmentStatus.ENDED_AT_DOOR, self.tr("Ended at the &door")),
             (AppointmentStatus.BROKEN_OFF, self.tr("Broken o&ff…")),
             (AppointmentStatus.NOT_MET, self.tr("&Not met")),
@@ -116,9 +143,18 @@ class ConductPanel(QGroupBox):
         text = label_of(state.appointment.status)
         if conduct.started_at and conduct.outcome is None:
             text = self.tr("In progress since {time}").format(time=format_time(conduct.started_at))
+        if conduct.started_at and conduct.outcome_at:
+            text += " " + self.tr("(begun {begun}, ended {ended})").format(
+                begun=format_time(conduct.started_at), ended=format_time(conduct.outcome_at)
+            )
+        if conduct.broken_off_by is not None:
+            text += ", " + self.tr("broken off by: {who}").format(
+                who=label_of(conduct.broken_off_by)
+            )
         if conduct.outcome is not None and conduct.outcome_reason:
             text += f" – {conduct.outcome_reason}"
-        self.status.setText("<b>" + text + "</b>")
+        self.status.setText("<b>" + escape(text) + "</b>")
+        self._show_correction(options.finished)
         for transition in STEPS:
             option = None if options.finished else options.step(transition)
             button, reasons_label = self.step_buttons[transition], self.step_reasons[transition]
@@ -138,6 +174,24 @@ class ConductPanel(QGroupBox):
         for outcome, button in self.outcome_buttons.items():
             button.setVisible(outcome in options.outcomes)
         self.relocate.setVisible(not options.finished)
+        self.voluntary.setVisible(not options.finished)
+
+    def _show_correction(self, finished: bool) -> None:
+        refusal = self.session.outcomes.refusal(self.appointment_id) if finished else ""
+        self.correct.setVisible(finished)
+        self.correct.setEnabled(finished and not refusal)
+        self.correct_note.setVisible(bool(refusal))
+        self.correct_note.setText(refusal)
+        lines = [c.summary_de for c in self.session.outcomes.history(self.appointment_id)]
+        self.history.setVisible(bool(lines))
+        self.history.setText(
+            "<b>" + escape(self.tr("History")) + "</b><br>"
+            + "<br>".join(escape(line) for line in lines)
+        )  # fmt: skip
+
+    def _correct(self) -> None:
+        if CorrectOutcomeDialog(self.session, self.appointment_id, self.now, self).run():
+            self.changed.emit()
 
     def _step(self, transition: Transition) -> None:
         try:
@@ -147,13 +201,18 @@ class ConductPanel(QGroupBox):
         self.changed.emit()
 
     def _finish(self, outcome: AppointmentStatus) -> None:
-        if outcome in (
-            AppointmentStatus.BROKEN_OFF,
-            AppointmentStatus.CANCELLED,
-            AppointmentStatus.POSTPONED,
-        ):
+        if outcome in WITH_DIALOG:  # the dialog is the one question
             if OutcomeDialog(self.session, self.appointment_id, outcome, self.now, self).run():
                 self.changed.emit()
+            return
+        label = label_of(outcome)
+        if not confirm(
+            self, self.tr("End appointment"),
+            self.tr("End the appointment as “{outcome}”?\n\nA mis-click can be corrected until "
+                    "the protocol is finalized; the correction is kept in the appointment's "
+                    "history.").format(outcome=label),
+            self.tr("End as “{outcome}”").format(outcome=label), self.tr("Back"),
+        ):  # fmt: skip
             return
         try:
             self.session.workflow.finish(self.appointment_id, outcome, self.now())

@@ -23,13 +23,20 @@ def set_next_answer(answer: bool) -> None:
 translate = QCoreApplication.translate
 
 
-def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+def confirm(
+    parent: QWidget | None, title: str, text: str, action: str, back: str | None = None
+) -> bool:
+    """Ask once; the buttons name the action and the way back. `back` replaces the standard
+    "Abbrechen" where that word could be read as the action itself (breaking off an
+    appointment)."""
     if _next_answers:
         return _next_answers.pop(0)
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     yes = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    if back is None:
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    else:
+        box.setDefaultButton(box.addButton(back, QMessageBox.ButtonRole.RejectRole))
     box.exec()
     answer = box.clickedButton() is yes
     box.deleteLater()

@@ -161,8 +161,10 @@ class ProtocolEditor(QDialog):
         who = self.tr("Staff: {staff} · others present: {others}").format(
             staff=v.facts.staff.text, others=v.facts.others_present.text
         )
+        outcome = self.tr("Outcome: {outcome}").format(outcome=v.facts.outcome.text)
         self.header.setText(
-            f"<h2>{escape(v.title)}</h2>{escape(when)}<br>{escape(who)}<br>{escape(v.status)}"
+            f"<h2>{escape(v.title)}</h2>{escape(when)}<br>{escape(outcome)}<br>{escape(who)}"
+            f"<br>{escape(v.status)}"
         )
 
     def _tab_changed(self, index: int) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QComboBox, QDateEdit, QTimeEdit, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QTimeEdit, QWidget
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.conduct import BrokenOffBy
@@ -43,8 +44,22 @@ def read_date(d: QDateEdit) -> date:
     return date(qd.year(), qd.month(), qd.day())
 
 
+def name_buttons(dialog: FormDialog, action: str, back: str) -> None:
+    """The dialog's two buttons say what they do: the action, and the way back without it (a
+    plain "Abbrechen" would read as breaking off the appointment)."""
+    buttons = dialog.buttons
+    for kind, text in (
+        (buttons.StandardButton.Save, action),
+        (buttons.StandardButton.Cancel, back),
+    ):
+        button = buttons.button(kind)
+        button.setText(text)
+        button.setIcon(QIcon())  # no floppy disk on "Termin abbrechen", no red cross on "Zurück"
+
+
 class OutcomeDialog(FormDialog):
-    """Breaking off (who, why) or cancelling/postponing with a reason."""
+    """Breaking off (who, why), cancelling with a reason, or postponing: with the new date
+    (planned as a linked follow-up) or saying that none is known yet."""
 
     keep_on_lock = False  # records what happened: never without a confirmation
 
@@ -56,9 +71,12 @@ class OutcomeDialog(FormDialog):
         now: Callable[[], datetime],
         parent: QWidget | None,
     ) -> None:
-        # Breaking off is asked as an action; the other outcomes are titled by their label.
-        broken_off = outcome is AppointmentStatus.BROKEN_OFF
-        title = self.tr("Break off") if broken_off else label_of(outcome)
+        S = AppointmentStatus
+        title, action = {
+            S.BROKEN_OFF: (self.tr("Break off appointment"), self.tr("&Break off appointment")),
+            S.CANCELLED: (self.tr("Cancel appointment"), self.tr("&Cancel appointment")),
+            S.POSTPONED: (self.tr("Postpone appointment"), self.tr("&Postpone appointment")),
+        }[outcome]
         super().__init__(parent, title)
         self.session, self.appointment_id, self.outcome, self.now = (
             session,
@@ -66,18 +84,41 @@ class OutcomeDialog(FormDialog):
             outcome,
             now,
         )
-        self.buttons.button(self.buttons.StandardButton.Save).setText(self.tr("&Confirm"))
-        if outcome is AppointmentStatus.BROKEN_OFF:
+        name_buttons(self, action, self.tr("Back"))
+        if outcome is S.BROKEN_OFF:
             self.set_intro(self.tr("Breaking off is always possible: the offer is voluntary."))
             self.by = QComboBox()
             self.by.addItem("—", None)
             for who in BrokenOffBy:
                 self.by.addItem(label_of(who), who.value)
             self.add_field("broken_off_by", self.tr("Broken off &by"), self.by)
+        if outcome is S.POSTPONED:
+            self._new_date_fields(session.appointments.get(appointment_id).start)
         self.reason = text_area("", 3)
         self.add_field("outcome_reason", self.tr("&Reason"), self.reason)
 
+    def _new_date_fields(self, planned: datetime) -> None:
+        self.set_intro(self.tr(
+            "The new date is planned as a follow-up appointment linked to this one. If it is not "
+            "known yet, say so; plan it later from the appointment."
+        ))  # fmt: skip
+        later = planned + timedelta(days=7)
+        self.new_date = date_edit(later.date())
+        self.add_field("new_start", self.tr("New &date"), self.new_date)
+        self.new_time = time_edit(later.time())
+        self.add_field("new_start_time", self.tr("New &time"), self.new_time)
+        self.unknown = QCheckBox()
+        self.unknown.toggled.connect(lambda off: self.new_date.setEnabled(not off))
+        self.unknown.toggled.connect(lambda off: self.new_time.setEnabled(not off))
+        self.add_field("unknown", self.tr("New date not known yet"), self.unknown)
+
     def save(self) -> object:
+        if self.outcome is AppointmentStatus.POSTPONED:
+            new_start = None if self.unknown.isChecked() else read_datetime(
+                self.new_date, self.new_time)  # fmt: skip
+            return self.session.outcomes.postpone(
+                self.appointment_id, self.now(), new_start, reason=self.reason.toPlainText()
+            )
         return self.session.workflow.finish(
             self.appointment_id, self.outcome, self.now(),
             broken_off_by=BrokenOffBy(self.by.currentData())
@@ -111,6 +152,7 @@ class NewDateDialog(FormDialog):
             now,
         )
         if relocate:
+            name_buttons(self, self.tr("&Plan at the other place"), self.tr("Back"))
             self.set_intro(self.tr(
                 "The place is unsuitable (noise, unsafe surroundings). This appointment ends as "
                 "postponed; the new one is linked to it."
