@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop import __version__
-from outreach_desktop.services.session import Session
+from outreach_desktop.services.session import Session, release_freed_memory
 from outreach_desktop.services.settings import Settings, save_settings
 from outreach_desktop.services.vaults import KdfParams, unlock_vault
 from outreach_desktop.ui.clipboard import sensitive_clipboard
@@ -178,6 +178,8 @@ class MainWindow(QMainWindow):
             workspace.clear()
             self.stack.removeWidget(workspace)
             workspace.hide()
+            # once the widgets are gone, their (freed) copies of names go too, where they can
+            workspace.destroyed.connect(lambda: QTimer.singleShot(0, release_freed_memory))
             workspace.deleteLater()
         session.lock()
         log.info("locked (%s)", reason)
