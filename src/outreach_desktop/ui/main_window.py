@@ -32,6 +32,7 @@ from outreach_desktop.ui.contracts import LockAware
 from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
 from outreach_desktop.ui.idle import IdleWatcher, _default_clock
 from outreach_desktop.ui.messages import error_text, show_info
+from outreach_desktop.ui.system_lock import SESSION_LOCKED, SLEEP, watch_this_system
 from outreach_desktop.ui.welcome_page import WelcomePage
 from outreach_desktop.ui.workspace import Workspace
 
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60, clock, self)
         self.idle.timed_out.connect(lambda: self.lock(reason="idle"))
+        self.system_lock = watch_this_system(self)  # the session locks, the laptop sleeps
+        self.system_lock.lock_requested.connect(lambda why: self.lock(reason=why))
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -188,6 +191,8 @@ class MainWindow(QMainWindow):
         lines = []
         if reason == "idle":
             lines.append(self.tr("Locked after inactivity."))
+        elif reason in (SLEEP, SESSION_LOCKED):
+            lines.append(self.tr("Locked together with the computer."))
         if kept:
             lines.append(self.tr("Entries in open dialogs were saved before locking."))
         if dropped:
