@@ -1,6 +1,8 @@
-"""The GUI after a lock: the data key is nowhere in the process's memory, and no live object
-holds a client's name any more. Measured from outside on a child process that unlocked, showed
-every page and locked (testkit/memory_scan.py)."""
+"""The GUI after a lock: the data key is nowhere in the process's memory, no live object holds a
+client's name any more, and the name's text is left only in Python strings already freed (which
+CPython does not clear: the known limit) — not in SQLite's pages, not in Qt's strings. Measured
+from outside on a child process that unlocked, showed every page and locked
+(testkit/memory_scan.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +11,14 @@ import secrets
 import string
 import sys
 import textwrap
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
 
+from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.people import Client
+from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.vaults import create_vault
 from testkit import FAST_KDF, PASSPHRASE
 from testkit.memory_scan import (
@@ -91,13 +96,19 @@ def test_nothing_left_after_lock(tmp_path: Path) -> None:
     session = create_vault(vault, PASSPHRASE, owner_name="Alex", kdf=FAST_KDF)
     for n in range(20):
         session.clients.save(Client(display_name=f"Kundin {n}"))
-    session.clients.save(Client(display_name=name, address="Am Hang 3\n01067 Dresden"))
+    client = session.clients.save(Client(display_name=name, address="Am Hang 3\n01067 Dresden"))
+    owner = session.owner()
+    assert owner is not None
+    today_at_ten = datetime.combine(date.today(), time(10))
+    session.appointments.save(Appointment.plan(
+        Approach.WALK_AND_TALK, today_at_ten, client_id=client.id, place="Bahnhof",
+        staff_ids=[owner.id]))  # fmt: skip  # on the Today page, in the agenda and the list
     session.lock()
     needles = {**key_needles(data_key(vault)), **text_needles("name", name)}
     digest = hashlib.sha256(name.encode()).hexdigest()
     with paused_child(CHILD, str(vault), digest) as child:
         str_type = int(next_line(child).removeprefix("STR "))
-        assert next_line(child) == "REFERENCES 1"  # the clients list's row
+        assert next_line(child) == "REFERENCES 2"  # the clients list's row, the appointment's
         unlocked = inspect_at(child, "UNLOCKED", needles)
         resume(child)
         assert next_line(child) == "REFERENCES 0"

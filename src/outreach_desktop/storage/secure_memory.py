@@ -9,10 +9,11 @@ memory it wipes when the connection closes.
 
 Decrypted pages are another matter: SQLite frees its page cache without wiping it (SQLCipher's
 `cipher_memory_security` would, at 15 to 50 times the cost of every statement here). After a
-lock, `release_freed_memory()` collects Python's garbage and asks glibc to return free heap
-pages to the kernel (`malloc_trim`), which drops the freed page cache in whole pages. What it
-cannot reach stays until reused: small freed blocks of Python and Qt (a name shown in a list),
-and everything on platforms without `malloc_trim`.
+lock's teardown glibc overwrites what is freed (`wipe_freed_memory`), then
+`release_freed_memory()` collects Python's garbage and returns free heap pages to the kernel
+(`malloc_trim`). What this cannot reach stays until reused: Python's freed small objects (a name
+that was shown), the few small blocks glibc keeps per thread, and everything on platforms
+without glibc.
 """
 
 from __future__ import annotations
@@ -41,15 +42,34 @@ def raw_key_spec(key: bytes | bytearray) -> bytearray:
     return spec
 
 
-def release_freed_memory() -> None:
-    """After a lock: free what nothing refers to any more, and give free heap pages back."""
-    gc.collect()
+def _glibc() -> ctypes.CDLL | None:
     if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(None)
+    return libc if hasattr(libc, "malloc_trim") and hasattr(libc, "mallopt") else None  # musl
+
+
+M_PERTURB = -6  # malloc.h: fill freed memory with this byte (and fresh memory with its inverse)
+WIPE_BYTE = 0x5A
+
+
+def wipe_freed_memory() -> None:
+    """From now on until `release_freed_memory()`, glibc overwrites memory as it is freed: for
+    the teardown of a lock, so decrypted pages and the texts of closed views go with their
+    blocks. Not the few small blocks each thread keeps for reuse (tcache), not Python's own
+    small-object arenas."""
+    libc = _glibc()
+    if libc is not None:
+        libc.mallopt(M_PERTURB, WIPE_BYTE)
+
+
+def release_freed_memory() -> None:
+    """After a lock: free what nothing refers to any more, give free heap pages back to the
+    kernel (they come back as zeros) and end `wipe_freed_memory()`."""
+    gc.collect()
+    libc = _glibc()
+    if libc is None:
         return
-    try:
-        trim = ctypes.CDLL(None).malloc_trim  # glibc; musl has none
-    except (AttributeError, OSError):
-        return
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
-    trim(0)
+    libc.malloc_trim.argtypes = [ctypes.c_size_t]
+    libc.malloc_trim(0)
+    libc.mallopt(M_PERTURB, 0)

@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop import __version__
-from outreach_desktop.services.session import Session, release_freed_memory
+from outreach_desktop.services.session import (
+    Session,
+    release_freed_memory,
+    wipe_freed_memory,
+)
 from outreach_desktop.services.settings import Settings, save_settings
 from outreach_desktop.services.vaults import KdfParams, unlock_vault
 from outreach_desktop.ui.clipboard import sensitive_clipboard
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
     def lock(self, reason: str = "user") -> None:
         if self.session is None:
             return
+        wipe_freed_memory()  # until the views are gone (release_freed_memory below)
         kept, dropped = self._close_dialogs()
         sensitive_clipboard().clear_if_ours()
         self.idle.stop()
@@ -185,6 +190,8 @@ class MainWindow(QMainWindow):
             workspace.destroyed.connect(lambda: QTimer.singleShot(0, release_freed_memory))
             workspace.deleteLater()
         session.lock()
+        if workspace is not None:
+            wipe_freed_memory()  # the session's lock ended it; the views are deleted after this
         log.info("locked (%s)", reason)
         self._show_locked()
         self.welcome.reload(session.path)
