@@ -2023,6 +2023,10 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Wegen Inaktivität gesperrt.</translation>
     </message>
     <message>
+        <source>Locked together with the computer.</source>
+        <translation>Zusammen mit dem Computer gesperrt.</translation>
+    </message>
+    <message>
         <source>Entries in open dialogs were saved before locking.</source>
         <translation>Eingaben in offenen Dialogen wurden vor dem Sperren gespeichert.</translation>
     </message>

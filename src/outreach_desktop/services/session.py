@@ -43,6 +43,8 @@ from outreach_desktop.storage.protocol_repo import (
     SearchIndex,
     TemplateRepository,
 )
+from outreach_desktop.storage.secure_memory import release_freed_memory as release_freed_memory
+from outreach_desktop.storage.secure_memory import wipe_freed_memory as wipe_freed_memory
 from outreach_desktop.storage.sync_log import DeletionLog, SyncLog
 from outreach_desktop.storage.vault import Vault
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
@@ -178,7 +180,13 @@ class Session:
         return self.staff.owner()
 
     def lock(self) -> None:
-        self._vault.lock()
+        """Close the vault (the key is wiped), and let go of what the session read: SQLite's
+        page cache is overwritten as it is freed, free heap pages go back to the system."""
+        wipe_freed_memory()
+        try:
+            self._vault.lock()
+        finally:
+            release_freed_memory()
 
     def change_passphrase(
         self, current: str, new: str, repeated: str | None = None, kdf: KdfParams | None = None

@@ -30,6 +30,7 @@ from outreach_desktop.storage.errors import (
     VaultError,
     VaultLocked,
 )
+from outreach_desktop.storage.secure_memory import raw_key_spec, wipe
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +109,16 @@ def known_errors() -> Iterator[None]:
         raise mapped from exc
 
 
+def _set_key(conn: sqlcipher3.Connection, key: bytes | bytearray) -> None:
+    """Key the connection through `sqlite3_key` with a wiped buffer: a `PRAGMA key` statement
+    would leave the key's hex in Python strings and in SQLite's copy of the statement text."""
+    spec = raw_key_spec(key)
+    try:
+        conn.set_key(spec)
+    finally:
+        wipe(spec)
+
+
 class Database:
     """Thread-safe wrapper: every statement runs under one lock, errors are translated."""
 
@@ -127,7 +138,7 @@ class Database:
         try:
             with known_errors():
                 conn.execute("PRAGMA cipher_log_level = NONE")
-                conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+                _set_key(conn, key)
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             db = cls(conn, path)
             db._configure()

@@ -256,7 +256,7 @@ class Vault:
     def verify_passphrase(self, passphrase: str) -> None:
         key = self.slots.passphrase.unwrap(passphrase, self.slots.vault_id)
         try:
-            if not hmac.compare_digest(bytes(key), bytes(self._key)):
+            if not hmac.compare_digest(key, self._key):  # no immutable copies of the key
                 raise WrongPassphrase()
         finally:
             _zero(key)

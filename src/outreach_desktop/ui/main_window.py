@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop import __version__
-from outreach_desktop.services.session import Session
+from outreach_desktop.services.session import (
+    Session,
+    release_freed_memory,
+    wipe_freed_memory,
+)
 from outreach_desktop.services.settings import Settings, save_settings
 from outreach_desktop.services.vaults import KdfParams, unlock_vault
 from outreach_desktop.ui.clipboard import sensitive_clipboard
@@ -33,6 +37,7 @@ from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
 from outreach_desktop.ui.idle import IdleWatcher, _default_clock
 from outreach_desktop.ui.messages import error_text, show_info
 from outreach_desktop.ui.settings_notice import tell_settings_problem
+from outreach_desktop.ui.system_lock import SESSION_LOCKED, SLEEP, watch_this_system
 from outreach_desktop.ui.welcome_page import WelcomePage
 from outreach_desktop.ui.workspace import Workspace
 
@@ -68,6 +73,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.idle = IdleWatcher(settings.idle_lock_minutes * 60, clock, self)
         self.idle.timed_out.connect(lambda: self.lock(reason="idle"))
+        self.system_lock = watch_this_system(self)  # the session locks, the laptop sleeps
+        self.system_lock.lock_requested.connect(lambda why: self.lock(reason=why))
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -172,6 +179,7 @@ class MainWindow(QMainWindow):
     def lock(self, reason: str = "user") -> None:
         if self.session is None:
             return
+        wipe_freed_memory()  # until the views are gone (release_freed_memory below)
         kept, dropped = self._close_dialogs()
         sensitive_clipboard().clear_if_ours()
         self.idle.stop()
@@ -181,8 +189,12 @@ class MainWindow(QMainWindow):
             workspace.clear()
             self.stack.removeWidget(workspace)
             workspace.hide()
+            # once the widgets are gone, their (freed) copies of names go too, where they can
+            workspace.destroyed.connect(lambda: QTimer.singleShot(0, release_freed_memory))
             workspace.deleteLater()
         session.lock()
+        if workspace is not None:
+            wipe_freed_memory()  # the session's lock ended it; the views are deleted after this
         log.info("locked (%s)", reason)
         self._show_locked()
         QTimer.singleShot(0, self, lambda: tell_settings_problem(self))  # when it is shown
@@ -190,6 +202,8 @@ class MainWindow(QMainWindow):
         lines = []
         if reason == "idle":
             lines.append(self.tr("Locked after inactivity."))
+        elif reason in (SLEEP, SESSION_LOCKED):
+            lines.append(self.tr("Locked together with the computer."))
         if kept:
             lines.append(self.tr("Entries in open dialogs were saved before locking."))
         if dropped:
