@@ -109,6 +109,35 @@ def test_a_damaged_recovery_slot_never_replaces_the_backup(
         assert opens_for_the_agency(guarded / name, pyrage_identity)
 
 
+def test_the_cli_recovers_after_a_damaged_recovery_slot_met_an_unlock(
+    guarded: Path, pyrage_identity: AgeIdentity, tmp_path: Path
+) -> None:
+    """`vault info` unlocks (and repairs), `vault recover` still works from the copy."""
+    doc = read_doc(guarded / SLOTS)
+    doc["recovery"]["age"] = base64.b64encode(flip_payload(age_of(guarded / SLOTS))).decode()
+    write_doc(guarded / SLOTS, doc)
+    current = write_passphrase(tmp_path / "current.txt")
+    new = write_passphrase(tmp_path / "new.txt", NEW)
+    info = in_child("vault", "info", "--vault", guarded, "--passphrase-file", current).ok()
+    assert "age X25519" in info.out  # the copy's slot, which does work
+    in_child(
+        "vault", "recover", "--vault", guarded, "--identity", pyrage_identity.path,
+        "--new-passphrase-file", new,
+    ).ok()  # fmt: skip
+    assert opens_with(guarded, NEW)
+
+
+def test_both_recovery_slots_damaged_shows_so(guarded: Path) -> None:
+    for name in (SLOTS, BACKUP):
+        edit_slot(guarded / name, "recovery", age=base64.b64encode(b"kaputt").decode())
+    session = unlock_vault(guarded, PASSPHRASE)
+    try:
+        slots = {s.kind: s.detail for s in session.info().slots}
+    finally:
+        session.lock()
+    assert "beschädigt" in slots["recovery"]
+
+
 def test_recovery_works_when_both_passphrase_slots_are_damaged(
     guarded: Path, pyrage_identity: AgeIdentity
 ) -> None:
@@ -161,6 +190,8 @@ OUT_OF_BOUNDS: list[dict[str, object]] = [
 
 def short(changes: dict[str, object]) -> str:
     return ",".join(f"{k}={str(v)[:12]}" for k, v in changes.items())
+
+
 WEAK = [{"parallelism": 0}]
 NOT_OURS = [
     {"memory_kib": "65536"},
