@@ -109,6 +109,39 @@ def test_a_damaged_recovery_slot_never_replaces_the_backup(
         assert opens_for_the_agency(guarded / name, pyrage_identity)
 
 
+def strip_checksums(folder: Path) -> None:
+    """The key files as written before slot checksums existed."""
+    for name in (SLOTS, BACKUP):
+        for slot in ("passphrase", "recovery"):
+            edit_slot(folder / name, slot, old_format=True)
+
+
+def test_older_files_without_checksums_open_and_gain_them(guarded: Path) -> None:
+    strip_checksums(guarded)
+    unlock_vault(guarded, PASSPHRASE).lock()
+    for name in (SLOTS, BACKUP):  # both copies agreed, so both were vouched for
+        doc = read_doc(guarded / name)
+        assert "sha256" in doc["passphrase"] and "sha256" in doc["recovery"]
+
+
+def test_older_copies_that_disagree_are_both_kept(
+    guarded: Path, pyrage_identity: AgeIdentity
+) -> None:
+    """Without checksums a flipped payload bit cannot be told from a sound slot: neither copy
+    is written over the other, and recovery tries both."""
+    strip_checksums(guarded)
+    edit_slot(
+        guarded / SLOTS,
+        "recovery",
+        old_format=True,
+        age=base64.b64encode(flip_payload(age_of(guarded / SLOTS))).decode(),
+    )
+    unlock_vault(guarded, PASSPHRASE).lock()
+    assert opens_for_the_agency(guarded / BACKUP, pyrage_identity)
+    recover_vault(guarded, pyrage_identity.path.read_text("ascii"), NEW, kdf=FAST_KDF).lock()
+    assert opens_with(guarded, NEW)
+
+
 def test_the_cli_recovers_after_a_damaged_recovery_slot_met_an_unlock(
     guarded: Path, pyrage_identity: AgeIdentity, tmp_path: Path
 ) -> None:
