@@ -15,6 +15,7 @@ from outreach_desktop.storage import keyslots as keyslots_module
 from outreach_desktop.storage.errors import KeySlotsDamaged, WeakKeyParameters, WrongPassphrase
 from outreach_desktop.storage.kdf import MINIMUM, KdfParams, derive_key
 from outreach_desktop.storage.keyslots import BACKUP_FILE, SLOTS_FILE, KeySlots, PassphraseSlot
+from outreach_desktop.storage.slot_checks import with_checksum
 from outreach_desktop.storage.vault import Vault
 from testkit import FAST_KDF, PASSPHRASE
 
@@ -26,9 +27,10 @@ WEAKER = {
 }
 
 
-def edit_slot(path: Path, **changes: int) -> None:
+def edit_slot(path: Path, **changes: int | str) -> None:
+    """As someone rewriting the file would: the slot's checksum made to match."""
     doc = json.loads(path.read_text("utf-8"))
-    doc["passphrase"].update(changes)
+    doc["passphrase"] = with_checksum({**doc["passphrase"], **changes})
     path.write_text(json.dumps(doc), encoding="utf-8")
 
 
@@ -144,8 +146,10 @@ def test_both_damaged(locked: Path, primary: bytes | None, backup: bytes | None)
     with pytest.raises(KeySlotsDamaged) as info:
         Vault.unlock(locked, PASSPHRASE)
     message = str(info.value)
-    assert "Schlüsseldatei des Tresors fehlt oder ist beschädigt" in message
-    assert "Wiederherstellungsschlüssel" in message
+    assert "Schlüsseldateien des Tresors" in message
+    # no recovery slot is left: the office cannot help, a backup can
+    assert "Dienststelle kann" not in message
+    assert "Sicherung" in message
     assert "Traceback" not in message
 
 
@@ -154,14 +158,15 @@ def test_both_missing_but_database_present(locked: Path) -> None:
     (locked / BACKUP_FILE).unlink()
     with pytest.raises(KeySlotsDamaged) as info:
         Vault.unlock(locked, PASSPHRASE)
-    assert "keyslots.json fehlt" in str(info.value)
+    message = str(info.value)
+    assert "keyslots.json und keyslots.backup.json fehlen" in message
+    assert "auch die Dienststelle nicht" in message
+    assert "Dienststelle kann" not in message
 
 
 def test_unknown_algorithm_is_damage(locked: Path) -> None:
     for name in (SLOTS_FILE, BACKUP_FILE):
-        doc = json.loads((locked / name).read_text("utf-8"))
-        doc["passphrase"]["kdf"] = "pbkdf2"
-        (locked / name).write_text(json.dumps(doc), encoding="utf-8")
+        edit_slot(locked / name, kdf="pbkdf2")
     with pytest.raises(KeySlotsDamaged, match="unbekanntes Verfahren"):
         Vault.unlock(locked, PASSPHRASE)
 

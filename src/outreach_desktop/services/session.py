@@ -214,6 +214,8 @@ class Session:
         ]
         if slots.recovery:
             slot_list.append(SlotInfo("recovery", f"age X25519 → {slots.recovery.recipient}"))
+        elif slots.recovery_damaged:
+            slot_list.append(SlotInfo("recovery", "beschädigt – bitte neu hinterlegen lassen"))
         meta = self._vault.meta()
         return VaultInfo(
             path=self._vault.path,

@@ -26,11 +26,43 @@ class WrongPassphrase(VaultError):
 
 
 class KeySlotsDamaged(VaultError):
-    def __init__(self, detail: str = "") -> None:
+    """Neither key file opens the vault with the passphrase. The office's recovery is promised
+    only when a usable recovery slot is still there (`recoverable`)."""
+
+    def __init__(self, detail: str = "", *, recoverable: bool = False) -> None:
+        self.detail = detail
+        self.recoverable = recoverable
+        if recoverable:
+            text = (
+                "Die Schlüsseldatei des Tresors ist beschädigt; mit der Passphrase lässt er sich "
+                "nicht mehr öffnen. Die Dienststelle kann ihn mit ihrem "
+                "Wiederherstellungsschlüssel öffnen und eine neue Passphrase setzen."
+            )
+        else:
+            text = (
+                "Die Schlüsseldateien des Tresors (keyslots.json und keyslots.backup.json) fehlen "
+                "oder sind beschädigt. Ohne sie kann niemand den Tresor öffnen, auch die "
+                "Dienststelle nicht. Möglich ist nur: beide Dateien aus einer Sicherung zurück in "
+                "den Tresorordner legen oder eine Sicherungskopie des ganzen Tresorordners "
+                "verwenden."
+            )
+        super().__init__(text + (f" ({detail})" if detail else ""))
+
+
+class KeySlotsBusy(VaultError):
+    def __init__(self) -> None:
         super().__init__(
-            "Die Schlüsseldatei des Tresors fehlt oder ist beschädigt. "
-            "Die Dienststelle kann den Tresor mit dem Wiederherstellungsschlüssel öffnen."
-            + (f" ({detail})" if detail else "")
+            "Die Schlüsseldatei des Tresors wird gerade von einem anderen Programm geändert. "
+            "Es wurde nichts geändert; bitte einen Moment warten und erneut versuchen."
+        )
+
+
+class KeySlotsChanged(VaultError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Die Schlüsseldatei des Tresors wurde inzwischen von einem anderen Programm geändert "
+            "(etwa eine neue Passphrase). Es wurde nichts geändert; bitte den Tresor sperren, "
+            "neu entsperren und es erneut versuchen."
         )
 
 

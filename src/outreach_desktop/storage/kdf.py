@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from argon2.low_level import Type, hash_secret_raw
 
-from outreach_desktop.storage.errors import WeakKeyParameters
+from outreach_desktop.storage.errors import KeySlotsDamaged, WeakKeyParameters
 
 MIN_MEMORY_KIB = 64 * 1024
 MIN_TIME_COST = 3
 MIN_PARALLELISM = 4
 MAX_MEMORY_KIB = 1024 * 1024  # keep unlock possible on an 8 GiB laptop
 MAX_TIME_COST = 12
+MAX_PARALLELISM = 16  # calibration uses 4; more lanes buy nothing on a laptop
 TARGET_SECONDS = 0.5
 
 
@@ -32,6 +33,20 @@ class KdfParams:
         ):
             raise WeakKeyParameters()
 
+    def require_bounds(self) -> None:
+        """The minimum, and no more than this program ever writes: a key file asking for
+        terabytes or a million passes is damaged, refused before Argon2 runs (no hang)."""
+        values = (self.memory_kib, self.time_cost, self.parallelism)
+        if not all(type(v) is int for v in values):
+            raise KeySlotsDamaged("Schlüsselparameter sind keine ganzen Zahlen")
+        if (
+            self.memory_kib > MAX_MEMORY_KIB
+            or self.time_cost > MAX_TIME_COST
+            or self.parallelism > MAX_PARALLELISM
+        ):
+            raise KeySlotsDamaged("Schlüsselparameter über dem Höchstmaß")
+        self.require_minimum()
+
     def as_dict(self) -> dict[str, int]:
         return {
             "memory_kib": self.memory_kib,
@@ -45,7 +60,7 @@ MINIMUM = KdfParams()
 
 def derive_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     """32-byte key from an (already NFC-normalised) passphrase."""
-    params.require_minimum()
+    params.require_bounds()
     return hash_secret_raw(
         passphrase.encode("utf-8"),
         salt,

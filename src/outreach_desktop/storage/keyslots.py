@@ -11,7 +11,8 @@ import base64
 import contextlib
 import json
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,22 +21,36 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from outreach_desktop.storage.atomic import atomic_write
-from outreach_desktop.storage.errors import KeySlotsDamaged, RecoveryFailed, WrongPassphrase
+from outreach_desktop.storage.errors import (
+    KeySlotsDamaged,
+    RecoveryFailed,
+    WeakKeyParameters,
+    WrongPassphrase,
+)
 from outreach_desktop.storage.kdf import KdfParams, derive_key
+from outreach_desktop.storage.slot_checks import (
+    check_age_file,
+    checksum_ok,
+    need_bytes,
+    need_dict,
+    need_int,
+    need_str,
+    with_checksum,
+)
 
 FORMAT = "outreach-desktop-keyslots"
 VERSION = 1
 SLOTS_FILE = "keyslots.json"
 BACKUP_FILE = "keyslots.backup.json"
 DATA_KEY_BYTES = 32
+SALT_BYTES = (16, 64)
+NONCE_BYTES = 12
+WRAPPED_BYTES = DATA_KEY_BYTES + 16  # AES-GCM adds its tag
+MAX_AGE_BYTES = 4096
 
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
-
-
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"), validate=True)
 
 
 def _aad(vault_id: str, params: KdfParams) -> bytes:
@@ -56,14 +71,14 @@ class PassphraseSlot:
     def wrap(
         cls, data_key: bytes | bytearray, passphrase: str, vault_id: str, params: KdfParams
     ) -> PassphraseSlot:
-        params.require_minimum()
-        salt, nonce = os.urandom(16), os.urandom(12)
+        params.require_bounds()
+        salt, nonce = os.urandom(SALT_BYTES[0]), os.urandom(NONCE_BYTES)
         kek = derive_key(passphrase, salt, params)
         wrapped = AESGCM(kek).encrypt(nonce, bytes(data_key), _aad(vault_id, params))
         return cls(params, salt, nonce, wrapped)
 
     def unwrap(self, passphrase: str, vault_id: str) -> bytearray:
-        self.params.require_minimum()
+        self.params.require_bounds()
         kek = derive_key(passphrase, self.salt, self.params)
         try:
             key = AESGCM(kek).decrypt(self.nonce, self.wrapped_key, _aad(vault_id, self.params))
@@ -72,23 +87,34 @@ class PassphraseSlot:
         return bytearray(key)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        return with_checksum({
             "kdf": "argon2id",
             **self.params.as_dict(),
             "salt": _b64(self.salt),
             "cipher": "AES-256-GCM",
             "nonce": _b64(self.nonce),
             "wrapped_key": _b64(self.wrapped_key),
-        }
+        })  # fmt: skip
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> PassphraseSlot:
+    def from_json(cls, value: object) -> tuple[PassphraseSlot, bool]:
+        """The slot and whether a checksum vouched for it. Parameters above what this program
+        writes are damage (refused before Argon2 could run); below the minimum, unwrapping
+        refuses them with their own message."""
+        data = need_dict(value)
+        checked = checksum_ok(data)
         if data.get("kdf") != "argon2id" or data.get("cipher") != "AES-256-GCM":
             raise KeySlotsDamaged("unbekanntes Verfahren")
-        params = KdfParams(
-            int(data["memory_kib"]), int(data["time_cost"]), int(data["parallelism"])
+        params = KdfParams(*(need_int(data, n) for n in ("memory_kib", "time_cost", "parallelism")))
+        with contextlib.suppress(WeakKeyParameters):
+            params.require_bounds()
+        slot = cls(
+            params,
+            need_bytes(data, "salt", *SALT_BYTES),
+            need_bytes(data, "nonce", NONCE_BYTES, NONCE_BYTES),
+            need_bytes(data, "wrapped_key", WRAPPED_BYTES, WRAPPED_BYTES),
         )
-        return cls(params, _unb64(data["salt"]), _unb64(data["nonce"]), _unb64(data["wrapped_key"]))
+        return slot, checked
 
 
 def parse_recipient(recipient: str) -> pyrage.x25519.Recipient:
@@ -125,8 +151,7 @@ class RecoverySlot:
 
     @classmethod
     def wrap(cls, data_key: bytes | bytearray, vault_id: str, recipient: str) -> RecoverySlot:
-        payload = json.dumps({"vault_id": vault_id, "data_key": bytes(data_key).hex()}).encode()
-        ciphertext = pyrage.encrypt(payload, [parse_recipient(recipient)])
+        ciphertext = pyrage.encrypt(_payload(vault_id, data_key), [parse_recipient(recipient)])
         return cls(recipient.strip(), ciphertext)
 
     def unwrap(self, identity_file_text: str, vault_id: str) -> bytearray:
@@ -142,87 +167,118 @@ class RecoverySlot:
         return bytearray.fromhex(payload["data_key"])
 
     def to_json(self) -> dict[str, Any]:
-        return {"recipient": self.recipient, "age": _b64(self.ciphertext)}
+        return with_checksum({"recipient": self.recipient, "age": _b64(self.ciphertext)})
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> RecoverySlot:
-        return cls(str(data["recipient"]), _unb64(data["age"]))
+    def from_json(cls, value: object, vault_id: str) -> tuple[RecoverySlot, bool]:
+        """The slot and whether a checksum vouched for it; its recipient must be one and its
+        age file must be shaped as ours are (see `check_age_file`)."""
+        data = need_dict(value)
+        checked = checksum_ok(data)
+        recipient = need_str(data, "recipient", limit=200)
+        try:
+            parse_recipient(recipient)
+        except RecoveryFailed:
+            raise KeySlotsDamaged("Empfänger unlesbar") from None
+        ciphertext = need_bytes(data, "age", 1, MAX_AGE_BYTES)
+        check_age_file(ciphertext, len(_payload(vault_id, bytes(DATA_KEY_BYTES))))
+        return cls(recipient, ciphertext), checked
+
+
+def _payload(vault_id: str, data_key: bytes | bytearray) -> bytes:
+    return json.dumps({"vault_id": vault_id, "data_key": bytes(data_key).hex()}).encode()
+
+
+MAX_FILE_BYTES = 64 * 1024  # ours are about 1 KiB; a huge file is damage, not read whole
+
+
+def document(vault_id: str, passphrase: object, recovery: object) -> bytes:
+    """A key file holding these slots (their JSON as given)."""
+    doc = {
+        "format": FORMAT,
+        "version": VERSION,
+        "vault_id": vault_id,
+        "database": "sqlcipher4-raw-key",
+        "passphrase": passphrase,
+        "recovery": recovery,
+    }
+    return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
+
+
+def parse_document(raw: bytes) -> tuple[str, dict[str, Any]]:
+    """The vault id and the whole document of a key file; its slots are read one by one."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise KeySlotsDamaged("Datei zu groß")
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError included
+        raise KeySlotsDamaged() from None
+    doc = need_dict(doc)
+    if doc.get("format") != FORMAT:
+        raise KeySlotsDamaged("fremdes Format")
+    if doc.get("version") != VERSION:
+        raise KeySlotsDamaged("unbekannte Version")
+    return need_str(doc, "vault_id", limit=100), doc
+
+
+def read_limited(path: Path) -> bytes:
+    with path.open("rb") as f:
+        return f.read(MAX_FILE_BYTES + 1)
+
+
+def write_files(directory: Path, files: Mapping[str, bytes]) -> None:
+    """Write the copy, then the primary. Should the primary fail (disk full), the copy is put
+    back, so both files keep agreeing with what the user was told."""
+    previous: bytes | None = None
+    if BACKUP_FILE in files:
+        try:
+            previous = (directory / BACKUP_FILE).read_bytes()
+        except OSError:
+            previous = None
+        atomic_write(directory / BACKUP_FILE, files[BACKUP_FILE])
+    if SLOTS_FILE not in files:
+        return
+    try:
+        atomic_write(directory / SLOTS_FILE, files[SLOTS_FILE])
+    except BaseException:
+        if previous is not None:
+            with contextlib.suppress(Exception):
+                atomic_write(directory / BACKUP_FILE, previous)
+        raise
 
 
 @dataclass(frozen=True)
 class KeySlots:
+    """The slots in use. `recovery_damaged`: no usable recovery slot was found, but a damaged
+    one was (the vault shows it, and a joined laptop writes the agency's anew)."""
+
     vault_id: str
     passphrase: PassphraseSlot
     recovery: RecoverySlot | None = None
+    recovery_damaged: bool = field(default=False, compare=False)
 
     def to_bytes(self) -> bytes:
-        doc = {
-            "format": FORMAT,
-            "version": VERSION,
-            "vault_id": self.vault_id,
-            "database": "sqlcipher4-raw-key",
-            "passphrase": self.passphrase.to_json(),
-            "recovery": self.recovery.to_json() if self.recovery else None,
-        }
-        return (json.dumps(doc, indent=2) + "\n").encode("utf-8")
+        recovery = self.recovery.to_json() if self.recovery else None
+        return document(self.vault_id, self.passphrase.to_json(), recovery)
 
     @classmethod
     def from_bytes(cls, raw: bytes) -> KeySlots:
-        try:
-            doc = json.loads(raw.decode("utf-8"))
-            if doc.get("format") != FORMAT:
-                raise KeySlotsDamaged("fremdes Format")
-            if doc.get("version") != VERSION:
-                raise KeySlotsDamaged(f"Version {doc.get('version')}")
-            recovery = doc.get("recovery")
-            return cls(
-                vault_id=str(doc["vault_id"]),
-                passphrase=PassphraseSlot.from_json(doc["passphrase"]),
-                recovery=RecoverySlot.from_json(recovery) if recovery else None,
-            )
-        except KeySlotsDamaged:
-            raise
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
-            raise KeySlotsDamaged() from None
+        """All slots of one file, each of them readable (else KeySlotsDamaged)."""
+        vault_id, doc = parse_document(raw)
+        recovery = doc.get("recovery")
+        return cls(
+            vault_id=vault_id,
+            passphrase=PassphraseSlot.from_json(doc.get("passphrase"))[0],
+            recovery=None if recovery is None else RecoverySlot.from_json(recovery, vault_id)[0],
+        )
 
     def save(self, directory: Path) -> None:
-        """Write the copy, then the primary. Should the primary fail (disk full), the copy is
-        put back, so both files keep agreeing with what the user was told."""
         data = self.to_bytes()
-        backup = directory / BACKUP_FILE
-        try:
-            previous: bytes | None = backup.read_bytes()
-        except OSError:
-            previous = None
-        atomic_write(backup, data)
-        try:
-            atomic_write(directory / SLOTS_FILE, data)
-        except BaseException:
-            if previous is not None:
-                with contextlib.suppress(Exception):
-                    atomic_write(backup, previous)
-            raise
-
-    def matches_files(self, directory: Path) -> bool:
-        """Both copies exist and hold exactly these slots."""
-        data = self.to_bytes()
-        try:
-            return all((directory / n).read_bytes() == data for n in (SLOTS_FILE, BACKUP_FILE))
-        except OSError:
-            return False
+        write_files(directory, {BACKUP_FILE: data, SLOTS_FILE: data})
 
     @classmethod
     def exists(cls, directory: Path) -> bool:
         return (directory / SLOTS_FILE).is_file() or (directory / BACKUP_FILE).is_file()
-
-    @classmethod
-    def other_copy(cls, directory: Path, current: KeySlots) -> KeySlots | None:
-        """The copy's slots when they differ from `current` (an interrupted save)."""
-        try:
-            other = cls.from_bytes((directory / BACKUP_FILE).read_bytes())
-        except (OSError, KeySlotsDamaged):
-            return None
-        return None if other == current else other
 
     @classmethod
     def load(cls, directory: Path) -> KeySlots:
@@ -230,7 +286,7 @@ class KeySlots:
         problem: KeySlotsDamaged | None = None
         for name in (SLOTS_FILE, BACKUP_FILE):
             try:
-                raw = (directory / name).read_bytes()
+                raw = read_limited(directory / name)
             except FileNotFoundError:
                 continue
             except OSError as exc:

@@ -23,7 +23,6 @@ from outreach_desktop.storage.atomic import fsync_dir, os_error, os_errors, priv
 from outreach_desktop.storage.database import Database, known_errors
 from outreach_desktop.storage.errors import (
     KeySlotsDamaged,
-    RecoveryFailed,
     VaultCorrupt,
     VaultError,
     VaultExists,
@@ -38,11 +37,30 @@ from outreach_desktop.storage.keyslots import (
     PassphraseSlot,
     RecoverySlot,
 )
+from outreach_desktop.storage.slot_copies import (
+    SlotCopy,
+    merged,
+    read_copies,
+    unwrap_passphrase,
+    unwrap_recovery,
+)
+from outreach_desktop.storage.slot_lock import LOCK_FILE
+from outreach_desktop.storage.slot_writes import repair, write_slots
 from outreach_desktop.storage.throttle import throttle
 
 log = logging.getLogger(__name__)
 
 DB_FILE = "vault.db"
+
+
+def _params_of(copy: SlotCopy) -> KdfParams:
+    """The passphrase slot's parameters for a recovered vault, when they are sane."""
+    slot = copy.passphrase.slot
+    if slot is not None:
+        with contextlib.suppress(VaultError):
+            slot.params.require_bounds()
+            return slot.params
+    return calibrate()[0]
 
 
 def _zero(key: bytearray) -> None:
@@ -135,36 +153,20 @@ class Vault:
     def unlock(
         cls, path: Path, passphrase: str, *, migrations: list[mig.Migration] | None = None
     ) -> Vault:
+        """Open with the passphrase: the primary key file's slot, else the copy's (each slot
+        checked on its own); then both files are repaired slot by slot."""
         path = Path(path)
-        slots = cls._load_slots(path)
+        copies = cls._read_slots(path)
         try:
-            key = slots.passphrase.unwrap(passphrase, slots.vault_id)
+            key, first, slot = unwrap_passphrase(copies, passphrase)
         except WrongPassphrase:
-            other = KeySlots.other_copy(path, slots)
-            try:
-                if other is None:
-                    raise
-                key = other.passphrase.unwrap(passphrase, other.vault_id)
-                slots = other
-            except WrongPassphrase:
-                log.info("vault %s: wrong passphrase", slots.vault_id)
-                throttle.failed(str(path.resolve()))
-                raise
+            log.info("vault: wrong passphrase")
+            throttle.failed(str(path.resolve()))
+            raise
         throttle.succeeded(str(path.resolve()))
-        vault = cls._open(path, slots, key, migrations)
-        vault._repair_slot_files()
+        vault = cls._open(path, merged(copies, first, slot), key, migrations)
+        repair(path, copies, first, vault.slots)
         return vault
-
-    def _repair_slot_files(self) -> None:
-        """After an unlock that needed the copy, write both key files again (LUKS lesson:
-        never run on one header). Only a successful unlock writes anything."""
-        if self.slots.matches_files(self.path):
-            return
-        try:
-            self.slots.save(self.path)
-            log.warning("vault %s: key slot files repaired", self.slots.vault_id)
-        except VaultError:
-            log.warning("vault %s: key slot files could not be repaired", self.slots.vault_id)
 
     @classmethod
     def recover(
@@ -176,30 +178,35 @@ class Vault:
         kdf: KdfParams | None = None,
         migrations: list[mig.Migration] | None = None,
     ) -> Vault:
-        """Open with the agency's age identity and set a new passphrase."""
+        """Open with the agency's age identity (a sound recovery slot of either key file) and
+        set a new passphrase."""
         path = Path(path)
-        slots = cls._load_slots(path)
-        if slots.recovery is None:
-            raise RecoveryFailed("Dieser Tresor hat keinen Wiederherstellungsschlüssel.")
-        key = slots.recovery.unwrap(identity_file_text, slots.vault_id)
-        vault = cls._open(path, slots, key, migrations)
+        copies = cls._read_slots(path)
+        key, first, recovery = unwrap_recovery(copies, identity_file_text)
+        vault_id = first.vault_id or ""
         try:
-            vault._rewrap(new_passphrase, kdf or slots.passphrase.params)
+            slot = PassphraseSlot.wrap(key, new_passphrase, vault_id, kdf or _params_of(first))
+        except BaseException:
+            _zero(key)
+            raise
+        vault = cls._open(path, KeySlots(vault_id, slot, recovery), key, migrations)
+        try:
+            vault.slots = write_slots(path, vault.slots, slot, recovery, check=False)
         except BaseException:
             vault.lock()
             raise
-        log.info("vault %s recovered", slots.vault_id)
+        log.info("vault %s recovered", vault_id)
         return vault
 
     @staticmethod
-    def _load_slots(path: Path) -> KeySlots:
+    def _read_slots(path: Path) -> tuple[SlotCopy, SlotCopy]:
         if not path.is_dir():
             raise VaultNotFound(path)
         if not KeySlots.exists(path):
             if (path / DB_FILE).exists():
-                raise KeySlotsDamaged("keyslots.json fehlt")
+                raise KeySlotsDamaged("keyslots.json und keyslots.backup.json fehlen")
             raise VaultNotFound(path)
-        return KeySlots.load(path)
+        return read_copies(path)
 
     @classmethod
     def _open(
@@ -270,18 +277,18 @@ class Vault:
         log.info("vault %s: passphrase changed", self.slots.vault_id)
 
     def _rewrap(self, new: str, params: KdfParams) -> None:
+        """Argon2 runs first; then, under the key files' lock, the new slot is written if the
+        files still hold the one this vault was opened with (else KeySlotsChanged)."""
         slot = PassphraseSlot.wrap(self._key, new, self.slots.vault_id, params)
-        slots = KeySlots(self.slots.vault_id, slot, self.slots.recovery)
-        slots.save(self.path)
-        self.slots = slots
+        self.slots = write_slots(self.path, self.slots, slot)
 
     def set_recovery_recipient(self, recipient: str | None) -> None:
+        if self.is_locked:
+            raise VaultLocked()
         recovery = (
             RecoverySlot.wrap(self._key, self.slots.vault_id, recipient) if recipient else None
         )
-        slots = KeySlots(self.slots.vault_id, self.slots.passphrase, recovery)
-        slots.save(self.path)
-        self.slots = slots
+        self.slots = write_slots(self.path, self.slots, self.slots.passphrase, recovery)
 
     # ---- maintenance -----------------------------------------------------------------------
     def meta(self) -> dict[str, str]:
@@ -367,4 +374,5 @@ class Vault:
         return mig.schema_version(self.db)
 
     def file_sizes(self) -> dict[str, int]:
-        return {p.name: p.stat().st_size for p in sorted(self.path.iterdir()) if p.is_file()}
+        files = sorted(p for p in self.path.iterdir() if p.is_file() and p.name != LOCK_FILE)
+        return {p.name: p.stat().st_size for p in files}
