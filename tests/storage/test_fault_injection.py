@@ -20,7 +20,8 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage import media
 from outreach_desktop.storage.errors import DiskFull, ReadOnlyMedium
-from testkit import PASSPHRASE
+from outreach_desktop.storage.vault import Vault
+from testkit import FAST_KDF, PASSPHRASE
 from testkit.cli import in_child
 from testkit.internals import vault_of
 from testkit.media import cli, fill_up, needs_namespaces, run_in_namespace
@@ -188,6 +189,19 @@ def test_on_a_really_full_disk_the_cli_reads_and_a_write_says_nothing_changed(
     assert "Traceback" not in done.stderr
 
 
+def test_creating_a_vault_on_a_full_disk_says_so_and_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    with monkeypatch.context() as m:
+        m.setattr(media.os, "write", failing_write(errno.ENOSPC))
+        with pytest.raises(DiskFull) as info:
+            Vault.create(folder / "vault", PASSPHRASE, kdf=FAST_KDF)
+    assert str(info.value).startswith("Speicherplatz voll — nichts wurde geändert.")
+    assert list(folder.iterdir()) == []
+
+
 # --- read-only medium ---
 def test_a_read_only_medium_opens_for_reading_and_says_so(
     session: Session, vault_dir: Path, monkeypatch: pytest.MonkeyPatch,
@@ -236,3 +250,35 @@ def test_on_a_really_read_only_medium_the_cli_reads_and_refuses_to_write(
     assert "Hinweis: Der Datenträger ist schreibgeschützt" in done.stderr
     assert "Fehler: Der Tresor liegt auf einem schreibgeschützten Datenträger" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@needs_namespaces
+def test_changes_still_in_the_wal_on_a_read_only_medium_are_not_passed_off_as_gone(
+    session: Session, vault_dir: Path, tmp_path: Path, passphrase_file: Path
+) -> None:
+    """A crash copy whose WAL holds the last saves, on a write-protected stick: SQLite cannot
+    read that WAL there; the vault shows the state before and says the rest is not lost."""
+    reader = hold_reader(session)
+    try:
+        session.clients.save(Client(display_name="Nur im Protokoll"))
+        stick = crash_copy(vault_dir, tmp_path / "stick")
+    finally:
+        reader.close()
+    assert (stick / "vault.db-wal").stat().st_size > 0
+    script = "\n".join([
+        f"mount --bind {stick} {stick} && mount -o remount,bind,ro {stick}",
+        cli("clients", "list", "--vault", stick, "--passphrase-file", passphrase_file),
+    ])  # fmt: skip
+    done = run_in_namespace(script)
+    assert "exit=0" in done.stdout, done.stderr
+    assert "Nur im Protokoll" not in done.stdout
+    assert "Warnung: Die zuletzt gespeicherten Änderungen (vault.db-wal) lassen sich" in (
+        done.stderr
+    )
+    assert "Sie sind nicht verloren" in done.stderr
+    again = unlock_vault(stick, PASSPHRASE)  # writable again: they are there
+    try:
+        assert "Nur im Protokoll" in [c.display_name for c in again.clients.all()]
+        assert again.notices == []
+    finally:
+        again.lock()

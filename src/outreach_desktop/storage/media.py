@@ -10,7 +10,7 @@ import os
 from enum import Enum
 from pathlib import Path
 
-from outreach_desktop.storage.errors import DiskFull, ReadOnlyMedium, VaultError
+from outreach_desktop.storage.errors import DiskFull, ReadOnlyMedium, StorageIOError, VaultError
 
 # What the probe writes: room for the WAL index (-shm, 32 KiB) and a first WAL frame.
 PROBE_BYTES = 64 * 1024
@@ -22,12 +22,17 @@ class WriteProblem(Enum):
     FULL = "full"
     READ_ONLY = "read-only"
 
-    def error(self) -> VaultError:
-        """What a write attempted on a vault opened read-only for this reason raises."""
+    def error(self, opened: bool = True) -> VaultError:
+        """What a write attempted on a vault opened read-only for this reason raises (or, not
+        `opened`, the creation of a vault in such a folder)."""
         if self is WriteProblem.FULL:
             return DiskFull(
                 "Der Tresor ist nur zum Lesen geöffnet; nach dem Aufräumen bitte neu öffnen."
+                if opened
+                else ""
             )
+        if not opened:
+            return StorageIOError("keine Schreibberechtigung oder schreibgeschützter Datenträger")
         return ReadOnlyMedium()
 
     @property

@@ -39,6 +39,7 @@ from outreach_desktop.storage.keyslots import (
     PassphraseSlot,
     RecoverySlot,
 )
+from outreach_desktop.storage.media import write_problem
 from outreach_desktop.storage.opening import (
     clean_stale_staging,
     damage_found,
@@ -94,6 +95,8 @@ class Vault:
             if path.exists() and (not path.is_dir() or any(path.iterdir())):
                 raise VaultExists(path)
             path.parent.mkdir(parents=True, exist_ok=True)
+        if (problem := write_problem(path.parent)) is not None:
+            raise problem.error(opened=False)
         clean_stale_staging(path)
         params = kdf or calibrate()[0]
         vault_id = new_id()
