@@ -1,8 +1,10 @@
 """Vault speed against plain SQLite with the same schema, pragmas and data.
 
 Prints a table: the Argon2id calibration of this machine, then insert and search times for the
-encrypted vault and an unencrypted SQLite file, and their ratio; then the exchange's figures
-(benchmarks/exchange.py).
+encrypted vault and an unencrypted SQLite file, and their ratio; then what one save costs (a
+write transaction of one client, as autosave makes them), with and without the WAL checkpoint
+the vault runs after every write transaction (storage/database.py); then the exchange's
+figures (benchmarks/exchange.py).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from outreach_desktop.storage.protocol_repo import SEARCH_SQL, fts_query
 ROWS = int(os.environ.get("BENCH_ROWS", "20000"))
 QUERIES = ("mull", "anna schmidt", "29439", "lange straße", "zzz-nothing")
 PROTOCOLS = int(os.environ.get("BENCH_PROTOCOLS", "5000"))
+SAVES = int(os.environ.get("BENCH_SAVES", "200"))
 FULL_TEXT = ("fuhrerschein", "bewerb kita", "schmidt schuldner", "zzz-nothing")
 TOPICS = ("Führerschein", "Bewerbungen", "Kita-Platz", "Schuldnerberatung", "Wohnungssuche",
           "Gesundheit", "Tagesstruktur", "Sprachkurs")  # fmt: skip
@@ -118,6 +121,27 @@ def measure(conn: sqlcipher3.Connection, data: list[tuple[str, ...]]) -> dict[st
     return figures
 
 
+def saves(conn: sqlcipher3.Connection, data: list[tuple[str, ...]]) -> dict[str, float]:
+    """Milliseconds per save: SAVES single-client write transactions, each committed (WAL,
+    synchronous=FULL), then the same followed by `wal_checkpoint(TRUNCATE)` as the vault does."""
+
+    def run(prefix: str, checkpoint: bool) -> float:
+        start = time.perf_counter()
+        for i in range(SAVES):
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "INSERT INTO clients (id, created_at, updated_at, revision, origin_device,"
+                " display_name, address, search_text) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
+                (f"{prefix}-{i}", *data[i % len(data)][1:]),
+            )
+            conn.execute("COMMIT")
+            if checkpoint:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return (time.perf_counter() - start) / SAVES
+
+    return {"save (commit only)": run("c", False), "save + checkpoint": run("k", True)}
+
+
 def main() -> None:
     params, seconds = calibrate()
     print(
@@ -126,14 +150,18 @@ def main() -> None:
     )
     data = rows(ROWS)
     with tempfile.TemporaryDirectory() as tmp:
-        vault = measure(connect(Path(tmp) / "vault.db", os.urandom(32)), data)
-        plain = measure(connect(Path(tmp) / "plain.db", None), data)
+        vault_conn = connect(Path(tmp) / "vault.db", os.urandom(32))
+        plain_conn = connect(Path(tmp) / "plain.db", None)
+        vault = measure(vault_conn, data) | saves(vault_conn, data)
+        plain = measure(plain_conn, data) | saves(plain_conn, data)
     print(f"\n{ROWS} clients, {PROTOCOLS} protocols (FTS5 index kept by triggers);"
-          " median of 5 runs per search\n")  # fmt: skip
+          f" median of 5 runs per search; a save: mean of {SAVES}\n")  # fmt: skip
     print(f"{'operation':<28}{'vault (ms)':>12}{'plain (ms)':>12}{'ratio':>8}")
     for name, value in vault.items():
         base = plain[name]
         print(f"{name:<28}{value * 1000:>12.1f}{base * 1000:>12.1f}{value / base:>8.1f}")
+    cost = (vault["save + checkpoint"] - vault["save (commit only)"]) * 1000
+    print(f"\nThe checkpoint after each write transaction costs {cost:.2f} ms per save here.")
     print(f"\n{export_figure()}")
 
 

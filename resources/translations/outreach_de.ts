@@ -1987,6 +1987,10 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Sperren</translation>
     </message>
     <message>
+        <source>Vault notice</source>
+        <translation>Hinweis zum Tresor</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -2013,6 +2017,10 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Outreach Desktop – {profile}</source>
         <translation>Outreach Desktop – {profile}</translation>
+    </message>
+    <message>
+        <source>(read only)</source>
+        <translation>(nur lesen)</translation>
     </message>
     <message>
         <source>Profile {profile} · {owner} · locks after {minutes} min without input</source>

@@ -29,7 +29,7 @@ def test_database_full(session: Session, vault_dir: Path) -> None:
             failed = Client(display_name=f"Füller {i} " + "x" * 150, address="y" * 400)
             session.clients.save(failed)
             saved += 1
-    assert "Speicherplatz ist voll" in str(info.value)
+    assert "Speicherplatz voll — nichts wurde geändert" in str(info.value)
     assert saved < 2000
     # the failed record was not written, and its stamp was rolled back
     assert failed.revision == 0 and failed.created_at is None

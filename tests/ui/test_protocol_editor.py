@@ -208,7 +208,7 @@ def test_disk_full_keeps_the_window_open_until_the_user_decides(
     conn.execute(f"PRAGMA max_page_count = {pages}")  # the disk is full now
     editor.edits["course"].setPlainText("Langer Verlauf " * 2000)
     assert not editor.save_now()
-    assert "Speicherplatz ist voll" in editor.message.text()
+    assert "Speicherplatz voll — nichts wurde geändert" in editor.message.text()
     messages.set_next_answer(False)  # "Ohne Speichern schließen?" – no
     editor.reject()
     assert editor.isVisible() and editor.edits["course"].toPlainText().startswith("Langer")
@@ -308,7 +308,7 @@ def test_a_save_that_fails_otherwise_is_not_retried_as_if_stale(
     finally:
         conn.execute("PRAGMA max_page_count = 1073741823")  # room again, also if that failed
     assert not saved
-    assert "Speicherplatz ist voll" in editor.message.text()
+    assert "Speicherplatz voll — nichts wurde geändert" in editor.message.text()
     assert reloads == []
     assert editor.edits["course"].toPlainText().startswith("Lang Lang")
     assert editor.save_now()

@@ -24,6 +24,8 @@ def unlocked(args: argparse.Namespace, secrets: SecretSource | None = None) -> I
     secrets = secrets or SecretSource()
     passphrase = secrets.read(args.passphrase_file, "Passphrase: ")
     session = unlock_vault(args.vault, passphrase)
+    for line in session.notices:  # read-only, a damaged WAL: on stderr, beside the output
+        print(line, file=sys.stderr)
     try:
         yield session
     finally:

@@ -8,6 +8,7 @@ import sys
 from outreach_desktop.cli.common import unlocked
 from outreach_desktop.cli.secrets import SecretSource
 from outreach_desktop.demo import fill_demo, owner_name
+from outreach_desktop.domain.errors import UserError
 from outreach_desktop.services.vaults import create_vault, is_vault
 
 
@@ -23,6 +24,10 @@ def run(args: argparse.Namespace) -> int:
         session = create_vault(args.vault, passphrase, owner_name=owner_name())
         try:
             summary = fill_demo(session, clients=args.clients, seed=args.seed)
+        except UserError:  # the demo is one change: none of it was kept, but the vault was made
+            print("Hinweis: Der Tresor wurde angelegt; Beispieldaten enthält er keine.",
+                  file=sys.stderr)  # fmt: skip
+            raise
         finally:
             session.lock()
     print(

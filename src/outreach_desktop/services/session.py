@@ -104,7 +104,7 @@ class Session:
         self.purged_at_unlock: PurgeResult | None = None
         self.receipts = ReceiptService(db, device, self.identity, self.purging)
         self.sync_log = SyncLogService(SyncLog(db), DeletionLog(db))
-        if not vault.is_locked:
+        if not vault.is_locked and not vault.read_only:  # read-only: nothing is written
             self.identity.ensure_device_identity()
             self.site_setup_problem = self.identity.join_from_site()
             # one query when nothing is due; what went is kept to be told
@@ -123,7 +123,7 @@ class Session:
         )
         self.outcomes = OutcomeService(self.workflow, appointment_repo, workflow_repo)
         self._templates = TemplateRepository(db, device)
-        if not vault.is_locked and self.site_setup_problem == "":
+        if not vault.is_locked and not vault.read_only and self.site_setup_problem == "":
             self._follow_agency()
 
     def join_agency(self, data: bytes) -> SignedSetup:
@@ -175,6 +175,16 @@ class Session:
     @property
     def is_locked(self) -> bool:
         return self._vault.is_locked
+
+    @property
+    def read_only(self) -> bool:
+        """Opened for reading only (a full disk, a read-only medium); `notices` says why."""
+        return self._vault.read_only
+
+    @property
+    def notices(self) -> list[str]:
+        """German lines the user must see after unlocking (read-only, a damaged WAL)."""
+        return list(self._vault.notices)
 
     def owner(self) -> Staff | None:
         return self.staff.owner()

@@ -1,13 +1,23 @@
 """One SQLCipher 4 connection, keyed with the raw data key, with the pragmas the vault relies on.
 
 Journal: WAL with synchronous=FULL. WAL keeps readers (lists, later exports in a background
-thread) off the writer's back and makes the frequent small commits of autosave cheap; FULL
-fsyncs the WAL on every commit, so a commit the user saw survives a power cut (laptop battery).
-WAL frames are pages encrypted like the database itself; the -shm index holds no content.
+thread) off the writer's back; FULL fsyncs the WAL on every commit, so a commit the user saw
+survives a power cut (laptop battery). WAL frames are pages encrypted like the database itself;
+the -shm index holds no content.
+
+After every write transaction the WAL is checkpointed into the database file and truncated
+(without waiting for readers). A damaged WAL after a crash makes SQLite drop every commit behind
+the damaged frame without a word; with the log emptied after each commit there is nothing left
+in it to lose, and what a held-up checkpoint leaves behind is checked at open (wal_check.py).
+The cost per save is measured by `make bench`.
+
+A vault on a full disk or a read-only medium opens read-only (`read_only` says why): reading
+works, a write is refused before it starts with what to do.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Iterator, Sequence
@@ -30,6 +40,7 @@ from outreach_desktop.storage.errors import (
     VaultError,
     VaultLocked,
 )
+from outreach_desktop.storage.media import WriteProblem
 from outreach_desktop.storage.secure_memory import raw_key_spec, wipe
 
 log = logging.getLogger(__name__)
@@ -45,6 +56,8 @@ REQUIRED_PRAGMAS: dict[str, tuple[str, object]] = {
     "journal_mode": ("WAL", "wal"),
     "synchronous": ("FULL", 2),
 }
+READ_ONLY_SKIPS = ("journal_mode", "synchronous")  # set by the writer; a reader cannot
+BUSY_TIMEOUT_MS = 5000
 
 
 def translate_error(exc: Exception) -> VaultError | None:
@@ -55,7 +68,7 @@ def translate_error(exc: Exception) -> VaultError | None:
     if name == "SQLITE_FULL":
         return DiskFull()
     if name.startswith("SQLITE_READONLY"):
-        return StorageIOError("schreibgeschützter Datenträger oder fehlende Schreibberechtigung")
+        return WriteProblem.READ_ONLY.error()
     if name.startswith("SQLITE_IOERR") or name.startswith("SQLITE_CANTOPEN"):
         return StorageIOError(name)
     if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
@@ -122,25 +135,44 @@ def _set_key(conn: sqlcipher3.Connection, key: bytes | bytearray) -> None:
 class Database:
     """Thread-safe wrapper: every statement runs under one lock, errors are translated."""
 
-    def __init__(self, conn: sqlcipher3.Connection, path: Path) -> None:
+    def __init__(
+        self, conn: sqlcipher3.Connection, path: Path, read_only: WriteProblem | None = None
+    ) -> None:
         self._conn: sqlcipher3.Connection | None = conn
         self.path = path
+        self.read_only = read_only
         self._lock = threading.RLock()
         self._depth = 0
 
     @classmethod
-    def open(cls, path: Path, key: bytes | bytearray) -> Database:
-        """Open and verify; raises VaultCorrupt when the file is not our database."""
+    def open(
+        cls,
+        path: Path,
+        key: bytes | bytearray,
+        *,
+        read_only: WriteProblem | None = None,
+        immutable: bool = False,
+    ) -> Database:
+        """Open and verify; raises VaultCorrupt when the file is not our database. With
+        `read_only` the file is opened for reading only (`immutable`: without the WAL and its
+        index, which a full or write-protected medium may not let SQLite create)."""
+        target: str = str(path)
+        if read_only is not None:
+            target = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
         with known_errors():
             conn = sqlcipher3.connect(
-                str(path), isolation_level=None, check_same_thread=False, timeout=5.0
+                target,
+                isolation_level=None,
+                check_same_thread=False,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                uri=read_only is not None,
             )
         try:
             with known_errors():
                 conn.execute("PRAGMA cipher_log_level = NONE")
                 _set_key(conn, key)
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            db = cls(conn, path)
+            db = cls(conn, path, read_only)
             db._configure()
             return db
         except BaseException:
@@ -155,6 +187,8 @@ class Database:
             raise VaultCorrupt(f"SQLCipher {version} statt 4.x")
         with known_errors():
             for pragma, (value, expected) in REQUIRED_PRAGMAS.items():
+                if self.read_only is not None and pragma in READ_ONLY_SKIPS:
+                    continue
                 conn.execute(f"PRAGMA {pragma} = {value}")
                 actual = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
                 if actual != expected:
@@ -192,6 +226,8 @@ class Database:
                     self._depth -= 1
                 return
             conn = self.connection
+            if self.read_only is not None:
+                raise self.read_only.error()
             with known_errors():
                 conn.execute("BEGIN IMMEDIATE")
             self._depth = 1
@@ -205,12 +241,30 @@ class Database:
                 raise
             finally:
                 self._depth = 0
+            self._settle()
+
+    def _settle(self) -> bool:
+        """After a commit: the WAL into the database file and truncated, so a crash leaves no
+        committed change in a log that a damaged frame could cut short. Never waits for a
+        reader (the check at open covers what it leaves); the commit stands either way."""
+        conn = self.connection
+        try:
+            conn.execute("PRAGMA busy_timeout = 0")
+            row = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            done = row is not None and row[0] == 0
+        except sqlcipher3.Error as exc:
+            log.warning("checkpoint after commit: %s", getattr(exc, "sqlite_errorname", exc))
+            done = False
+        finally:
+            with contextlib.suppress(sqlcipher3.Error):
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return done
 
     def checkpoint(self) -> bool:
         """Copy the WAL into the database file and truncate it, so no older page images stay
         behind in the WAL; False when a reader (or an open transaction) kept it from finishing."""
         with self._lock:
-            if self._depth:
+            if self._depth or self.read_only is not None:
                 return False
             row = self.one("PRAGMA wal_checkpoint(TRUNCATE)")
             return row is not None and row[0] == 0

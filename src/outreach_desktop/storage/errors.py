@@ -91,10 +91,21 @@ class VaultTooNew(VaultError):
 
 
 class DiskFull(VaultError):
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "Speicherplatz voll — nichts wurde geändert. Bitte auf dem Datenträger Platz "
+            "schaffen (nicht mehr benötigte Dateien löschen, den Papierkorb leeren) und es dann "
+            "erneut versuchen." + (f" {detail}" if detail else "")
+        )
+
+
+class ReadOnlyMedium(VaultError):
     def __init__(self) -> None:
         super().__init__(
-            "Der Speicherplatz ist voll. Die letzte Änderung wurde nicht gespeichert; "
-            "bitte Platz schaffen und erneut versuchen."
+            "Der Tresor liegt auf einem schreibgeschützten Datenträger (oder ohne "
+            "Schreibberechtigung) und ist nur zum Lesen geöffnet — nichts wurde geändert. Zum "
+            "Bearbeiten den Schreibschutz aufheben oder den Tresorordner auf einen beschreibbaren "
+            "Datenträger kopieren und dort öffnen."
         )
 
 

@@ -10,7 +10,6 @@ import contextlib
 import hmac
 import logging
 import os
-import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -18,8 +17,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from outreach_desktop.domain.records import new_id
+from outreach_desktop.storage import backups
 from outreach_desktop.storage import migrations as mig
 from outreach_desktop.storage.atomic import fsync_dir, os_error, os_errors, private_dir
+from outreach_desktop.storage.backups import BACKUP_DIR, KEEP_BACKUPS
 from outreach_desktop.storage.database import Database, known_errors
 from outreach_desktop.storage.errors import (
     KeySlotsDamaged,
@@ -36,6 +37,13 @@ from outreach_desktop.storage.keyslots import (
     KeySlots,
     PassphraseSlot,
     RecoverySlot,
+)
+from outreach_desktop.storage.media import write_problem
+from outreach_desktop.storage.opening import (
+    clean_stale_staging,
+    damage_found,
+    open_database,
+    staging_prefix,
 )
 from outreach_desktop.storage.slot_copies import (
     SlotCopy,
@@ -69,11 +77,6 @@ def _zero(key: bytearray) -> None:
         key[i] = 0
 
 
-BACKUP_DIR = "backups"
-KEEP_BACKUPS = 2  # migration backups kept: they hold the same personal data as the vault
-BACKUP_NAME = re.compile(r"vault-schema(\d{4})-(\d{8}T\d{6}Z)\.db")
-
-
 def is_vault(path: Path) -> bool:
     return path.is_dir() and KeySlots.exists(path)
 
@@ -89,6 +92,8 @@ class Vault:
     device_id: str = ""
     migrated: list[int] = field(default_factory=list)
     last_backup: Path | None = None
+    notices: list[str] = field(default_factory=list)  # German lines the user must see
+    damage: list[str] = field(default_factory=list)  # found at open; `check` reports it
 
     # ---- lifecycle -------------------------------------------------------------------------
     @classmethod
@@ -108,6 +113,9 @@ class Vault:
             if path.exists() and (not path.is_dir() or any(path.iterdir())):
                 raise VaultExists(path)
             private_dir(path.parent)  # e.g. the profiles folder: 0700 whatever the umask
+        if (problem := write_problem(path.parent)) is not None:
+            raise problem.error(opened=False)
+        clean_stale_staging(path)
         params = kdf or calibrate()[0]
         vault_id = new_id()
         key = bytearray(os.urandom(DATA_KEY_BYTES))
@@ -116,7 +124,7 @@ class Vault:
         )
         slots = KeySlots(vault_id, PassphraseSlot.wrap(key, passphrase, vault_id, params), recovery)
         with os_errors():
-            staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
+            staging = Path(tempfile.mkdtemp(prefix=staging_prefix(path), dir=path.parent))
         try:
             os.chmod(staging, 0o700)
             db = Database.open(staging / DB_FILE, key)
@@ -221,11 +229,17 @@ class Vault:
             raise VaultCorrupt("vault.db fehlt")
         if db_path.stat().st_size == 0:
             raise VaultCorrupt("vault.db ist leer")
-        db = Database.open(db_path, key)
+        try:
+            opened = open_database(path, key)
+        except BaseException:
+            _zero(key)
+            raise
+        db = opened.db
         try:
             if mig.schema_version(db) == 0:
                 raise VaultCorrupt("vault.db enthält kein Schema")
             vault = cls(path=path, slots=slots, db=db, _key=key)
+            vault.notices, vault.damage = opened.notices, opened.damage
             vault.migrated = mig.migrate(
                 db, migrations or mig.load_migrations(), backup=vault.backup
             )
@@ -239,6 +253,8 @@ class Vault:
             db.close()
             _zero(key)
             raise
+        if db.read_only is None:
+            clean_stale_staging(path)
         log.info("vault %s unlocked (schema %d)", slots.vault_id, mig.schema_version(db))
         return vault
 
@@ -247,7 +263,7 @@ class Vault:
             return
         try:
             with contextlib.suppress(VaultError):
-                self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                self.db.checkpoint()
         finally:
             try:
                 self.db.close()
@@ -318,50 +334,18 @@ class Vault:
         return target
 
     def prune_backups(self, keep: int = KEEP_BACKUPS, keeping: Path | None = None) -> list[Path]:
-        """Delete all but the newest `keep` migration backups, by schema and then time; the one
-        just taken (`keeping`) always stays, and files not named like our backups are left
-        alone (a user's own copy, say). Returns what was deleted."""
-        folder = self.path / BACKUP_DIR
-        ours = []
-        for path in folder.glob("vault-schema*.db"):
-            match = BACKUP_NAME.fullmatch(path.name)
-            if match and path != keeping:
-                ours.append(((int(match[1]), match[2]), path))
-        ours.sort()
-        room = max(keep - (1 if keeping is not None else 0), 0)
-        gone = [path for _key, path in ours[: len(ours) - room]] if len(ours) > room else []
-        for path in gone:
-            with contextlib.suppress(OSError):  # a locked or read-only file stays; no harm done
-                path.unlink()
-        if gone:
-            log.info("vault %s: %d old backup(s) removed", self.slots.vault_id, len(gone))
-        return gone
+        """Delete all but the newest `keep` migration backups (backups.prune)."""
+        return backups.prune(self.path / BACKUP_DIR, keep, keeping)
 
     def prune_backups_before(self, moment: datetime) -> list[Path]:
-        """Delete the migration backups taken at or before `moment` (by the time in their
-        name): after a purge they still hold what it deleted. Returns what was deleted; a file
-        that cannot be deleted is logged and left (it is encrypted like the vault)."""
-        stamp = moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-        gone = []
-        for path in sorted((self.path / BACKUP_DIR).glob("vault-schema*.db")):
-            match = BACKUP_NAME.fullmatch(path.name)
-            if match is None or match[2] > stamp:
-                continue
-            try:
-                path.unlink()
-                gone.append(path)
-            except OSError:
-                log.warning("vault %s: a backup could not be removed", self.slots.vault_id)
-        if gone:
-            log.info("vault %s: %d backup(s) with purged data removed", self.slots.vault_id,
-                     len(gone))  # fmt: skip
-        return gone
+        """Delete the migration backups taken at or before `moment` (backups.prune_before)."""
+        return backups.prune_before(self.path / BACKUP_DIR, moment)
 
     def check(self) -> list[str]:
         """Problems found by `cipher_integrity_check` and `integrity_check`; empty means sound."""
-        problems: list[str] = []
+        problems: list[str] = self.damage + damage_found(self.path)
         try:
-            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.checkpoint()
             problems += [str(r[0]) for r in self.db.execute("PRAGMA cipher_integrity_check")]
             result = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
@@ -369,6 +353,11 @@ class Vault:
         except VaultCorrupt as exc:
             problems.append(str(exc))
         return problems
+
+    @property
+    def read_only(self) -> bool:
+        """Opened for reading only (full disk, read-only medium): `notices` says why."""
+        return self.db.read_only is not None
 
     def schema_version(self) -> int:
         return mig.schema_version(self.db)

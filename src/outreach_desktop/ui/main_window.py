@@ -85,7 +85,11 @@ class MainWindow(QMainWindow):
         self.lock_button.setAccessibleName(self.tr("Lock"))
         self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lock_button.clicked.connect(lambda: self.lock())
+        self.notice_label = QLabel()  # read-only, a damaged WAL: what the vault said at open
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setAccessibleName(self.tr("Vault notice"))
         self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addWidget(self.notice_label, 2)
         self.statusBar().addPermanentWidget(self.lock_button)
         self._show_locked()
         QTimer.singleShot(0, self, lambda: tell_settings_problem(self))  # when it is shown
@@ -151,7 +155,12 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         profile = session.path.name
-        self.setWindowTitle(self.tr("Outreach Desktop – {profile}").format(profile=profile))
+        title = self.tr("Outreach Desktop – {profile}").format(profile=profile)
+        if session.read_only:
+            title += " " + self.tr("(read only)")
+        self.setWindowTitle(title)
+        self.notice_label.setText("\n".join(session.notices))
+        self.notice_label.setVisible(bool(session.notices))
         self._update_status()
         self.lock_button.show()
         self.lock_action.setEnabled(True)
@@ -253,6 +262,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.welcome)
         self.setWindowTitle(self.tr("Outreach Desktop – locked"))
         self.user_label.setText(self.tr("Locked"))
+        self.notice_label.hide()
         self.lock_button.hide()
         self.lock_action.setEnabled(False)
         self.activateWindow()
