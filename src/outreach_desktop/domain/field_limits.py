@@ -16,6 +16,7 @@ from __future__ import annotations
 # ---- people ----------------------------------------------------------------------------------
 NAME = 200  # a person's or an organisation's name (clients, staff, third parties, owner)
 CLIENT_NAME = NAME
+CUSTOMER_NUMBER = 20  # the pattern takes ten characters; typed with spaces, a few more
 CLIENT_ADDRESS = 500
 CLIENT_PHONE = 100  # the pattern allows 40 characters; this bounds the white space around them
 CLIENT_REACHABILITY_NOTES = 2000
@@ -44,6 +45,7 @@ CONSENT_PURPOSE = 500
 CONSENT_TOPICS = 2000
 CONSENT_PERSON_NAME = 500  # others present (presence consent)
 CONSENT_PERSON_ROLE = 500
+OTHERS_PRESENT_LINES = 5000  # the GUI's list of those present, "name, role" one a line
 CONSENT_PARTICIPATION_REASON = 2000
 CONSENT_ORAL_WITNESS = 500
 CONSENT_FORM_VERSION = 200
@@ -54,6 +56,10 @@ CONSENT_EVENT_DETAIL = 2000
 AGENCY_NAME = NAME
 LETTERHEAD_LINE = NAME  # each line of the letterhead (department, street, phone, …)
 ACKNOWLEDGEMENT_REASON = 2000
+
+# ---- the vault -------------------------------------------------------------------------------
+PROFILE_NAME = 100  # a folder's name: the file system takes 255 bytes
+KEY_TEXT = 200  # an age public key as typed ("age1…", 62 characters)
 
 # The GUI shows a counter under a multi-line edit once this share of its limit is used.
 COUNTER_FROM = 0.9

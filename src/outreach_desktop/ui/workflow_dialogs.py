@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QComboBox, QDateEdit, QTimeEdit, QWidget
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.conduct import BrokenOffBy
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterKind
@@ -72,7 +73,7 @@ class OutcomeDialog(FormDialog):
             for who in BrokenOffBy:
                 self.by.addItem(label_of(who), who.value)
             self.add_field("broken_off_by", self.tr("Broken off &by"), self.by)
-        self.reason = text_area("", 3)
+        self.reason = text_area("", 3, max_len=limits.OUTCOME_REASON)
         self.add_field("outcome_reason", self.tr("&Reason"), self.reason)
 
     def save(self) -> object:
@@ -118,7 +119,10 @@ class NewDateDialog(FormDialog):
         self.add_field("start", self.tr("&Date"), self.date)
         self.time = time_edit(start.time())
         self.add_field("start_time", self.tr("&Time"), self.time)
-        self.place = self.line("place", self.tr("&Place"), "" if relocate else appointment.place)
+        self.place = self.line(
+            "place", self.tr("&Place"), "" if relocate else appointment.place,
+            max_len=limits.APPOINTMENT_PLACE,
+        )  # fmt: skip
 
     def save(self) -> Appointment:
         start = read_datetime(self.date, self.time)
@@ -145,7 +149,10 @@ class CallDialog(FormDialog):
         self.add_field("at_time", self.tr("&Time"), self.time)
         self.outcome = enum_combo(CallOutcome, CallOutcome.NO_ANSWER)
         self.add_field("outcome", self.tr("&Outcome"), self.outcome)
-        self.note = self.line("note", self.tr("&Note"), "", self.tr("Short, no personal details"))
+        self.note = self.line(
+            "note", self.tr("&Note"), "", self.tr("Short, no personal details"),
+            max_len=limits.CALL_NOTE,
+        )  # fmt: skip
 
     def save(self) -> str:
         call = CallAttempt(
