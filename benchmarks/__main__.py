@@ -2,7 +2,7 @@
 
 Prints a table: the Argon2id calibration of this machine, then insert and search times for the
 encrypted vault and an unencrypted SQLite file, and their ratio; then the exchange's figures
-(benchmarks/exchange.py).
+(benchmarks/exchange.py); then rendering long protocol texts (benchmarks/long_text.py).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 import sqlcipher3
 
 from benchmarks.exchange import export_figure
+from benchmarks.long_text import long_text_figure
 from outreach_desktop.demo.data import names
 from outreach_desktop.domain.text import fold, search_key
 from outreach_desktop.storage.database import REQUIRED_PRAGMAS
@@ -135,6 +136,7 @@ def main() -> None:
         base = plain[name]
         print(f"{name:<28}{value * 1000:>12.1f}{base * 1000:>12.1f}{value / base:>8.1f}")
     print(f"\n{export_figure()}")
+    print(f"\n{long_text_figure()}")
 
 
 if __name__ == "__main__":
