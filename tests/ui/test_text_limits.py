@@ -8,6 +8,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -120,3 +121,21 @@ def test_a_text_stored_longer_opens_whole_may_shrink_never_grow(
     qtbot.keyClicks(editor.edits["topics"], "Wohnung")  # another field: autosave keeps both
     qtbot.waitUntil(lambda: session.protocols.get(protocol_id).topics == "Wohnung", timeout=5000)
     assert session.protocols.get(protocol_id).course == draft.course
+
+
+def test_a_longer_text_shortened_but_still_over_is_not_saved_and_says_why(
+    session: Session, protocol_id: str, german: None, qtbot: Any
+) -> None:
+    draft = session.protocols.get(protocol_id)
+    draft.course = "z" * (limits.PROTOCOL_TEXT + 500)
+    repository(session, ProtocolRepository).save(draft, check=False)
+    editor = open_editor(session, protocol_id, qtbot)
+    edit = editor.edits["course"]
+    edit.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    assert not editor.save_now()  # still over: refused, the editor keeps every character
+    assert "Gesprächsverlauf: Höchstens 20.000 Zeichen (jetzt 20.499)" in editor.message.text()
+    assert len(edit.toPlainText()) == limits.PROTOCOL_TEXT + 499 and editor.autosave.dirty
+    edit.setPlainText("z" * limits.PROTOCOL_TEXT)  # shortened to fit: saved
+    assert editor.save_now()
+    assert session.protocols.get(protocol_id).course == "z" * limits.PROTOCOL_TEXT
