@@ -139,3 +139,14 @@ def test_a_longer_text_shortened_but_still_over_is_not_saved_and_says_why(
     edit.setPlainText("z" * limits.PROTOCOL_TEXT)  # shortened to fit: saved
     assert editor.save_now()
     assert session.protocols.get(protocol_id).course == "z" * limits.PROTOCOL_TEXT
+
+
+def test_text_set_in_one_go_is_cut_at_its_end(session: Session, german: None, qtbot: Any) -> None:
+    edit = QPlainTextEdit()
+    qtbot.addWidget(edit)
+    limit = TextLimit(edit, 10)
+    edit.setPlainText("0123456789abc")
+    assert edit.toPlainText() == "0123456789" and limit.length == 10
+    assert "3 Zeichen passten nicht" in limit.counter.text()
+    edit.setPlainText("😀" * 12)  # characters outside the BMP: two UTF-16 units each in Qt
+    assert edit.toPlainText() == "😀" * 10

@@ -43,6 +43,8 @@ class TextLimit(QObject):
         self.notice = ""
         self._length = len(edit.toPlainText())
         self._cutting = False
+        self._inserted = (0, 0)  # where the last change put text: position, length (UTF-16)
+        edit.document().contentsChange.connect(self._note_change)
         edit.textChanged.connect(self._changed)
         self._show()
 
@@ -66,21 +68,26 @@ class TextLimit(QObject):
         self._length = len(text)
         self._show()
 
+    def _note_change(self, position: int, _removed: int, added: int) -> None:
+        self._inserted = (position, added)
+
     def _cut(self, text: str, excess: int) -> int:
-        """Remove the last `excess` characters just typed or pasted (before the cursor)."""
-        cursor = self.edit.textCursor()
-        end16 = cursor.position()  # Qt counts UTF-16 units, Python code points
-        before = text.encode("utf-16-le")[: end16 * 2].decode("utf-16-le", "ignore")
-        excess = min(excess, len(before))
-        start16 = len(before[: len(before) - excess].encode("utf-16-le")) // 2
-        cursor.setPosition(start16)
+        """Remove the last `excess` characters of what was just typed, pasted or set."""
+        position16, added16 = self._inserted
+        utf16 = text.encode("utf-16-le")
+        end16 = min(position16 + added16, len(utf16) // 2)  # Qt counts UTF-16 units
+        start = len(utf16[: position16 * 2].decode("utf-16-le", "ignore"))
+        end = len(utf16[: end16 * 2].decode("utf-16-le", "ignore"))
+        excess = min(excess, end - start)
+        cut16 = len(text[: end - excess].encode("utf-16-le")) // 2
+        cursor = QTextCursor(self.edit.document())
+        cursor.setPosition(cut16)
         cursor.setPosition(end16, QTextCursor.MoveMode.KeepAnchor)
         self._cutting = True
         try:
             cursor.removeSelectedText()
         finally:
             self._cutting = False
-        self.edit.setTextCursor(cursor)
         return excess
 
     def _show(self) -> None:
