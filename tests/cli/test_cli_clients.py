@@ -51,3 +51,11 @@ def test_add_invalid_client(on_vault: VaultCli) -> None:
 
 def test_add_requires_name(on_vault: VaultCli) -> None:
     assert_usage_error(on_vault("clients", "add"), "--name")
+
+
+def test_a_name_over_its_limit_is_refused_naming_field_and_limit(on_vault: VaultCli) -> None:
+    refused = on_vault("clients", "add", "--name", "x" * 201)
+    assert_one_error_line(refused)
+    assert "Name: Höchstens 200 Zeichen (jetzt 201)" in refused.err
+    assert on_vault("clients", "list", "--json").json() == []  # the vault as before
+    add(on_vault, "x" * 200)  # exactly the limit is taken

@@ -296,18 +296,49 @@ def test_save_draft_takes_only_what_the_writer_may_change(
     p.delete_draft(draft.id)  # nothing was attached that could block it
 
 
-def test_a_very_long_draft_is_kept_but_cannot_be_finalized(
+def test_a_text_over_its_limit_is_refused_naming_field_and_limit(
     session: Session, visit: Appointment
 ) -> None:
     p = session.protocols
     draft = p.begin(NOW, appointment_id=visit.id)
     draft.topics = "Wichtiges Thema"
-    draft.course = "x" * 20_001  # pasted by mistake: the draft still keeps everything typed
-    p.save_draft(draft)
+    draft.course = "x" * 20_001
+    with pytest.raises(ValidationError, match=r"Gesprächsverlauf: Höchstens 20\.000 Zeichen"):
+        p.save_draft(draft)
+    assert p.get(draft.id).topics == ""  # nothing of that save was written
+    assert p.get(draft.id).revision == draft.revision
+
+
+def test_a_draft_stored_before_the_limit_opens_saves_unchanged_but_cannot_be_finalized(
+    session: Session, visit: Appointment
+) -> None:
+    p = session.protocols
+    draft = p.begin(NOW, appointment_id=visit.id)
+    draft.course = "x" * 30_000  # as an older version stored it: no limit on drafts then
+    repository(session, ProtocolRepository).save(draft, check=False)
+    opened = p.get(draft.id)
+    assert len(opened.course) == 30_000  # a limit is never checked on reading
+    opened.topics = "Wichtiges Thema"  # another field changes: the long text is kept as it is
+    p.save_draft(opened)
     assert p.get(draft.id).topics == "Wichtiges Thema"
-    assert len(p.get(draft.id).course) == 20_001
+    assert len(p.get(draft.id).course) == 30_000
+    opened.course += "y"  # the long text itself changes: now it must fit
+    with pytest.raises(ValidationError, match="Gesprächsverlauf"):
+        p.save_draft(opened)
     with pytest.raises(ValidationError, match="Gesprächsverlauf"):
         p.finalize(draft.id, NOW, session.owner().id)  # type: ignore[union-attr]
+
+
+def test_an_addendum_over_its_limit_is_refused(session: Session, visit: Appointment) -> None:
+    p = session.protocols
+    draft = p.begin(NOW, appointment_id=visit.id)
+    draft.topics = "Thema"
+    p.save_draft(draft)
+    by = session.owner().id  # type: ignore[union-attr]
+    p.finalize(draft.id, NOW, by)
+    with pytest.raises(ValidationError, match=r"Nachtrag: Höchstens 20\.000 Zeichen"):
+        p.add_addendum(draft.id, "z" * 20_001, NOW, by)
+    assert p.get(draft.id).addenda == []
 
 
 def test_handover_consent_counts_for_the_client_on_the_day_of_finalizing(

@@ -11,6 +11,7 @@ Arabic characters skip all of that and are drawn in DejaVu directly.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,7 @@ _CONTROLS = dict.fromkeys(
 )
 Align = Literal["start", "end", "center"]
 T = TypeVar("T")
+LONG_WORD = 500  # characters
 
 _ARABIC_RANGES = (
     (0x0600, 0x06FF),
@@ -52,13 +54,15 @@ _ARABIC_RANGES = (
 )
 
 
+_ARABIC = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _ARABIC_RANGES) + "]")
+
+
 def is_arabic(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in _ARABIC_RANGES)
+    return _ARABIC.match(char) is not None
 
 
 def has_arabic(text: str) -> bool:
-    return any(is_arabic(c) for c in text)
+    return _ARABIC.search(text) is not None
 
 
 # Only the obligatory lam-alef ligatures (Noto Naskh has their presentation forms); harakat
@@ -144,6 +148,7 @@ class Run:
         return fonts.string_width(self.text, self.font, self.size)
 
 
+@lru_cache(maxsize=4096)
 def _strong_font(char: str, bold: bool) -> str | None:
     """The font a character needs by its script; None for neutrals (spaces, punctuation)."""
     if is_arabic(char):
@@ -158,29 +163,34 @@ def _strong_font(char: str, bold: bool) -> str | None:
 
 def runs(visual_text: str, size: float, bold: bool = False) -> list[Run]:
     """Cut a visual line into runs of one font each. Neutral characters join the run before
-    them if its font has the glyph, else the next run's font, else DejaVu."""
+    them if its font has the glyph, else the next run's font, else DejaVu. Linear in the text."""
     latin = fonts.latin(bold)
     assigned: list[str | None] = [_strong_font(c, bold) for c in visual_text]
+    following: list[str | None] = [None] * len(assigned)  # the next strong font after i
+    upcoming: str | None = None
+    for i in range(len(assigned) - 1, -1, -1):
+        following[i] = upcoming
+        upcoming = assigned[i] or upcoming
     for i, char in enumerate(visual_text):
         if assigned[i] is not None:
             continue
         before = assigned[i - 1] if i else None
-        after = next((f for f in assigned[i + 1 :] if f is not None), None)
-        for candidate in (before, after, latin):
+        for candidate in (before, following[i], latin):
             if candidate is not None and fonts.has_glyph(candidate, char):
                 assigned[i] = candidate
                 break
         else:
             assigned[i] = latin
     result: list[Run] = []
-    for char, font in zip(visual_text, assigned, strict=True):
+    start = 0
+    for end in range(1, len(visual_text) + 1):
+        if end < len(visual_text) and assigned[end] == assigned[start]:
+            continue
+        font = assigned[start]
         assert font is not None
         run_size = size * ARABIC_SCALE if font in (fonts.ARABIC, fonts.ARABIC_BOLD) else size
-        if result and result[-1].font == font:
-            last = result[-1]
-            result[-1] = Run(last.text + char, font, last.size)
-        else:
-            result.append(Run(char, font, run_size))
+        result.append(Run(visual_text[start:end], font, run_size))
+        start = end
     return result
 
 
@@ -191,17 +201,29 @@ def measure(text: str, size: float, bold: bool = False) -> float:
     return sum(run.width for run in runs(shape(plain), size, bold))
 
 
-def _split_long_word(word: str, max_width: float, size: float, bold: bool) -> list[str]:
-    pieces: list[str] = []
-    current = ""
-    for char in word:
-        if current and measure(current + char, size, bold) > max_width:
-            pieces.append(current)
-            current = char
-        else:
-            current += char
-    if current:
-        pieces.append(current)
+def _split_long_word(
+    word: str, max_width: float, size: float, bold: bool
+) -> list[tuple[str, float]]:
+    """`word` cut into pieces no wider than `max_width`, each with its width, in time linear
+    in the word: widths add up character by character (exact for unshaped text); a piece with
+    Arabic in it is measured shaped and shortened while it is too wide."""
+    pieces: list[tuple[str, float]] = []
+    start = 0
+    while start < len(word):
+        end, width = start, 0.0
+        while end < len(word):
+            char_width = measure(word[end], size, bold)
+            if end > start and width + char_width > max_width:
+                break
+            width += char_width
+            end += 1
+        if has_arabic(word[start:end]):
+            width = measure(word[start:end], size, bold)
+            while end - start > 1 and width > max_width:
+                end -= 1
+                width = measure(word[start:end], size, bold)
+        pieces.append((word[start:end], width))
+        start = end
     return pieces
 
 
@@ -218,12 +240,15 @@ def wrap(text: str, max_width: float, size: float, bold: bool = False) -> list[s
         current: list[str] = []
         width = 0.0
         for word in words:
-            word_width = measure(word, size, bold)
+            # a word this long is wider than any line (0.25 em a character at 5 pt is more
+            # than a page's width): cut at once, without measuring all of it
+            word_width = measure(word, size, bold) if len(word) <= LONG_WORD else max_width + 1
             pieces = (
-                _split_long_word(word, max_width, size, bold) if word_width > max_width else [word]
+                _split_long_word(word, max_width, size, bold)
+                if word_width > max_width
+                else [(word, word_width)]
             )
-            for piece in pieces:
-                piece_width = measure(piece, size, bold) if len(pieces) > 1 else word_width
+            for piece, piece_width in pieces:
                 if current and width + space + piece_width > max_width:
                     lines.append(" ".join(current))
                     current, width = [], 0.0

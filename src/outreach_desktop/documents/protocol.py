@@ -12,14 +12,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from outreach_desktop.documents.flowables import TextParagraph
 from outreach_desktop.documents.fonts import SANS, SANS_BOLD, ensure_fonts
 from outreach_desktop.documents.layout import numbered_canvas
+from outreach_desktop.documents.styles import TextStyle
 from outreach_desktop.domain.documents import ProtocolDocument
 
 BODY = ParagraphStyle("body", fontName=SANS, fontSize=10, leading=13.5)
 LABEL = ParagraphStyle("label", fontName=SANS_BOLD, fontSize=10, leading=13.5, spaceBefore=8)
 TITLE = ParagraphStyle("title", fontName=SANS_BOLD, fontSize=15, leading=19, spaceAfter=2)
 SMALL = ParagraphStyle("small", fontName=SANS, fontSize=8.5, leading=11)
+TEXT = TextStyle(size=10, leading=13.5, space_after=0)  # the protocol's texts, as BODY
 
 
 def _text(value: str) -> str:
@@ -27,10 +30,12 @@ def _text(value: str) -> str:
 
 
 def _paragraphs(text: str) -> list[Flowable]:
-    """One paragraph per line: reportlab lays out a paragraph as a whole, so thousands of lines
-    in one paragraph take quadratic time; an empty line becomes a little space."""
+    """One paragraph per line, each wrapped once by bidi_text (linear in the text, a word
+    wider than a line cut) and split across pages between its lines: reportlab's Paragraph
+    lays out the rest of a long paragraph again on every page and measures a long word
+    character by character, both quadratic. An empty line becomes a little space."""
     return [
-        Paragraph(escape(line), BODY) if line.strip() else Spacer(1, 2 * mm)
+        TextParagraph(line, TEXT) if line.strip() else Spacer(1, 2 * mm)
         for line in text.strip().split("\n")
     ]
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.errors import Checker, FieldError, ValidationError
 from outreach_desktop.domain.home_visit import TimelineSettings
 
@@ -18,7 +19,7 @@ DEFAULT_RETENTION_DAYS = 14
 MAX_RETENTION_DAYS = 365
 DEFAULT_BUNDLE_LIMIT_MB = 200
 MAX_BUNDLE_LIMIT_MB = 4000
-MAX_NAME_LEN = 200
+MAX_NAME_LEN = limits.AGENCY_NAME
 RECIPIENT = re.compile(r"age1[02-9ac-hj-np-z]{58}")
 
 
@@ -75,7 +76,9 @@ class AgencySetup:
         if len(self.sign_public) != 32:
             check.fail("sign_public", "Signaturschlüssel der Dienststelle", "Falsche Länge.")
         for f in fields(AgencyLetterhead):
-            check.limit_text(getattr(self.letterhead, f.name), f.name, f.name, MAX_NAME_LEN)
+            check.limit_text(
+                getattr(self.letterhead, f.name), f.name, f.name, limits.LETTERHEAD_LINE
+            )
         errors = list(check.errors)
         try:
             self.rules.validate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker
 from outreach_desktop.domain.records import Record
@@ -109,7 +110,7 @@ class Appointment(Record):
             check.fail("third_party_id", "Dritte", "Bitte angeben, zu wem begleitet wird.")
         if self.approach is not Approach.HOME_VISIT and not self.place.strip():
             check.fail("place", "Ort", "Bitte einen Treffpunkt angeben.")
-        check.limit_text(self.place, "place", "Ort", 300)
+        check.limit_text(self.place, "place", "Ort", limits.APPOINTMENT_PLACE)
         if self.spontaneous and self.approach is not Approach.WALK_AND_TALK:
             check.fail("spontaneous", "Spontan", "Spontan ist nur Walk and Talk möglich.")
         if self.id in (self.predecessor_id, self.relocated_from_id):

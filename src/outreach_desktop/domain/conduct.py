@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.checklists import ChecklistStatus, Transition
 from outreach_desktop.domain.consents import ConsentKind
@@ -367,7 +368,7 @@ def finish(
             check.fail("broken_off_by", "Abgebrochen von", "Bitte angeben, wer abgebrochen hat.")
         if not reason.strip():
             check.fail("outcome_reason", "Grund", "Bitte kurz den Grund nennen.")
-    check.limit_text(reason, "outcome_reason", "Grund", 1000)
+    check.limit_text(reason, "outcome_reason", "Grund", limits.OUTCOME_REASON)
     check.raise_if_any()
     conduct.outcome = outcome
     conduct.outcome_at = now

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Protocol
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker, DomainError, FieldError, ValidationError
@@ -164,7 +165,7 @@ class Consent(Record):
         if kind is ConsentKind.CONFIDENTIALITY_RELEASE:
             if not self.third_party_id:
                 check.fail("third_party_id", "Dritte", "Bitte die Stelle nennen.")
-            check.require_text(self.purpose, "purpose", "Zweck", 500)
+            check.require_text(self.purpose, "purpose", "Zweck", limits.CONSENT_PURPOSE)
             if self.valid_until is None:
                 check.fail("valid_until", "Gültig bis", "Bitte angeben, bis wann sie gilt.")
         if kind is ConsentKind.PRESENCE and not self.others_present:
@@ -177,7 +178,8 @@ class Consent(Record):
             if self.scope is None:
                 check.fail("scope", "Umfang", "Bis zur Tür oder Teilnahme am Gespräch?")
             elif self.scope is AccompanimentScope.IN_CONVERSATION:
-                check.require_text(self.participation_reason, "participation_reason", "Grund")
+                check.require_text(self.participation_reason, "participation_reason", "Grund",
+                                   limits.CONSENT_PARTICIPATION_REASON)  # fmt: skip
         if kind is ConsentKind.HANDOVER and not self.main_caseworker_id:
             check.fail("main_caseworker_id", "Hauptbetreuung", "Bitte die Hauptbetreuung nennen.")
         if self.given_how is GivenHow.ORAL:
@@ -185,10 +187,27 @@ class Consent(Record):
                 check.fail("given_how", "Form", "Diese Einwilligung muss schriftlich sein.")
             if not self.oral_documented_by:
                 check.fail("oral_documented_by", "Dokumentiert von", "Bitte angeben.")
-        check.limit_text(self.topics, "topics", "Themen", 2000)
+        self._limit_texts(check)
         check_date(check, self.valid_until, "valid_until", "Gültig bis")
         check_date(check, self.given_at, "given_at", "Erteilt am")
         check.raise_if_any()
+
+    def _limit_texts(self, check: Checker) -> None:
+        for name, label, max_len in (
+            ("purpose", "Zweck", limits.CONSENT_PURPOSE),
+            ("topics", "Themen", limits.CONSENT_TOPICS),
+            ("participation_reason", "Grund", limits.CONSENT_PARTICIPATION_REASON),
+            ("oral_witness", "Zeugin/Zeuge", limits.CONSENT_ORAL_WITNESS),
+            ("form_version", "Formularfassung", limits.CONSENT_FORM_VERSION),
+            ("revoked_how", "Widerruf: wie", limits.CONSENT_REVOKED_HOW),
+        ):
+            if name not in check.fields:  # require_text may have said it already
+                check.limit_text(getattr(self, name), name, label, max_len)
+        for name, role in self.others_present:
+            check.limit_text(name, "others_present", "Anwesende: Name", limits.CONSENT_PERSON_NAME)
+            check.limit_text(role, "others_present", "Anwesende: Rolle", limits.CONSENT_PERSON_ROLE)
+        for event in self.events:
+            check.limit_text(event.detail, "events", "Verlauf", limits.CONSENT_EVENT_DETAIL)
 
     @property
     def search_text(self) -> str:

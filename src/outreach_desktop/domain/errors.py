@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from outreach_desktop.domain.field_limits import NAME, too_long
+
 
 class UserError(Exception):
     """A known problem whose message (German, one sentence or two) is meant for the user.
@@ -57,18 +59,23 @@ class Checker:
     def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
+    @property
+    def fields(self) -> set[str]:
+        return {e.field for e in self.errors}
+
     def fail(self, field: str, label: str, message: str) -> None:
         self.errors.append(FieldError(field, label, message))
 
-    def require_text(self, value: str, field: str, label: str, max_len: int = 200) -> None:
+    def require_text(self, value: str, field: str, label: str, max_len: int = NAME) -> None:
         if not value.strip():
             self.fail(field, label, "Bitte ausfüllen.")
-        elif len(value) > max_len:
-            self.fail(field, label, f"Höchstens {max_len} Zeichen.")
+        else:
+            self.limit_text(value, field, label, max_len)
 
-    def limit_text(self, value: str, field: str, label: str, max_len: int = 2000) -> None:
+    def limit_text(self, value: str, field: str, label: str, max_len: int) -> None:
+        """A value longer than `max_len` characters (field_limits.py) is refused."""
         if len(value) > max_len:
-            self.fail(field, label, f"Höchstens {max_len} Zeichen.")
+            self.fail(field, label, too_long(max_len, len(value)))
 
     def raise_if_any(self) -> None:
         if self.errors:

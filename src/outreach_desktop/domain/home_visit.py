@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
@@ -21,7 +22,7 @@ SATURDAY = 5
 SUNDAY = 6
 MAX_FAILED_CALLS = 20
 MAX_DAYS = 365
-MAX_NOTE_LEN = 2000
+MAX_NOTE_LEN = limits.CALL_NOTE
 
 
 def format_day(day: date) -> str:

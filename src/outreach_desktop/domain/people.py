@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.errors import Checker
+from outreach_desktop.domain.field_limits import too_long
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
 from outreach_desktop.domain.text_safety import clean_fields
@@ -21,7 +23,9 @@ def normalize_customer_number(value: str) -> str:
 
 
 def _check_phone(check: Checker, phone: str, field: str = "phone") -> None:
-    if phone.strip() and not _PHONE.match(phone.strip()):
+    if len(phone) > limits.CLIENT_PHONE:
+        check.fail(field, "Telefon", too_long(limits.CLIENT_PHONE, len(phone)))
+    elif phone.strip() and not _PHONE.match(phone.strip()):
         check.fail(field, "Telefon", "Nur Ziffern, Leerzeichen und + ( ) / - erlaubt.")
 
 
@@ -41,7 +45,7 @@ class Client(Record):
     def validate(self) -> None:
         clean_fields(self, "display_name", "customer_number", "phone")
         check = Checker()
-        check.require_text(self.display_name, "display_name", "Name")
+        check.require_text(self.display_name, "display_name", "Name", limits.CLIENT_NAME)
         number = normalize_customer_number(self.customer_number)
         if number and not _CUSTOMER_NUMBER.match(number):
             check.fail(
@@ -49,9 +53,10 @@ class Client(Record):
                 "Kundennummer",
                 "Erwartet werden drei Ziffern, ein Buchstabe und sechs Ziffern (z. B. 123A456789).",
             )
-        check.limit_text(self.address, "address", "Anschrift", 500)
+        check.limit_text(self.address, "address", "Anschrift", limits.CLIENT_ADDRESS)
         _check_phone(check, self.phone)
-        check.limit_text(self.reachability_notes, "reachability_notes", "Erreichbarkeit", 2000)
+        check.limit_text(self.reachability_notes, "reachability_notes", "Erreichbarkeit",
+                         limits.CLIENT_REACHABILITY_NOTES)  # fmt: skip
         if not self.in_own_caseload and not self.main_caseworker_id:
             check.fail(
                 "main_caseworker_id",
@@ -79,7 +84,7 @@ class Staff(Record):
     def validate(self) -> None:
         clean_fields(self, "name", "phone")
         check = Checker()
-        check.require_text(self.name, "name", "Name")
+        check.require_text(self.name, "name", "Name", limits.STAFF_NAME)
         _check_phone(check, self.phone)
         check.raise_if_any()
 
@@ -100,9 +105,9 @@ class ThirdParty(Record):
     def validate(self) -> None:
         clean_fields(self, "name")
         check = Checker()
-        check.require_text(self.name, "name", "Name")
-        check.limit_text(self.address, "address", "Anschrift", 500)
-        check.limit_text(self.contact, "contact", "Kontakt", 500)
+        check.require_text(self.name, "name", "Name", limits.THIRD_PARTY_NAME)
+        check.limit_text(self.address, "address", "Anschrift", limits.THIRD_PARTY_ADDRESS)
+        check.limit_text(self.contact, "contact", "Kontakt", limits.THIRD_PARTY_CONTACT)
         check.raise_if_any()
 
     @property

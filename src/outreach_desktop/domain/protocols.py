@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker, DomainError
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
@@ -19,7 +20,7 @@ from outreach_desktop.domain.text import search_key
 from outreach_desktop.domain.text_safety import clean_fields
 from outreach_desktop.domain.vocabulary import Approach
 
-MAX_FIELD = 20_000
+MAX_FIELD = limits.PROTOCOL_TEXT
 TEXT_FIELDS = (
     ("place", "Ort"),
     ("topics", "Themen"),
@@ -132,10 +133,16 @@ class Protocol(Record):
     def search_text(self) -> str:
         return search_key(self.place, self.topics)
 
-    def validate(self) -> None:
+    def validate(self, before: Protocol | None = None) -> None:
+        """The rules of every save. With `before` (the stored version) a text is held to its
+        limit only where it changed: a draft stored before the limit still saves unchanged."""
         if not self.is_final:  # a finalized protocol never changes, not even invisibly
             clean_fields(self, "place", "others_present")
         check = Checker()
+        for name, label in TEXT_FIELDS:
+            value = getattr(self, name)
+            if before is None or value != getattr(before, name):
+                check.limit_text(value, name, label, MAX_FIELD)
         if self.client_id is None and self.appointment_id is None:
             check.fail("client_id", "Kundin/Kunde", "Bitte Kundin oder Kunden bzw. Termin angeben.")
         check_date(check, self.met_at, "met_at", "Gespräch am")
@@ -147,6 +154,10 @@ class Protocol(Record):
             if not person.name.strip():
                 check.fail("others_present", "Weitere Anwesende", "Bitte Namen angeben.")
                 break
+            check.limit_text(person.name, "others_present", "Weitere Anwesende: Name",
+                             limits.OTHER_PRESENT_NAME)  # fmt: skip
+            check.limit_text(person.role, "others_present", "Weitere Anwesende: Rolle",
+                             limits.OTHER_PRESENT_ROLE)  # fmt: skip
         check.raise_if_any()
 
     def require_draft(self) -> None:
@@ -171,6 +182,13 @@ class Protocol(Record):
                 "Für jede weitere Person muss das Einverständnis dokumentiert sein.",
             )  # fmt: skip
         check.raise_if_any()
+
+
+def check_addendum(text: str) -> None:
+    """An addendum's text: not empty, at most `ADDENDUM_TEXT` characters."""
+    check = Checker()
+    check.require_text(text, "addendum", "Nachtrag", limits.ADDENDUM_TEXT)
+    check.raise_if_any()
 
 
 @dataclass(kw_only=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from outreach_desktop.domain.errors import Checker
+from outreach_desktop.domain.field_limits import ACKNOWLEDGEMENT_REASON
 from outreach_desktop.domain.records import Record
 
 
@@ -29,6 +30,7 @@ class Acknowledgement(Record):
     def validate(self) -> None:
         check = Checker()
         if self.state is AckState.REJECTED:
-            check.require_text(self.reason, "reason", "Grund", 2000)
-        check.limit_text(self.reason, "reason", "Grund", 2000)
+            check.require_text(self.reason, "reason", "Grund", ACKNOWLEDGEMENT_REASON)
+        elif self.reason:
+            check.limit_text(self.reason, "reason", "Grund", ACKNOWLEDGEMENT_REASON)
         check.raise_if_any()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.appointments import MAX_BUFFER_MIN, MAX_DURATION_MIN, Appointment
 from outreach_desktop.domain.consents import (
     AccompanimentScope,
@@ -91,12 +92,15 @@ class KindSpec:
     dropped: dict[str, str] = field(default_factory=dict)  # attribute → why it stays home
 
 
-# Limits: the domain's where it bounds a field (Checker.require_text/limit_text, MAX_FIELD);
-# where it does not, the exchange's own, marked "exchange limit" in docs/exchange-format.md.
-NAME = 200  # require_text's default: names
+# Limits: the domain's, declared once per field in domain/field_limits.py.
+NAME = limits.NAME
 PHONE = Shaped(
     "phone",
-    shape={"type": "string", "maxLength": 100, "pattern": "^\\s*([0-9+()/ .-]{3,40}\\s*)?$"},
+    shape={
+        "type": "string",
+        "maxLength": limits.CLIENT_PHONE,
+        "pattern": "^\\s*([0-9+()/ .-]{3,40}\\s*)?$",
+    },
     doc="3-40 of 0-9 + ( ) / . - and spaces, possibly surrounded by white space; or empty",
 )
 CUSTOMER_NUMBER = Shaped(
@@ -120,10 +124,10 @@ def _optional_time(name: str, doc: str = "") -> LocalTime:
 CLIENTS = KindSpec(RecordKind.CLIENTS, Client, TITLES[RecordKind.CLIENTS], (
     Text("display_name", max_len=NAME, min_len=1),
     CUSTOMER_NUMBER,
-    Text("address", max_len=500),
+    Text("address", max_len=limits.CLIENT_ADDRESS),
     PHONE,
     Choice("preferred_language", enum=Language),
-    Text("reachability_notes", max_len=2000),
+    Text("reachability_notes", max_len=limits.CLIENT_REACHABILITY_NOTES),
     _optional_ref("main_caseworker_id", "staff"),
     Flag("in_own_caseload"),
 ))  # fmt: skip
@@ -141,8 +145,8 @@ STAFF = KindSpec(RecordKind.STAFF, Staff, TITLES[RecordKind.STAFF], (
 THIRD_PARTIES = KindSpec(RecordKind.THIRD_PARTIES, ThirdParty, TITLES[RecordKind.THIRD_PARTIES], (
     Text("name", max_len=NAME, min_len=1),
     Choice("kind", enum=ThirdPartyKind),
-    Text("address", max_len=500),
-    Text("contact", max_len=500),
+    Text("address", max_len=limits.THIRD_PARTY_ADDRESS),
+    Text("contact", max_len=limits.THIRD_PARTY_CONTACT),
 ))  # fmt: skip
 
 APPOINTMENTS = KindSpec(RecordKind.APPOINTMENTS, Appointment, TITLES[RecordKind.APPOINTMENTS], (
@@ -150,7 +154,7 @@ APPOINTMENTS = KindSpec(RecordKind.APPOINTMENTS, Appointment, TITLES[RecordKind.
     LocalTime("start"),
     Whole("planned_duration_min", minimum=5, maximum=MAX_DURATION_MIN),
     Whole("buffer_min", minimum=0, maximum=MAX_BUFFER_MIN),
-    Text("place", max_len=300),
+    Text("place", max_len=limits.APPOINTMENT_PLACE),
     _optional_ref("client_id", "null: anonymous (Walk and Talk only)"),
     _optional_ref("third_party_id"),
     Refs("staff_ids", min_items=1, unique=True),
@@ -170,7 +174,8 @@ PROTOCOLS = KindSpec(RecordKind.PROTOCOLS, Protocol, TITLES[RecordKind.PROTOCOLS
     _optional_ref("client_id"),
     Refs("staff_ids", min_items=1),
     Items("others_present", make=OtherPresent, max_items=100, parts=(
-        Text("name", max_len=500), Text("role", max_len=500),
+        Text("name", max_len=limits.OTHER_PRESENT_NAME),
+        Text("role", max_len=limits.OTHER_PRESENT_ROLE),
         _optional_ref("consent_id", "the presence consent that covers them"),
     )),
     *(Text(name, max_len=MAX_FIELD) for name, _label in TEXT_FIELDS),
@@ -185,7 +190,7 @@ PROTOCOLS = KindSpec(RecordKind.PROTOCOLS, Protocol, TITLES[RecordKind.PROTOCOLS
     _optional_ref("countersigned_by", "staff"),
     _optional_time("countersigned_at"),
     Items("addenda", make=Addendum, parts=(
-        LocalTime("at"), Ref("by", doc="staff"), Text("text", max_len=MAX_FIELD),
+        LocalTime("at"), Ref("by", doc="staff"), Text("text", max_len=limits.ADDENDUM_TEXT),
     )),
 ))  # fmt: skip
 
@@ -195,32 +200,33 @@ CONSENTS = KindSpec(RecordKind.CONSENTS, Consent, TITLES[RecordKind.CONSENTS], (
     Choice("kind", enum=ConsentKind),
     _optional_ref("appointment_id"),
     _optional_ref("third_party_id", "release: the third party it names"),
-    Text("purpose", max_len=500),
-    Text("topics", max_len=2000),
+    Text("purpose", max_len=limits.CONSENT_PURPOSE),
+    Text("topics", max_len=limits.CONSENT_TOPICS),
     Day("valid_until", nullable=True),
     Items("others_present", make=tuple, max_items=100, parts=(
-        Text("name", max_len=500), Text("role", max_len=500),
+        Text("name", max_len=limits.CONSENT_PERSON_NAME),
+        Text("role", max_len=limits.CONSENT_PERSON_ROLE),
     )),
     Choice("scope", enum=AccompanimentScope, nullable=True),
-    Text("participation_reason", max_len=2000),
+    Text("participation_reason", max_len=limits.CONSENT_PARTICIPATION_REASON),
     _optional_ref("main_caseworker_id", "handover: staff"),
     Choice("state", enum=ConsentState),
     Choice("given_how", enum=GivenHow, nullable=True),
     _optional_time("given_at"),
     _optional_ref("oral_documented_by", "staff"),
-    Text("oral_witness", max_len=500),
+    Text("oral_witness", max_len=limits.CONSENT_ORAL_WITNESS),
     Shaped("language", shape={"type": "string", "enum": ["", *(x.value for x in Language)]},
            doc="second language of the printed form; empty: the client's"),
-    Text("form_version", max_len=200),
+    Text("form_version", max_len=limits.CONSENT_FORM_VERSION),
     _optional_time("refused_at"),
     _optional_time("revoked_at"),
-    Text("revoked_how", max_len=2000),
+    Text("revoked_how", max_len=limits.CONSENT_REVOKED_HOW),
     Digest("signed_form_sha256", source="signed_pdf", nullable=True,
            doc="SHA-256 of the member forms/<id>.pdf (the form as signed); null: none"),
     Items("events", make=ConsentEvent, parts=(
         LocalTime("at"),
         Shaped("event", shape={"type": "string", "enum": list(CONSENT_EVENTS)}),
-        Text("detail", max_len=2000),
+        Text("detail", max_len=limits.CONSENT_EVENT_DETAIL),
     )),
 ), dropped={
     "signature_png": "travels inside the signed form (forms/<id>.pdf), the legal record; "
@@ -245,7 +251,7 @@ ACKNOWLEDGEMENTS = KindSpec(RecordKind.ACKNOWLEDGEMENTS, Acknowledgement,
     Whole("revision", source="record_revision", minimum=1),
     Shaped("content_hash", shape=ref("sha256"), doc="content_hash of the record as sent"),
     Choice("state", enum=AckState),
-    Text("reason", max_len=2000, doc="why it was rejected"),
+    Text("reason", max_len=limits.ACKNOWLEDGEMENT_REASON, doc="why it was rejected"),
 ))  # fmt: skip
 
 SPECS: dict[str, KindSpec] = {

@@ -3,6 +3,7 @@ countersign, addenda; anonymous counselling; full-text search."""
 
 from __future__ import annotations
 
+from copy import copy
 from dataclasses import replace
 from datetime import date, datetime
 
@@ -16,6 +17,7 @@ from outreach_desktop.domain.protocols import (
     AnonymousCounselling,
     OtherPresent,
     Protocol,
+    check_addendum,
 )
 from outreach_desktop.domain.search import Hit
 from outreach_desktop.domain.text_safety import clean_text
@@ -117,11 +119,13 @@ class ProtocolService:
         flags — never its people, its links, a signature or an addendum."""
         stored = self._repo.get(protocol.id)
         stored.require_draft()
+        before = copy(stored)
         for name in EDITABLE:
             setattr(stored, name, getattr(protocol, name))
         stored.revision = protocol.revision
         stored.others_present = self._others_present(stored)
-        return self._repo.save(stored)
+        stored.validate(before)  # a text over its limit only where it changed
+        return self._repo.save(stored, check=False)
 
     def _others_present(self, protocol: Protocol) -> list[OtherPresent]:
         """Others present as documented by presence consents for the appointment (also those
@@ -193,7 +197,9 @@ class ProtocolService:
             raise DomainError("Nachträge gibt es zu abgeschlossenen Protokollen.")
         if not text.strip():
             raise DomainError("Der Nachtrag ist leer.")
-        protocol.addenda.append(Addendum(now, by, clean_text(text).strip()))
+        cleaned = clean_text(text).strip()
+        check_addendum(cleaned)
+        protocol.addenda.append(Addendum(now, by, cleaned))
         return self._repo.save(protocol)
 
     def anonymous_counselling(self) -> list[AnonymousCounselling]:

@@ -14,6 +14,7 @@ from typing import Any
 from outreach_desktop import paths
 from outreach_desktop.domain.appointments import DEFAULT_BUFFER, MAX_BUFFER_MIN
 from outreach_desktop.domain.errors import UserError
+from outreach_desktop.domain.field_limits import LETTERHEAD_LINE
 from outreach_desktop.domain.home_visit import DEFAULT_SETTINGS, MAX_FAILED_CALLS, TimelineSettings
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.atomic import atomic_write, private_dir
@@ -39,7 +40,7 @@ def _at_most(length: int) -> dict[str, Any]:
 
 
 _BUFFER = _between(0, MAX_BUFFER_MIN)
-_LETTERHEAD = _at_most(200)
+_LETTERHEAD = _at_most(LETTERHEAD_LINE)
 
 
 @dataclass

@@ -33,6 +33,7 @@ from outreach_desktop.domain.consents import ConsentKind, ConsentLookup
 from outreach_desktop.domain.date_window import MESSAGE as DATE_WINDOW
 from outreach_desktop.domain.date_window import in_window, require_date
 from outreach_desktop.domain.errors import DomainError, FieldError, ValidationError
+from outreach_desktop.domain.field_limits import CHECKLIST_ANSWER, too_long
 from outreach_desktop.domain.home_visit import (
     CallAttempt,
     LetterKind,
@@ -235,8 +236,8 @@ class WorkflowService:
             return
         if not isinstance(value, str):
             raise bad("Erwartet wird ein Text.")
-        if len(value) > 2000:
-            raise bad("Höchstens 2000 Zeichen.")
+        if len(value) > CHECKLIST_ANSWER:
+            raise bad(too_long(CHECKLIST_ANSWER, len(value)))
         if kind is ItemKind.CHOICE and value not in {c.id for c in item.choices}:
             raise bad("Bitte eine der Möglichkeiten wählen.")
         if kind is ItemKind.DATE:

@@ -181,11 +181,12 @@ class TextTemplate(Record):
     body: str
 
     def validate(self) -> None:
+        from outreach_desktop.domain import field_limits as limits
         from outreach_desktop.domain.errors import Checker
 
         check = Checker()
-        check.require_text(self.title, "title", "Titel", 100)
-        check.require_text(self.body, "body", "Text", 5000)
+        check.require_text(self.title, "title", "Titel", limits.TEMPLATE_TITLE)
+        check.require_text(self.body, "body", "Text", limits.TEMPLATE_BODY)
         check.raise_if_any()
 
 

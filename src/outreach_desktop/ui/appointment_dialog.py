@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.appointments import (
     DEFAULT_DURATION,
     MAX_BUFFER_MIN,
@@ -116,6 +117,7 @@ class AppointmentDialog(FormDialog):
             self.tr("&Place"),
             a.place,
             self.tr("Meeting point; for a home visit the client's address"),
+            max_len=limits.APPOINTMENT_PLACE,
         )
         self.staff = QListWidget()
         self.staff.setMaximumHeight(110)

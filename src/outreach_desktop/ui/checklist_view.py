@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop.domain.checklists import Item, ItemKind, ItemState, ItemStatus, Phase
+from outreach_desktop.domain.field_limits import CHECKLIST_ANSWER
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.ui.formats import DATE, LAST_DAY, format_datetime
 from outreach_desktop.ui.i18n import ui_language
 from outreach_desktop.ui.widgets.common import style_error
+from outreach_desktop.ui.widgets.text_limit import limit_line
 
 translate = QCoreApplication.translate
 
@@ -85,7 +87,7 @@ class ItemRow:
             combo.activated.connect(lambda _i: self._send(combo.currentData()))
             return combo
         if kind is ItemKind.TEXT:
-            edit = QLineEdit()
+            edit = limit_line(QLineEdit(), CHECKLIST_ANSWER)
             edit.editingFinished.connect(lambda: self._send_text(edit))
             return edit
         if kind is ItemKind.DATE:

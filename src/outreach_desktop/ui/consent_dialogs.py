@@ -7,6 +7,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.consents import (
     KINDS_FOR_APPROACH,
@@ -40,7 +41,7 @@ class ConsentDialog(FormDialog):
         self.session, self.appointment, self.now = session, appointment, now
         self._kind_fields(appointment)
         self._release_fields(appointment)
-        self.others = text_area("", 3)  # presence
+        self.others = text_area("", 3, max_len=limits.OTHERS_PRESENT_LINES)  # presence
         self.add_field(
             "others_present",
             self.tr("&Others present"),
@@ -77,8 +78,8 @@ class ConsentDialog(FormDialog):
             max(0, self.third_party.findData(appointment.third_party_id))
         )
         self.add_field("third_party_id", self.tr("&Third party"), self.third_party)
-        self.purpose = self.line("purpose", self.tr("&Purpose"))
-        self.topics = text_area("", 2)
+        self.purpose = self.line("purpose", self.tr("&Purpose"), max_len=limits.CONSENT_PURPOSE)
+        self.topics = text_area("", 2, max_len=limits.CONSENT_TOPICS)
         self.add_field("topics", self.tr("T&opics"), self.topics)
         self.valid_until = date_edit(
             appointment.start.date().replace(year=appointment.start.year + 1)
@@ -93,7 +94,10 @@ class ConsentDialog(FormDialog):
             AccompanimentScope.IN_CONVERSATION.value,
         )
         self.add_field("scope", self.tr("&Scope"), self.scope)
-        self.reason = self.line("participation_reason", self.tr("&Reason for taking part"))
+        self.reason = self.line(
+            "participation_reason", self.tr("&Reason for taking part"),
+            max_len=limits.CONSENT_PARTICIPATION_REASON,
+        )  # fmt: skip
 
     def _handover_fields(self, appointment: Appointment) -> None:
         """Informing the main caseworker: preset to the client's own."""
@@ -196,7 +200,9 @@ class GivenDialog(FormDialog):
             if owner:
                 self.by.setCurrentIndex(max(0, self.by.findData(owner.id)))
             self.add_field("oral_documented_by", self.tr("Documented &by"), self.by)
-            self.witness = self.line("oral_witness", self.tr("&Witness"))
+            self.witness = self.line(
+                "oral_witness", self.tr("&Witness"), max_len=limits.CONSENT_ORAL_WITNESS
+            )
 
     def save(self) -> Consent:
         at = read_datetime(self.date, self.time)
@@ -234,6 +240,7 @@ class EndConsentDialog(FormDialog):
             self.tr("&How") if revoke else self.tr("&Note"),
             "",
             self.tr("e.g. by phone, in writing, in person") if revoke else "",
+            max_len=limits.CONSENT_REVOKED_HOW,
         )
 
     def save(self) -> Consent:

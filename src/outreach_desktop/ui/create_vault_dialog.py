@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.passphrase import MIN_LENGTH
 from outreach_desktop.domain.vocabulary import Department
 from outreach_desktop.services.profiles import new_profile_path
@@ -44,9 +45,10 @@ class CreateVaultDialog(FormDialog):
             self.tr("&Profile name"),
             fixed_path.name if fixed_path else "",
             self.tr("For example your first name; shown when unlocking"),
+            max_len=limits.PROFILE_NAME,
         )
         self.profile.setEnabled(fixed_path is None)
-        self.owner = self.line("name", self.tr("Your &name"))
+        self.owner = self.line("name", self.tr("Your &name"), max_len=limits.STAFF_NAME)
         self.department = enum_combo(Department)
         self.add_field("department", self.tr("&Department"), self.department)
         self.passphrase = secret_edit()
@@ -68,6 +70,7 @@ class CreateVaultDialog(FormDialog):
                 "age public key of your agency (age1…); lets the office recover the vault "
                 "if the passphrase is lost"
             ),
+            max_len=limits.KEY_TEXT,
         )
 
     def save(self) -> Session:

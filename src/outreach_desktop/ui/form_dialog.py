@@ -25,6 +25,7 @@ from outreach_desktop.domain.errors import FieldError, UserError, ValidationErro
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import error_text
 from outreach_desktop.ui.widgets.common import mark_invalid, plain, style_error
+from outreach_desktop.ui.widgets.text_limit import TextLimit, limit_line, limit_of
 
 E = TypeVar("E")
 
@@ -76,10 +77,13 @@ class SearchCombo(QComboBox):
         return self.itemData(index)
 
 
-def text_area(text: str = "", lines: int = 3) -> QPlainTextEdit:
+def text_area(text: str = "", lines: int = 3, *, max_len: int) -> QPlainTextEdit:
+    """A multi-line edit of a few lines that stops at `max_len` characters (field_limits.py);
+    its counter (`limit_of(edit).counter`) goes under it, FormDialog.add_field puts it there."""
     edit = QPlainTextEdit(text)
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(edit.fontMetrics().lineSpacing() * lines + 14)
+    TextLimit(edit, max_len)
     return edit
 
 
@@ -138,6 +142,9 @@ class FormDialog(QDialog):
             self.form.addRow("", widget)
         else:
             self.form.addRow(caption, widget)
+        limit = limit_of(widget) if isinstance(widget, QPlainTextEdit) else None
+        if limit is not None:
+            self.form.addRow("", limit.counter)
         self.fields[name] = widget
         return widget
 
@@ -160,8 +167,11 @@ class FormDialog(QDialog):
     def _touch(self, *_args: object) -> None:
         self.touched = True
 
-    def line(self, name: str, label: str, text: str = "", help_text: str = "") -> QLineEdit:
-        edit = QLineEdit(text)
+    def line(
+        self, name: str, label: str, text: str = "", help_text: str = "", *, max_len: int
+    ) -> QLineEdit:
+        """A one-line field that stops at `max_len` characters (field_limits.py)."""
+        edit = limit_line(QLineEdit(text), max_len)
         self.add_field(name, label, edit, help_text)
         return edit
 

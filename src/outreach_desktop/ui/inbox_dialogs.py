@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.domain.field_limits import ACKNOWLEDGEMENT_REASON
 from outreach_desktop.services.inbox import ImportResult
 from outreach_desktop.ui.widgets.common import ERROR_COLOR, buddy_label, plain
+from outreach_desktop.ui.widgets.text_limit import TextLimit
 
 PROBLEMS = ("refused", "failed")
 
@@ -154,6 +156,7 @@ class RejectDialog(QDialog):
         self.reason = QPlainTextEdit()
         self.reason.setAccessibleName(self.tr("Reason for the rejection"))
         self.reason.setTabChangesFocus(True)
+        counter = TextLimit(self.reason, ACKNOWLEDGEMENT_REASON).counter
         label = buddy_label(self.tr("&Reason (required)"), self.reason)
         self.reject_button = _push(self.tr("Re&ject"))
         self.reject_button.setEnabled(False)
@@ -168,6 +171,7 @@ class RejectDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(label)
         layout.addWidget(self.reason, 1)
+        layout.addWidget(counter)
         layout.addWidget(buttons)
         self.resize(520, 300)
         self.reason.setFocus()

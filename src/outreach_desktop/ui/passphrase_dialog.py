@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.passphrase import MIN_LENGTH
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog
@@ -58,7 +59,7 @@ class RecoveryKeyDialog(FormDialog):
                 "lost. Enter the public key the office gave you (it starts with age1)."
             )
         )
-        self.recipient = self.line("recovery", self.tr("&Recovery key"))
+        self.recipient = self.line("recovery", self.tr("&Recovery key"), max_len=limits.KEY_TEXT)
 
     def save(self) -> bool:
         self.session.set_recovery_recipient(self.recipient.text())

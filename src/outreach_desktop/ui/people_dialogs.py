@@ -6,6 +6,7 @@ import copy
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.people import Client, Staff, ThirdParty
 from outreach_desktop.domain.vocabulary import Department, Language, ThirdPartyKind
 from outreach_desktop.services.session import Session
@@ -18,19 +19,22 @@ class ClientDialog(FormDialog):
         self.session = session
         self.client = copy.deepcopy(client) if client else Client(display_name="")
         c = self.client
-        self.name = self.line("display_name", self.tr("&Name"), c.display_name)
+        self.name = self.line(
+            "display_name", self.tr("&Name"), c.display_name, max_len=limits.CLIENT_NAME
+        )
         self.number = self.line(
             "customer_number",
             self.tr("C&ustomer number"),
             c.customer_number,
             self.tr("Three digits, a letter, six digits, e.g. 123A456789"),
+            max_len=limits.CUSTOMER_NUMBER,
         )
-        self.address = text_area(c.address)
+        self.address = text_area(c.address, max_len=limits.CLIENT_ADDRESS)
         self.add_field("address", self.tr("&Address"), self.address)
-        self.phone = self.line("phone", self.tr("&Phone"), c.phone)
+        self.phone = self.line("phone", self.tr("&Phone"), c.phone, max_len=limits.CLIENT_PHONE)
         self.language = enum_combo(Language, c.preferred_language)
         self.add_field("preferred_language", self.tr("Preferred &language"), self.language)
-        self.reach = text_area(c.reachability_notes)
+        self.reach = text_area(c.reachability_notes, max_len=limits.CLIENT_REACHABILITY_NOTES)
         self.add_field(
             "reachability_notes",
             self.tr("&Reachability"),
@@ -71,10 +75,10 @@ class StaffDialog(FormDialog):
         self.session = session
         self.staff = copy.deepcopy(staff) if staff else Staff(name="")
         s = self.staff
-        self.name = self.line("name", self.tr("&Name"), s.name)
+        self.name = self.line("name", self.tr("&Name"), s.name, max_len=limits.STAFF_NAME)
         self.department = enum_combo(Department, s.department)
         self.add_field("department", self.tr("&Department"), self.department)
-        self.phone = self.line("phone", self.tr("&Phone"), s.phone)
+        self.phone = self.line("phone", self.tr("&Phone"), s.phone, max_len=limits.STAFF_PHONE)
         self.leader = QCheckBox()
         self.leader.setChecked(s.is_team_leader)
         self.add_field("is_team_leader", self.tr("&Team leader"), self.leader)
@@ -96,12 +100,12 @@ class ThirdPartyDialog(FormDialog):
         self.session = session
         self.party = copy.deepcopy(party) if party else ThirdParty(name="")
         t = self.party
-        self.name = self.line("name", self.tr("&Name"), t.name)
+        self.name = self.line("name", self.tr("&Name"), t.name, max_len=limits.THIRD_PARTY_NAME)
         self.kind = enum_combo(ThirdPartyKind, t.kind)
         self.add_field("kind", self.tr("&Kind"), self.kind)
-        self.address = text_area(t.address)
+        self.address = text_area(t.address, max_len=limits.THIRD_PARTY_ADDRESS)
         self.add_field("address", self.tr("&Address"), self.address)
-        self.contact = text_area(t.contact, 2)
+        self.contact = text_area(t.contact, 2, max_len=limits.THIRD_PARTY_CONTACT)
         self.add_field(
             "contact", self.tr("&Contact"), self.contact, self.tr("Contact person, phone, e-mail")
         )

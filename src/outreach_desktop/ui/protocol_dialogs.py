@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.protocols import Protocol
 from outreach_desktop.services.session import Session
@@ -22,7 +23,7 @@ class AddendumDialog(FormDialog):
         super().__init__(parent, self.tr("Addendum"))
         self.session, self.protocol_id, self.now, self.by = session, protocol_id, now, by
         self.set_intro(self.tr("The protocol stays as it was; the addendum is shown with it."))
-        self.text = text_area("", 5)
+        self.text = text_area("", 5, max_len=limits.ADDENDUM_TEXT)
         self.add_field("text", self.tr("&Addendum"), self.text)
 
     def save(self) -> Protocol:
@@ -74,7 +75,9 @@ class FollowUpDialog(FormDialog):
         self.add_field("start", self.tr("&Date"), self.date)
         self.time = time_edit(start.time())
         self.add_field("start_time", self.tr("&Time"), self.time)
-        self.place = self.line("place", self.tr("&Place"), protocol.place)
+        self.place = self.line(
+            "place", self.tr("&Place"), protocol.place, max_len=limits.APPOINTMENT_PLACE
+        )
 
     def save(self) -> object:
         return self.session.protocols.plan_follow_up(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop.domain.protocols import (
+    MAX_FIELD,
     SUCCESS_MEASURE_DE,
     TEXT_FIELDS,
     Protocol,
@@ -30,6 +31,7 @@ from outreach_desktop.services.protocol_views import ProtocolView
 from outreach_desktop.ui.form_dialog import text_area
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.protocol_templates import TemplateMenus
+from outreach_desktop.ui.widgets.text_limit import limit_of
 
 HOME_ONLY = {"non_appearance_reasons", "reachability"}
 
@@ -94,7 +96,7 @@ class ProtocolForm(QWidget):
             if name in HOME_ONLY and p.approach is not Approach.HOME_VISIT:
                 continue
             caption = QLabel(label)
-            edit = text_area(getattr(p, name), 4 if name == "course" else 2)
+            edit = text_area(getattr(p, name), 4 if name == "course" else 2, max_len=MAX_FIELD)
             edit.setAccessibleName(label)
             caption.setBuddy(edit)
             edit.textChanged.connect(self.changed)
@@ -102,7 +104,10 @@ class ProtocolForm(QWidget):
             grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(edit, row, 1)
             grid.addWidget(self._templates.button(name, label), row, 2, Qt.AlignmentFlag.AlignTop)
-            row += 1
+            limit = limit_of(edit)
+            assert limit is not None
+            grid.addWidget(limit.counter, row + 1, 1)  # shown near the limit
+            row += 2
         return row
 
     def _add_rating(self, grid: QGridLayout, row: int) -> int:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.domain.field_limits import LETTERHEAD_LINE
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings, save_settings, setting_range
@@ -23,6 +24,7 @@ from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.messages import show_error, show_info, show_warning
 from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog, RecoveryKeyDialog
 from outreach_desktop.ui.widgets.common import buddy_label, plain, scroll
+from outreach_desktop.ui.widgets.text_limit import limit_line
 
 
 class SettingsPage(QWidget):
@@ -115,7 +117,7 @@ class SettingsPage(QWidget):
             ("agency_email", self.tr("&E-mail")),
             ("agency_website", self.tr("&Website")),
         ):
-            edit = QLineEdit(getattr(self.settings, name))
+            edit = limit_line(QLineEdit(getattr(self.settings, name)), LETTERHEAD_LINE)
             edit.setAccessibleName(plain(text))
             edit.editingFinished.connect(self._save)
             self.letterhead[name] = edit

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QTime
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QTimeEdit, QWidget
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.conduct import BrokenOffBy
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, LetterKind
@@ -94,7 +95,7 @@ class OutcomeDialog(FormDialog):
             self.add_field("broken_off_by", self.tr("Broken off &by"), self.by)
         if outcome is S.POSTPONED:
             self._new_date_fields(session.appointments.get(appointment_id).start)
-        self.reason = text_area("", 3)
+        self.reason = text_area("", 3, max_len=limits.OUTCOME_REASON)
         self.add_field("outcome_reason", self.tr("&Reason"), self.reason)
 
     def _new_date_fields(self, planned: datetime) -> None:
@@ -162,7 +163,10 @@ class NewDateDialog(FormDialog):
         self.add_field("start", self.tr("&Date"), self.date)
         self.time = time_edit(start.time())
         self.add_field("start_time", self.tr("&Time"), self.time)
-        self.place = self.line("place", self.tr("&Place"), "" if relocate else appointment.place)
+        self.place = self.line(
+            "place", self.tr("&Place"), "" if relocate else appointment.place,
+            max_len=limits.APPOINTMENT_PLACE,
+        )  # fmt: skip
 
     def save(self) -> Appointment:
         start = read_datetime(self.date, self.time)
@@ -189,7 +193,10 @@ class CallDialog(FormDialog):
         self.add_field("at_time", self.tr("&Time"), self.time)
         self.outcome = enum_combo(CallOutcome, CallOutcome.NO_ANSWER)
         self.add_field("outcome", self.tr("&Outcome"), self.outcome)
-        self.note = self.line("note", self.tr("&Note"), "", self.tr("Short, no personal details"))
+        self.note = self.line(
+            "note", self.tr("&Note"), "", self.tr("Short, no personal details"),
+            max_len=limits.CALL_NOTE,
+        )  # fmt: skip
 
     def save(self) -> str:
         call = CallAttempt(
