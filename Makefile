@@ -7,7 +7,7 @@ BUILT  := src/outreach_desktop/_built
 TS     := $(wildcard resources/translations/*.ts)
 QM     := $(patsubst resources/translations/%.ts,$(BUILT)/translations/%.qm,$(TS))
 
-.PHONY: run test lint demo bench wheel setup translations lupdate clean
+.PHONY: run test lint demo bench wheel dist deb test-dist setup translations lupdate clean
 
 run: setup
 	$(BIN)/outreach-desktop $(ARGS)
@@ -16,8 +16,8 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks packaging
+	$(BIN)/ruff format --check src tests benchmarks packaging
 	$(BIN)/mypy
 
 # The GUI on a throwaway vault filled with synthetic data (passphrase printed below).
@@ -34,6 +34,32 @@ bench: setup
 # A wheel with translations and resources inside (installable without this checkout).
 wheel: setup
 	$(BIN)/python -m pip wheel . --no-deps --quiet -w dist
+
+# The frozen app (PyInstaller onedir) in dist/outreach-desktop/, and the Debian package built from
+# it; test-dist installs that package and runs the smoke test (packaging/README.md).
+DIST_STAMP := $(VENV)/.dist-installed
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,dist]'
+	@touch $(DIST_STAMP)
+
+dist: setup $(DIST_STAMP)
+	rm -rf dist/outreach-desktop build/pyinstaller
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)} \
+	  $(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/pyinstaller/outreach-desktop.spec
+	@du -sh dist/outreach-desktop | sed 's/^/frozen app: /'
+
+deb: dist
+	rm -f dist/outreach-desktop_*.deb
+	SOURCE_DATE_EPOCH=$${SOURCE_DATE_EPOCH:-$$(git log -1 --format=%ct 2>/dev/null || date +%s)} \
+	  $(BIN)/python packaging/deb/build_deb.py dist/outreach-desktop dist
+	@ls -l dist/outreach-desktop_*.deb
+	@if command -v lintian >/dev/null; then lintian --fail-on error,warning dist/outreach-desktop_*.deb \
+	  && echo "lintian: clean (overrides explained in packaging/deb/lintian-overrides)"; \
+	  else echo "lintian not installed: skipped"; fi
+
+test-dist: deb
+	$(BIN)/python packaging/smoke_test.py dist/outreach-desktop_*.deb
 
 setup: $(STAMP) translations
 
@@ -66,4 +92,4 @@ lupdate: $(STAMP)
 		-ts resources/translations/outreach_en.ts
 
 clean:
-	rm -rf $(VENV) $(BUILT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(BUILT) .pytest_cache .mypy_cache .ruff_cache dist build

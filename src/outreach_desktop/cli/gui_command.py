@@ -13,4 +13,4 @@ def run(args: argparse.Namespace) -> int:
         passphrase = SecretSource().read(args.passphrase_file, "")
     from outreach_desktop.ui.app import run_gui
 
-    return run_gui(vault=args.vault, passphrase=passphrase)
+    return run_gui(vault=args.vault, passphrase=passphrase, exit_when_ready=args.exit_when_ready)

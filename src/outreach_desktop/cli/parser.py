@@ -50,6 +50,8 @@ def build_parser() -> GermanParser:
     )
     _vault(parser, required=False)
     _passphrase(parser)
+    parser.add_argument("--exit-when-ready", action="store_true",
+                        help="Oberfläche öffnen und gleich wieder schließen (Installationsprüfung)")  # fmt: skip
     parser.set_defaults(handler=gui_command.run, command="gui")
     sub = parser.add_subparsers(title="Befehle", dest="command", parser_class=GermanParser)
     parents = _Parents()

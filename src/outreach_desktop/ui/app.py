@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from outreach_desktop import __version__
@@ -26,7 +27,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_gui(vault: Path | None = None, passphrase: str | None = None) -> int:
+def run_gui(
+    vault: Path | None = None, passphrase: str | None = None, exit_when_ready: bool = False
+) -> int:
     app = create_application()
     settings = load_settings()
     install_translators(app, settings.language)
@@ -37,7 +40,9 @@ def run_gui(vault: Path | None = None, passphrase: str | None = None) -> int:
         window.resize(min(1280, area.width()), min(820, area.height()))
     close_on_signals(app, window)
     window.show()
-    if vault is not None and passphrase:
+    if exit_when_ready:  # an installation check: the window came up, then it closes again
+        QTimer.singleShot(0, lambda: _report_ready(app, window))
+    elif vault is not None and passphrase:
         window.unlock(vault, passphrase)
     code = int(app.exec())
     # an unlock still running when the window closed: let it finish and lock what it opened
@@ -45,3 +50,11 @@ def run_gui(vault: Path | None = None, passphrase: str | None = None) -> int:
     app.processEvents()
     window.lock(reason="exit")
     return code
+
+
+def _report_ready(app: QApplication, window: MainWindow) -> None:
+    try:
+        shown = "Anmeldeseite" if window.current_widget() is window.welcome else "Arbeitsbereich"
+        print(f"bereit: {shown} gezeigt", flush=True)
+    finally:
+        app.quit()
