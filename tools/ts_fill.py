@@ -26,7 +26,7 @@ def fill(ts: Path, translations: dict[str, dict[str, str]]) -> list[str]:
                 continue
             target.text = german
             del target.attrib["type"]
-    body = ET.tostring(root, encoding="unicode")
+    body = ET.tostring(root, encoding="unicode").replace("'", "&apos;")  # as lupdate writes it
     ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8")
     return missing
 

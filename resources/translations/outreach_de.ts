@@ -35,7 +35,7 @@
         <translation>Dienststelle und Geräteschlüssel</translation>
     </message>
     <message>
-        <source>Read the agency's setup &amp;file…</source>
+        <source>Read the agency&apos;s setup &amp;file…</source>
         <translation>Einrichtungsdatei der Dienststelle ei&amp;nlesen …</translation>
     </message>
     <message>
@@ -169,7 +169,7 @@ Bitte mit dem Fingerabdruck vergleichen, den die Dienststelle mitgeteilt hat (te
         <translation>&amp;Ort</translation>
     </message>
     <message>
-        <source>Meeting point; for a home visit the client's address</source>
+        <source>Meeting point; for a home visit the client&apos;s address</source>
         <translation>Treffpunkt; beim Hausbesuch die Anschrift der Kundin oder des Kunden</translation>
     </message>
     <message>
@@ -228,7 +228,7 @@ Bitte mit dem Fingerabdruck vergleichen, den die Dienststelle mitgeteilt hat (te
         <translation>anonym</translation>
     </message>
     <message>
-        <source>The agency's checklist file has an error and is not used; the built-in checklist applies. {problem}</source>
+        <source>The agency&apos;s checklist file has an error and is not used; the built-in checklist applies. {problem}</source>
         <translation>Die Checklisten-Datei der Dienststelle ist fehlerhaft und wird nicht verwendet; es gilt die eingebaute Checkliste. {problem}</translation>
     </message>
     <message>
@@ -715,7 +715,7 @@ Die neue Fassung bleibt daneben verzeichnet; sonst ändert sich nichts.</transla
     <message>
         <source>Take the new version of “{title}”?
 
-It takes the stored version's place; fields that differ: {fields}.</source>
+It takes the stored version&apos;s place; fields that differ: {fields}.</source>
         <translation>Die neue Fassung von „{title}“ übernehmen?
 
 Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</translation>
@@ -960,7 +960,7 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>&amp;Anlegen</translation>
     </message>
     <message>
-        <source>Your profile is an encrypted vault on this laptop. Only your passphrase opens it; if you lose it, only your agency's recovery key can. Choose one you can type reliably even when tired, and do not note it down on the laptop.</source>
+        <source>Your profile is an encrypted vault on this laptop. Only your passphrase opens it; if you lose it, only your agency&apos;s recovery key can. Choose one you can type reliably even when tired, and do not note it down on the laptop.</source>
         <translation>Ihr Profil ist ein verschlüsselter Tresor auf diesem Laptop. Nur Ihre Passphrase öffnet ihn; geht sie verloren, kann das nur noch der Wiederherstellungsschlüssel Ihrer Dienststelle. Wählen Sie eine Passphrase, die Sie auch müde sicher tippen, und notieren Sie sie nicht auf dem Laptop.</translation>
     </message>
     <message>
@@ -1130,7 +1130,7 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Ordner für die Übergabe (USB-Stick, Teamlaufwerk)</translation>
     </message>
     <message>
-        <source>The office's receipt</source>
+        <source>The office&apos;s receipt</source>
         <translation>Quittung des Büros</translation>
     </message>
     <message>
@@ -1158,7 +1158,7 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Übergabedatei schreiben (Strg+E)</translation>
     </message>
     <message>
-        <source>Read the office's &amp;receipt…</source>
+        <source>Read the office&apos;s &amp;receipt…</source>
         <translation>&amp;Quittung des Büros einlesen …</translation>
     </message>
     <message>
@@ -1178,7 +1178,7 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Übergabeprotokoll (ohne Personendaten)</translation>
     </message>
     <message>
-        <source>This laptop has not joined an agency yet. Read the agency's setup file under Settings → Agency; then records can be handed over.</source>
+        <source>This laptop has not joined an agency yet. Read the agency&apos;s setup file under Settings → Agency; then records can be handed over.</source>
         <translation>Dieser Laptop ist noch keiner Dienststelle beigetreten. Unter Einstellungen → Dienststelle die Einrichtungsdatei einlesen; dann lassen sich Einträge übergeben.</translation>
     </message>
     <message>
@@ -1198,11 +1198,11 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Vom Büro abgelehnt: {n}. Sie gehen erneut mit, sobald sie berichtigt sind.</translation>
     </message>
     <message>
-        <source>Deleted at unlock, {days} days after the office's receipt: {kinds}.</source>
+        <source>Deleted at unlock, {days} days after the office&apos;s receipt: {kinds}.</source>
         <translation>Beim Entsperren gelöscht, {days} Tage nach der Quittung des Büros: {kinds}.</translation>
     </message>
     <message>
-        <source>The handover file is encrypted for the agency; its name reveals no one. Records stay on this laptop until the office's receipt, and are deleted after the period the agency set.</source>
+        <source>The handover file is encrypted for the agency; its name reveals no one. Records stay on this laptop until the office&apos;s receipt, and are deleted after the period the agency set.</source>
         <translation>Die Übergabedatei ist für die Dienststelle verschlüsselt; ihr Name verrät niemanden. Die Einträge bleiben bis zur Quittung des Büros auf diesem Laptop und werden nach der von der Dienststelle festgelegten Frist gelöscht.</translation>
     </message>
     <message>
@@ -1218,7 +1218,7 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Geschrieben und geprüft: {file} ({n} Einträge).</translation>
     </message>
     <message>
-        <source>{n} more records wait for the next handover (the agency's size limit).</source>
+        <source>{n} more records wait for the next handover (the agency&apos;s size limit).</source>
         <translation>{n} weitere Einträge warten auf die nächste Übergabe (Größengrenze der Dienststelle).</translation>
     </message>
     <message>
@@ -1413,7 +1413,7 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Übergaben &amp;einlesen …</translation>
     </message>
     <message>
-        <source>Read the laptops' bundles (Ctrl+I)</source>
+        <source>Read the laptops&apos; bundles (Ctrl+I)</source>
         <translation>Übergaben der Laptops einlesen (Strg+I)</translation>
     </message>
     <message>
@@ -1457,7 +1457,7 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Keine Einträge warten auf die Übernahme.</translation>
     </message>
     <message>
-        <source>Read the laptops' bundles with “Read bundles…” (Ctrl+I).</source>
+        <source>Read the laptops&apos; bundles with “Read bundles…” (Ctrl+I).</source>
         <translation>Übergaben der Laptops einlesen mit „Übergaben einlesen …“ (Strg+I).</translation>
     </message>
     <message>
@@ -2357,7 +2357,7 @@ Trotzdem schließen und die Änderungen seit dem letzten Speichern verwerfen?</t
         <translation>Gedächtnisprotokolle</translation>
     </message>
     <message>
-        <source>No memory protocols yet. Write one from an appointment's follow-up, or with “New” (Ctrl+N) for a meeting without an appointment.</source>
+        <source>No memory protocols yet. Write one from an appointment&apos;s follow-up, or with “New” (Ctrl+N) for a meeting without an appointment.</source>
         <translation>Noch keine Gedächtnisprotokolle. Schreiben Sie eines in der Nachbereitung eines Termins oder mit „Neu“ (Strg+N) für ein Gespräch ohne Termin.</translation>
     </message>
     <message>
@@ -2439,7 +2439,7 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
         <translation>Wiederherstellungsschlüssel der Dienststelle</translation>
     </message>
     <message>
-        <source>With this key your agency's office can open the vault if your passphrase is lost. Enter the public key the office gave you (it starts with age1).</source>
+        <source>With this key your agency&apos;s office can open the vault if your passphrase is lost. Enter the public key the office gave you (it starts with age1).</source>
         <translation>Mit diesem Schlüssel kann Ihre Dienststelle den Tresor öffnen, wenn Ihre Passphrase verloren ist. Geben Sie den öffentlichen Schlüssel ein, den Sie von der Dienststelle erhalten haben (er beginnt mit age1).</translation>
     </message>
     <message>
@@ -2595,7 +2595,7 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
         <translation>Briefkopf</translation>
     </message>
     <message>
-        <source>Empty fields use the agency's settings (agency.toml).</source>
+        <source>Empty fields use the agency&apos;s settings (agency.toml).</source>
         <translation>Leere Felder übernehmen die Vorgaben der Dienststelle (agency.toml).</translation>
     </message>
     <message>
