@@ -22,6 +22,7 @@ from outreach_desktop.cli import (
     print_command,
     protocol_commands,
     receipt_commands,
+    site_commands,
     vault_commands,
 )
 from outreach_desktop.cli.common import DAY_HELP, parse_day, parse_start
@@ -50,8 +51,11 @@ def build_parser() -> GermanParser:
     )
     _vault(parser, required=False)
     _passphrase(parser)
-    parser.add_argument("--exit-when-ready", action="store_true",
-                        help="Oberfläche öffnen und gleich wieder schließen (Installationsprüfung)")  # fmt: skip
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="Oberfläche öffnen und gleich wieder schließen (Installationsprüfung)",
+    )
     parser.set_defaults(handler=gui_command.run, command="gui")
     sub = parser.add_subparsers(title="Befehle", dest="command", parser_class=GermanParser)
     parents = _Parents()
@@ -66,6 +70,7 @@ def build_parser() -> GermanParser:
     _export_command(sub, parents)
     _import_commands(sub, parents)
     _receipt_commands(sub, parents)
+    _site_commands(sub, parents)
     p = _command(sub, "demo", "Tresor mit erfundenen Beispieldaten füllen", demo_command.run,
                  parents.session)  # fmt: skip
     p.add_argument("--clients", type=int, default=30, metavar="N")
@@ -159,6 +164,14 @@ def _import_commands(sub: Subcommands, parents: _Parents) -> None:
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--keep", action="store_true", help="die gespeicherte Fassung behalten")
     how.add_argument("--replace", action="store_true", help="die andere Fassung übernehmen")
+
+
+def _site_commands(sub: Subcommands, parents: _Parents) -> None:
+    ssub = _group(sub, "site", "Standortkonfiguration der IT")
+    p = _command(ssub, "check", "jede Datei der Standortkonfiguration prüfen (verwendet, "
+                 "ignoriert, fehlerhaft)", site_commands.check, parents.json)  # fmt: skip
+    p.add_argument("--dir", type=Path, metavar="DIR",
+                   help="dieser Ordner statt des installierten")  # fmt: skip
 
 
 def _receipt_commands(sub: Subcommands, parents: _Parents) -> None:

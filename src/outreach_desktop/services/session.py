@@ -212,6 +212,9 @@ class Session:
     def check(self) -> list[str]:
         return self._vault.check()
 
+    def schema_version(self) -> int:
+        return self._vault.schema_version()
+
     def info(self) -> VaultInfo:
         slots = self._vault.slots
         p = slots.passphrase.params

@@ -43,10 +43,10 @@ def _parse(path: Path) -> list[Template]:
     ]
 
 
-def agency_templates() -> tuple[list[Template], str]:
+def agency_templates(site: Path | None = None) -> tuple[list[Template], str]:
     """The agency's templates and, if its own file in the site configuration could not be used,
     why (in German, with file and line); the built-in templates stand in then."""
-    override = paths.site_config_dir() / "templates" / FILE
+    override = (site or paths.site_config_dir()) / "templates" / FILE
     problem = ""
     if override.is_file():
         try:

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_desktop import __version__
 from outreach_desktop.services.session import (
     Session,
     release_freed_memory,
@@ -35,7 +34,7 @@ from outreach_desktop.ui.clipboard import sensitive_clipboard
 from outreach_desktop.ui.contracts import LockAware
 from outreach_desktop.ui.create_vault_dialog import CreateVaultDialog
 from outreach_desktop.ui.idle import IdleWatcher, _default_clock
-from outreach_desktop.ui.messages import error_text, show_info
+from outreach_desktop.ui.messages import error_text
 from outreach_desktop.ui.settings_notice import tell_settings_problem
 from outreach_desktop.ui.system_lock import SESSION_LOCKED, SLEEP, watch_this_system
 from outreach_desktop.ui.welcome_page import WelcomePage
@@ -288,14 +287,9 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(titles, self).run()
 
     def _about(self) -> None:
-        show_info(
-            self,
-            self.tr("About Outreach Desktop"),
-            self.tr(
-                "Outreach Desktop {version}\nOutreach counselling for Jobcenters: "
-                "offline, encrypted, in German and English."
-            ).format(version=__version__),
-        )
+        from outreach_desktop.ui.about_dialog import show_about
+
+        show_about(self, self.session)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True
