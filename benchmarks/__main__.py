@@ -4,7 +4,8 @@ Prints a table: the Argon2id calibration of this machine, then insert and search
 encrypted vault and an unencrypted SQLite file, and their ratio; then what one save costs (a
 write transaction of one client, as autosave makes them), with and without the WAL checkpoint
 the vault runs after every write transaction (storage/database.py); then the exchange's
-figures (benchmarks/exchange.py); then rendering long protocol texts (benchmarks/long_text.py).
+figures (benchmarks/exchange.py); then rendering long protocol texts (benchmarks/long_text.py);
+then the start to the unlock page, frozen and from the venv (benchmarks/startup.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sqlcipher3
 
 from benchmarks.exchange import export_figure
 from benchmarks.long_text import long_text_figure
+from benchmarks.startup import startup_figure
 from outreach_desktop.demo.data import names
 from outreach_desktop.domain.text import fold, search_key
 from outreach_desktop.storage.database import REQUIRED_PRAGMAS
@@ -165,6 +167,7 @@ def main() -> None:
     print(f"\nThe checkpoint after each write transaction costs {cost:.2f} ms per save here.")
     print(f"\n{export_figure()}")
     print(f"\n{long_text_figure()}")
+    print(f"\n{startup_figure()}")
 
 
 if __name__ == "__main__":

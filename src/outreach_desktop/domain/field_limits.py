@@ -29,6 +29,7 @@ THIRD_PARTY_CONTACT = 500
 # ---- appointments and what happens on site ---------------------------------------------------
 APPOINTMENT_PLACE = 300
 OUTCOME_REASON = 1000  # why an appointment was broken off
+CORRECTION_REASON = 1000  # why an outcome was corrected
 CALL_NOTE = 2000  # a phone attempt before a home visit
 CHECKLIST_ANSWER = 2000  # a text answer to a checklist item
 

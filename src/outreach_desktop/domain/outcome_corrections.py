@@ -13,12 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.conduct import BrokenOffBy, Conduct, outcome_problems
 from outreach_desktop.domain.errors import Checker, DomainError
 from outreach_desktop.domain.vocabulary import AppointmentStatus
 
-MAX_REASON = 1000
+MAX_REASON = limits.CORRECTION_REASON
 
 AFTER_FINAL = (
     "Das Protokoll zu diesem Termin ist abgeschlossen: das Ergebnis kann nicht mehr korrigiert "

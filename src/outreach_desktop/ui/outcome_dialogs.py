@@ -8,6 +8,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.conduct import BrokenOffBy, offered_outcomes
 from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.services.session import Session
@@ -48,9 +49,9 @@ class CorrectOutcomeDialog(FormDialog):
         for who in BrokenOffBy:
             self.by.addItem(label_of(who), who.value)
         self.add_field("broken_off_by", self.tr("Broken off &by"), self.by)
-        self.outcome_reason = text_area("", 2)
+        self.outcome_reason = text_area("", 2, max_len=limits.OUTCOME_REASON)
         self.add_field("outcome_reason", self.tr("Reason for the &outcome"), self.outcome_reason)
-        self.reason = text_area("", 2)
+        self.reason = text_area("", 2, max_len=limits.CORRECTION_REASON)
         self.add_field("reason", self.tr("&Why it is corrected (required)"), self.reason)
         self.outcome.currentIndexChanged.connect(self._follow)
         self._follow()
