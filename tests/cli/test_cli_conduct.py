@@ -143,9 +143,10 @@ def test_calls_add_agreed_makes_the_letters_optional(desk: Desk) -> None:
     assert "Termin telefonisch vereinbart: Ankündigung und Erinnerung sind freiwillig" in out
     [call] = desk.cli("calls", "list", "--appointment", desk.visit, "--json").json()
     assert call["outcome"] == "reached" and call["agreed"] is True
-    assert "Erreicht, Termin vereinbart" in desk.cli(
-        "calls", "list", "--appointment", desk.visit
-    ).ok().out
+    assert (
+        "Erreicht, Termin vereinbart"
+        in desk.cli("calls", "list", "--appointment", desk.visit).ok().out
+    )
     shown = desk.cli("checklist", "show", "--appointment", desk.visit, "--json").json()
     states = {x["kind"]: x["state"] for x in shown["timeline"]["letters"]}
     assert states == {"announcement": "optional-agreed", "reminder": "optional-agreed"}

@@ -124,7 +124,7 @@ def outcome_correction(session: Any) -> None:
 def agreed_call(session: Any) -> None:
     """Schema 10: one reached call that agreed a planned home visit, through the service."""
     from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome
-    from outreach_desktop.domain.vocabulary import Approach, AppointmentStatus
+    from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 
     planned = [
         a for a in session.appointments.search()

@@ -58,7 +58,7 @@ def test_a_visit_agreed_by_phone_needs_no_letters(session: Session, visit: Appoi
     applies = {i.item.id for i in state.status.items if i.state is not ItemState.NOT_APPLICABLE}
     assert not hv_items & applies
 
-    with pytest.raises(DomainError, match="telefonisch vereinbart.*Terminbestätigung"):
+    with pytest.raises(DomainError, match=r"telefonisch vereinbart.*Terminbestätigung"):
         DocumentService(session).letter(visit.id, DocumentKind.ANNOUNCEMENT_LETTER, TODAY)
     confirmation = DocumentService(session).letter(
         visit.id, DocumentKind.CONFIRMATION_LETTER, TODAY
