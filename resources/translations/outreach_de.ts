@@ -342,6 +342,10 @@ Bitte mit dem Fingerabdruck vergleichen, den die Dienststelle mitgeteilt hat (te
         <translation>&amp;Ergebnis</translation>
     </message>
     <message>
+        <source>Visit agreed by &amp;phone</source>
+        <translation>Termin &amp;telefonisch vereinbart</translation>
+    </message>
+    <message>
         <source>&amp;Note</source>
         <translation>&amp;Notiz</translation>
     </message>
@@ -1767,6 +1771,10 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Entfällt (abgesagt)</translation>
     </message>
     <message>
+        <source>Freiwillig (telefonisch vereinbart)</source>
+        <translation>Freiwillig (telefonisch vereinbart)</translation>
+    </message>
+    <message>
         <source>erreicht</source>
         <translation>erreicht</translation>
     </message>
@@ -3055,8 +3063,16 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Hinweise zum Zeitplan</translation>
     </message>
     <message>
+        <source>visit agreed</source>
+        <translation>Termin vereinbart</translation>
+    </message>
+    <message>
         <source>Failed call attempts: {n} (needed before the announcement: {min})</source>
         <translation>Erfolglose Anrufversuche: {n} (vor der Ankündigung nötig: {min})</translation>
+    </message>
+    <message>
+        <source>Visit agreed by phone: announcement and reminder are optional; a confirmation letter fits.</source>
+        <translation>Termin telefonisch vereinbart: Ankündigung und Erinnerung sind freiwillig; eine Terminbestätigung passt.</translation>
     </message>
     <message>
         <source>{kind}: {opens} – {due} · {state}</source>

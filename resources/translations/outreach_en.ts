@@ -272,6 +272,10 @@
         <translation>Not needed (cancelled)</translation>
     </message>
     <message>
+        <source>Freiwillig (telefonisch vereinbart)</source>
+        <translation>Optional (agreed by phone)</translation>
+    </message>
+    <message>
         <source>erreicht</source>
         <translation>achieved</translation>
     </message>

@@ -132,6 +132,26 @@ def test_calls_add_and_list(desk: Desk) -> None:
     assert "Nicht abgenommen" in table and "Erreicht" in table
 
 
+def test_calls_add_agreed_makes_the_letters_optional(desk: Desk) -> None:
+    """A reached call that agreed the visit (`--agreed`): letters optional, no announcement
+    letter (its text tells of failed calls); only a reached call can agree, the vault kept."""
+    refused(desk.cli("calls", "add", "--appointment", desk.visit, "--outcome", "busy",
+                     "--agreed"), "erreicht")  # fmt: skip
+    assert desk.cli("calls", "list", "--appointment", desk.visit, "--json").json() == []
+    out = desk.cli("calls", "add", "--appointment", desk.visit, "--outcome", "reached",
+                   "--agreed").ok().out  # fmt: skip
+    assert "Termin telefonisch vereinbart: Ankündigung und Erinnerung sind freiwillig" in out
+    [call] = desk.cli("calls", "list", "--appointment", desk.visit, "--json").json()
+    assert call["outcome"] == "reached" and call["agreed"] is True
+    assert (
+        "Erreicht, Termin vereinbart"
+        in desk.cli("calls", "list", "--appointment", desk.visit).ok().out
+    )
+    shown = desk.cli("checklist", "show", "--appointment", desk.visit, "--json").json()
+    states = {x["kind"]: x["state"] for x in shown["timeline"]["letters"]}
+    assert states == {"announcement": "optional-agreed", "reminder": "optional-agreed"}
+
+
 def test_calls_are_for_home_visits_only(desk: Desk) -> None:
     refused(desk.cli("calls", "add", "--appointment", desk.walk, "--outcome", "busy"),
             "nur für Hausbesuche")  # fmt: skip

@@ -29,7 +29,7 @@ OPTIONS = {
     "appointments step": [*SESSION, "--appointment", "SCHRITT"],
     "appointments finish": [*SESSION, "--appointment", "--outcome", "--by", "--reason"],
     "checklist show": [*SESSION, "--appointment", "--json"],
-    "calls add": [*SESSION, "--appointment", "--outcome", "--at", "--note"],
+    "calls add": [*SESSION, "--appointment", "--outcome", "--at", "--note", "--agreed"],
     "calls list": [*SESSION, "--appointment", "--json"],
     "letters due": [*SESSION, "--date", "--json"],
     "letters sent": [*SESSION, "--appointment", "BRIEF", "--on"],

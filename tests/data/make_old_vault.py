@@ -95,6 +95,8 @@ def inside(schema: int, tree: Path, target: Path) -> None:
             exchange_extras(session._vault.db)
         if schema >= 9:  # an outcome corrected (the demo corrects none)
             outcome_correction(session)
+        if schema >= 10:  # a home visit agreed by phone (the demo agrees none)
+            agreed_call(session)
     finally:
         session.lock()
 
@@ -117,6 +119,20 @@ def outcome_correction(session: Any) -> None:
             continue
         return
     raise SystemExit("no appointment whose outcome could be corrected")
+
+
+def agreed_call(session: Any) -> None:
+    """Schema 10: one reached call that agreed a planned home visit, through the service."""
+    from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome
+    from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
+
+    planned = [
+        a for a in session.appointments.search()
+        if a.approach is Approach.HOME_VISIT and a.status is AppointmentStatus.PLANNED
+    ]  # fmt: skip
+    first = min(planned, key=lambda a: a.start)
+    at = datetime.combine(TODAY, datetime.min.time()).replace(hour=11)
+    session.workflow.log_call(first.id, CallAttempt(at, CallOutcome.REACHED, "", agreed=True))
 
 
 # the exchange's bookkeeping (schema 8) in a fixture: written through storage, as no service

@@ -216,10 +216,15 @@ def test_what_its_schema_added_is_in_each_vault(old: OldVault) -> None:
         assert db.scalar("SELECT count(*) FROM exported WHERE purged_at IS NOT NULL") == 2
         assert DeletionLog(db).totals() == {"protocols": 1, "anonymous_counselling": 1}
     if old.schema >= 9:
-        [row] = db.execute("SELECT appointment_id, new_outcome, reason FROM outcome_corrections")
+        [row] = db.execute(  # from schema 10 on the demo corrects one outcome of its own
+            "SELECT appointment_id, new_outcome, reason FROM outcome_corrections"
+            " WHERE reason = 'Falsch geklickt'"
+        )
         [kept] = s.outcomes.history(row[0])
         assert (kept.new.value, kept.reason) == (row[1], "Falsch geklickt")
         assert s.appointments.get(row[0]).status is kept.new
+    agreed = int(db.scalar("SELECT count(*) FROM call_attempts WHERE agreed = 1"))
+    assert agreed == (1 if old.schema >= 10 else 0)  # older calls were not agreed
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(

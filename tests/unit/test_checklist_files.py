@@ -47,6 +47,7 @@ COMPUTED_FACTS = {
     "failed_calls_enough",
     "announcement_sent",
     "reminder_sent",
+    "agreed_by_phone",
     "third_party_set",
     "not_own_caseload",
     "follow_up_planned",

@@ -103,6 +103,7 @@ def test_letter_kinds_and_states_have_german_labels() -> None:
         "overdue",
         "sent",
         "not-needed-cancelled",
+        "optional-agreed",
     ]
     assert all(s.label_de for s in LetterState)
 
@@ -425,6 +426,7 @@ def test_warning_codes_are_stable_strings() -> None:
         "short-notice",
         "reminder-before-announcement",
         "announcement-late",
+        "reminder-outside-window",
     ]
 
 

@@ -41,6 +41,8 @@ def add_calls(sub: Subcommands, parents: Parents) -> None:
                help=call_commands.OUTCOMES_HELP),
         option("--at", type=parse_start, metavar="ZEIT", help=MOMENT_HELP),
         option("--note", default="", metavar="TEXT", help="kurze Notiz, ohne Personendaten"),
+        option("--agreed", action="store_true", help="Termin telefonisch vereinbart (nur mit "
+               "--outcome reached); Ankündigung und Erinnerung sind dann freiwillig"),
     )  # fmt: skip
     command(csub, "add", "einen Anrufversuch erfassen", call_commands.add,
             parents.session, parents.appointment, details)  # fmt: skip

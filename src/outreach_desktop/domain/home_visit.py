@@ -55,11 +55,13 @@ class CallOutcome(StrEnum):
 
 @dataclass(frozen=True)
 class CallAttempt:
-    """One phone attempt; `at` is the local wall-clock time (naive datetime)."""
+    """One phone attempt; `at` is the local wall-clock time (naive datetime). `agreed`: the
+    client was reached and agreed to the visit on the phone (only with REACHED)."""
 
     at: datetime
     outcome: CallOutcome
     note: str = ""
+    agreed: bool = False
 
     @property
     def failed(self) -> bool:
@@ -71,6 +73,12 @@ class CallAttempt:
             check.fail("at", "Zeitpunkt", "Bitte als Ortszeit ohne Zeitzone angeben.")
         check_date(check, self.at, "at", "Zeitpunkt")
         check.limit_text(self.note, "note", "Notiz", MAX_NOTE_LEN)
+        if self.agreed and self.outcome is not CallOutcome.REACHED:
+            check.fail(
+                "agreed",
+                "Termin telefonisch vereinbart",
+                "Nur bei einem Anruf, bei dem die Person erreicht wurde.",
+            )
         check.raise_if_any()
 
 
@@ -101,6 +109,7 @@ class LetterState(StrEnum):
     OVERDUE = "overdue"
     SENT = "sent"
     NOT_NEEDED_CANCELLED = "not-needed-cancelled"
+    OPTIONAL_AGREED = "optional-agreed"
 
     @property
     def label_de(self) -> str:
@@ -111,6 +120,9 @@ class LetterState(StrEnum):
             LetterState.OVERDUE: QT_TRANSLATE_NOOP("Labels", "Überfällig"),
             LetterState.SENT: QT_TRANSLATE_NOOP("Labels", "Versendet"),
             LetterState.NOT_NEEDED_CANCELLED: QT_TRANSLATE_NOOP("Labels", "Entfällt (abgesagt)"),
+            LetterState.OPTIONAL_AGREED: QT_TRANSLATE_NOOP(
+                "Labels", "Freiwillig (telefonisch vereinbart)"
+            ),
         }[self]
 
 
@@ -119,6 +131,7 @@ class WarningCode(StrEnum):
     SHORT_NOTICE = "short-notice"
     REMINDER_BEFORE_ANNOUNCEMENT = "reminder-before-announcement"
     ANNOUNCEMENT_LATE = "announcement-late"
+    REMINDER_OUTSIDE_WINDOW = "reminder-outside-window"
 
 
 @dataclass(frozen=True)
@@ -239,15 +252,28 @@ def count_failed_calls(calls: Iterable[CallAttempt], until: date | None = None) 
     return sum(1 for c in calls if c.failed and (until is None or c.at.date() <= until))
 
 
+def agreed_by_phone(calls: Iterable[CallAttempt]) -> bool:
+    """The visit was agreed on the phone: then announcement and reminder, the procedure "nach
+    mehreren vergeblichen Anrufversuchen", are optional and a confirmation letter fits."""
+    return any(c.agreed and c.outcome is CallOutcome.REACHED for c in calls)
+
+
 def letter_state(
-    window: LetterWindow, sent: date | None, today: date, cancelled_by_client: bool = False
+    window: LetterWindow,
+    sent: date | None,
+    today: date,
+    cancelled_by_client: bool = False,
+    agreed: bool = False,
 ) -> LetterState:
-    """A sent letter stays sent; an unsent one is not needed once the client cancelled."""
+    """A sent letter stays sent; an unsent one is not needed once the client cancelled, and
+    optional once the visit was agreed by phone (`agreed_by_phone`)."""
     today = as_day(today)
     if sent is not None:
         return LetterState.SENT
     if cancelled_by_client:
         return LetterState.NOT_NEEDED_CANCELLED
+    if agreed:
+        return LetterState.OPTIONAL_AGREED
     if today < window.opens:
         return LetterState.NOT_YET_OPEN
     if today < window.due:
@@ -263,9 +289,11 @@ def letters_due(
     today: date,
     settings: TimelineSettings = DEFAULT_SETTINGS,
     cancelled_by_client: bool = False,
+    agreed: bool = False,
 ) -> list[LetterWindow]:
-    """Open windows (opens <= today) of letters not sent yet, by due date; none if cancelled."""
-    if cancelled_by_client:
+    """Open windows (opens <= today) of letters not sent yet, by due date; none if cancelled
+    or agreed by phone (then the letters are optional)."""
+    if cancelled_by_client or agreed:
         return []
     today = as_day(today)
     letters = list(letters)

@@ -17,6 +17,7 @@ from outreach_desktop.domain.home_visit import (
     TimelineSettings,
     TimelineWarning,
     WarningCode,
+    agreed_by_phone,
     as_day,
     count_failed_calls,
     format_day,
@@ -94,6 +95,25 @@ def _reminder_too_early(reminded: date, announced: date | None) -> str:
     )
 
 
+def announcement_letter_blocker(calls: Iterable[CallAttempt]) -> str | None:
+    """Why the announcement letter does not fit (German), or None: its text tells of failed
+    calls, so it is not the letter for a visit agreed by phone (`agreed_by_phone`)."""
+    if not agreed_by_phone(calls):
+        return None
+    return (
+        "Der Hausbesuch wurde telefonisch vereinbart; die Ankündigung schreibt von vergeblichen "
+        "Anrufversuchen. Bitte stattdessen eine Terminbestätigung senden."
+    )
+
+
+def _reminder_outside(reminded: date, window: LetterWindow) -> str:
+    when = "vor" if reminded < window.opens else "nach"
+    return (
+        f"Die Erinnerung wurde am {format_day(reminded)} versendet, {when} ihrem Zeitraum "
+        f"({format_day(window.opens)} bis {format_day(window.due)})."
+    )
+
+
 @dataclass(frozen=True)
 class TimelineStatus:
     """Where a home visit stands on `today`."""
@@ -108,6 +128,7 @@ class TimelineStatus:
     announcement_sent_on: date | None
     reminder_sent_on: date | None
     failed_calls: int  # failed attempts counted for the announcement (see `timeline`)
+    agreed_by_phone: bool  # letters optional, no warnings about them (`agreed_by_phone`)
     can_announce: bool  # `announce_blocker` found nothing
     due: tuple[LetterWindow, ...]  # what `letters_due` returns; empty when cancelled
     warnings: tuple[TimelineWarning, ...]
@@ -133,6 +154,7 @@ class TimelineStatus:
 def _warnings(
     visit_day: date,
     announcement: LetterWindow,
+    reminder: LetterWindow,
     announced: date | None,
     reminded: date | None,
     blocker: str | None,
@@ -155,6 +177,9 @@ def _warnings(
             f"versendet wurde sie am {format_day(announced)}."
         )
         warnings.append(TimelineWarning(WarningCode.ANNOUNCEMENT_LATE, text))
+    if reminded is not None and not reminder.opens <= reminded <= reminder.due:
+        text = _reminder_outside(reminded, reminder)
+        warnings.append(TimelineWarning(WarningCode.REMINDER_OUTSIDE_WINDOW, text))
     return warnings
 
 
@@ -169,7 +194,8 @@ def timeline(
     """The windows, letter states and warnings of a home visit on `visit_day`.
 
     Failed calls count for the announcement up to `announcement_cutoff`. Warnings about sent
-    letters remain after a cancellation; those about unsent ones do not.
+    letters remain after a cancellation; those about unsent ones do not. A visit agreed by phone
+    (`agreed_by_phone`) has optional letters: none is due and none is warned about.
     """
     visit_day, today = as_day(visit_day), as_day(today)
     calls, letters = list(calls), list(letters)
@@ -179,20 +205,26 @@ def timeline(
     reminded = sent_on(letters, LetterKind.REMINDER)
     cutoff = announcement_cutoff(letters, today)
     blocker = announce_blocker(calls, settings, cutoff)
+    agreed = agreed_by_phone(calls)
     pending = announced is None and not cancelled_by_client and announcement.opens <= today
-    warnings = _warnings(visit_day, announcement, announced, reminded, blocker, pending, settings)
+    warnings = [] if agreed else _warnings(
+        visit_day, announcement, reminder, announced, reminded, blocker, pending, settings
+    )  # fmt: skip
     return TimelineStatus(
         visit_day=visit_day,
         today=today,
         cancelled=cancelled_by_client,
         announcement=announcement,
         reminder=reminder,
-        announcement_state=letter_state(announcement, announced, today, cancelled_by_client),
-        reminder_state=letter_state(reminder, reminded, today, cancelled_by_client),
+        announcement_state=letter_state(
+            announcement, announced, today, cancelled_by_client, agreed
+        ),
+        reminder_state=letter_state(reminder, reminded, today, cancelled_by_client, agreed),
         announcement_sent_on=announced,
         reminder_sent_on=reminded,
         failed_calls=count_failed_calls(calls, cutoff),
-        can_announce=blocker is None,
-        due=tuple(letters_due(visit_day, letters, today, settings, cancelled_by_client)),
+        agreed_by_phone=agreed,
+        can_announce=blocker is None and not agreed,
+        due=tuple(letters_due(visit_day, letters, today, settings, cancelled_by_client, agreed)),
         warnings=tuple(warnings),
     )

@@ -23,6 +23,7 @@ from outreach_desktop.domain.documents import (
     DocumentKind,
 )
 from outreach_desktop.domain.errors import DomainError
+from outreach_desktop.domain.home_visit_timeline import announcement_letter_blocker
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.document_data import build
 from outreach_desktop.services.files import Target, save_file, target_file
@@ -90,6 +91,11 @@ class DocumentService:
             Approach.HOME_VISIT
         ):
             raise DomainError("Ankündigung und Erinnerung gibt es nur für Hausbesuche.")
+        if kind is DocumentKind.ANNOUNCEMENT_LETTER:  # its text tells of failed calls
+            calls = self.session.workflow.state(appointment_id, today).calls
+            blocker = announcement_letter_blocker(c.call for c in calls)
+            if blocker is not None:
+                raise DomainError(blocker)
         language = language or self.language_for(appointment.client_id)
         return self._rendered(kind, appointment, appointment.client_id, language, today)
 

@@ -39,6 +39,7 @@ from outreach_desktop.domain.home_visit import (
     LetterKind,
     LetterWindow,
     TimelineSettings,
+    agreed_by_phone,
     letters_due,
     sent_on,
 )
@@ -134,6 +135,7 @@ class WorkflowService:
             "failed_calls_enough": blocker is None,
             "announcement_sent": sent_on(letters, LetterKind.ANNOUNCEMENT) is not None,
             "reminder_sent": sent_on(letters, LetterKind.REMINDER) is not None,
+            "agreed_by_phone": agreed_by_phone(c.call for c in calls),
             "third_party_set": bool(a.third_party_id),
             "not_own_caseload": client is not None and not client.in_own_caseload,
             "follow_up_planned": self._appointments.has_follow_up(a.id),
@@ -278,9 +280,11 @@ class WorkflowService:
         require_date(today, "date", "Datum")
         due = []
         for a in self._appointments.planned_home_visits(today):
+            agreed = agreed_by_phone(c.call for c in self._repo.calls(a.id))
             for window in letters_due(
-                a.start.date(), self._repo.letters(a.id), today, self.timeline_settings, False
-            ):
+                a.start.date(), self._repo.letters(a.id), today, self.timeline_settings, False,
+                agreed,
+            ):  # fmt: skip
                 due.append((a, window))
         return sorted(due, key=lambda pair: pair[1].due)
 

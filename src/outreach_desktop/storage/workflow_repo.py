@@ -58,7 +58,10 @@ def _answer(r: Any) -> StoredAnswer:
 
 def _call(r: Any) -> StoredCall:
     return StoredCall(
-        r["id"], CallAttempt(datetime.fromisoformat(r["at"]), CallOutcome(r["outcome"]), r["note"])
+        r["id"],
+        CallAttempt(
+            datetime.fromisoformat(r["at"]), CallOutcome(r["outcome"]), r["note"], bool(r["agreed"])
+        ),
     )
 
 
@@ -159,10 +162,10 @@ class WorkflowRepository:
         call_id = new_id()
         with self.db.transaction():
             self.db.execute(
-                "INSERT INTO call_attempts (id, appointment_id, at, outcome, note, created_at,"
-                " origin_device) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO call_attempts (id, appointment_id, at, outcome, note, agreed,"
+                " created_at, origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (call_id, appointment_id, _local(call.at), call.outcome.value, call.note,
-                 _now_utc(), self.device_id),
+                 int(call.agreed), _now_utc(), self.device_id),
             )  # fmt: skip
         return call_id
 

@@ -88,6 +88,8 @@ class TimelinePanel(QGroupBox):
         for stored in state.calls:
             call = stored.call
             text = f"{format_datetime(call.at)}  ·  {label_of(call.outcome)}"
+            if call.agreed:
+                text += "  ·  " + self.tr("visit agreed")
             if call.note:
                 text += f"  ·  {call.note}"
             item = QListWidgetItem(text)
@@ -98,6 +100,11 @@ class TimelinePanel(QGroupBox):
                 n=line.failed_calls, min=self.session.workflow.timeline_settings.min_failed_calls
             )
         )
+        if line.agreed_by_phone:
+            self.calls_summary.setText(self.tr(
+                "Visit agreed by phone: announcement and reminder are optional; a confirmation "
+                "letter fits."
+            ))  # fmt: skip
         for kind in LetterKind:
             window, letter_state = line.window(kind), line.state(kind)
             sent = (

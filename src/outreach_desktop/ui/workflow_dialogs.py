@@ -193,15 +193,27 @@ class CallDialog(FormDialog):
         self.add_field("at_time", self.tr("&Time"), self.time)
         self.outcome = enum_combo(CallOutcome, CallOutcome.NO_ANSWER)
         self.add_field("outcome", self.tr("&Outcome"), self.outcome)
+        # a reached call may agree the visit: then the letters are optional (agreed_by_phone)
+        self.agreed = QCheckBox()
+        self.add_field("agreed", self.tr("Visit agreed by &phone"), self.agreed)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self._outcome_changed()
         self.note = self.line(
             "note", self.tr("&Note"), "", self.tr("Short, no personal details"),
             max_len=limits.CALL_NOTE,
         )  # fmt: skip
 
+    def _outcome_changed(self) -> None:
+        reached = self.outcome.value() is CallOutcome.REACHED
+        self.agreed.setEnabled(reached)
+        if not reached:
+            self.agreed.setChecked(False)
+
     def save(self) -> str:
         call = CallAttempt(
-            read_datetime(self.date, self.time), self.outcome.value(), self.note.text().strip()
-        )
+            read_datetime(self.date, self.time), self.outcome.value(), self.note.text().strip(),
+            self.agreed.isChecked(),
+        )  # fmt: skip
         return self.session.workflow.log_call(self.appointment_id, call)
 
 
