@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>About</name>
+    <message>
+        <source>Outreach Desktop {version}</source>
+        <translation>Outreach Desktop {version}</translation>
+    </message>
+    <message>
+        <source>Outreach counselling for Jobcenters: offline, encrypted, in German and English.</source>
+        <translation>Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und Englisch.</translation>
+    </message>
+    <message>
+        <source>Licence: EUPL-1.2 (European Union Public Licence).</source>
+        <translation>Lizenz: EUPL-1.2 (Europäische Union Public Licence).</translation>
+    </message>
+    <message>
+        <source>Fonts in printed documents: DejaVu Sans (Bitstream Vera licence), Noto Naskh Arabic (SIL Open Font License 1.1).</source>
+        <translation>Schriften in gedruckten Dokumenten: DejaVu Sans (Bitstream-Vera-Lizenz), Noto Naskh Arabic (SIL Open Font License 1.1).</translation>
+    </message>
+    <message>
+        <source>Built with Qt {qt} and PySide6 {pyside} (LGPL-3.0), SQLCipher, reportlab and age.</source>
+        <translation>Gebaut mit Qt {qt} und PySide6 {pyside} (LGPL-3.0), SQLCipher, reportlab und age.</translation>
+    </message>
+    <message>
+        <source>Site configuration: none installed ({folder}).</source>
+        <translation>Standortkonfiguration: keine installiert ({folder}).</translation>
+    </message>
+    <message>
+        <source>Site configuration: {folder} – {used} file(s) used, {broken} broken.</source>
+        <translation>Standortkonfiguration: {folder} – {used} Datei(en) verwendet, {broken} fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>No vault is open.</source>
+        <translation>Kein Tresor geöffnet.</translation>
+    </message>
+    <message>
+        <source>Open vault: schema version {schema}.</source>
+        <translation>Geöffneter Tresor: Schemaversion {schema}.</translation>
+    </message>
+    <message>
+        <source>About Outreach Desktop</source>
+        <translation>Über Outreach Desktop</translation>
+    </message>
+</context>
+<context>
     <name>AddendumDialog</name>
     <message>
         <source>Addendum</source>
@@ -2057,16 +2100,6 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Locked</source>
         <translation>Gesperrt</translation>
-    </message>
-    <message>
-        <source>About Outreach Desktop</source>
-        <translation>Über Outreach Desktop</translation>
-    </message>
-    <message>
-        <source>Outreach Desktop {version}
-Outreach counselling for Jobcenters: offline, encrypted, in German and English.</source>
-        <translation>Outreach Desktop {version}
-Aufsuchende Beratung für Jobcenter: offline, verschlüsselt, auf Deutsch und Englisch.</translation>
     </message>
 </context>
 <context>
