@@ -365,9 +365,8 @@ def finish(
     check = Checker()
     for blocked in outcome_reasons(appointment, conduct, outcome, now.date(), facts or {}):
         check.fail("outcome", "Ergebnis", blocked.message)
-    if outcome is AppointmentStatus.BROKEN_OFF:
-        if broken_off_by is None:
-            check.fail("broken_off_by", "Abgebrochen von", "Bitte angeben, wer abgebrochen hat.")
+    if outcome is AppointmentStatus.BROKEN_OFF and broken_off_by is None:
+        check.fail("broken_off_by", "Abgebrochen von", "Bitte angeben, wer abgebrochen hat.")
     check.limit_text(reason, "outcome_reason", "Grund", limits.OUTCOME_REASON)
     check.raise_if_any()
     conduct.outcome = outcome
