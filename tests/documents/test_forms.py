@@ -181,3 +181,9 @@ def test_handover_promises_no_more_than_the_instruction(rendered: RenderFn, lang
         assert HANDOVER_OLD_PROMISE[shown] not in text
         assert HANDOVER_EXCHANGE[shown] in text
     assert "wir diese Information nicht weiter" in text
+
+
+def test_presence_form_prints_persons_as_written_without_a_role(make: Make, read: Read) -> None:
+    written = (("Schwester (Irina)", ""), ("Vater", ""), ("zwei Kinder", ""))
+    text = read(render(make(K.PRESENCE_CONSENT, "de", others_present=written))).poppler_text()
+    assert "Schwester (Irina)" in text and "Vater" in text and "zwei Kinder" in text
