@@ -218,7 +218,7 @@ def test_home_visit_goes_inside_only_with_the_written_consent(desk: Desk) -> Non
     assert status(desk, desk.visit) is AppointmentStatus.DONE
 
 
-def test_breaking_off_asks_who_and_why_as_the_dialog_does(desk: Desk) -> None:
+def test_breaking_off_asks_who_and_offers_why_as_the_dialog_does(desk: Desk) -> None:
     desk.cli("appointments", "begin", "--appointment", desk.walk).ok()
     refused(desk.cli("appointments", "finish", "--appointment", desk.walk, "--outcome",
                      "broken-off"), "Abgebrochen von")  # fmt: skip
@@ -226,6 +226,13 @@ def test_breaking_off_asks_who_and_why_as_the_dialog_does(desk: Desk) -> None:
     out = desk.cli("appointments", "finish", "--appointment", desk.walk, "--outcome",
                    "broken-off", "--by", "client", "--reason", "Regen").ok().out  # fmt: skip
     assert out.strip() == "Stand: Abgebrochen – Regen"
+
+
+def test_breaking_off_needs_no_reason(desk: Desk) -> None:
+    desk.cli("appointments", "begin", "--appointment", desk.walk).ok()
+    desk.cli("appointments", "finish", "--appointment", desk.walk, "--outcome", "broken-off",
+             "--by", "staff").ok()  # fmt: skip
+    assert status(desk, desk.walk) is AppointmentStatus.BROKEN_OFF
 
 
 def test_consent_given_orally_names_who_documented_it(desk: Desk) -> None:

@@ -83,7 +83,7 @@ def test_finalize_refuses_as_the_editor_does(desk: Desk, tmp_path: Path) -> None
     desk.cli("protocols", "write", "--id", protocol_id, "--text", text,
              "--to-main-caseworker").ok()  # fmt: skip
     refused(desk.cli("protocols", "finalize", "--id", protocol_id),
-            "Information an die Hauptbetreuung: Nur mit gültigem Einverständnis")  # fmt: skip
+            "Information an die Hauptbetreuung: Nur auf Wunsch")  # fmt: skip
     assert desk.cli("protocols", "list", "--json").json()[0]["final"] is False
 
 

@@ -150,3 +150,40 @@ def test_unknown_language_is_refused(make: Make) -> None:
         make(K.HOME_VISIT_CONSENT, "fr")
     with pytest.raises(ValueError, match="scope"):
         make(K.ACCOMPANIMENT_CONSENT, "de", accompaniment_scope="inside")
+
+
+# §6 of the instruction: collegial exchange with the main caseworker needs no consent; the
+# client's wish or agreement is asked for the information that arranges an appointment.
+HANDOVER_OLD_PROMISE = {
+    "de": "geben wir die Inhalte des Gesprächs nicht weiter",
+    "en": "we will not pass on what was said in the conversation",
+    "uk": "ми не передаємо зміст розмови",
+    "ru": "мы не передаём содержание беседы",
+    "tr": "görüşmenin içeriğini iletmeyiz",
+    "ar": "فلن ننقل ما قيل في المحادثة",
+}
+HANDOVER_EXCHANGE = {
+    "de": "Ein kollegialer Austausch zwischen der beratenden Person und Ihrer Hauptbetreuung "
+    "ist auch ohne Ihr Einverständnis möglich.",
+    "en": "A collegial exchange between the person who counselled you and your main caseworker "
+    "is possible even without your consent.",
+    "uk": "Колегіальний обмін",
+    "ru": "Коллегиальный обмен",
+    "tr": "meslektaş olarak görüş alışverişi",
+    "ar": "تبادل الرأي بين الزملاء",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_handover_promises_no_more_than_the_instruction(rendered: RenderFn, lang: str) -> None:
+    text = rendered(K.HANDOVER_CONSENT, lang).poppler_text()
+    for shown in {"de", lang}:
+        assert HANDOVER_OLD_PROMISE[shown] not in text
+        assert HANDOVER_EXCHANGE[shown] in text
+    assert "wir diese Information nicht weiter" in text
+
+
+def test_presence_form_prints_persons_as_written_without_a_role(make: Make, read: Read) -> None:
+    written = (("Schwester (Irina)", ""), ("Vater", ""), ("zwei Kinder", ""))
+    text = read(render(make(K.PRESENCE_CONSENT, "de", others_present=written))).poppler_text()
+    assert "Schwester (Irina)" in text and "Vater" in text and "zwei Kinder" in text

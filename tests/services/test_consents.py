@@ -305,3 +305,14 @@ def test_save_pdf_appends_the_suffix_and_creates_no_folders(tmp_path: Path) -> N
     with pytest.raises(DomainError, match="Ordner"):
         save_pdf(tmp_path / "missing" / "x.pdf", b"%PDF")
     assert not (tmp_path / "missing").exists()
+
+
+def test_presence_names_the_persons_as_written_role_optional(setting: tuple) -> None:  # type: ignore[type-arg]
+    session, _client, _party, a = setting
+    written = [("Schwester (Irina)", ""), ("Vater", ""), ("zwei Kinder", "")]
+    consent = session.consents.prepare(ConsentKind.PRESENCE, NOW, appointment_id=a.id,
+                                       others_present=written)  # fmt: skip
+    assert session.consents.get(consent.id).others_present == written
+    with pytest.raises(ValidationError, match="anwesenden Personen"):
+        session.consents.prepare(ConsentKind.PRESENCE, NOW, appointment_id=a.id,
+                                 others_present=[("", "Nachbarin")])  # fmt: skip

@@ -205,7 +205,7 @@ def test_others_present_need_documented_consent(session: Session, client: Client
     assert step_option(session, a, Transition.OTHERS_PRESENT).allowed
 
 
-def test_ending_is_always_possible_breaking_off_needs_who_and_why(
+def test_ending_is_always_possible_breaking_off_needs_who_not_why(
     session: Session, client: Client
 ) -> None:
     wf = session.workflow
@@ -213,7 +213,7 @@ def test_ending_is_always_possible_breaking_off_needs_who_and_why(
     wf.step(a.id, Transition.START, VISIT)
     with pytest.raises(ValidationError) as info:
         wf.finish(a.id, AppointmentStatus.BROKEN_OFF, VISIT + timedelta(minutes=10))
-    assert set(info.value.fields) == {"broken_off_by", "outcome_reason"}
+    assert set(info.value.fields) == {"broken_off_by"}  # a reason is offered, never required
     state = wf.finish(
         a.id,
         AppointmentStatus.BROKEN_OFF,
@@ -225,6 +225,18 @@ def test_ending_is_always_possible_breaking_off_needs_who_and_why(
     assert state.conduct.outcome_reason == "Kundin fühlte sich unwohl"
     with pytest.raises(RuleBlocked, match="wurde abgebrochen"):
         wf.step(a.id, Transition.OTHERS_PRESENT, VISIT + timedelta(minutes=11))
+
+
+def test_breaking_off_without_a_reason_is_recorded(session: Session, client: Client) -> None:
+    wf = session.workflow
+    a = plan(session, Approach.WALK_AND_TALK, client)
+    wf.step(a.id, Transition.START, VISIT)
+    state = wf.finish(
+        a.id, AppointmentStatus.BROKEN_OFF, VISIT + timedelta(minutes=5),
+        broken_off_by=BrokenOffBy.STAFF,
+    )  # fmt: skip
+    assert state.conduct.outcome is AppointmentStatus.BROKEN_OFF
+    assert state.conduct.outcome_reason == ""
 
 
 def test_unsuitable_place_makes_a_linked_new_appointment(session: Session, client: Client) -> None:

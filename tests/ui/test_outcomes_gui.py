@@ -298,3 +298,26 @@ def test_no_dialog_offers_its_own_action_as_the_way_back(
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert opposite_buttons(dialog) == [], dialog.windowTitle()
+
+
+def test_breaking_off_asks_who_and_offers_the_reason_without_requiring_it(
+    s: Session, qtbot: Any
+) -> None:
+    client = s.clients.save(Client(display_name="Kai Schulz"))
+    owner = s.owner()
+    assert owner is not None
+    walk = s.appointments.save(Appointment.plan(
+        Approach.WALK_AND_TALK, PLANNED, client_id=client.id, place="Park",
+        staff_ids=[owner.id]))  # fmt: skip
+    s.workflow.step(walk.id, Transition.START, PLANNED)
+    panel = work(qtbot, s, walk.id, Clock(PLANNED + timedelta(minutes=10))).conduct
+
+    def break_off(dialog: OutcomeDialog) -> None:
+        dialog.by.setCurrentIndex(dialog.by.findData("client"))
+        assert dialog.reason.toPlainText() == ""
+        button(dialog, "Termin abbrechen").click()
+
+    seen = in_modal(qtbot, OutcomeDialog, break_off)
+    panel.outcome_buttons[S.BROKEN_OFF].click()
+    assert seen
+    assert s.appointments.get(walk.id).status is S.BROKEN_OFF

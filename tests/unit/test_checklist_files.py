@@ -455,3 +455,15 @@ def test_a_broken_override_leaves_the_other_overrides_in_force(tmp_path: Path) -
     assert result.checklists["accompaniment"].version == 3
     assert result.checklists["home-visit"].version == 1
     assert [p.source for p in result.problems] == ["home-visit.toml"]
+
+
+def test_only_what_the_instruction_asks_is_required(checklists: ChecklistSet) -> None:
+    items = {i.id: i for c in checklists.checklists.values() for i in c.items}
+    # Leader involvement is a rule for Walk and Talk (§2.2) and Begleitung (§3.2) only.
+    assert items["wt.leader"].required and items["acc.leader"].required
+    assert not items["hv.leader"].required and not items["hv.leader_date"].required
+    # No rule asks for these: offered, not required.
+    assert not items["acc.time_buffer"].required
+    assert not items["hv.mutual_reachability"].required
+    # Mutual reachability in an accompaniment follows the coordination with all parties.
+    assert items["acc.mutual_reachability"].rules == ("ACC-7",)

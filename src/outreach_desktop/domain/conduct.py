@@ -359,15 +359,14 @@ def finish(
     reason: str = "",
     facts: Mapping[str, bool] | None = None,
 ) -> None:
-    """Set the outcome if `outcome_reasons` allow it; breaking off needs who and why."""
+    """Set the outcome if `outcome_reasons` allow it. Breaking off names who broke off (the
+    instruction's voluntariness on either side, §§2.2, 3.2, 4.2); a reason is offered, never
+    required: breaking off needs none."""
     check = Checker()
     for blocked in outcome_reasons(appointment, conduct, outcome, now.date(), facts or {}):
         check.fail("outcome", "Ergebnis", blocked.message)
-    if outcome is AppointmentStatus.BROKEN_OFF:
-        if broken_off_by is None:
-            check.fail("broken_off_by", "Abgebrochen von", "Bitte angeben, wer abgebrochen hat.")
-        if not reason.strip():
-            check.fail("outcome_reason", "Grund", "Bitte kurz den Grund nennen.")
+    if outcome is AppointmentStatus.BROKEN_OFF and broken_off_by is None:
+        check.fail("broken_off_by", "Abgebrochen von", "Bitte angeben, wer abgebrochen hat.")
     check.limit_text(reason, "outcome_reason", "Grund", limits.OUTCOME_REASON)
     check.raise_if_any()
     conduct.outcome = outcome

@@ -168,12 +168,11 @@ class Consent(Record):
             check.require_text(self.purpose, "purpose", "Zweck", limits.CONSENT_PURPOSE)
             if self.valid_until is None:
                 check.fail("valid_until", "Gültig bis", "Bitte angeben, bis wann sie gilt.")
-        if kind is ConsentKind.PRESENCE and not self.others_present:
+        # The persons as the caseworker writes them ("Schwester (Irina)", "zwei Kinder"); a role
+        # is optional: the least that documents the consent (instruction §5).
+        unnamed = any(not name.strip() for name, _role in self.others_present)
+        if (kind is ConsentKind.PRESENCE and not self.others_present) or unnamed:
             check.fail("others_present", "Anwesende", "Bitte die anwesenden Personen nennen.")
-        for name, role in self.others_present:
-            if not name.strip() or not role.strip():
-                check.fail("others_present", "Anwesende", "Je Person Name und Rolle angeben.")
-                break
         if kind is ConsentKind.ACCOMPANIMENT:
             if self.scope is None:
                 check.fail("scope", "Umfang", "Bis zur Tür oder Teilnahme am Gespräch?")

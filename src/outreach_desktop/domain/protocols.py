@@ -15,6 +15,7 @@ from outreach_desktop.domain import field_limits as limits
 from outreach_desktop.domain.date_window import check_date
 from outreach_desktop.domain.errors import Checker, DomainError
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
+from outreach_desktop.domain.main_caseworker import MainCaseworkerContact, main_caseworker_problem
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.text import search_key
 from outreach_desktop.domain.text_safety import clean_fields
@@ -171,11 +172,9 @@ class Protocol(Record):
             check.fail("course", "Gesprächsverlauf", "Bitte Themen oder Verlauf festhalten.")
         for name, label in TEXT_FIELDS:  # a draft keeps whatever was typed; the record is bounded
             check.limit_text(getattr(self, name), name, label, MAX_FIELD)
-        if self.to_main_caseworker and not has_handover_consent:
-            check.fail(
-                "to_main_caseworker", "Information an die Hauptbetreuung",
-                "Nur mit gültigem Einverständnis der Kundin oder des Kunden.",
-            )  # fmt: skip
+        handover = main_caseworker_problem(MainCaseworkerContact.INFORMATION, has_handover_consent)
+        if self.to_main_caseworker and handover:
+            check.fail("to_main_caseworker", "Information an die Hauptbetreuung", handover)
         if self.others_present and any(p.consent_id is None for p in self.others_present):
             check.fail(
                 "others_present", "Weitere Anwesende",
