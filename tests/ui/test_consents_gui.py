@@ -132,7 +132,13 @@ def test_save_as_pdf_warns_and_writes_only_where_chosen(
     panel = work.consents
     (tmp_path / "chosen").mkdir()
     target = tmp_path / "chosen" / "einwilligung.pdf"
-    panel.ask_path = lambda _parent, _suggestion: str(target)  # type: ignore[assignment]
+    suggested: list[str] = []
+
+    def ask_path(_parent: Any, suggestion: str) -> str:
+        suggested.append(suggestion)
+        return str(target)
+
+    panel.ask_path = ask_path  # type: ignore[assignment]
     messages.set_next_answer(False)  # the warning: cancelled
     panel.save_button.click()
     assert panel.busy.running == 0 and not target.exists()  # nothing rendered, nothing written
@@ -143,6 +149,7 @@ def test_save_as_pdf_warns_and_writes_only_where_chosen(
     assert (target.stat().st_mode & 0o777) == 0o600
     consent = session.consents.for_appointment(a.id)[0]
     assert [e.event for e in consent.events] == ["prepared", "pdf-saved"]
+    assert suggested == [f"Einverstaendnis-Begleitung-{a.start.date().isoformat()}.pdf"]
 
 
 def test_save_as_pdf_asks_before_replacing_a_file(

@@ -51,7 +51,8 @@ def build_parser() -> GermanParser:
     _vault(parser, required=False)
     _passphrase(parser)
     parser.add_argument("--exit-when-ready", action="store_true",
-                        help="Oberfläche öffnen und gleich wieder schließen (Installationsprüfung)")  # fmt: skip
+                        help="Oberfläche öffnen und gleich wieder schließen "
+                             "(Installationsprüfung)")  # fmt: skip
     parser.set_defaults(handler=gui_command.run, command="gui")
     sub = parser.add_subparsers(title="Befehle", dest="command", parser_class=GermanParser)
     parents = _Parents()
@@ -254,6 +255,9 @@ def _workflow_commands(sub: Subcommands, parents: _Parents) -> None:
                 help="; ".join(print_command.KINDS)),
         _option("--lang", choices=languages, metavar="LANG",
                 help="zweite Sprache: " + ", ".join(languages)),
+        _option("--review", action="store_true",
+                help="Prüfexemplar für die Dienststelle (mit Hinweis auf ungeprüfte "
+                     "Übersetzung), nicht zur Unterschrift"),
     )  # fmt: skip
     _command(sub, "print", "Formular oder Brief eines Termins als PDF-Datei", print_command.run,
              parents.session, parents.appointment, document, parents.out)  # fmt: skip

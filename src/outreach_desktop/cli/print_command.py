@@ -22,18 +22,21 @@ def run(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         service = DocumentService(session)
         if kind.is_letter:
-            rendered = service.letter(args.appointment, kind, now.date(), args.lang)
+            rendered = service.letter(
+                args.appointment, kind, now.date(), args.lang, review=args.review
+            )
             consent = None
         else:
             rendered, consent = service.form_for_appointment(
-                args.appointment, kind, now.date(), args.lang
+                args.appointment, kind, now.date(), args.lang, review=args.review
             )
-            if consent is not None and consent.signed_pdf is not None:
+            if consent is not None and consent.signed_pdf is not None and not args.review:
                 rendered = replace(rendered, pdf=consent.signed_pdf)  # as it was signed
         written = save_pdf(args.out, rendered.pdf, replace=args.force)
         if consent is not None:
             service.record_saved(consent.id, now, rendered)  # an unencrypted copy exists
-    print(f"Gespeichert: {written} ({kind.label_de}, Fassung {rendered.form_version})")
+    copy = ", Prüfexemplar – nicht zur Unterschrift" if args.review else ""
+    print(f"Gespeichert: {written} ({kind.label_de}, Fassung {rendered.form_version}{copy})")
     print(
         "Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten. "
         "Nach dem Drucken löschen.",

@@ -4,7 +4,7 @@ inside the vault."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -57,17 +57,20 @@ class DocumentService:
         language: str,
         today: date,
         consent: Consent | None = None,
+        review: bool = False,
     ) -> Rendered:
         if appointment is not None:  # stored before the window (domain/date_window.py)
             require_date(appointment.start, "start", "Beginn")
         data = build(self.session, kind, appointment, client_id, language, today, consent)
+        if review:  # the agency's review copy (DocumentData.review_copy), never for signing
+            data = replace(data, review_copy=True)
         return Rendered(
             documents.render(data), kind, language, documents.form_version(kind, language),
             kind.label_de,
         )  # fmt: skip
 
     def consent_document(
-        self, consent_id: str, today: date, language: str | None = None
+        self, consent_id: str, today: date, language: str | None = None, *, review: bool = False
     ) -> Rendered:
         consent = self.session.consents.get(consent_id)
         appointment = (
@@ -76,10 +79,18 @@ class DocumentService:
         )  # fmt: skip
         language = language or consent.language or self.language_for(consent.client_id)
         kind = DocumentKind.for_consent(consent.kind)
-        return self._rendered(kind, appointment, consent.client_id, language, today, consent)
+        return self._rendered(
+            kind, appointment, consent.client_id, language, today, consent, review
+        )
 
     def letter(
-        self, appointment_id: str, kind: DocumentKind, today: date, language: str | None = None
+        self,
+        appointment_id: str,
+        kind: DocumentKind,
+        today: date,
+        language: str | None = None,
+        *,
+        review: bool = False,
     ) -> Rendered:
         if not kind.is_letter:
             raise DomainError("Das ist kein Brief.")
@@ -91,10 +102,18 @@ class DocumentService:
         ):
             raise DomainError("Ankündigung und Erinnerung gibt es nur für Hausbesuche.")
         language = language or self.language_for(appointment.client_id)
-        return self._rendered(kind, appointment, appointment.client_id, language, today)
+        return self._rendered(
+            kind, appointment, appointment.client_id, language, today, review=review
+        )
 
     def form_for_appointment(
-        self, appointment_id: str, kind: DocumentKind, today: date, language: str | None = None
+        self,
+        appointment_id: str,
+        kind: DocumentKind,
+        today: date,
+        language: str | None = None,
+        *,
+        review: bool = False,
     ) -> tuple[Rendered, Consent | None]:
         """The appointment's consent form of `kind`: from its latest consent record that is not
         refused or revoked, or else pre-filled from the appointment with blanks to fill by hand."""
@@ -118,9 +137,12 @@ class DocumentService:
         ]  # fmt: skip
         if usable:
             consent = usable[-1]
-            return self.consent_document(consent.id, today, language), consent
+            return self.consent_document(consent.id, today, language, review=review), consent
         language = language or self.language_for(appointment.client_id)
-        return self._rendered(kind, appointment, appointment.client_id, language, today), None
+        rendered = self._rendered(
+            kind, appointment, appointment.client_id, language, today, review=review
+        )
+        return rendered, None
 
     # ---- actions -----------------------------------------------------------------------------
     def print_consent(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop.domain.consents import Consent, ConsentState, GivenHow
-from outreach_desktop.domain.documents import DocumentKind
+from outreach_desktop.domain.documents import DocumentKind, document_file_name
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.documents import DocumentService, Rendered, pdf_target, save_pdf
@@ -211,7 +211,9 @@ class ConsentsPanel(QWidget):
         c = self.current()
         if c is None:
             return
-        target = self._ask_target(DocumentKind.for_consent(c.kind).value + ".pdf")
+        start = self.session.appointments.get(self.appointment_id).start
+        kind = DocumentKind.for_consent(c.kind)
+        target = self._ask_target(document_file_name(kind, start.date()))
         if target is None:
             return
         path, replace = target
