@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from outreach_desktop.cli.common import unlocked
+from outreach_desktop.domain.contact_check import contact_warning
 from outreach_desktop.domain.documents import DOCUMENT_LANGUAGES, DocumentKind
 from outreach_desktop.services.documents import DocumentService, pdf_target, save_pdf
 
@@ -21,6 +22,9 @@ def run(args: argparse.Namespace) -> int:
     pdf_target(args.out, replace=args.force)  # a wrong or taken name: before any work
     with unlocked(args) as session:
         service = DocumentService(session)
+        warning = contact_warning(service.contact_gaps(args.appointment))
+        if warning:
+            print(f"Warnung: {warning}", file=sys.stderr)
         if kind.is_letter:
             rendered = service.letter(
                 args.appointment, kind, now.date(), args.lang, review=args.review

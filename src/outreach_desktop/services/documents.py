@@ -17,6 +17,7 @@ from outreach_desktop.domain.consents import (
     ConsentState,
     GivenHow,
 )
+from outreach_desktop.domain.contact_check import MissingContact
 from outreach_desktop.domain.date_window import require_date
 from outreach_desktop.domain.documents import (
     DOCUMENT_LANGUAGES,
@@ -24,7 +25,7 @@ from outreach_desktop.domain.documents import (
 )
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.vocabulary import Approach
-from outreach_desktop.services.document_data import build
+from outreach_desktop.services.document_data import build, sender_gaps
 from outreach_desktop.services.files import Target, save_file, target_file
 from outreach_desktop.services.session import Session
 
@@ -143,6 +144,11 @@ class DocumentService:
             kind, appointment, appointment.client_id, language, today, review=review
         )
         return rendered, None
+
+    def contact_gaps(self, appointment_id: str | None) -> tuple[MissingContact, ...]:
+        """The sender's contact details a letter or form of this appointment would lack."""
+        appointment = self.session.appointments.get(appointment_id) if appointment_id else None
+        return sender_gaps(self.session, appointment)
 
     # ---- actions -----------------------------------------------------------------------------
     def print_consent(
