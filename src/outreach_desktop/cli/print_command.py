@@ -22,9 +22,6 @@ def run(args: argparse.Namespace) -> int:
     pdf_target(args.out, replace=args.force)  # a wrong or taken name: before any work
     with unlocked(args) as session:
         service = DocumentService(session)
-        warning = contact_warning(service.contact_gaps(args.appointment))
-        if warning:
-            print(f"Warnung: {warning}", file=sys.stderr)
         if kind.is_letter:
             rendered = service.letter(
                 args.appointment, kind, now.date(), args.lang, review=args.review
@@ -36,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
             )
             if consent is not None and consent.signed_pdf is not None and not args.review:
                 rendered = replace(rendered, pdf=consent.signed_pdf)  # as it was signed
+        warning = contact_warning(service.contact_gaps(args.appointment))
         written = save_pdf(args.out, rendered.pdf, replace=args.force)
+        if warning:  # only with a document written: an error stays the one line it is
+            print(f"Warnung: {warning}", file=sys.stderr)
         if consent is not None:
             service.record_saved(consent.id, now, rendered)  # an unencrypted copy exists
     copy = ", Prüfexemplar – nicht zur Unterschrift" if args.review else ""
