@@ -914,6 +914,32 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Als PDF gespeichert (unverschlüsselt)</translation>
     </message>
     <message>
+        <source>Print anyway</source>
+        <translation>Trotzdem drucken</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>• {what} is missing – set it under {where}.</source>
+        <translation>• {what} fehlt – einzutragen unter {where}.</translation>
+    </message>
+    <message>
+        <source>Contact details missing</source>
+        <translation>Kontaktangaben fehlen</translation>
+    </message>
+    <message>
+        <source>Without these details the client cannot answer:
+{lines}</source>
+        <translation>Ohne diese Angaben kann die Kundin oder der Kunde nicht antworten:
+{lines}</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>Als PDF speichern</translation>
     </message>

@@ -86,3 +86,62 @@ def test_print_writes_the_form_and_records_the_print(
     on_vault("print", "announcement-letter", "--appointment", a.id, "--out", letter).ok()
     assert letter.read_bytes().startswith(b"%PDF")
     assert_usage_error(on_vault("print", "nonsense", "--appointment", a.id, "--out", letter))
+
+
+def test_print_review_copy_carries_the_review_note_the_signing_copy_not(
+    run: Run, session: Session, vault_dir: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    import io
+
+    import pypdf
+
+    client = session.clients.save(Client(display_name="Olena Shevchenko"))
+    start = datetime.combine(datetime.now().date() + timedelta(days=30), time(10))
+    a = session.appointments.save(Appointment.plan(
+        Approach.HOME_VISIT, start, client_id=client.id,
+        staff_ids=[session.owner().id]))  # type: ignore[union-attr]  # fmt: skip
+    session.lock()
+
+    def text(path: Path) -> str:
+        pages = pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages
+        return " ".join(" ".join(p.extract_text() for p in pages).split())
+
+    on_vault = VaultCli(run, vault_dir, passphrase_file)
+    signing, review = tmp_path / "unterschrift.pdf", tmp_path / "pruefung.pdf"
+    for kind in ("home-visit-consent", "announcement-letter"):
+        on_vault("print", kind, "--appointment", a.id, "--lang", "uk", "--out", signing,
+                 "--force").ok()  # fmt: skip
+        on_vault("print", kind, "--appointment", a.id, "--lang", "uk", "--review",
+                 "--out", review, "--force").ok()  # fmt: skip
+        assert "von der Dienststelle zu prüfen" not in text(signing)
+        assert "Prüfexemplar" not in text(signing)
+        assert "von der Dienststelle zu prüfen" in text(review)
+        assert "Prüfexemplar" in text(review)
+
+
+def test_print_warns_on_stderr_when_the_sender_cannot_be_answered(
+    run: Run, session: Session, vault_dir: Path, passphrase_file: Path, tmp_path: Path
+) -> None:
+    from outreach_desktop.services.settings import load_settings, save_settings
+
+    client = session.clients.save(Client(display_name="Jürgen Größer"))
+    start = datetime.combine(datetime.now().date() + timedelta(days=30), time(10))
+    a = session.appointments.save(Appointment.plan(
+        Approach.HOME_VISIT, start, client_id=client.id,
+        staff_ids=[session.owner().id]))  # type: ignore[union-attr]  # fmt: skip
+    session.lock()
+    on_vault = VaultCli(run, vault_dir, passphrase_file)
+    out = tmp_path / "brief.pdf"
+    result = on_vault("print", "announcement-letter", "--appointment", a.id, "--out", out).ok()
+    assert out.read_bytes().startswith(b"%PDF")  # a warning, not a block
+    assert "Warnung:" in result.err
+    assert "Telefonnummer für Rückfragen fehlt" in result.err
+    assert "Einstellungen › Briefkopf" in result.err
+
+    settings = load_settings()
+    settings.agency_street, settings.agency_postcode_city = "Am Markt 1", "29439 Lüchow"
+    settings.agency_phone = "05841 1234"
+    save_settings(settings)
+    result = on_vault("print", "announcement-letter", "--appointment", a.id, "--out", out,
+                      "--force").ok()  # fmt: skip
+    assert "Warnung:" not in result.err

@@ -35,7 +35,7 @@ OPTIONS = {
     "letters sent": [*SESSION, "--appointment", "BRIEF", "--on"],
     "consents list": [*SESSION, "--appointment", "--json"],
     "consents give": [*SESSION, "--id", "--how", "--at", "--documented-by", "--witness"],
-    "print": ["KIND", *SESSION, "--appointment", "--lang", "--out", "--force"],
+    "print": ["KIND", *SESSION, "--appointment", "--lang", "--review", "--out", "--force"],
     "protocols list": [*SESSION, "--json"],
     "protocols show": [*SESSION, "--id", "--json"],
     "protocols pdf": [*SESSION, "--id", "--out", "--force"],

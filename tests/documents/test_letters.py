@@ -96,8 +96,8 @@ def test_letters_name_the_essentials(rendered: RenderFn) -> None:
     for phrase in ("Anna Schäfer und Ömer Yıldız", "keine Kontrolle", "sagen Sie bitte ab"):
         assert phrase in reminder, phrase
     confirmation = rendered(K.CONFIRMATION_LETTER, "de").poppler_text()
+    assert "Treffpunkt" not in confirmation  # a home visit meets at the home
     for phrase in (
-        "Treffpunkt Am Mühlenweg 3, 29439 Lüchow",
         "Erkennungszeichen vereinbart: rote Mütze",
         "Ausweis mit",
         "erreichen Sie Anna Schäfer unter Telefon 05841 123-456",
@@ -122,6 +122,21 @@ def test_confirmation_follows_the_approach_and_the_recognition_sign(
     assert "zu Ihrem Termin bei Fachklinik Nord" in accompany
     assert "to your appointment with Fachklinik Nord" in accompany
     assert "Erkennungszeichen vereinbart: rote Mütze" in accompany
+    assert "Ausweis mit" in accompany and "Treffpunkt" in accompany
+    assert "Ausweis mit" not in walk  # no recognition sign: they have met, no ID asked
+
+
+def test_home_visit_confirmation_has_no_other_meeting_point(
+    make: Callable[..., object], read: Callable[[bytes], Rendered]
+) -> None:
+    from outreach_desktop.domain.vocabulary import Approach
+
+    home = " ".join(read(render(make(
+        K.CONFIRMATION_LETTER, "de", approach=Approach.HOME_VISIT, recognition_sign="",
+    ))).poppler_text().split())  # fmt: skip
+    assert "zu Ihnen nach Hause" in home
+    assert "Treffpunkt" not in home
+    assert "Ausweis mit" not in home
 
 
 def test_arabic_letter_keeps_phone_numbers_left_to_right(rendered: RenderFn) -> None:
@@ -129,3 +144,19 @@ def test_arabic_letter_keeps_phone_numbers_left_to_right(rendered: RenderFn) -> 
     drawn = " ".join(p.text for p in pieces)
     assert "05841 123-456" in drawn  # not "123-456 05841"
     assert "123-456 05841" not in drawn
+
+
+def test_only_an_outdoor_confirmation_warns_that_others_may_overhear(
+    make: Callable[..., object], read: Callable[[bytes], Rendered]
+) -> None:
+    from outreach_desktop.domain.vocabulary import Approach
+
+    def text(approach: Approach) -> str:
+        pdf = render(make(K.CONFIRMATION_LETTER, "en", approach=approach))
+        return " ".join(read(pdf).poppler_text().split())
+
+    home, walk = text(Approach.HOME_VISIT), text(Approach.WALK_AND_TALK)
+    assert "Draußen können andere Menschen mithören" not in home
+    assert "Outdoors, other people may overhear" not in home
+    assert "durch das Sozialgeheimnis geschützt" in home  # the data-protection note stays
+    assert "Draußen können andere Menschen mithören" in walk

@@ -71,7 +71,7 @@ def test_only_known_placeholders_and_conditions(kind: K) -> None:
         for text in all_strings(kind, lang):
             assert placeholders_in(text) <= PLACEHOLDERS, (lang, text)
     for section in form_text(kind, "de").sections:
-        name = section.when.partition("=")[0]
+        name = section.when.partition("=")[0].removesuffix("!")
         assert not name or name in PLACEHOLDERS | {"approach"}, section.when
         assert section.block in ("", "signature", "others-table")
         assert section.checkbox in ("", "to-door", "in-conversation")

@@ -92,3 +92,15 @@ def error_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         lambda _parent, _title, text: texts.append(text),
     )
     return texts
+
+
+@pytest.fixture
+def answerable_sender() -> None:
+    """A letterhead a client can answer: no "contact details missing" warning before printing
+    (tests of that warning leave this fixture out)."""
+    from outreach_desktop.services.settings import load_settings, save_settings
+
+    settings = load_settings()
+    settings.agency_street, settings.agency_postcode_city = "Am Markt 1", "29439 Lüchow"
+    settings.agency_phone = "05841 1234"
+    save_settings(settings)

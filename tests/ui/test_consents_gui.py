@@ -33,7 +33,9 @@ NOW = datetime.combine(DAY, time(9, 30))
 
 
 @pytest.fixture
-def setup(session: Session, german: None, qtbot: Any) -> tuple[Session, Appointment, Any]:
+def setup(
+    session: Session, german: None, answerable_sender: None, qtbot: Any
+) -> tuple[Session, Appointment, Any]:
     client = session.clients.save(
         Client(display_name="Jürgen Größer", address="Am Markt 1\n29439 Lüchow")
     )
@@ -132,7 +134,13 @@ def test_save_as_pdf_warns_and_writes_only_where_chosen(
     panel = work.consents
     (tmp_path / "chosen").mkdir()
     target = tmp_path / "chosen" / "einwilligung.pdf"
-    panel.ask_path = lambda _parent, _suggestion: str(target)  # type: ignore[assignment]
+    suggested: list[str] = []
+
+    def ask_path(_parent: Any, suggestion: str) -> str:
+        suggested.append(suggestion)
+        return str(target)
+
+    panel.ask_path = ask_path  # type: ignore[assignment]
     messages.set_next_answer(False)  # the warning: cancelled
     panel.save_button.click()
     assert panel.busy.running == 0 and not target.exists()  # nothing rendered, nothing written
@@ -143,6 +151,7 @@ def test_save_as_pdf_warns_and_writes_only_where_chosen(
     assert (target.stat().st_mode & 0o777) == 0o600
     consent = session.consents.for_appointment(a.id)[0]
     assert [e.event for e in consent.events] == ["prepared", "pdf-saved"]
+    assert suggested == [f"Einverstaendnis-Begleitung-{a.start.date().isoformat()}.pdf"]
 
 
 def test_save_as_pdf_asks_before_replacing_a_file(
@@ -311,3 +320,40 @@ def test_closing_the_appointment_while_a_form_renders_is_harmless(
     work.deleteLater()
     qtbot.waitUntil(lambda: not isValid(panel))  # no C++ object left to call back into
     _expect_nothing(qtbot, release, printed, error_boxes)
+
+
+def test_missing_contact_details_warn_before_printing_and_saving(
+    session: Session, german: None, qtbot: Any, tmp_path: Any
+) -> None:
+    from outreach_desktop.ui import messages as msgs
+
+    client = session.clients.save(Client(display_name="Jürgen Größer"))
+    a = session.appointments.save(Appointment.plan(
+        Approach.HOME_VISIT, datetime.combine(DAY, time(10)), client_id=client.id,
+        staff_ids=[session.owner().id]))  # type: ignore[union-attr]  # fmt: skip
+    work = AppointmentWorkDialog(session, a.id, lambda: NOW)
+    qtbot.addWidget(work)
+    panel = work.consents
+    asked: list[tuple[str, str, str, str | None]] = []
+
+    def confirm(_p: Any, title: str, text: str, action: str, back: str | None = None) -> bool:
+        asked.append((title, text, action, back))
+        return False  # "Zurück"
+
+    shown: list[Any] = []
+    panel.print_pages = lambda _w, pages: shown.append(pages) or False  # type: ignore[assignment]
+    import outreach_desktop.ui.consents_panel as module
+
+    original = module.confirm
+    module.confirm = confirm  # type: ignore[assignment]
+    try:
+        panel.letter_buttons[DocumentKind.ANNOUNCEMENT_LETTER].click()
+    finally:
+        module.confirm = original
+    assert panel.busy.running == 0 and not shown  # went back: nothing rendered
+    title, text, action, back = asked[0]
+    assert title == "Kontaktangaben fehlen"
+    assert action == "Trotzdem drucken" and back == "Zurück"
+    assert "Telefonnummer für Rückfragen" in text and "Einstellungen › Briefkopf" in text
+    assert "Anschrift der Dienststelle" in text
+    assert msgs._next_answers == []

@@ -267,6 +267,9 @@ def _workflow_commands(sub: Subcommands, parents: _Parents) -> None:
                 help="; ".join(print_command.KINDS)),
         _option("--lang", choices=languages, metavar="LANG",
                 help="zweite Sprache: " + ", ".join(languages)),
+        _option("--review", action="store_true",
+                help="Prüfexemplar für die Dienststelle (mit Hinweis auf ungeprüfte "
+                     "Übersetzung), nicht zur Unterschrift"),
     )  # fmt: skip
     _command(sub, "print", "Formular oder Brief eines Termins als PDF-Datei", print_command.run,
              parents.session, parents.appointment, document, parents.out)  # fmt: skip

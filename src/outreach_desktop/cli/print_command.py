@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from outreach_desktop.cli.common import unlocked
+from outreach_desktop.domain.contact_check import contact_warning
 from outreach_desktop.domain.documents import DOCUMENT_LANGUAGES, DocumentKind
 from outreach_desktop.services.documents import DocumentService, pdf_target, save_pdf
 
@@ -22,18 +23,24 @@ def run(args: argparse.Namespace) -> int:
     with unlocked(args) as session:
         service = DocumentService(session)
         if kind.is_letter:
-            rendered = service.letter(args.appointment, kind, now.date(), args.lang)
+            rendered = service.letter(
+                args.appointment, kind, now.date(), args.lang, review=args.review
+            )
             consent = None
         else:
             rendered, consent = service.form_for_appointment(
-                args.appointment, kind, now.date(), args.lang
+                args.appointment, kind, now.date(), args.lang, review=args.review
             )
-            if consent is not None and consent.signed_pdf is not None:
+            if consent is not None and consent.signed_pdf is not None and not args.review:
                 rendered = replace(rendered, pdf=consent.signed_pdf)  # as it was signed
+        warning = contact_warning(service.contact_gaps(args.appointment))
         written = save_pdf(args.out, rendered.pdf, replace=args.force)
+        if warning:  # only with a document written: an error stays the one line it is
+            print(f"Warnung: {warning}", file=sys.stderr)
         if consent is not None:
             service.record_saved(consent.id, now, rendered)  # an unencrypted copy exists
-    print(f"Gespeichert: {written} ({kind.label_de}, Fassung {rendered.form_version})")
+    copy = ", Prüfexemplar – nicht zur Unterschrift" if args.review else ""
+    print(f"Gespeichert: {written} ({kind.label_de}, Fassung {rendered.form_version}{copy})")
     print(
         "Hinweis: Die PDF-Datei ist nicht verschlüsselt und enthält Sozialdaten. "
         "Nach dem Drucken löschen.",

@@ -49,6 +49,7 @@ from outreach_desktop.documents.values import format_date, format_datetime, plac
 from outreach_desktop.domain.documents import DocumentData, DocumentKind
 
 REVIEW_NOTE = "Übersetzung – von der Dienststelle zu prüfen / translation for review by the agency"
+REVIEW_COPY = "Prüfexemplar für die Dienststelle – nicht zur Unterschrift"
 AUTHORITATIVE_DE = "Maßgeblich ist der deutsche Text."
 CONTENT_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
 LABEL_WIDTH = 52 * mm
@@ -88,6 +89,27 @@ def sides_for(data: DocumentData) -> Sides:
         )
 
     return Sides(data, side("de"), side(data.language) if data.bilingual else None)
+
+
+def review_box(sides: Sides, width: float) -> list[Flowable]:
+    """On the agency's review copy only: says so, and whether the translation awaits review.
+    The copy the client signs carries neither (DocumentData.review_copy)."""
+    if not sides.data.review_copy:
+        return []
+    lines = [REVIEW_COPY]
+    if sides.tr is not None and not sides.tr.text.reviewed:
+        lines.append(REVIEW_NOTE)
+    notes: list[Flowable] = [
+        TextParagraph(line, styles.BODY.with_(bold=True, space_after=1)) for line in lines
+    ]
+    return [note_box(notes, width), Spacer(1, 2 * mm)]
+
+
+def footer_name(data: DocumentData, version: str) -> str:
+    """The footer's record line: the form's German name, its wording's version, the reference."""
+    return f"{data.kind.label_de} · Fassung {version}" + (
+        f" · Ref. {data.reference}" if data.reference else ""
+    )
 
 
 def pair(
@@ -310,7 +332,8 @@ def signature_row(sides: Sides) -> SignatureRow:
 
 def story(sides: Sides) -> list[Flowable]:
     de, tr = sides.de, sides.tr
-    out: list[Flowable] = pair(
+    out: list[Flowable] = review_box(sides, CONTENT_WIDTH)
+    out += pair(
         sides,
         fill(de.text.title, de.values),
         fill(tr.text.title, tr.values) if tr else None,
@@ -324,8 +347,6 @@ def story(sides: Sides) -> list[Flowable]:
                 tr.common.authoritative, tr.style(styles.BODY.with_(bold=True, space_after=2))
             ),
         ]
-        if not tr.text.reviewed:
-            notes.append(TextParagraph(REVIEW_NOTE, styles.SMALL))
         out += [Spacer(1, 1 * mm), note_box(notes, CONTENT_WIDTH)]
     out += [Spacer(1, 3 * mm), facts_table(sides), Spacer(1, 2 * mm)]
     sections = [s for s in de.text.sections if is_included(s, de.values)]
@@ -341,22 +362,14 @@ def story(sides: Sides) -> list[Flowable]:
     return out
 
 
-def _footer(
-    data: DocumentData, version: str, unreviewed: bool, canvas: Canvas, page: int, pages: int
-) -> None:
-    left = [
-        f"Formular {data.kind.value} · Fassung {version}"
-        + (f" · Ref. {data.reference}" if data.reference else "")
-    ]
-    if unreviewed:
-        left.append(REVIEW_NOTE)
+def _footer(data: DocumentData, version: str, canvas: Canvas, page: int, pages: int) -> None:
+    left = [footer_name(data, version)]
     draw_footer_lines(canvas, left, f"Seite {page}/{pages}", PAGE_MARGIN, CONTENT_WIDTH)
 
 
 def render_form(data: DocumentData) -> bytes:
     sides = sides_for(data)
     version = form_version(data.kind, data.language)
-    unreviewed = sides.tr is not None and not sides.tr.text.reviewed
 
     def first_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         draw_form_letterhead(canvas, data.letterhead, PAGE_MARGIN, CONTENT_WIDTH)
@@ -371,5 +384,5 @@ def render_form(data: DocumentData) -> bytes:
         story(sides),
         (frame(PAGE_MARGIN, 34 * mm, PAGE_MARGIN, bottom, "first"), first_page),
         (frame(PAGE_MARGIN, 15 * mm, PAGE_MARGIN, bottom, "later"), later_page),
-        partial(_footer, data, version, unreviewed),
+        partial(_footer, data, version),
     )

@@ -15,7 +15,13 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageBrea
 from outreach_desktop.documents import styles
 from outreach_desktop.documents.bidi_text import plain
 from outreach_desktop.documents.flowables import TextParagraph, note_box
-from outreach_desktop.documents.forms import AUTHORITATIVE_DE, REVIEW_NOTE, Side, sides_for
+from outreach_desktop.documents.forms import (
+    AUTHORITATIVE_DE,
+    Side,
+    footer_name,
+    review_box,
+    sides_for,
+)
 from outreach_desktop.documents.layout import (
     PAGE_WIDTH,
     Din5008,
@@ -94,8 +100,6 @@ def translation_notice(side: Side) -> Flowable:
         TextParagraph(AUTHORITATIVE_DE, styles.BODY.with_(space_after=1)),
         TextParagraph(side.common.authoritative, side.style(styles.BODY.with_(space_after=2))),
     ]
-    if not side.text.reviewed:
-        notes.append(TextParagraph(REVIEW_NOTE, styles.SMALL))
     return note_box(notes, BODY_WIDTH)
 
 
@@ -104,8 +108,7 @@ def _footer(data: DocumentData, version: str, canvas: Canvas, page: int, pages: 
     lines = [
         " · ".join(p for p in (head.agency_name, head.street, head.postcode_city) if p),
         " · ".join(contact_parts(head)),
-        f"{data.kind.value} · Fassung {version}"
-        + (f" · Ref. {data.reference}" if data.reference else ""),
+        footer_name(data, version),
     ]
     right = f"Seite {page} von {pages}" if pages > 1 else ""
     draw_footer_lines(
@@ -115,7 +118,7 @@ def _footer(data: DocumentData, version: str, canvas: Canvas, page: int, pages: 
 
 def render_letter(data: DocumentData) -> bytes:
     sides = sides_for(data)
-    story = letter_body(sides.de, sides.de, data)
+    story = review_box(sides, BODY_WIDTH) + letter_body(sides.de, sides.de, data)
     if sides.tr is not None:
         story += [PageBreak(), translation_notice(sides.tr), Spacer(1, 6 * mm)]
         story += letter_body(sides.tr, sides.de, data)

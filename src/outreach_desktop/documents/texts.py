@@ -225,6 +225,8 @@ def is_included(section: Section, values: Mapping[str, str]) -> bool:
     if not section.when:
         return True
     name, _, expected = section.when.partition("=")
+    if name.endswith("!"):  # "approach!=home-visit": every other value
+        return values.get(name[:-1], "") != expected
     if expected:
         return values.get(name, "") == expected
     return bool(values.get(name))

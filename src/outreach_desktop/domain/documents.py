@@ -55,6 +55,32 @@ class DocumentKind(StrEnum):
         }[self]
 
 
+# File names suggested when a document is saved: German, ASCII only (umlauts spelled out), so
+# they survive every file system, USB stick and mail gateway. No personal data in them.
+_FILE_STEMS = {
+    DocumentKind.HOME_VISIT_CONSENT: "Einverstaendnis-Hausbesuch",
+    DocumentKind.CONFIDENTIALITY_RELEASE: "Schweigepflichtentbindung",
+    DocumentKind.PRESENCE_CONSENT: "Einverstaendnis-Anwesenheit",
+    DocumentKind.ACCOMPANIMENT_CONSENT: "Einverstaendnis-Begleitung",
+    DocumentKind.HANDOVER_CONSENT: "Einverstaendnis-Information-Hauptbetreuung",
+    DocumentKind.ANNOUNCEMENT_LETTER: "Ankuendigung-Hausbesuch",
+    DocumentKind.REMINDER_LETTER: "Erinnerung-Hausbesuch",
+    DocumentKind.CONFIRMATION_LETTER: "Terminbestaetigung",
+}
+
+
+def document_file_name(kind: DocumentKind, day: date | None) -> str:
+    """The suggested file name of a saved document, e.g. "Einverstaendnis-Hausbesuch-2026-12-02.pdf"
+    (the day is the appointment's, ISO so that names sort; None leaves it out)."""
+    stem = _FILE_STEMS[kind]
+    return f"{stem}-{day.isoformat()}.pdf" if day is not None else f"{stem}.pdf"
+
+
+def protocol_file_name(day: date | None) -> str:
+    """The suggested file name of a saved memory protocol."""
+    return f"Gedaechtnisprotokoll-{day.isoformat()}.pdf" if day else "Gedaechtnisprotokoll.pdf"
+
+
 _CONSENT_OF = {
     DocumentKind.HOME_VISIT_CONSENT: ConsentKind.HOME_VISIT,
     DocumentKind.CONFIDENTIALITY_RELEASE: ConsentKind.CONFIDENTIALITY_RELEASE,
@@ -112,6 +138,9 @@ class DocumentData:
     signature_png: bytes | None = None
     signed_at: datetime | None = None
     reference: str = ""  # e.g. the consent id, printed in the footer for the record
+    # The agency's review copy: marks an unreviewed translation as such. The copy the client
+    # signs never carries that note (it is a matter between agency and translator).
+    review_copy: bool = False
 
     def __post_init__(self) -> None:
         if self.language not in DOCUMENT_LANGUAGES:

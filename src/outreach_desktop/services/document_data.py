@@ -12,6 +12,7 @@ from typing import Any
 from outreach_desktop.domain.agency import AgencySetup
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.consents import Consent, GivenHow
+from outreach_desktop.domain.contact_check import MissingContact, missing_contact
 from outreach_desktop.domain.documents import DocumentData, DocumentKind, PersonRef
 from outreach_desktop.domain.people import Client, Staff
 from outreach_desktop.domain.vocabulary import Approach
@@ -68,11 +69,23 @@ def build(
 
 
 def _staff(src: Sources) -> list[Staff]:
+    return _staff_of(src.session, src.appointment)
+
+
+def _staff_of(session: Session, appointment: Appointment | None) -> list[Staff]:
     """The appointment's staff, else the vault's owner (the caseworker)."""
-    staff_ids = src.appointment.staff_ids if src.appointment else []
-    staff = [x for x in (src.session.staff.find(i) for i in staff_ids) if x]
-    owner = src.session.owner()
+    staff_ids = appointment.staff_ids if appointment else []
+    staff = [x for x in (session.staff.find(i) for i in staff_ids) if x]
+    owner = session.owner()
     return staff if staff or owner is None else [owner]
+
+
+def sender_gaps(session: Session, appointment: Appointment | None) -> tuple[MissingContact, ...]:
+    """What the printed sender lacks for an answer (domain/contact_check.py), from the same
+    letterhead and caseworker a document of this appointment is filled with."""
+    staff = _staff_of(session, appointment)
+    head = letterhead(load_settings(), _agency(session))
+    return missing_contact(head, person(staff[0]) if staff else None)
 
 
 def _appointment_part(src: Sources) -> dict[str, Any]:

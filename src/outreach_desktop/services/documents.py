@@ -4,7 +4,7 @@ inside the vault."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from outreach_desktop.domain.consents import (
     ConsentState,
     GivenHow,
 )
+from outreach_desktop.domain.contact_check import MissingContact
 from outreach_desktop.domain.date_window import require_date
 from outreach_desktop.domain.documents import (
     DOCUMENT_LANGUAGES,
@@ -25,7 +26,7 @@ from outreach_desktop.domain.documents import (
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.home_visit_timeline import announcement_letter_blocker
 from outreach_desktop.domain.vocabulary import Approach
-from outreach_desktop.services.document_data import build
+from outreach_desktop.services.document_data import build, sender_gaps
 from outreach_desktop.services.files import Target, save_file, target_file
 from outreach_desktop.services.session import Session
 
@@ -58,17 +59,20 @@ class DocumentService:
         language: str,
         today: date,
         consent: Consent | None = None,
+        review: bool = False,
     ) -> Rendered:
         if appointment is not None:  # stored before the window (domain/date_window.py)
             require_date(appointment.start, "start", "Beginn")
         data = build(self.session, kind, appointment, client_id, language, today, consent)
+        if review:  # the agency's review copy (DocumentData.review_copy), never for signing
+            data = replace(data, review_copy=True)
         return Rendered(
             documents.render(data), kind, language, documents.form_version(kind, language),
             kind.label_de,
         )  # fmt: skip
 
     def consent_document(
-        self, consent_id: str, today: date, language: str | None = None
+        self, consent_id: str, today: date, language: str | None = None, *, review: bool = False
     ) -> Rendered:
         consent = self.session.consents.get(consent_id)
         appointment = (
@@ -77,10 +81,18 @@ class DocumentService:
         )  # fmt: skip
         language = language or consent.language or self.language_for(consent.client_id)
         kind = DocumentKind.for_consent(consent.kind)
-        return self._rendered(kind, appointment, consent.client_id, language, today, consent)
+        return self._rendered(
+            kind, appointment, consent.client_id, language, today, consent, review
+        )
 
     def letter(
-        self, appointment_id: str, kind: DocumentKind, today: date, language: str | None = None
+        self,
+        appointment_id: str,
+        kind: DocumentKind,
+        today: date,
+        language: str | None = None,
+        *,
+        review: bool = False,
     ) -> Rendered:
         if not kind.is_letter:
             raise DomainError("Das ist kein Brief.")
@@ -97,10 +109,18 @@ class DocumentService:
             if blocker is not None:
                 raise DomainError(blocker)
         language = language or self.language_for(appointment.client_id)
-        return self._rendered(kind, appointment, appointment.client_id, language, today)
+        return self._rendered(
+            kind, appointment, appointment.client_id, language, today, review=review
+        )
 
     def form_for_appointment(
-        self, appointment_id: str, kind: DocumentKind, today: date, language: str | None = None
+        self,
+        appointment_id: str,
+        kind: DocumentKind,
+        today: date,
+        language: str | None = None,
+        *,
+        review: bool = False,
     ) -> tuple[Rendered, Consent | None]:
         """The appointment's consent form of `kind`: from its latest consent record that is not
         refused or revoked, or else pre-filled from the appointment with blanks to fill by hand."""
@@ -124,9 +144,17 @@ class DocumentService:
         ]  # fmt: skip
         if usable:
             consent = usable[-1]
-            return self.consent_document(consent.id, today, language), consent
+            return self.consent_document(consent.id, today, language, review=review), consent
         language = language or self.language_for(appointment.client_id)
-        return self._rendered(kind, appointment, appointment.client_id, language, today), None
+        rendered = self._rendered(
+            kind, appointment, appointment.client_id, language, today, review=review
+        )
+        return rendered, None
+
+    def contact_gaps(self, appointment_id: str | None) -> tuple[MissingContact, ...]:
+        """The sender's contact details a letter or form of this appointment would lack."""
+        appointment = self.session.appointments.get(appointment_id) if appointment_id else None
+        return sender_gaps(self.session, appointment)
 
     # ---- actions -----------------------------------------------------------------------------
     def print_consent(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_desktop.domain.consents import Consent, ConsentState, GivenHow
-from outreach_desktop.domain.documents import DocumentKind
+from outreach_desktop.domain.documents import DocumentKind, document_file_name
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.documents import DocumentService, Rendered, pdf_target, save_pdf
@@ -201,6 +201,8 @@ class ConsentsPanel(QWidget):
         if c is None:
             return
         consent_id, today = c.id, self.now().date()
+        if not self._contact_ok(self.tr("Print anyway")):
+            return
         self._preview(
             self.print_button,
             lambda: self.documents.consent_document(consent_id, today),
@@ -211,7 +213,11 @@ class ConsentsPanel(QWidget):
         c = self.current()
         if c is None:
             return
-        target = self._ask_target(DocumentKind.for_consent(c.kind).value + ".pdf")
+        if not c.signed_pdf and not self._contact_ok(self.tr("Save anyway")):
+            return
+        start = self.session.appointments.get(self.appointment_id).start
+        kind = DocumentKind.for_consent(c.kind)
+        target = self._ask_target(document_file_name(kind, start.date()))
         if target is None:
             return
         path, replace = target
@@ -226,6 +232,26 @@ class ConsentsPanel(QWidget):
         self.busy.run(
             write, lambda _r: self._done(), self._failed,
             button=self.save_button, disable=(self,),
+        )  # fmt: skip
+
+    def _contact_ok(self, action: str) -> bool:
+        """Before a letter or form leaves: a warning naming each missing sender detail and where
+        to set it (domain/contact_check.py); True when nothing is missing or the user goes on."""
+        gaps = self.documents.contact_gaps(self.appointment_id)
+        if not gaps:
+            return True
+        lines = "\n".join(
+            self.tr("• {what} is missing – set it under {where}.").format(
+                what=gap.label, where=gap.where
+            )
+            for gap in gaps
+        )
+        return confirm(
+            self, self.tr("Contact details missing"),
+            self.tr("Without these details the client cannot answer:\n{lines}").format(
+                lines=lines
+            ),
+            action, back=self.tr("Back"),
         )  # fmt: skip
 
     def _ask_target(self, suggestion: str) -> tuple[str, bool] | None:
@@ -298,6 +324,8 @@ class ConsentsPanel(QWidget):
 
     def _letter(self, kind: DocumentKind) -> None:
         today = self.now().date()
+        if not self._contact_ok(self.tr("Print anyway")):
+            return
         self._preview(
             self.letter_buttons[kind],
             lambda: self.documents.letter(self.appointment_id, kind, today),
