@@ -39,8 +39,11 @@ def run(cmd: list[str], env: dict[str, str], stdin: str | None = None) -> str:
 def install(package: Path, scratch: Path) -> tuple[Path, bool]:
     """The program to run, and whether the package went into the system."""
     if os.geteuid() == 0 and shutil.which("apt-get"):
-        subprocess.run(["apt-get", "install", "-y", "-qq", str(package.resolve())], check=True,
-                       stdout=subprocess.DEVNULL)  # fmt: skip
+        command = ["apt-get", "install", "-y", "-qq", str(package.resolve())]
+        if subprocess.run(command, stdout=subprocess.DEVNULL, check=False).returncode != 0:
+            # a machine whose package lists were never fetched cannot resolve the Depends yet
+            subprocess.run(["apt-get", "update", "-qq"], check=True)
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
         return Path("/usr/bin/outreach-desktop"), True
     root = scratch / "root"
     subprocess.run(["dpkg", "-x", str(package), str(root)], check=True)
