@@ -168,10 +168,10 @@ def _import_commands(sub: Subcommands, parents: _Parents) -> None:
 
 def _site_commands(sub: Subcommands, parents: _Parents) -> None:
     ssub = _group(sub, "site", "Standortkonfiguration der IT")
-    p = _command(ssub, "check", "jede Datei der Standortkonfiguration prüfen (verwendet, "
-                 "ignoriert, fehlerhaft)", site_commands.check, parents.json)  # fmt: skip
-    p.add_argument("--dir", type=Path, metavar="DIR",
-                   help="dieser Ordner statt des installierten")  # fmt: skip
+    folder = _parent(_option("--dir", type=Path, metavar="DIR",
+                             help="dieser Ordner statt des installierten"))  # fmt: skip
+    _command(ssub, "check", "jede Datei der Standortkonfiguration prüfen (verwendet, "
+             "ignoriert, fehlerhaft)", site_commands.check, folder, parents.json)  # fmt: skip
 
 
 def _receipt_commands(sub: Subcommands, parents: _Parents) -> None:
