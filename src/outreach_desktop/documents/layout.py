@@ -212,6 +212,7 @@ def draw_footer_lines(
     width: float,
     bottom: float = 10 * mm,
 ) -> None:
+    left_lines = [part for line in left_lines for part in _fit_footer(line, width - 30 * mm)]
     canvas.saveState()
     canvas.setFillColor(MUTED)
     canvas.setStrokeColor(RULE)
@@ -224,6 +225,19 @@ def draw_footer_lines(
         y -= 9
     _text(canvas, right, left, top - 9, 7, width=width, align="end")
     canvas.restoreState()
+
+
+def _fit_footer(line: str, width: float) -> list[str]:
+    """A footer line too wide for its room (it would run into the page number), broken at its
+    " · " separators into lines that fit; a single part wider than the room stays whole."""
+    lines: list[str] = []
+    for part in line.split(" · "):
+        joined = f"{lines[-1]} · {part}" if lines else part
+        if lines and bidi_text.measure(joined, 7) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(part)
+    return lines
 
 
 def set_font_default(canvas: Canvas) -> None:
