@@ -236,8 +236,17 @@ class Consent(Record):
         if self.appointment_id not in (None, appointment.id) and self.kind not in PER_APPOINTMENT:
             return False
         if self.kind is ConsentKind.CONFIDENTIALITY_RELEASE:
-            return bool(self.third_party_id) and self.third_party_id == appointment.third_party_id
+            return self.names_third_party_of(appointment)
         return True
+
+    def names_third_party_of(self, appointment: Appointment) -> bool:
+        """A release names a third party and, where the appointment names one (an
+        accompaniment), that one; a Walk and Talk or a home visit names none, so the third
+        party is the release's own (instruction §5: a talk with a named third party in the
+        client's absence, whatever the approach)."""
+        if not self.third_party_id:
+            return False
+        return appointment.third_party_id in (None, self.third_party_id)
 
     # ---- state changes -----------------------------------------------------------------------
     def _event(self, at: datetime, event: str, detail: str = "") -> None:

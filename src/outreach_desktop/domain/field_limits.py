@@ -52,6 +52,7 @@ CONSENT_ORAL_WITNESS = 500
 CONSENT_FORM_VERSION = 200
 CONSENT_REVOKED_HOW = 2000
 CONSENT_EVENT_DETAIL = 2000
+TALK_NOTE = 500  # a talk with a third party under a release: a short note, no minutes
 
 # ---- the agency and the exchange -------------------------------------------------------------
 AGENCY_NAME = NAME

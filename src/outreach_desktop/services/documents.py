@@ -140,7 +140,7 @@ class DocumentService:
             if c.kind is consent_kind
             and c.state not in (ConsentState.REFUSED, ConsentState.REVOKED)
             and (consent_kind is not ConsentKind.CONFIDENTIALITY_RELEASE
-                 or c.third_party_id == appointment.third_party_id)
+                 or c.names_third_party_of(appointment))
         ]  # fmt: skip
         if usable:
             consent = usable[-1]
