@@ -24,6 +24,7 @@ from outreach_desktop.services.purge import PurgeResult, PurgeService
 from outreach_desktop.services.receipts import ReceiptService
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.services.sync_log import SyncLogService
+from outreach_desktop.services.talks import TalkService
 from outreach_desktop.services.templates import TemplateService
 from outreach_desktop.services.workflow import WorkflowService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
@@ -46,6 +47,7 @@ from outreach_desktop.storage.protocol_repo import (
 from outreach_desktop.storage.secure_memory import release_freed_memory as release_freed_memory
 from outreach_desktop.storage.secure_memory import wipe_freed_memory as wipe_freed_memory
 from outreach_desktop.storage.sync_log import DeletionLog, SyncLog
+from outreach_desktop.storage.talk_repo import TalkRepository
 from outreach_desktop.storage.vault import Vault
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
 
@@ -89,6 +91,9 @@ class Session:
         self.third_parties = ThirdPartyService(third_parties)
         self.appointments = AppointmentService(appointment_repo, clients, third_parties, staff)
         self.consents = ConsentService(ConsentRepository(db, device), appointment_repo)
+        self.talks = TalkService(
+            TalkRepository(db, device), ConsentRepository(db, device), appointment_repo
+        )
         self.protocols = ProtocolService(
             ProtocolRepository(db, device),
             AnonymousRepository(db, device),
