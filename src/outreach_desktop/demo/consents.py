@@ -52,6 +52,10 @@ def accompaniment_consents(run: DemoRun, a: Appointment, when: datetime) -> None
     release(run, a, when)
     revoked = release(run, a, when - timedelta(days=21))
     consents.sign(revoked.id, GivenHow.PAPER, when - timedelta(days=20))
+    run.session.talks.add(  # a talk with the third party while the release held
+        revoked.id, when - timedelta(days=10), when, note=run.texts.consents["talk-note"],
+        talk_id=run.rid(),
+    )  # fmt: skip
     consents.revoke(revoked.id, when - timedelta(days=2), run.texts.consents["revoked-how"])
     screen = consents.prepare(
         ConsentKind.ACCOMPANIMENT, when, appointment_id=a.id, consent_id=run.rid(),
@@ -86,6 +90,9 @@ def walk_and_talk_consents(run: DemoRun, a: Appointment, when: datetime) -> None
     consents.sign(oral.id, GivenHow.ORAL, when, documented_by=run.owner.id,
                   witness=colleague.name)  # fmt: skip
     run.count("consents", 2)
+    # a release for a Walk and Talk too: towards a third party of the client's own choosing
+    given = release(run, a, when)
+    consents.sign(given.id, GivenHow.ORAL, when, documented_by=run.owner.id)
 
 
 def consent_states(run: DemoRun, planned: list[Appointment]) -> None:

@@ -4,6 +4,7 @@ also after the appointment."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from outreach_desktop.domain.consents import Consent, ConsentKind
@@ -34,6 +35,7 @@ class TalkService:
         third_party_id: str | None = None,
         note: str = "",
         appointment_id: str | None = None,
+        talk_id: str | None = None,
     ) -> ThirdPartyTalk:
         """Log a talk that took place under the release `release_id` (with the third party it
         names unless another is given: then the rule refuses it)."""
@@ -49,7 +51,7 @@ class TalkService:
             note=note,
             appointment=appointment,
         )
-        return self._talks.add(talk)
+        return self._talks.add(replace(talk, id=talk_id) if talk_id else talk)
 
     def for_client(self, client_id: str) -> list[ThirdPartyTalk]:
         """The client's talks with third parties, oldest first."""
