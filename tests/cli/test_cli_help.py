@@ -34,7 +34,11 @@ OPTIONS = {
     "letters due": [*SESSION, "--date", "--json"],
     "letters sent": [*SESSION, "--appointment", "BRIEF", "--on"],
     "consents list": [*SESSION, "--appointment", "--json"],
-    "consents give": [*SESSION, "--id", "--how", "--at", "--documented-by", "--witness"],
+    "consents give": [*SESSION, "--id", "--how", "--at", "--documented-by", "--witness",
+                      "--third-party", "--appointment", "--client", "--purpose", "--topics",
+                      "--valid-until"],
+    "talks add": [*SESSION, "--release", "--third-party", "--appointment", "--at", "--note"],
+    "talks list": [*SESSION, "--client", "--appointment", "--json"],
     "print": ["KIND", *SESSION, "--appointment", "--lang", "--review", "--out", "--force"],
     "protocols list": [*SESSION, "--json"],
     "protocols show": [*SESSION, "--id", "--json"],
@@ -69,7 +73,8 @@ def test_every_command_is_listed(run: Run) -> None:
     listed = set(re.findall(r"^    ([a-z][a-z-]*)\s", result.out, re.MULTILINE))
     assert listed == commands
     groups = ("vault", "clients", "third-parties", "appointments", "checklist", "calls",
-              "letters", "consents", "protocols", "office", "inbox", "sync", "site")  # fmt: skip
+              "letters", "consents", "talks", "protocols", "office", "inbox", "sync",
+              "site")  # fmt: skip
     for group in (*groups, "agency"):
         out = run(group, "--help").out
         actions = {name.split()[1] for name in OPTIONS if name.startswith(group + " ")}

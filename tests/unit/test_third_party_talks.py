@@ -59,7 +59,8 @@ def test_an_accompaniment_still_needs_the_release_for_its_own_third_party() -> N
 
 def test_a_release_given_after_the_appointment_covers_it_from_then_on() -> None:
     late = Consent(client_id="client", kind=ConsentKind.CONFIDENTIALITY_RELEASE,
-                   third_party_id="doctor", purpose="Reha", valid_until=DAY + timedelta(days=90))  # fmt: skip
+                   third_party_id="doctor", purpose="Reha",
+                   valid_until=DAY + timedelta(days=90))  # fmt: skip
     late.sign(GivenHow.ORAL, NOW, documented_by="a")
     a = appointment(Approach.WALK_AND_TALK)
     assert not late.is_valid_for(a, DAY)
@@ -68,7 +69,8 @@ def test_a_release_given_after_the_appointment_covers_it_from_then_on() -> None:
 
 def test_a_talk_is_logged_with_the_least_data() -> None:
     r = release()
-    talk = log_talk(r, third_party_id="doctor", at=NOW - timedelta(hours=2) + timedelta(seconds=7), now=NOW,
+    at = NOW - timedelta(hours=2) + timedelta(seconds=7)
+    talk = log_talk(r, third_party_id="doctor", at=at, now=NOW,
                     note="  Termin bei der Reha abgestimmt ",
                     appointment=appointment(Approach.HOME_VISIT))  # fmt: skip
     assert (talk.client_id, talk.third_party_id, talk.release_id) == ("client", "doctor", r.id)

@@ -261,6 +261,7 @@ def _workflow_commands(sub: Subcommands, parents: _Parents) -> None:
     _command(cosub, "list", "Einwilligungen mit Stand auflisten", consent_commands.list_consents,
              parents.session, of_appointment, parents.json)  # fmt: skip
     parser_conduct.add_consent_give(cosub, parents)
+    parser_conduct.add_talks(sub, parents)
     languages = print_command.LANGUAGES
     document = _parent(
         _option("kind", choices=print_command.KINDS, metavar="KIND",

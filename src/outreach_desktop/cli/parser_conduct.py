@@ -9,6 +9,7 @@ from outreach_desktop.cli import (
     consent_give_command,
     letter_commands,
     protocol_write_commands,
+    talk_commands,
     third_party_commands,
 )
 from outreach_desktop.cli.common import DAY_HELP, parse_day, parse_start
@@ -82,7 +83,7 @@ def add_conduct(asub: Subcommands, parents: Parents) -> None:
 
 def add_consent_give(cosub: Subcommands, parents: Parents) -> None:
     given = parent(
-        option("--id", required=True, metavar="ID", help="ID der Einwilligung (consents list)"),
+        option("--id", metavar="ID", help="ID der Einwilligung (consents list)"),
         option("--how", required=True, choices=list(consent_give_command.HOW), metavar="FORM",
                help=consent_give_command.HOW_HELP + " (auf dem Bildschirm: nur in der "
                "Oberfläche)"),
@@ -91,8 +92,44 @@ def add_consent_give(cosub: Subcommands, parents: Parents) -> None:
                "Inhaberin/Inhaber des Tresors)"),
         option("--witness", default="", metavar="NAME", help="mündlich: Zeugin/Zeuge"),
     )  # fmt: skip
+    release = parent(
+        option("--third-party", metavar="ID", help="statt --id: eine neue "
+               "Schweigepflichtentbindung gegenüber dieser dritten Stelle (third-parties list), "
+               "bei jedem Handlungsansatz, auch nach dem Termin"),
+        option("--appointment", metavar="ID", help="mit --third-party: für die Kundin/den "
+               "Kunden dieses Termins"),
+        option("--client", metavar="ID", help="mit --third-party: für diese Kundin/diesen Kunden"),
+        option("--purpose", default="", metavar="TEXT", help="mit --third-party: Zweck"),
+        option("--topics", default="", metavar="TEXT", help="mit --third-party: Themen"),
+        option("--valid-until", type=parse_day, metavar="D", help=f"mit --third-party: gültig "
+               f"bis; {DAY_HELP}"),
+    )  # fmt: skip
     command(cosub, "give", "eine Einwilligung als erteilt erfassen", consent_give_command.give,
-            parents.session, given)  # fmt: skip
+            parents.session, given, release)  # fmt: skip
+
+
+def add_talks(sub: Subcommands, parents: Parents) -> None:
+    """`talks add|list`: talks with a third party in the client's absence."""
+    tsub = group(sub, "talks", "Gespräche mit Dritten in Abwesenheit der Kundin/des Kunden")
+    talk = parent(
+        option("--release", required=True, metavar="ID", help="ID der "
+               "Schweigepflichtentbindung, auf der das Gespräch beruht (consents list)"),
+        option("--third-party", metavar="ID", help="die dritte Stelle (Standard: die in der "
+               "Schweigepflichtentbindung genannte)"),
+        option("--appointment", metavar="ID", help="der Termin, zu dem das Gespräch gehört"),
+        option("--at", type=parse_start, metavar="ZEIT", help=MOMENT_HELP),
+        option("--note", default="", metavar="TEXT", help="kurze Notiz (höchstens "
+               f"{talk_commands.MAX_NOTE} Zeichen), ohne Gesprächsinhalt"),
+    )  # fmt: skip
+    command(tsub, "add", "ein Gespräch mit Dritten erfassen (nur mit gültiger "
+            "Schweigepflichtentbindung)", talk_commands.add, parents.session, talk)  # fmt: skip
+    whose = parent(
+        option("--client", metavar="ID", help="nur die Gespräche zu dieser Kundin/diesem Kunden"),
+        option("--appointment", metavar="ID", help="nur die Gespräche zur Kundin/zum Kunden "
+               "dieses Termins"),
+    )  # fmt: skip
+    command(tsub, "list", "erfasste Gespräche mit Dritten auflisten", talk_commands.list_talks,
+            parents.session, whose, parents.json)  # fmt: skip
 
 
 def add_protocol_writing(psub: Subcommands, parents: Parents) -> None:

@@ -34,7 +34,9 @@ NOT_VALID = (
     "nicht oder nicht mehr gültig): ohne sie kein Gespräch mit Dritten in Abwesenheit der "
     "Kundin/des Kunden."
 )
-IN_FUTURE = "Ein Gespräch wird erfasst, wenn es stattgefunden hat: der Zeitpunkt liegt in der Zukunft."
+IN_FUTURE = (
+    "Ein Gespräch wird erfasst, wenn es stattgefunden hat: der Zeitpunkt liegt in der Zukunft."
+)
 
 
 @dataclass(frozen=True, kw_only=True)
