@@ -2982,6 +2982,76 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     </message>
 </context>
 <context>
+    <name>TalkDialog</name>
+    <message>
+        <source>Log a talk with a third party</source>
+        <translation>Gespräch mit Dritten erfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Log talk</source>
+        <translation>Gespräch &amp;erfassen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>A talk about the client in their absence needs a release from confidentiality that names the third party and was in force then. Keep only a short note here: what was said belongs in the protocol.</source>
+        <translation>Ein Gespräch über die Kundin/den Kunden in ihrer/seiner Abwesenheit braucht eine Schweigepflichtentbindung, die die dritte Stelle nennt und zu dem Zeitpunkt galt. Hier nur eine kurze Notiz: Was besprochen wurde, gehört ins Protokoll.</translation>
+    </message>
+    <message>
+        <source>— no release naming a third party given yet —</source>
+        <translation>— noch keine Schweigepflichtentbindung mit dritter Stelle erteilt —</translation>
+    </message>
+    <message>
+        <source>&amp;Release (third party)</source>
+        <translation>&amp;Schweigepflichtentbindung (dritte Stelle)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Datum</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>&amp;Uhrzeit</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Notiz</translation>
+    </message>
+    <message>
+        <source>{party} · revoked on {day}</source>
+        <translation>{party} · widerrufen am {day}</translation>
+    </message>
+    <message>
+        <source>{party} · valid until {day}</source>
+        <translation>{party} · gültig bis {day}</translation>
+    </message>
+</context>
+<context>
+    <name>TalksBox</name>
+    <message>
+        <source>Talks with third parties (client absent)</source>
+        <translation>Gespräche mit Dritten (in Abwesenheit der Kundin/des Kunden)</translation>
+    </message>
+    <message>
+        <source>Talks with third parties</source>
+        <translation>Gespräche mit Dritten</translation>
+    </message>
+    <message>
+        <source>No talk with a third party logged.</source>
+        <translation>Noch kein Gespräch mit Dritten erfasst.</translation>
+    </message>
+    <message>
+        <source>&amp;Log a talk with a third party…</source>
+        <translation>Gespräch mit Dritten &amp;erfassen …</translation>
+    </message>
+    <message>
+        <source>{when} · {party} · under the release given on {given}</source>
+        <translation>{when} · {party} · auf Grund der Schweigepflichtentbindung vom {given}</translation>
+    </message>
+</context>
+<context>
     <name>TemplateMenus</name>
     <message>
         <source>Template</source>

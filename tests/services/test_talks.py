@@ -118,3 +118,8 @@ def test_the_database_keeps_talks_and_refuses_one_without_such_a_release(session
             " created_at, origin_device) VALUES ('t2', ?, ?, ?, '2026-12-02T09:00:00', 'x', 'd')",
             (client.id, other.id, release.id),
         )
+
+
+def test_no_release_named_is_a_clear_refusal(session: Session) -> None:
+    with pytest.raises(DomainError, match="Schweigepflichtentbindung angeben"):
+        session.talks.add("", NOW, NOW)

@@ -81,6 +81,8 @@ def log_talk(
 ) -> ThirdPartyTalk:
     """The log entry of a talk that took place; raise ValidationError (time, note) or
     DomainError (no valid release naming that third party) and keep nothing."""
+    if release is None:
+        raise DomainError(NO_RELEASE)
     check = Checker()
     if not third_party_id:
         check.fail("third_party_id", "Dritte Stelle", "Bitte die dritte Stelle angeben.")
@@ -90,8 +92,8 @@ def log_talk(
     check.limit_text(note, "note", "Notiz", MAX_NOTE)
     check.raise_if_any()
     refusal = talk_refusal(release, third_party_id, at)
-    if refusal or release is None:
-        raise DomainError(refusal or NO_RELEASE)
+    if refusal:
+        raise DomainError(refusal)
     if appointment is not None and appointment.client_id != release.client_id:
         raise DomainError(OTHER_CLIENT)
     return ThirdPartyTalk(

@@ -39,13 +39,13 @@ class TalkService:
     ) -> ThirdPartyTalk:
         """Log a talk that took place under the release `release_id` (with the third party it
         names unless another is given: then the rule refuses it)."""
-        release = self._consents.find(release_id)
-        if release is None:
+        release = self._consents.find(release_id) if release_id else None
+        if release_id and release is None:
             raise DomainError("Diese Schweigepflichtentbindung gibt es nicht.")
         appointment = self._appointments.get(appointment_id) if appointment_id else None
         talk = log_talk(
             release,
-            third_party_id=third_party_id or release.third_party_id or "",
+            third_party_id=third_party_id or (release.third_party_id if release else None) or "",
             at=at,
             now=now,
             note=note,

@@ -40,6 +40,7 @@ from outreach_desktop.ui.formats import format_date, format_datetime
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import confirm, show_error
 from outreach_desktop.ui.printing import PrintPages, render_for_print, show_print_preview
+from outreach_desktop.ui.talks_box import TalksBox
 from outreach_desktop.ui.widgets.common import button
 
 
@@ -69,11 +70,13 @@ class ConsentsPanel(QWidget):
         self.history.setWordWrap(True)
         self.history.setAccessibleName(self.tr("History"))
         self.letters = self._letters_box()
+        self.talks = TalksBox(session, appointment_id, now, self.changed.emit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(self.list)
         layout.addLayout(grid)
         layout.addWidget(self.history)
+        layout.addWidget(self.talks)
         layout.addWidget(self.letters)
         layout.addStretch(1)
         self.refresh()
@@ -134,10 +137,16 @@ class ConsentsPanel(QWidget):
         for kind, push in self.letter_buttons.items():
             push.setVisible(not anonymous and (home or kind is DocumentKind.CONFIRMATION_LETTER))
         self.letters.setVisible(not anonymous)
+        self.talks.setVisible(not anonymous)
+        if not anonymous:
+            self.talks.refresh()
         self._update_buttons()
 
     def describe(self, c: Consent) -> str:
         text = f"{label_of(c.kind)} · {label_of(c.state)}"
+        party = self.session.third_parties.find(c.third_party_id) if c.third_party_id else None
+        if party is not None:  # a release: towards whom
+            text += f" · {party.name}"
         if c.given_how is not None and c.given_at is not None:
             text += f" ({label_of(c.given_how)}, {format_datetime(c.given_at)})"
         if c.valid_until is not None:
