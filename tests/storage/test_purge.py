@@ -280,3 +280,24 @@ def test_the_purge_is_one_change(session: Session, story: Story) -> None:
     assert session.protocols.get(story.protocol.id) == story.protocol
     assert session.clients.get(story.client.id) == story.client
     assert DeletionLog(db_of(session)).entries() == []
+
+
+def test_a_purged_release_takes_its_talks_with_it(session: Session, story: Story) -> None:
+    from outreach_desktop.domain.consents import GivenHow
+    from outreach_desktop.domain.people import ThirdParty
+
+    party = session.third_parties.save(ThirdParty(name="Praxis Dr. Wendt"))
+    given = MET
+    release = session.consents.prepare(
+        ConsentKind.CONFIDENTIALITY_RELEASE, given, client_id=story.client.id,
+        third_party_id=party.id, purpose="Abstimmung", valid_until=given.date(),
+    )  # fmt: skip
+    release = session.consents.sign(release.id, GivenHow.PAPER, given)
+    session.talks.add(release.id, given, given, note="Termin abgestimmt")
+    db = db_of(session)
+    records = [*story.sent(), SentRecord("consents", release.id, release.revision, "h-r")]
+    send_and_acknowledge(db, records)
+    later = UTC_NOW + timedelta(days=14)
+    assert purge(db, later, 14) == {**WHOLE_STORY, "consents": 2}
+    assert db.scalar("SELECT count(*) FROM third_party_talks") == 0
+    assert session.third_parties.find(party.id) is not None  # third parties stay
