@@ -803,6 +803,10 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>&amp;Dritte</translation>
     </message>
     <message>
+        <source>The third party the client allows you to talk to about them in their absence: for every approach, the one accompanied to or any other.</source>
+        <translation>Die dritte Stelle, mit der Sie in Abwesenheit der Kundin/des Kunden über sie/ihn sprechen dürfen: bei jedem Handlungsansatz, die Stelle der Begleitung oder eine andere.</translation>
+    </message>
+    <message>
         <source>&amp;Purpose</source>
         <translation>&amp;Zweck</translation>
     </message>

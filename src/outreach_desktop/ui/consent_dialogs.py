@@ -77,7 +77,11 @@ class ConsentDialog(FormDialog):
         self.third_party.setCurrentIndex(
             max(0, self.third_party.findData(appointment.third_party_id))
         )
-        self.add_field("third_party_id", self.tr("&Third party"), self.third_party)
+        self.add_field(
+            "third_party_id", self.tr("&Third party"), self.third_party,
+            self.tr("The third party the client allows you to talk to about them in their "
+                    "absence: for every approach, the one accompanied to or any other."),
+        )  # fmt: skip
         self.purpose = self.line("purpose", self.tr("&Purpose"), max_len=limits.CONSENT_PURPOSE)
         self.topics = text_area("", 2, max_len=limits.CONSENT_TOPICS)
         self.add_field("topics", self.tr("T&opics"), self.topics)
