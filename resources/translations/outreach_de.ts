@@ -231,6 +231,10 @@ Bitte mit dem Fingerabdruck vergleichen, den die Dienststelle mitgeteilt hat (te
         <source>Spontaneous (from an &amp;office visit)</source>
         <translation>Spontan (aus einem &amp;Bürotermin)</translation>
     </message>
+    <message>
+        <source>Overlapping appointments</source>
+        <translation>Überschneidende Termine</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentWorkDialog</name>
