@@ -1891,6 +1891,18 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <source>Empfangsbestätigungen</source>
         <translation>Empfangsbestätigungen</translation>
     </message>
+    <message>
+        <source>Ort aus dem Termin übernommen</source>
+        <translation>Ort aus dem Termin übernommen</translation>
+    </message>
+    <message>
+        <source>aus der Einwilligung übernommen</source>
+        <translation>aus der Einwilligung übernommen</translation>
+    </message>
+    <message>
+        <source>Mitarbeitende aus dem Termin übernommen</source>
+        <translation>Mitarbeitende aus dem Termin übernommen</translation>
+    </message>
 </context>
 <context>
     <name>LetterSentDialog</name>
