@@ -62,3 +62,18 @@ def test_no_tab_label_is_clipped(session: Session, german: None, fusion: None, q
         for selected in range(bar.count()):  # each tab once selected, once not
             bar.setCurrentIndex(selected)
             assert clipped(bar) == []
+
+
+def test_every_tab_widget_uses_the_roomy_tab_bar() -> None:
+    """New tabbed screens get the fix too: no bare QTabWidget outside ui/widgets/tabs.py."""
+    from pathlib import Path
+
+    import outreach_desktop.ui as ui_package
+
+    root = Path(ui_package.__file__).parent
+    bare = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if path.name != "tabs.py" and "QTabWidget(" in path.read_text("utf-8")
+    ]
+    assert bare == []
