@@ -231,6 +231,10 @@ Bitte mit dem Fingerabdruck vergleichen, den die Dienststelle mitgeteilt hat (te
         <source>Spontaneous (from an &amp;office visit)</source>
         <translation>Spontan (aus einem &amp;Bürotermin)</translation>
     </message>
+    <message>
+        <source>Overlapping appointments</source>
+        <translation>Überschneidende Termine</translation>
+    </message>
 </context>
 <context>
     <name>AppointmentWorkDialog</name>
@@ -1890,6 +1894,18 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Empfangsbestätigungen</source>
         <translation>Empfangsbestätigungen</translation>
+    </message>
+    <message>
+        <source>Ort aus dem Termin übernommen</source>
+        <translation>Ort aus dem Termin übernommen</translation>
+    </message>
+    <message>
+        <source>aus der Einwilligung übernommen</source>
+        <translation>aus der Einwilligung übernommen</translation>
+    </message>
+    <message>
+        <source>Mitarbeitende aus dem Termin übernommen</source>
+        <translation>Mitarbeitende aus dem Termin übernommen</translation>
     </message>
 </context>
 <context>

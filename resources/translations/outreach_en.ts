@@ -319,5 +319,17 @@
         <source>Empfangsbestätigungen</source>
         <translation>Acknowledgements</translation>
     </message>
+    <message>
+        <source>Ort aus dem Termin übernommen</source>
+        <translation>place taken from the appointment</translation>
+    </message>
+    <message>
+        <source>aus der Einwilligung übernommen</source>
+        <translation>taken from the consent record</translation>
+    </message>
+    <message>
+        <source>Mitarbeitende aus dem Termin übernommen</source>
+        <translation>staff taken from the appointment</translation>
+    </message>
 </context>
 </TS>

@@ -30,6 +30,9 @@ def text_says_what_json_holds(text: str, data: dict[str, Any]) -> None:
             start = f"  {MARKS[item['state']]} {item['label']}"
             line = next(x for x in lines if x.startswith(start))
             assert ("sperrt „" in line) == item["blocking"]
+            if item["source_label"]:  # pre-filled from a recorded fact: marked, no time
+                assert line.endswith(f"[{item['source_label']}]"), line
+                assert item["answered_by"] is None
     for step in data["transitions"]:
         assert f"  {step['label']}: {'möglich' if step['allowed'] else 'gesperrt'}" in lines
         assert all(f"    – {reason}" in lines for reason in step["reasons"])
@@ -64,3 +67,21 @@ def test_text_and_json_come_from_one_view(session: Session) -> None:
             _print_text(view)
         assert out.getvalue().startswith("Termin: ")
         text_says_what_json_holds(out.getvalue(), data)
+
+
+def test_prefilled_items_are_marked_in_text_and_json(session: Session) -> None:
+    """The meeting point from the place, the staff from the appointment (the demo's visits
+    have two staff), marked "… aus dem Termin übernommen"."""
+    fill_demo(session, clients=12, seed=3, today=DAY)
+    sources: dict[str, set[str]] = {}
+    for a in session.appointments.search("", limit=-1):
+        data = json.loads(json.dumps(checklist_json(checklist_view(session, a.id, DAY)),
+                                     default=str))  # fmt: skip
+        for phase in data["phases"]:
+            for item in phase["items"]:
+                if item["source"]:
+                    sources.setdefault(item["id"], set()).add(item["source_label"])
+                    if item["id"] == "hv.second_staff":
+                        assert item["display"] == ", ".join(data["appointment"]["staff_names"])
+    assert sources.get("wt.meeting_point") == {"Ort aus dem Termin übernommen"}
+    assert sources.get("hv.second_staff") == {"Mitarbeitende aus dem Termin übernommen"}

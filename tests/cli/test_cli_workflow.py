@@ -261,6 +261,22 @@ def test_add_accompaniment_with_duration_and_buffer(run: Run, vault: Vault) -> N
     assert a["staff_ids"] == [vault.leader]
 
 
+def test_add_warns_of_an_overlap_and_still_plans(run: Run, vault: Vault) -> None:
+    """The owner already has the Walk and Talk at 10:00 on that day: a warning, not a block."""
+    day = TODAY + timedelta(days=3)
+    result = add(run, vault, "--approach", "walk-and-talk", "--client", vault.client,
+                 "--start", f"{day.isoformat()}T10:30", "--place", "Rathaus")  # fmt: skip
+    result.ok()
+    assert listed(run, vault, result.out.strip())["status"] == "planned"
+    (line,) = result.err.splitlines()
+    assert line.startswith("Hinweis: Überschneidung mit dem Termin am ")
+    assert f"{day:%d.%m.%Y} 10:00–11:00" in line
+    assert "Alex Beispiel" in line and "Kundin/der Kunde" in line
+    later = add(run, vault, "--approach", "walk-and-talk", "--client", vault.client,
+                "--start", f"{day.isoformat()}T14:00", "--place", "Rathaus")  # fmt: skip
+    assert later.ok().err == ""
+
+
 def test_add_anonymous_spontaneous_walk_and_talk(run: Run, vault: Vault) -> None:
     day = TODAY + timedelta(days=1)
     result = add(run, vault, "--approach", "walk-and-talk", "--anonymous", "--spontaneous",

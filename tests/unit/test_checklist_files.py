@@ -23,6 +23,7 @@ from outreach_desktop.domain.checklists import (
 )
 from outreach_desktop.domain.conduct import HARD_RULES
 from outreach_desktop.domain.consents import ConsentKind
+from outreach_desktop.domain.prefill_sources import PrefillSource
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.checklists import ChecklistSet, builtin_dir, load_checklists
 
@@ -324,8 +325,9 @@ def test_kinds_carry_what_they_need(checklists: ChecklistSet) -> None:
             assert item.kind is ItemKind.YES_NO, item.id
         if item.fact:
             assert item.kind is ItemKind.FACT, item.id
-        if item.consent is not None:
-            assert item.kind is ItemKind.CONSENT, item.id
+        if item.consent is not None:  # or a tick the prepared form answers
+            prepared = item.prefill is PrefillSource.CONSENT_RECORD
+            assert item.kind is (ItemKind.TICK if prepared else ItemKind.CONSENT), item.id
         if item.choices:
             assert item.kind is ItemKind.CHOICE, item.id
             assert len({c.id for c in item.choices}) == len(item.choices), item.id

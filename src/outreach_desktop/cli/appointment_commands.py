@@ -140,5 +140,8 @@ def add(args: argparse.Namespace) -> int:
         _check_people(session, args, staff_ids)
         appointment = Appointment.plan(approach, start, staff_ids=staff_ids, **fields)
         session.appointments.save(appointment)
+        warnings = session.appointments.clash_warnings(appointment)
+    for warning in warnings:  # a warning, not a block: the appointment is planned
+        print(f"Hinweis: {warning}", file=sys.stderr)
     print(appointment.id)
     return 0

@@ -59,6 +59,8 @@ def _item_json(view: ItemView) -> dict[str, Any]:
         "answered_by": None if answer is None else answer.answered_by,
         "answered_by_name": view.answered_by_name,
         "answered_checklist_version": view.answered_checklist_version,
+        "source": answer.source.value if answer and answer.source else None,
+        "source_label": answer.source.label_de if answer and answer.source else None,
         "consent": item.consent.value if item.consent else None,
         "blocks": item.blocks.value if item.blocks else None,
         "blocks_label": item.blocks.label_de if item.blocks else None,
@@ -198,7 +200,9 @@ def _item_line(view: ItemView) -> str:
         line += f" – sperrt „{item.blocks.label_de}“"
     elif item.blocks and s.state is not ItemState.NOT_APPLICABLE:
         line += f" – Voraussetzung für „{item.blocks.label_de}“"
-    if answer is not None and answer.answered_at:
+    if answer is not None and answer.source is not None:  # pre-filled from a recorded fact
+        line += f" [{answer.source.label_de}]"
+    elif answer is not None and answer.answered_at:
         line += f" [{german_moment(answer.answered_at)}"
         if view.answered_by_name:
             line += f", {view.answered_by_name}"

@@ -62,6 +62,8 @@ def _display(item: Item, value: Any, staff: dict[str, str]) -> str:
     """The answer as the caseworker reads it."""
     if isinstance(value, bool):
         return "Ja" if value else "Nein"
+    if isinstance(value, list):  # the appointment's staff (a pre-filled fact item)
+        return ", ".join(staff.get(i, i) for i in value)
     if not isinstance(value, str):
         return str(value)
     if item.kind is ItemKind.PERSON:

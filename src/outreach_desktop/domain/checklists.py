@@ -12,6 +12,7 @@ from typing import Any
 from outreach_desktop.domain.consents import ConsentKind
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
+from outreach_desktop.domain.prefill_sources import PREFILL_KINDS, PrefillSource
 from outreach_desktop.domain.vocabulary import Approach
 
 
@@ -97,6 +98,7 @@ class Item:
     choices: tuple[Choice, ...] = ()
     rules: tuple[str, ...] = ()  # ids of the agency rules this item implements
     success: bool = False  # part of the approach's success measure
+    prefill: PrefillSource | None = None  # the recorded fact that answers it (checklist_prefill)
 
     def applies(self, facts: Mapping[str, bool]) -> bool:
         for condition in self.when:
@@ -131,13 +133,14 @@ class Answer:
     value: Any  # bool for tick/yes-no, str otherwise (ISO date for dates, staff id for persons)
     answered_at: datetime
     answered_by: str | None = None
+    source: PrefillSource | None = None  # taken from a recorded fact; None: the caseworker's
 
 
 # ---- parsing -------------------------------------------------------------------------------
 _TOP_KEYS = {"id", "version", "title_de", "title_en", "approach", "items"}
 _ITEM_KEYS = {
     "id", "phase", "kind", "label_de", "label_en", "help_de", "help_en", "required", "when",
-    "blocks", "expect", "fact", "consent", "choices", "rules", "success",
+    "blocks", "expect", "fact", "consent", "choices", "rules", "success", "prefill",
 }  # fmt: skip
 
 
@@ -156,6 +159,19 @@ def _text(data: Mapping[str, Any], key: str, source: str, where: str, required: 
     if not isinstance(value, str) or (required and not value.strip()):
         raise ChecklistError(source, where, f"{key} fehlt oder ist kein Text")
     return value
+
+
+def _prefill(data: Mapping[str, Any], kind: ItemKind, source: str, where: str) -> Any:
+    if "prefill" not in data:
+        return None
+    prefill = _enum(PrefillSource, data["prefill"], source, where, "prefill")
+    if kind.value != PREFILL_KINDS[prefill]:
+        raise ChecklistError(
+            source, where, f"prefill = {prefill.value} passt nur zu kind = {PREFILL_KINDS[prefill]}"
+        )
+    if prefill is PrefillSource.CONSENT_RECORD and not data.get("consent"):
+        raise ChecklistError(source, where, "prefill = consent-record braucht consent")
+    return prefill
 
 
 def parse_item(data: Mapping[str, Any], source: str, index: int) -> Item:
@@ -179,6 +195,7 @@ def parse_item(data: Mapping[str, Any], source: str, index: int) -> Item:
     consent = data.get("consent")
     if kind is ItemKind.CONSENT and not consent:
         raise ChecklistError(source, where, "kind = consent braucht consent")
+    prefill = _prefill(data, kind, source, where)
     when = data.get("when", [])
     if isinstance(when, str):
         when = [when]
@@ -204,6 +221,7 @@ def parse_item(data: Mapping[str, Any], source: str, index: int) -> Item:
         choices=choices,
         rules=tuple(str(r) for r in data.get("rules", [])),
         success=bool(data.get("success", False)),
+        prefill=prefill,
     )
 
 

@@ -56,6 +56,10 @@ class ConsentLookup(Protocol):
         """Every kind `has_valid_consent` would answer True for (one look at the records)."""
         ...
 
+    def records(self, appointment: Appointment) -> list[Consent]:
+        """The client's consents that name this appointment or none, in any state."""
+        ...
+
 
 class NoConsents:
     """A lookup that knows no consent: every consent-bound rule blocks."""
@@ -65,6 +69,9 @@ class NoConsents:
 
     def valid_kinds(self, appointment: Appointment, on: date) -> set[ConsentKind]:
         return set()
+
+    def records(self, appointment: Appointment) -> list[Consent]:
+        return []
 
 
 class ConsentState(StrEnum):

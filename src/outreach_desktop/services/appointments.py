@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.date_window import require_date, require_range
 from outreach_desktop.domain.errors import DomainError
+from outreach_desktop.domain.overlaps import Clash, clashes
 from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
@@ -79,6 +80,19 @@ class AppointmentService:
                     "Der Handlungsansatz lässt sich nach Beginn des Termins nicht mehr ändern."
                 )
         return self._repo.save(appointment, now)
+
+    def clashes(self, appointment: Appointment) -> list[Clash]:
+        """Other appointments taking the time of this one's staff or client (a warning when
+        planning, never a block); reads only the candidates in its time window."""
+        return clashes(appointment, self._repo.overlap_candidates(appointment))
+
+    def clash_warnings(self, appointment: Appointment) -> list[str]:
+        """The clashes as German lines naming who is planned twice and when."""
+        found = self.clashes(appointment)
+        if not found:
+            return []
+        names = {s.id: s.name for s in self._staff.all()}
+        return [c.message(names) for c in found]
 
     def delete(self, appointment_id: str) -> None:
         """Only an appointment without consents, protocol or outcome can be deleted; the others

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.checklist_prefill import known_facts, prefilled_answers
 from outreach_desktop.domain.checklists import (
     Answer,
     Checklist,
@@ -153,8 +154,11 @@ class WorkflowService:
         checklists = self.checklist_set.for_approach(a.approach)
         calls = self._repo.calls(a.id)
         facts = self.facts(a, today, calls)
-        consents = self.valid_consents(a, today)
-        answers = self._answers(a, checklists)
+        records = self._consent_lookup.records(a)
+        consents = {c.kind for c in records if c.is_valid_for(a, today)}
+        answers = prefilled_answers(
+            checklists, known_facts(a, records), self._answers(a, checklists)
+        )
         status = evaluate(checklists, facts, answers, consents)
         line = None
         warnings: list[str] = []

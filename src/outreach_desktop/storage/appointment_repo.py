@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.overlaps import NOT_OCCUPYING, candidate_window
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.storage.database import Row
 from outreach_desktop.storage.record_repo import RecordRepository, like_patterns
@@ -106,6 +107,22 @@ class AppointmentRepository(RecordRepository[Appointment]):
         rows = self.db.execute(
             "SELECT * FROM appointments WHERE start >= ? AND start < ? ORDER BY start",
             (local_to_db(start), local_to_db(end)),
+        )
+        return self._load_children([self.from_row(r) for r in rows])
+
+    def overlap_candidates(self, a: Appointment) -> list[Appointment]:
+        """Appointments that may overlap `a` (domain/overlaps.py): one range query on the start
+        index, only those sharing its client or a staff member and still taking time."""
+        low, high = candidate_window(a)
+        staff = list(dict.fromkeys(a.staff_ids))
+        marks = ",".join("?" * len(staff)) or "NULL"
+        skipped = ",".join(f"'{s.value}'" for s in NOT_OCCUPYING)
+        rows = self.db.execute(
+            "SELECT a.* FROM appointments a WHERE a.start >= ? AND a.start < ? AND a.id != ?"
+            f" AND a.status NOT IN ({skipped}) AND (a.client_id = ? OR EXISTS ("
+            "SELECT 1 FROM appointment_staff s WHERE s.appointment_id = a.id"
+            f" AND s.staff_id IN ({marks}))) ORDER BY a.start",
+            (local_to_db(low), local_to_db(high), a.id, a.client_id, *staff),
         )
         return self._load_children([self.from_row(r) for r in rows])
 

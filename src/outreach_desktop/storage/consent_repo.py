@@ -154,3 +154,6 @@ class StoredConsentLookup:
             for c in self.repo.for_appointment(appointment)
             if c.is_valid_for(appointment, on)
         }
+
+    def records(self, appointment: Appointment) -> list[Consent]:
+        return self.repo.for_appointment(appointment)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QSpinBox,
@@ -24,12 +25,14 @@ from outreach_desktop.domain.appointments import (
     MAX_DURATION_MIN,
     Appointment,
 )
+from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
 from outreach_desktop.ui.formats import DATE, TIME, limit_dates
 from outreach_desktop.ui.labels import client_choices
+from outreach_desktop.ui.widgets.common import style_warning
 
 
 def _minutes(spin: QSpinBox, value: int, maximum: int) -> QSpinBox:
@@ -71,6 +74,7 @@ class AppointmentDialog(FormDialog):
         self._last_approach = self.appointment.approach
         self.approach.currentIndexChanged.connect(self._approach_changed)
         self._update_enabled()
+        self._clash_field()
 
     def _when_fields(self, a: Appointment) -> None:
         """Approach, day, time, duration and buffer."""
@@ -145,6 +149,28 @@ class AppointmentDialog(FormDialog):
             "spontaneous", self.tr("Spontaneous (from an &office visit)"), self.spontaneous
         )
 
+    def _clash_field(self) -> None:
+        """Overlaps with other appointments of the same staff or client: shown while planning,
+        updated as the time or the people change (a warning; saving stays possible)."""
+        self.clash_label = QLabel()
+        self.clash_label.setWordWrap(True)
+        self.clash_label.setAccessibleName(self.tr("Overlapping appointments"))
+        style_warning(self.clash_label)
+        self.form.addRow(self.clash_label)
+        for signal in (self.date.dateChanged, self.time.timeChanged,
+                       self.duration.valueChanged, self.buffer.valueChanged,
+                       self.client.currentIndexChanged, self.staff.itemChanged):  # fmt: skip
+            signal.connect(self._update_clashes)
+        self._update_clashes()
+
+    def _update_clashes(self, *_args: object) -> None:
+        try:
+            warnings = self.session.appointments.clash_warnings(self._draft())
+        except UserError:  # an unknown client typed in the search: nothing to compare yet
+            warnings = []
+        self.clash_label.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.clash_label.setVisible(bool(warnings))
+
     def _approach_changed(self) -> None:
         new = self.approach.value()
         old = self._last_approach
@@ -161,8 +187,9 @@ class AppointmentDialog(FormDialog):
         self.third_party.setEnabled(approach is Approach.ACCOMPANIMENT)
         self.spontaneous.setEnabled(approach is Approach.WALK_AND_TALK)
 
-    def save(self) -> Appointment:
-        a = self.appointment
+    def _draft(self) -> Appointment:
+        """The appointment as the fields describe it (not saved)."""
+        a = copy.copy(self.appointment)
         a.approach = self.approach.value()
         d, t = self.date.date(), self.time.time()
         a.start = datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
@@ -180,4 +207,8 @@ class AppointmentDialog(FormDialog):
         ]
         a.first_meeting = self.first_meeting.isChecked()
         a.spontaneous = self.spontaneous.isChecked() and a.approach is Approach.WALK_AND_TALK
-        return self.session.appointments.save(a)
+        return a
+
+    def save(self) -> Appointment:
+        self.appointment = self._draft()
+        return self.session.appointments.save(self.appointment)

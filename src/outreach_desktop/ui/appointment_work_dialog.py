@@ -37,6 +37,7 @@ from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import error_text
 from outreach_desktop.ui.timeline_panel import TimelinePanel
 from outreach_desktop.ui.widgets.common import button, scroll, style_error, style_warning
+from outreach_desktop.ui.widgets.tabs import tab_widget
 from outreach_desktop.ui.workflow_dialogs import NewDateDialog
 
 
@@ -109,7 +110,7 @@ class AppointmentWorkDialog(QDialog):
         self.timeline: TimelinePanel | None = None
         self.conduct = ConductPanel(self.session, self.appointment_id, self.now)
         self.conduct.changed.connect(self.reload)
-        tabs = QTabWidget()
+        tabs = tab_widget()
         tabs.setAccessibleName(self.tr("Phases"))
         preparation = QWidget()
         prep_layout = QVBoxLayout(preparation)

@@ -24,6 +24,7 @@ from outreach_desktop.domain.field_limits import CHECKLIST_ANSWER
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.ui.formats import DATE, LAST_DAY, format_datetime
 from outreach_desktop.ui.i18n import ui_language
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.widgets.common import style_error
 from outreach_desktop.ui.widgets.text_limit import limit_line
 
@@ -43,6 +44,8 @@ class ItemRow:
     ) -> None:
         self.item = item
         self.on_answer = on_answer
+        self.staff_names = {person.id: person.name for person in staff}
+        self.prefilled = False  # the shown answer comes from a recorded fact, not the caseworker
         language = ui_language()
         self.mark = QLabel()
         self.mark.setFixedWidth(18)
@@ -66,7 +69,8 @@ class ItemRow:
         kind = self.item.kind
         if kind is ItemKind.TICK:
             box = QCheckBox(translate("ChecklistView", "done"))
-            box.toggled.connect(lambda on: self._send(True if on else None))
+            # unticking a pre-filled tick is the caseworker's "no", kept over the fact
+            box.toggled.connect(lambda on: self._send(True if on else self._untick()))
             return box
         if kind in (ItemKind.YES_NO, ItemKind.CHOICE, ItemKind.PERSON):
             combo = QComboBox()
@@ -104,6 +108,9 @@ class ItemRow:
         value.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return value
 
+    def _untick(self) -> bool | None:
+        return False if self.prefilled else None
+
     @staticmethod
     def _date_value(edit: QDateEdit) -> str | None:
         d = edit.date()
@@ -134,9 +141,13 @@ class ItemRow:
                 else translate("ChecklistView", "open")
             )
             value = status.answer.value if status.answer else None
+            source = status.answer.source if status.answer else None
+            self.prefilled = source is not None
             self._show_value(value, status, parent)
             notes = []
-            if status.answer is not None:
+            if source is not None:  # "aus dem Termin übernommen": the caseworker can change it
+                notes.append(label_of(source))
+            elif status.answer is not None:
                 notes.append(format_datetime(status.answer.answered_at))
             if blocks_label and status.state is ItemState.OPEN:
                 notes.append(translate("ChecklistView", "blocks: {step}").format(step=blocks_label))
@@ -170,6 +181,9 @@ class ItemRow:
                     if done
                     else translate("ChecklistView", "not yet")
                 )
+                if isinstance(value, list):  # the appointment's staff, by name
+                    names = ", ".join(self.staff_names.get(i, i) for i in value)
+                    editor.setText(f"{editor.text()}: {names}")
             style_error(editor, shown=not done)
 
 

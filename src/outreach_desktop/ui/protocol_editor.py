@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +42,7 @@ from outreach_desktop.ui.protocol_form import ProtocolForm
 from outreach_desktop.ui.protocol_handover import HandoverView
 from outreach_desktop.ui.protocol_templates import TemplateMenus
 from outreach_desktop.ui.widgets.common import button, scroll, style_error
+from outreach_desktop.ui.widgets.tabs import tab_widget
 
 __all__ = ["AddendumDialog", "CountersignDialog", "FollowUpDialog", "ProtocolEditor"]
 
@@ -85,7 +85,7 @@ class ProtocolEditor(QDialog):
             f.follow_up_label,
         )
         self.addenda_label = f.addenda_label
-        self.tabs = QTabWidget()
+        self.tabs = tab_widget()
         self.tabs.addTab(scroll(self.form), self.tr("Protocol"))
         self.handover = HandoverView()
         self.handover.copied.connect(self.saved_label.setText)

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QVBoxLayout,
@@ -38,6 +37,7 @@ from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
 from outreach_desktop.ui.widgets.common import scroll
+from outreach_desktop.ui.widgets.fit_list import FitList
 
 
 class Section:
@@ -45,11 +45,8 @@ class Section:
 
     def __init__(self, title: str, empty: str, on_open: Callable[[str], None]) -> None:
         self.heading = QLabel("<h3>" + title + "</h3>")
-        self.list = QListWidget()
+        self.list = FitList()  # as tall as its rows, which wrap: the page scrolls, not the list
         self.list.setAccessibleName(title)
-        self.list.setStyleSheet("QListWidget::item { padding: 5px 4px; }")
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemActivated.connect(lambda item: on_open(item.data(Qt.ItemDataRole.UserRole)))
         self.empty = QLabel(empty)
         self.empty.setWordWrap(True)
@@ -64,7 +61,7 @@ class Section:
             item.setData(Qt.ItemDataRole.UserRole, appointment_id)
             self.list.addItem(item)
         self.list.setVisible(bool(rows))
-        self.list.setFixedHeight(min(8, max(1, len(rows))) * 30 + 8)
+        self.list.fit()
         self.empty.setVisible(not rows and not hide_when_empty)
         self.heading.setVisible(bool(rows) or not hide_when_empty)
 

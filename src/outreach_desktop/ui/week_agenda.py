@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -17,9 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.ui.formats import format_date, format_time
 from outreach_desktop.ui.labels import label_of
+
+GONE = (AppointmentStatus.CANCELLED, AppointmentStatus.POSTPONED)
 
 
 def week_start(day: date) -> date:
@@ -62,6 +66,9 @@ class WeekAgenda(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             day_list = QListWidget()
             day_list.setWordWrap(True)
+            day_list.setStyleSheet(  # one appointment apart from the next
+                "QListWidget::item { padding: 3px 2px; border-bottom: 1px solid palette(mid); }"
+            )
             day_list.itemActivated.connect(
                 lambda item: self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
             )
@@ -105,9 +112,14 @@ class WeekAgenda(QWidget):
                 if a.start.date() != day:
                     continue
                 who = view.client_name or self.tr("anonymous")
-                item = QListWidgetItem(f"{format_time(a.start)} {label_of(a.approach)}\n{who}")
+                state = label_of(a.status)  # Geplant, Läuft, Durchgeführt, Abgesagt …
+                item = QListWidgetItem(
+                    f"{format_time(a.start)} {label_of(a.approach)}\n{who}\n{state}"
+                )
                 item.setData(Qt.ItemDataRole.UserRole, a.id)
-                item.setToolTip(view.where)
+                item.setToolTip(f"{view.where}\n{state}" if view.where else state)
+                if a.status in GONE:  # no longer takes place: shown, but greyed
+                    item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
                 day_list.addItem(item)
 
     def clear(self) -> None:

@@ -1,0 +1,78 @@
+"""Heute: rows fit their text (long ones wrap, none is cut off) and the page scrolls once — no
+list scrolls inside the scrolling page."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractScrollArea, QListWidget
+
+from outreach_desktop.domain.appointments import Appointment
+from outreach_desktop.domain.people import Client
+from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.session import Session
+from outreach_desktop.ui.today_page import TodayPage
+
+DAY = date(2026, 12, 1)
+LONG_PLACE = (
+    "Treffpunkt am Haupteingang des Stadtparks gegenüber der Bushaltestelle "
+    "Lindenallee, bei schlechtem Wetter im Café am Markt"
+)
+
+
+def rows_cut_off(lst: QListWidget) -> list[str]:
+    metrics = QFontMetrics(lst.font())
+    viewport = lst.viewport().rect()
+    bad = []
+    for i in range(lst.count()):
+        item = lst.item(i)
+        rect = lst.visualItemRect(item)
+        room = QRect(0, 0, rect.width() - 8, 100_000)  # the item's padding: 4px each side
+        needed = metrics.boundingRect(room, int(Qt.TextFlag.TextWordWrap), item.text())
+        if (
+            needed.height() > rect.height()
+            or needed.width() > rect.width()
+            or not viewport.contains(rect)
+        ):
+            bad.append(f"{item.text()[:40]}…: needs {needed.size()}, has {rect}")
+    return bad
+
+
+def test_rows_fit_their_text_and_only_the_page_scrolls(
+    session: Session, german: None, qtbot: Any, settle: Any
+) -> None:
+    owner = session.owner()
+    assert owner is not None
+    client = session.clients.save(Client(display_name="Natalia Yılmaz-Brandenburger"))
+    for n in range(12):  # more than the old lists showed without scrolling
+        session.appointments.save(
+            Appointment.plan(
+                Approach.WALK_AND_TALK, datetime.combine(DAY + timedelta(days=1 + n), time(10)),
+                client_id=client.id, place=LONG_PLACE, staff_ids=[owner.id],
+            )
+        )  # fmt: skip
+    page = TodayPage(session, lambda: DAY, lambda: datetime.combine(DAY, time(8)))
+    qtbot.addWidget(page)
+    page.resize(760, 600)
+    page.show()
+    page.refresh()
+    settle(page)
+    qtbot.wait(50)
+    assert page.upcoming_list.count() == 12
+    for lst in page.findChildren(QListWidget):
+        if lst.isVisible():
+            assert lst.verticalScrollBar().maximum() == 0, lst.accessibleName()
+            assert rows_cut_off(lst) == [], lst.accessibleName()
+    scrolling = [
+        area
+        for area in page.findChildren(QAbstractScrollArea)
+        if area.isVisible() and area.verticalScrollBar().maximum() > 0
+    ]
+    assert len(scrolling) == 1 and not isinstance(scrolling[0], QListWidget)
+    page.resize(1200, 600)  # wider: the rows re-wrap and the lists shrink to fit
+    qtbot.wait(50)
+    assert rows_cut_off(page.upcoming_list) == []
+    assert page.upcoming_list.verticalScrollBar().maximum() == 0
