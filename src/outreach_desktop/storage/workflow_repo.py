@@ -86,6 +86,9 @@ def _conduct(r: Any) -> Conduct:
         outcome_at=_from_local(r["outcome_at"]),
         broken_off_by=BrokenOffBy(r["broken_off_by"]) if r["broken_off_by"] else None,
         outcome_reason=r["outcome_reason"],
+        closed_at=_from_local(r["closed_at"]),
+        map_documented_at=_from_local(r["map_documented_at"]),
+        map_documented_by=r["map_documented_by"],
     )
 
 
@@ -208,6 +211,11 @@ class WorkflowRepository:
         r = self.db.one("SELECT * FROM conducts WHERE appointment_id = ?", (appointment_id,))
         return _conduct(r) if r is not None else Conduct(appointment_id=appointment_id)
 
+    def closed_ids(self) -> set[str]:
+        """The appointments whose follow-up is closed (one query, for Heute)."""
+        rows = self.db.execute("SELECT appointment_id FROM conducts WHERE closed_at IS NOT NULL")
+        return {r["appointment_id"] for r in rows}
+
     def has_final_protocol(self, appointment_id: str) -> bool:
         return bool(self.db.scalar(
             "SELECT EXISTS (SELECT 1 FROM protocols"
@@ -250,6 +258,9 @@ class WorkflowRepository:
             "outcome_at": _local(c.outcome_at),
             "broken_off_by": c.broken_off_by.value if c.broken_off_by else None,
             "outcome_reason": c.outcome_reason,
+            "closed_at": _local(c.closed_at),
+            "map_documented_at": _local(c.map_documented_at),
+            "map_documented_by": c.map_documented_by,
             "updated_at": _now_utc(),
             "origin_device": self.device_id,
         }
