@@ -225,6 +225,9 @@ def test_what_its_schema_added_is_in_each_vault(old: OldVault) -> None:
         assert s.appointments.get(row[0]).status is kept.new
     agreed = int(db.scalar("SELECT count(*) FROM call_attempts WHERE agreed = 1"))
     assert agreed == (1 if old.schema >= 10 else 0)  # older calls were not agreed
+    mapped = db.scalar("SELECT count(*) FROM conducts WHERE map_documented_by != ''")
+    closed = db.scalar("SELECT count(*) FROM conducts WHERE closed_at IS NOT NULL")
+    assert (mapped, closed) == ((1, 1) if old.schema >= 11 else (0, 0))  # older: not closed
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(
