@@ -3299,6 +3299,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Checkliste {done}/{total}</translation>
     </message>
     <message>
+        <source>ready to close</source>
+        <translation>bereit zum Abschließen</translation>
+    </message>
+    <message>
         <source>anonymous</source>
         <translation>anonym</translation>
     </message>
