@@ -9,13 +9,14 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from outreach_desktop.domain.appointments import Appointment
-from outreach_desktop.domain.checklists import Transition
+from outreach_desktop.domain.checklists import ItemState, Transition
 from outreach_desktop.domain.conduct import BrokenOffBy, RuleBlocked
 from outreach_desktop.domain.errors import ValidationError
-from outreach_desktop.domain.people import Client
+from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.today import today_overview
+from testkit.exchange import as_sent, db_of, send_and_acknowledge
 
 TODAY = date(2026, 11, 25)
 LONG_AGO = datetime.combine(TODAY - timedelta(days=90), time(10))  # far beyond any 30 days
@@ -93,3 +94,36 @@ def test_heute_keeps_the_follow_up_open_until_it_is_closed(
     assert a.id not in [v.appointment.id for v in overview.without_protocol]  # the MAP did it
     wf.close(a.id, later)
     assert a.id not in open_ids(session)
+
+
+def test_the_offices_receipt_meets_the_verbis_and_eakte_items(
+    session: Session, client: Client
+) -> None:
+    """What the office marks (entered into VerBIS, noted in the e-Akte, benefits informed) and
+    acknowledges in its receipt meets the laptop's items for the same entry: no second tick."""
+    owner = session.owner()
+    assert owner is not None
+    school = session.third_parties.save(ThirdParty(name="Oberschule am Wall"))
+    a = session.appointments.save(Appointment.plan(
+        Approach.ACCOMPANIMENT, LONG_AGO, client_id=client.id, place="Schultor",
+        third_party_id=school.id, staff_ids=[owner.id],
+    ))  # fmt: skip
+    wf, later = session.workflow, LONG_AGO + timedelta(hours=3)
+    wf.finish(a.id, AppointmentStatus.BROKEN_OFF, LONG_AGO, broken_off_by=BrokenOffBy.STAFF)
+    wf.answer(a.id, "acc.benefit_relevant", True, later)
+    draft = session.protocols.begin(later, appointment_id=a.id)
+    draft.course, draft.benefit_relevant = "Abgebrochen am Schultor.", True
+    session.protocols.save_draft(draft)
+    protocol = session.protocols.finalize(draft.id, later, owner.id)
+    items = ("acc.verbis_documented", "acc.eakte_informed")
+
+    def states() -> list[ItemState]:
+        status = wf.state(a.id, TODAY).status
+        return [s.state for s in (status.find(i) for i in items) if s is not None]
+
+    assert states() == [ItemState.OPEN, ItemState.OPEN]
+    send_and_acknowledge(db_of(session), [as_sent("protocols", protocol)])
+    assert states() == [ItemState.DONE, ItemState.DONE]
+    with wf.preloaded([a.id]):  # Heute's bulk load says the same
+        assert states() == [ItemState.DONE, ItemState.DONE]
+    assert wf.answers(a.id).keys() == {"acc.benefit_relevant"}  # nothing ticked on the laptop

@@ -55,6 +55,7 @@ COMPUTED_FACTS = {
     "map_documented",
     "documented",
     "verbis_documented",
+    "eakte_documented",
     "client_known",
 }
 

@@ -21,19 +21,25 @@ from outreach_desktop.domain.text_safety import clean_line
 PROTOCOL_FINALIZED = "protocol_finalized"
 MAP_DOCUMENTED = "map_documented"
 DOCUMENTED = "documented"  # a finalized memory protocol or the documentation at the MAP
-VERBIS_DOCUMENTED = "verbis_documented"  # the content is in VerBIS (entered at the MAP)
+VERBIS_DOCUMENTED = "verbis_documented"  # in VerBIS: entered at the MAP, or by the office
+EAKTE_DOCUMENTED = "eakte_documented"  # the office noted it in the e-Akte, informed benefits
 
 MAP_LABEL_DE = "direkt am mobilen Arbeitsplatz (MAP) in VerBIS dokumentiert"
 
 
-def documentation_facts(conduct: Conduct, protocol_finalized: bool) -> dict[str, bool]:
-    """The checklist facts of how the appointment is documented."""
+def documentation_facts(
+    conduct: Conduct, protocol_finalized: bool, office: tuple[bool, bool] = (False, False)
+) -> dict[str, bool]:
+    """The checklist facts of how the appointment is documented. `office`: (VerBIS, e-Akte)
+    as the office's receipts acknowledge it entered (its marks, `transfer.marks_that_apply`) —
+    the same items are met by them, not by a second tick on the laptop."""
     mapped = conduct.map_documented_at is not None
     return {
         PROTOCOL_FINALIZED: protocol_finalized,
         MAP_DOCUMENTED: mapped,
         DOCUMENTED: protocol_finalized or mapped,
-        VERBIS_DOCUMENTED: mapped,
+        VERBIS_DOCUMENTED: mapped or office[0],
+        EAKTE_DOCUMENTED: office[1],
     }
 
 

@@ -146,7 +146,9 @@ class WorkflowService:
             "not_own_caseload": client is not None and not client.in_own_caseload,
             "follow_up_planned": self._appointments.has_follow_up(a.id),
             "client_known": a.client_id is not None,
-            **documentation_facts(conduct, self._repo.has_final_protocol(a.id)),
+            **documentation_facts(
+                conduct, self._repo.has_final_protocol(a.id), self._repo.office_entered(a.id)
+            ),
         }
 
     def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:
