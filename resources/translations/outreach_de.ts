@@ -447,6 +447,10 @@ Bitte mit dem Fingerabdruck vergleichen, den die Dienststelle mitgeteilt hat (te
         <translation>offen</translation>
     </message>
     <message>
+        <source>met by what is already recorded</source>
+        <translation>erfüllt durch bereits Erfasstes</translation>
+    </message>
+    <message>
         <source>blocks: {step}</source>
         <translation>nötig für: {step}</translation>
     </message>
@@ -1160,6 +1164,45 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>&amp;Place</source>
         <translation>&amp;Ort</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpPanel</name>
+    <message>
+        <source>Documentation and closing</source>
+        <translation>Dokumentation und Abschluss</translation>
+    </message>
+    <message>
+        <source>Documented at the MAP in VerBIS</source>
+        <translation>Direkt am MAP in VerBIS dokumentiert</translation>
+    </message>
+    <message>
+        <source>Documented at the MA&amp;P in VerBIS…</source>
+        <translation>Direkt am &amp;MAP in VerBIS dokumentiert …</translation>
+    </message>
+    <message>
+        <source>&amp;Close follow-up</source>
+        <translation>Nachbereitung a&amp;bschließen</translation>
+    </message>
+    <message>
+        <source>Close follow-up</source>
+        <translation>Nachbereitung abschließen</translation>
+    </message>
+    <message>
+        <source>by {who}, {when}</source>
+        <translation>von {who}, {when}</translation>
+    </message>
+    <message>
+        <source>Instead of a memory protocol, if the MAP was used.</source>
+        <translation>Statt eines Gedächtnisprotokolls, wenn der mobile Arbeitsplatz (MAP) genutzt wurde.</translation>
+    </message>
+    <message>
+        <source>closed {when}</source>
+        <translation>abgeschlossen am {when}</translation>
+    </message>
+    <message>
+        <source>Everything needed is done.</source>
+        <translation>Alles Nötige ist erledigt.</translation>
     </message>
 </context>
 <context>
@@ -2146,6 +2189,29 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Locked</source>
         <translation>Gesperrt</translation>
+    </message>
+</context>
+<context>
+    <name>MapDialog</name>
+    <message>
+        <source>Documented at the MAP</source>
+        <translation>Direkt am MAP dokumentiert</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Erfassen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>The appointment was documented directly at the mobile workstation (MAP) in VerBIS. Then no memory protocol is needed, and the follow-up&apos;s VerBIS items are met.</source>
+        <translation>Der Termin wurde direkt am mobilen Arbeitsplatz (MAP) in VerBIS dokumentiert. Dann braucht es kein Gedächtnisprotokoll, und die VerBIS-Punkte der Nachbereitung sind erfüllt.</translation>
+    </message>
+    <message>
+        <source>Documented &amp;by</source>
+        <translation>Dokumentiert &amp;von</translation>
     </message>
 </context>
 <context>
@@ -3321,6 +3387,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>checklist {done}/{total}</source>
         <translation>Checkliste {done}/{total}</translation>
+    </message>
+    <message>
+        <source>ready to close</source>
+        <translation>bereit zum Abschließen</translation>
     </message>
     <message>
         <source>anonymous</source>

@@ -189,7 +189,7 @@ def test_begin_and_finish_a_walk(desk: Desk) -> None:
                      "ended-at-door"), "nur beim Hausbesuch")  # fmt: skip
     refused(desk.cli("appointments", "begin", "--appointment", desk.walk), "bereits begonnen")
     out = desk.cli("appointments", "finish", "--appointment", desk.walk, "--outcome", "done")
-    assert out.ok().out.strip() == "Stand: Durchgeführt"
+    assert out.ok().out.splitlines()[0] == "Stand: Durchgeführt"
     assert status(desk, desk.walk) is AppointmentStatus.DONE
 
 
@@ -225,7 +225,7 @@ def test_breaking_off_asks_who_and_offers_why_as_the_dialog_does(desk: Desk) -> 
     assert status(desk, desk.walk) is AppointmentStatus.IN_PROGRESS
     out = desk.cli("appointments", "finish", "--appointment", desk.walk, "--outcome",
                    "broken-off", "--by", "client", "--reason", "Regen").ok().out  # fmt: skip
-    assert out.strip() == "Stand: Abgebrochen – Regen"
+    assert out.splitlines()[0] == "Stand: Abgebrochen – Regen"
 
 
 def test_breaking_off_needs_no_reason(desk: Desk) -> None:
@@ -249,3 +249,50 @@ def test_consent_given_orally_names_who_documented_it(desk: Desk) -> None:
     listed = desk.cli("consents", "list", "--appointment", desk.walk, "--json").json()
     assert listed[0]["given_how"] == "oral"
     assert listed[0]["given_at"] == at(TODAY, 8).replace(minute=10).isoformat()
+
+
+# ---- the follow-up: MAP and closing -------------------------------------------------------------
+def conduct_of(desk: Desk, appointment_id: str) -> tuple[datetime | None, datetime | None, str]:
+    session = unlock_vault(desk.path, PASSPHRASE)
+    try:
+        c = session.workflow.state(appointment_id, TODAY).conduct
+        return c.closed_at, c.map_documented_at, c.map_documented_by
+    finally:
+        session.lock()
+
+
+def test_close_refuses_with_the_open_items_the_map_replaces_the_protocol(desk: Desk) -> None:
+    refused(desk.cli("appointments", "close", "--appointment", desk.walk),
+            "Nicht möglich: Nachbereitung abschließen.", "noch kein Ergebnis")  # fmt: skip
+    refused(desk.cli("appointments", "map", "--appointment", desk.walk), "noch kein Ergebnis")
+    desk.cli("appointments", "begin", "--appointment", desk.walk).ok()
+    out = desk.cli("appointments", "finish", "--appointment", desk.walk, "--outcome", "done")
+    assert "\nNachbereitung offen: " in out.ok().out
+    assert "Offen: Dokumentiert: Gedächtnisprotokoll abgeschlossen oder direkt am MAP" in out.out
+    refused(desk.cli("appointments", "close", "--appointment", desk.walk),
+            "Nicht möglich: Nachbereitung abschließen.", "Gedächtnisprotokoll")  # fmt: skip
+    assert conduct_of(desk, desk.walk) == (None, None, "")
+    out = desk.cli("appointments", "map", "--appointment", desk.walk, "--by", "Erika Muster")
+    assert "Direkt am MAP in VerBIS dokumentiert: Erika Muster, " in out.ok().out
+    assert "Gedächtnisprotokoll" not in out.out and "(VerBIS)" not in out.out  # met by the MAP
+    assert "über die Ergebnisse informiert" in out.out  # still open
+    refused(desk.cli("appointments", "map", "--appointment", desk.walk), "bereits erfasst")
+    refused(desk.cli("appointments", "close", "--appointment", desk.walk),
+            "über die Ergebnisse informiert")  # fmt: skip
+    refused(desk.cli("checklist", "answer", "--appointment", desk.walk, "--item",
+                     "dp.memory_protocol", "--value", "ja"), "vom Programm ermittelt")  # fmt: skip
+    desk.cli("checklist", "answer", "--appointment", desk.walk, "--item",
+             "dp.results_communicated", "--value", "ja").ok()  # fmt: skip
+    out = desk.cli("appointments", "close", "--appointment", desk.walk).ok().out
+    assert "Nachbereitung abgeschlossen am " in out
+    closed, mapped, by = conduct_of(desk, desk.walk)
+    assert closed is not None and mapped is not None and by == "Erika Muster"
+    refused(desk.cli("appointments", "close", "--appointment", desk.walk), "bereits abgeschlossen")
+
+
+def test_map_names_the_vault_owner_by_default(desk: Desk) -> None:
+    desk.cli("appointments", "begin", "--appointment", desk.walk).ok()
+    desk.cli("appointments", "finish", "--appointment", desk.walk, "--outcome", "broken-off",
+             "--by", "staff").ok()  # fmt: skip
+    desk.cli("appointments", "map", "--appointment", desk.walk).ok()
+    assert conduct_of(desk, desk.walk)[2] == "Alex Beispiel"

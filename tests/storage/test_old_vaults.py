@@ -228,6 +228,9 @@ def test_what_its_schema_added_is_in_each_vault(old: OldVault) -> None:
     if old.schema >= 11:  # a talk with a third party under a release (revoked later)
         [talk] = s.talks.all()
         assert s.consents.get(talk.release_id).third_party_id == talk.third_party_id
+    mapped = db.scalar("SELECT count(*) FROM conducts WHERE map_documented_by != ''")
+    closed = db.scalar("SELECT count(*) FROM conducts WHERE closed_at IS NOT NULL")
+    assert (mapped, closed) == ((1, 1) if old.schema >= 12 else (0, 0))  # older: not closed
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(

@@ -249,6 +249,7 @@ def _workflow_commands(sub: Subcommands, parents: _Parents) -> None:
     _command(clsub, "show", "Checkliste nach Phasen, Sperren und Zeitplan zeigen",
              checklist_commands.show,
              parents.session, parents.appointment, parents.json)  # fmt: skip
+    parser_conduct.add_checklist_answer(clsub, parents)
     lsub = _group(sub, "letters", "Briefe zu Hausbesuchen")
     day = _parent(
         _option("--date", type=parse_day, metavar="D", help=f"{DAY_HELP}; Standard: heute")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from outreach_desktop.cli import (
     call_commands,
+    checklist_answer_command,
     conduct_commands,
     consent_give_command,
     letter_commands,
@@ -63,7 +64,7 @@ def add_letter_sent(lsub: Subcommands, parents: Parents) -> None:
 
 
 def add_conduct(asub: Subcommands, parents: Parents) -> None:
-    """`appointments begin|step|finish`."""
+    """`appointments begin|step|finish|map|close`."""
     command(asub, "begin", "Termin beginnen (Vor Ort)", conduct_commands.begin,
             parents.session, parents.appointment)  # fmt: skip
     which = parent(option("step", choices=list(conduct_commands.STEPS), metavar="SCHRITT",
@@ -79,6 +80,13 @@ def add_conduct(asub: Subcommands, parents: Parents) -> None:
     )  # fmt: skip
     command(asub, "finish", "Ergebnis erfassen (der Termin endet)", conduct_commands.finish,
             parents.session, parents.appointment, outcome)  # fmt: skip
+    by = parent(option("--by", metavar="NAME", help="wer dokumentiert hat (Standard: "
+                       "Inhaberin/Inhaber des Tresors)"))  # fmt: skip
+    command(asub, "map", "direkt am mobilen Arbeitsplatz (MAP) in VerBIS dokumentiert: ersetzt "
+            "das Gedächtnisprotokoll", conduct_commands.document_at_map, parents.session,
+            parents.appointment, by)  # fmt: skip
+    command(asub, "close", "Nachbereitung abschließen (nur wenn alle nötigen Punkte erledigt "
+            "sind)", conduct_commands.close, parents.session, parents.appointment)  # fmt: skip
 
 
 def add_consent_give(cosub: Subcommands, parents: Parents) -> None:
@@ -154,3 +162,17 @@ def add_protocol_writing(psub: Subcommands, parents: Parents) -> None:
             parents.session, parents.protocol, content)  # fmt: skip
     command(psub, "finalize", "Protokoll abschließen (danach nur noch Nachträge)", w.finalize,
             parents.session, parents.protocol)  # fmt: skip
+
+
+def add_checklist_answer(clsub: Subcommands, parents: Parents) -> None:
+    """`checklist answer`."""
+    what = parent(
+        option("--item", required=True, metavar="PUNKT",
+               help="ID des Punkts, wie „checklist show“ sie zeigt, z. B. dp.results_communicated"),
+        option("--value", metavar="WERT", help="ja/nein bei Haken und Ja/Nein-Fragen, ein Datum "
+               "(TT.MM.JJJJ), die ID einer Person oder einer Auswahl, sonst Text"),
+        option("--clear", action="store_true", help="die Antwort entfernen"),
+    )  # fmt: skip
+    command(clsub, "answer", "einen Punkt der Checkliste beantworten",
+            checklist_answer_command.answer, parents.session, parents.appointment,
+            what)  # fmt: skip

@@ -94,6 +94,23 @@ def accompanied(run: DemoRun, client: Client) -> None:
     prepare(run, a)
     conduct(run, a, AppointmentStatus.DONE)
     follow_up(run, a, days_from_today(run, 12), 11)
+    documented_at_map_and_closed(run, a.id, a.staff_ids[0])
+
+
+def documented_at_map_and_closed(run: DemoRun, appointment_id: str, staff_id: str) -> None:
+    """Documented directly at the mobile workstation (MAP) in VerBIS instead of a memory
+    protocol, then the follow-up closed where its items are met."""
+    workflow = run.session.workflow
+    ended = workflow.state(appointment_id, run.today).conduct.outcome_at
+    assert ended is not None
+    staff = run.session.staff.find(staff_id)
+    by = staff.name if staff is not None else run.leader.name
+    state = workflow.document_at_map(appointment_id, by, ended + timedelta(minutes=20))
+    close = state.options.step(Transition.CLOSE)
+    answered = [s.answer.answered_at for s in workflow.answers(appointment_id).values()]
+    last = max([ended + timedelta(minutes=20), *answered])
+    if close is not None and close.allowed:
+        workflow.close(appointment_id, min(last + timedelta(minutes=10), run.clock))
 
 
 def relocated(run: DemoRun, client: Client) -> None:

@@ -93,7 +93,7 @@ class Item:
     when: tuple[str, ...] = ()  # facts that must all hold; "!fact" = must not hold
     blocks: Transition | None = None
     expect: bool | None = None  # yes-no items: the answer that satisfies the item
-    fact: str = ""  # fact items: the fact that satisfies the item
+    fact: str = ""  # fact items: the fact that satisfies it; tick items: a fact that also does
     consent: ConsentKind | None = None  # consent items: the kind that satisfies the item
     choices: tuple[Choice, ...] = ()
     rules: tuple[str, ...] = ()  # ids of the agency rules this item implements
@@ -192,6 +192,8 @@ def parse_item(data: Mapping[str, Any], source: str, index: int) -> Item:
         raise ChecklistError(source, where, "kind = choice braucht choices")
     if kind is ItemKind.FACT and not data.get("fact"):
         raise ChecklistError(source, where, "kind = fact braucht fact")
+    if data.get("fact") and kind not in (ItemKind.FACT, ItemKind.TICK):
+        raise ChecklistError(source, where, "fact gibt es nur bei kind = fact oder tick")
     consent = data.get("consent")
     if kind is ItemKind.CONSENT and not consent:
         raise ChecklistError(source, where, "kind = consent braucht consent")
@@ -277,6 +279,8 @@ def is_satisfied(
         return bool(facts.get(item.fact, False))
     if item.kind is ItemKind.CONSENT:
         return item.consent in consents
+    if item.kind is ItemKind.TICK and item.fact and facts.get(item.fact, False):
+        return True  # met by what is recorded elsewhere (the MAP is VerBIS): no second tick
     if answer is None:
         return False
     value = answer.value

@@ -73,14 +73,18 @@ class Conduct:
     outcome_at: datetime | None = None
     broken_off_by: BrokenOffBy | None = None
     outcome_reason: str = ""
+    closed_at: datetime | None = None  # Nachbereitung abgeschlossen
+    map_documented_at: datetime | None = None  # documented directly at the MAP in VerBIS
+    map_documented_by: str = ""
 
     def taken_at(self, step: Transition) -> datetime | None:
-        """When `step` was taken; None if not (yet), and always for closing the follow-up."""
+        """When `step` was taken; None if not (yet)."""
         return {
             Transition.START: self.started_at,
             Transition.ENTER_HOME: self.entered_home_at,
             Transition.OTHERS_PRESENT: self.others_present_at,
             Transition.THIRD_PARTY_ALONE: self.third_party_alone_at,
+            Transition.CLOSE: self.closed_at,
         }.get(step)
 
 
@@ -116,7 +120,10 @@ HOME_VISIT_ONLY = (AppointmentStatus.HELD_NEARBY, AppointmentStatus.ENDED_AT_DOO
 # Outcomes where the counselling took place (so it had to begin, and others present count).
 HELD = (AppointmentStatus.DONE, AppointmentStatus.HELD_NEARBY)
 
-_TAKEN = {Transition.START: "Der Termin hat bereits begonnen."}
+_TAKEN = {
+    Transition.START: "Der Termin hat bereits begonnen.",
+    Transition.CLOSE: "Die Nachbereitung ist bereits abgeschlossen.",
+}
 _NOT_OFFERED = {
     Transition.ENTER_HOME: "Nur bei einem Hausbesuch.",
     Transition.THIRD_PARTY_ALONE: "Für diesen Termin ist keine dritte Stelle eingetragen.",
@@ -184,10 +191,12 @@ def _flow_reasons(
 ) -> list[Reason]:
     """Where the flow stands: finished, not begun, this step already taken."""
     finished = is_finished(appointment, conduct)
-    if transition is Transition.CLOSE:
-        if finished:
-            return []
+    if transition is Transition.CLOSE and not finished:
         return [Reason(ReasonCode.NO_OUTCOME, "Der Termin hat noch kein Ergebnis.")]
+    if transition is Transition.CLOSE and conduct.closed_at is not None:
+        return [Reason(ReasonCode.ALREADY_TAKEN, _TAKEN[Transition.CLOSE])]
+    if transition is Transition.CLOSE:
+        return []
     if finished:
         message = FINISHED.get(appointment.status, "Der Termin ist bereits abgeschlossen.")
         return [Reason(ReasonCode.FINISHED, message)]
@@ -347,6 +356,8 @@ def apply_transition(
         conduct.others_present_at = now
     elif transition is Transition.THIRD_PARTY_ALONE:
         conduct.third_party_alone_at = now
+    elif transition is Transition.CLOSE:  # the follow-up's required items are met
+        conduct.closed_at = now
 
 
 def finish(

@@ -7,13 +7,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from outreach_desktop.domain.checklists import Phase
+from outreach_desktop.domain.date_window import EARLIEST
 from outreach_desktop.domain.home_visit import LetterWindow
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.appointments import AppointmentView
 from outreach_desktop.services.session import Session
 
 UPCOMING_DAYS = 14
-FOLLOW_UP_DAYS = 30  # outcomes this recent whose follow-up is not complete
 OVERDUE_DAYS = 60
 
 
@@ -29,7 +29,7 @@ class TodayOverview:
     today: list[Entry]
     upcoming: list[Entry]
     letters_due: list[tuple[AppointmentView, LetterWindow]]
-    follow_up_open: list[Entry]
+    follow_up_open: list[Entry]  # outcomes whose follow-up is not closed, however old
     overdue: list[AppointmentView]
     without_protocol: list[AppointmentView] = field(default_factory=list)
     drafts: list[DraftEntry] = field(default_factory=list)  # protocols not yet finalized
@@ -73,17 +73,16 @@ def today_overview(session: Session, today: date) -> TodayOverview:
         for v in appointments.upcoming(tomorrow, UPCOMING_DAYS)
         if not v.appointment.status.is_outcome
     ]
-    recent = appointments.views(
-        appointments.by_status(
-            OUTCOMES_WITH_FOLLOW_UP, start - timedelta(days=FOLLOW_UP_DAYS), tomorrow
-        )
+    closed = workflow.closed_ids()
+    ended = appointments.by_status(
+        OUTCOMES_WITH_FOLLOW_UP, datetime.combine(EARLIEST, time.min), tomorrow
     )
+    recent = appointments.views([a for a in ended if a.id not in closed])
     with workflow.preloaded(v.appointment.id for v in [*on_day, *coming, *recent]):
         todays = [entry(v) for v in on_day]
         upcoming = [entry(v) for v in coming]
-        follow_up_open = [
-            e for e in (entry(v, Phase.FOLLOW_UP) for v in recent) if e.done < e.total
-        ]
+        follow_up_open = [entry(v, Phase.FOLLOW_UP) for v in recent]  # until closed
+        at_map = {v.appointment.id for v in recent if workflow.documented_at_map(v.appointment.id)}
     due = workflow.letters_due(today)
     due_views = appointments.views([a for a, _w in due])
     letters = [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]
@@ -97,7 +96,8 @@ def today_overview(session: Session, today: date) -> TodayOverview:
     with_protocol = session.protocols.appointments_with_protocol()
     without_protocol = [
         v for v in recent
-        if v.appointment.id not in with_protocol and v.appointment.client_id is not None
+        if v.appointment.id not in with_protocol and v.appointment.id not in at_map
+        and v.appointment.client_id is not None
     ]  # fmt: skip
     names = {c.id: c.display_name for c in session.clients.all()}
     drafts = [

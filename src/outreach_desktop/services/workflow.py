@@ -33,6 +33,7 @@ from outreach_desktop.domain.conduct import (
 from outreach_desktop.domain.consents import ConsentKind, ConsentLookup
 from outreach_desktop.domain.date_window import MESSAGE as DATE_WINDOW
 from outreach_desktop.domain.date_window import in_window, require_date
+from outreach_desktop.domain.documentation import documentation_facts, record_map
 from outreach_desktop.domain.errors import DomainError, FieldError, ValidationError
 from outreach_desktop.domain.field_limits import CHECKLIST_ANSWER, too_long
 from outreach_desktop.domain.home_visit import (
@@ -118,9 +119,14 @@ class WorkflowService:
 
     # ---- state -------------------------------------------------------------------------------
     def facts(
-        self, a: Appointment, today: date, calls: list[StoredCall] | None = None
+        self,
+        a: Appointment,
+        today: date,
+        calls: list[StoredCall] | None = None,
+        conduct: Conduct | None = None,
     ) -> dict[str, bool]:
         calls = self._repo.calls(a.id) if calls is None else calls
+        conduct = self._repo.conduct(a.id) if conduct is None else conduct
         letters = self._repo.letters(a.id)
         # the checklist's "enough failed calls" is the timeline's own rule
         until = announcement_cutoff(letters, today)
@@ -140,8 +146,10 @@ class WorkflowService:
             "third_party_set": bool(a.third_party_id),
             "not_own_caseload": client is not None and not client.in_own_caseload,
             "follow_up_planned": self._appointments.has_follow_up(a.id),
-            "protocol_finalized": self._repo.has_final_protocol(a.id),
             "client_known": a.client_id is not None,
+            **documentation_facts(
+                conduct, self._repo.has_final_protocol(a.id), self._repo.office_entered(a.id)
+            ),
         }
 
     def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:
@@ -152,8 +160,8 @@ class WorkflowService:
         a = self._appointments.get(appointment_id)
         require_date(a.start, "start", "Beginn")  # stored before the window
         checklists = self.checklist_set.for_approach(a.approach)
-        calls = self._repo.calls(a.id)
-        facts = self.facts(a, today, calls)
+        calls, conduct = self._repo.calls(a.id), self._repo.conduct(a.id)
+        facts = self.facts(a, today, calls, conduct)
         records = self._consent_lookup.records(a)
         consents = {c.kind for c in records if c.is_valid_for(a, today)}
         answers = prefilled_answers(
@@ -175,7 +183,7 @@ class WorkflowService:
         if a.buffer_min == 0:
             warnings.append("Kein Zeitpuffer geplant: Außentermine dauern oft länger.")
         return AppointmentState(
-            a, checklists, status, self._repo.conduct(a.id), facts, consents, calls, line, warnings
+            a, checklists, status, conduct, facts, consents, calls, line, warnings
         )
 
     def _answers(self, a: Appointment, checklists: list[Checklist]) -> dict[str, Answer]:
@@ -300,6 +308,28 @@ class WorkflowService:
         apply_transition(a, conduct, transition, s.status, s.consents, now)
         with self._repo.db.transaction():
             self._appointments.save(a)
+            self._repo.save_conduct(conduct)
+        return self.state(appointment_id, now.date())
+
+    def close(self, appointment_id: str, now: datetime) -> AppointmentState:
+        """Nachbereitung abschließen, or raise RuleBlocked with what is still open."""
+        return self.step(appointment_id, Transition.CLOSE, now)
+
+    def closed_ids(self) -> set[str]:
+        """The appointments whose follow-up is closed (one query)."""
+        return self._repo.closed_ids()
+
+    def documented_at_map(self, appointment_id: str) -> bool:
+        """Documented directly at the MAP (from the bulk load inside `preloaded`)."""
+        return self._repo.conduct(appointment_id).map_documented_at is not None
+
+    def document_at_map(self, appointment_id: str, by: str, now: datetime) -> AppointmentState:
+        """Documented directly at the mobile workstation (MAP) in VerBIS, by `by`, now: meets
+        the documentation item instead of a memory protocol (`documentation.record_map`)."""
+        a = self._appointments.get(appointment_id)
+        conduct = self._repo.conduct(a.id)
+        record_map(a, conduct, by, now)
+        with self._repo.db.transaction():
             self._repo.save_conduct(conduct)
         return self.state(appointment_id, now.date())
 

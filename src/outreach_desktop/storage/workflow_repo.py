@@ -16,6 +16,7 @@ from outreach_desktop.domain.conduct import BrokenOffBy, Conduct
 from outreach_desktop.domain.home_visit import CallAttempt, CallOutcome, Letter, LetterKind
 from outreach_desktop.domain.outcome_corrections import OutcomeCorrection
 from outreach_desktop.domain.records import new_id
+from outreach_desktop.domain.transfer import UNFINISHED_OR_DONE
 from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.storage.database import Database
 from outreach_desktop.storage.errors import RecordNotFound
@@ -86,7 +87,39 @@ def _conduct(r: Any) -> Conduct:
         outcome_at=_from_local(r["outcome_at"]),
         broken_off_by=BrokenOffBy(r["broken_off_by"]) if r["broken_off_by"] else None,
         outcome_reason=r["outcome_reason"],
+        closed_at=_from_local(r["closed_at"]),
+        map_documented_at=_from_local(r["map_documented_at"]),
+        map_documented_by=r["map_documented_by"],
     )
+
+
+def _entered(db: Database, ids: list[str]) -> dict[str, tuple[bool, bool]]:
+    """Per appointment: (VerBIS, e-Akte) entered by the office, from its receipts (`exported`,
+    state 'entered'; `domain.transfer.marks_that_apply` says which marks that took): a protocol
+    goes into VerBIS when routed there or not benefit-relevant, a benefit-relevant one into the
+    e-Akte with the benefits department informed; an appointment not carried out into VerBIS."""
+    marks = ", ".join("?" for _ in ids)
+    found: dict[str, tuple[bool, bool]] = {}
+    rows = db.execute(
+        "SELECT p.appointment_id AS id, p.to_verbis AS verbis, p.benefit_relevant AS benefit"
+        " FROM exported e JOIN protocols p ON e.record_kind = 'protocols' AND e.record_id = p.id"
+        f" WHERE e.state = 'entered' AND p.appointment_id IN ({marks})", ids,
+    )  # fmt: skip
+    for r in rows:
+        verbis, eakte = found.get(r["id"], (False, False))
+        found[r["id"]] = (
+            verbis or bool(r["verbis"]) or not r["benefit"],
+            eakte or bool(r["benefit"]),
+        )
+    rows = db.execute(
+        "SELECT e.record_id AS id FROM exported e JOIN appointments a ON a.id = e.record_id"
+        " WHERE e.record_kind = 'appointments' AND e.state = 'entered'"
+        f" AND a.status NOT IN ({', '.join(repr(s.value) for s in UNFINISHED_OR_DONE)})"
+        f" AND e.record_id IN ({marks})", ids,
+    )  # fmt: skip
+    for r in rows:
+        found[r["id"]] = (True, found.get(r["id"], (False, False))[1])
+    return found
 
 
 @dataclass
@@ -95,6 +128,7 @@ class _Cache:
     calls: dict[str, list[StoredCall]] = field(default_factory=dict)
     letters: dict[str, list[Letter]] = field(default_factory=dict)
     conducts: dict[str, Conduct] = field(default_factory=dict)
+    entered: dict[str, tuple[bool, bool]] = field(default_factory=dict)
 
 
 class _Preload(threading.local):
@@ -208,6 +242,18 @@ class WorkflowRepository:
         r = self.db.one("SELECT * FROM conducts WHERE appointment_id = ?", (appointment_id,))
         return _conduct(r) if r is not None else Conduct(appointment_id=appointment_id)
 
+    def closed_ids(self) -> set[str]:
+        """The appointments whose follow-up is closed (one query, for Heute)."""
+        rows = self.db.execute("SELECT appointment_id FROM conducts WHERE closed_at IS NOT NULL")
+        return {r["appointment_id"] for r in rows}
+
+    def office_entered(self, appointment_id: str) -> tuple[bool, bool]:
+        """(in VerBIS, in the e-Akte with the benefits department informed): what the office's
+        receipts say it entered of this appointment (`_entered`)."""
+        if self._cache is not None:
+            return self._cache.entered.get(appointment_id, (False, False))
+        return _entered(self.db, [appointment_id]).get(appointment_id, (False, False))
+
     def has_final_protocol(self, appointment_id: str) -> bool:
         return bool(self.db.scalar(
             "SELECT EXISTS (SELECT 1 FROM protocols"
@@ -232,6 +278,7 @@ class WorkflowRepository:
                 cache.letters.setdefault(r["appointment_id"], []).append(_letter(r))
             for r in self.db.execute("SELECT * FROM conducts" + where, chunk):
                 cache.conducts[r["appointment_id"]] = _conduct(r)
+            cache.entered.update(_entered(self.db, chunk))
         self._preload.cache = cache
         try:
             yield
@@ -250,6 +297,9 @@ class WorkflowRepository:
             "outcome_at": _local(c.outcome_at),
             "broken_off_by": c.broken_off_by.value if c.broken_off_by else None,
             "outcome_reason": c.outcome_reason,
+            "closed_at": _local(c.closed_at),
+            "map_documented_at": _local(c.map_documented_at),
+            "map_documented_by": c.map_documented_by,
             "updated_at": _now_utc(),
             "origin_device": self.device_id,
         }

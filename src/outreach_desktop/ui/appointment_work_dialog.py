@@ -32,6 +32,7 @@ from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.checklist_view import ChecklistPhaseView
 from outreach_desktop.ui.conduct_panel import ConductPanel
 from outreach_desktop.ui.consents_panel import ConsentsPanel
+from outreach_desktop.ui.follow_up_panel import FollowUpPanel
 from outreach_desktop.ui.formats import format_date, format_time
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import error_text
@@ -127,6 +128,9 @@ class AppointmentWorkDialog(QDialog):
         follow_layout = QVBoxLayout(follow)
         self.protocol_button = button(self.tr("&Memory protocol…"), self.open_protocol)
         follow_layout.addWidget(self.protocol_button)
+        self.follow_up = FollowUpPanel(self.session, self.appointment_id, self.now)
+        self.follow_up.changed.connect(self.reload)
+        follow_layout.addWidget(self.follow_up)
         follow_layout.addWidget(self.views[Phase.FOLLOW_UP])
         tabs.addTab(scroll(preparation), "")
         tabs.addTab(scroll(on_site), "")
@@ -172,6 +176,7 @@ class AppointmentWorkDialog(QDialog):
             statuses = [s for s in state.status.items if s.item.phase is phase]
             self.views[phase].update(statuses, done, total, self._blocks_label)
         self.conduct.update_state(state)
+        self.follow_up.update_state(state)
         if hasattr(self, "consents"):
             self.consents.refresh()
         if self.timeline is not None:

@@ -149,6 +149,8 @@ class ItemRow:
                 notes.append(label_of(source))
             elif status.answer is not None:
                 notes.append(format_datetime(status.answer.answered_at))
+            elif self.item.kind is ItemKind.TICK and status.state is ItemState.DONE:
+                notes.append(translate("ChecklistView", "met by what is already recorded"))
             if blocks_label and status.state is ItemState.OPEN:
                 notes.append(translate("ChecklistView", "blocks: {step}").format(step=blocks_label))
             self.note.setText("  ·  ".join(notes))

@@ -217,6 +217,8 @@ class TodayPage(QWidget):
             template = (self.tr("follow-up {done}/{total}") if follow_up
                         else self.tr("checklist {done}/{total}"))  # fmt: skip
             text += "  ·  " + template.format(done=entry.done, total=entry.total)
+        if follow_up and entry.done == entry.total:  # open until it is closed
+            text += "  ·  " + self.tr("ready to close")
         return text
 
     def describe(self, view: AppointmentView, with_date: bool) -> str:
