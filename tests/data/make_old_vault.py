@@ -109,9 +109,12 @@ def outcome_correction(session: Any) -> None:
 
     final = {p.appointment_id for p in session.protocols.all() if p.is_final}
     for a in session.appointments.search():
-        if a.id in final or a.status not in (S.ENDED_AT_DOOR, S.BROKEN_OFF):
+        # ended at the door <-> held nearby, broken off -> not met (the first one not final)
+        swaps = {S.ENDED_AT_DOOR: S.HELD_NEARBY, S.BROKEN_OFF: S.NOT_MET}
+        swaps.update({getattr(S, "HELD_NEARBY", S.ENDED_AT_DOOR): S.ENDED_AT_DOOR})
+        if a.id in final or a.status not in swaps:
             continue
-        new = S.HELD_NEARBY if a.status is S.ENDED_AT_DOOR else S.NOT_MET
+        new = swaps[a.status]
         at = datetime.combine(TODAY, datetime.min.time()).replace(hour=17)
         try:
             session.outcomes.correct(a.id, new, at, reason="Falsch geklickt")
