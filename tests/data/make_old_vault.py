@@ -109,22 +109,22 @@ def outcome_correction(session: Any) -> None:
 
     final = {p.appointment_id for p in session.protocols.all() if p.is_final}
     for a in session.appointments.search():
-        # ended at the door <-> held nearby, broken off -> not met (the first one not final)
-        swaps = {S.ENDED_AT_DOOR: S.HELD_NEARBY, S.BROKEN_OFF: S.NOT_MET}
-        swaps.update({getattr(S, "HELD_NEARBY", S.ENDED_AT_DOOR): S.ENDED_AT_DOOR})
-        swaps.setdefault(S.NOT_MET, S.DONE)  # from schema 12 the demo leaves only this one
+        # ended at the door -> held nearby, broken off -> not met; from schema 12 on the demo
+        # finalizes those, so a postponed one is corrected (the first the rules allow)
+        swaps = {S.ENDED_AT_DOOR: [S.HELD_NEARBY], S.BROKEN_OFF: [S.NOT_MET]}
+        swaps[S.POSTPONED] = [S.NOT_MET, S.DONE]
         if a.id in final or a.status not in swaps:
             continue
         history = getattr(session.outcomes, "history", lambda _id: [])
         if history(a.id):  # corrected by the demo already
             continue
-        new = swaps[a.status]
         at = datetime.combine(TODAY, datetime.min.time()).replace(hour=17)
-        try:
-            session.outcomes.correct(a.id, new, at, reason="Falsch geklickt")
-        except UserError:  # the rules refuse this one; try the next
-            continue
-        return
+        for new in swaps[a.status]:
+            try:
+                session.outcomes.correct(a.id, new, at, reason="Falsch geklickt")
+            except UserError:  # the rules refuse this one; try the next
+                continue
+            return
     raise SystemExit("no appointment whose outcome could be corrected")
 
 
