@@ -23,6 +23,7 @@ from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.purge import PurgeResult, PurgeService
 from outreach_desktop.services.receipts import ReceiptService
 from outreach_desktop.services.settings import load_settings
+from outreach_desktop.services.statistics import StatisticsService
 from outreach_desktop.services.sync_log import SyncLogService
 from outreach_desktop.services.templates import TemplateService
 from outreach_desktop.services.workflow import WorkflowService
@@ -45,6 +46,7 @@ from outreach_desktop.storage.protocol_repo import (
 )
 from outreach_desktop.storage.secure_memory import release_freed_memory as release_freed_memory
 from outreach_desktop.storage.secure_memory import wipe_freed_memory as wipe_freed_memory
+from outreach_desktop.storage.statistics_repo import StatisticsRepository
 from outreach_desktop.storage.sync_log import DeletionLog, SyncLog
 from outreach_desktop.storage.vault import Vault
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
@@ -122,6 +124,12 @@ class Session:
             timeline_settings=self.identity.timeline(load_settings().timeline()),
         )
         self.outcomes = OutcomeService(self.workflow, appointment_repo, workflow_repo)
+        self.statistics = StatisticsService(
+            StatisticsRepository(db),
+            role=self.identity.role,
+            meta=self.meta,
+            timeline=lambda: self.workflow.timeline_settings,
+        )
         self._templates = TemplateRepository(db, device)
         if not vault.is_locked and not vault.read_only and self.site_setup_problem == "":
             self._follow_agency()
