@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from outreach_desktop.domain.documents import Letterhead
 from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.exchange.setup_file import SignedSetup
+from outreach_desktop.services.agency import letterhead
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.conflicts import ConflictService
 from outreach_desktop.services.consents import ConsentService
@@ -127,7 +129,7 @@ class Session:
         self.statistics = StatisticsService(
             StatisticsRepository(db),
             role=self.identity.role,
-            meta=self.meta,
+            letterhead=self._letterhead,
             timeline=lambda: self.workflow.timeline_settings,
         )
         self._templates = TemplateRepository(db, device)
@@ -148,6 +150,10 @@ class Session:
         current = slots.recovery.recipient if slots.recovery else ""
         if joined is not None and joined.recovery_recipient not in ("", current):
             self.set_recovery_recipient(joined.recovery_recipient)
+
+    def _letterhead(self) -> Letterhead:
+        joined = self.identity.joined_setup()
+        return letterhead(load_settings(), joined.setup if joined is not None else None)
 
     def templates(self) -> TemplateService:
         """Text templates: the agency's (read afresh, so a new site file counts) and the

@@ -23,8 +23,10 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
+from outreach_desktop import documents
 from outreach_desktop.domain.checklists import ItemKind
 from outreach_desktop.domain.conduct import minutes_between
+from outreach_desktop.domain.documents import Letterhead
 from outreach_desktop.domain.home_visit import DEFAULT_SETTINGS, LetterKind, TimelineSettings
 from outreach_desktop.domain.protocols import SuccessRating
 from outreach_desktop.domain.statistics import (
@@ -36,8 +38,8 @@ from outreach_desktop.domain.statistics import (
     measure_key,
 )
 from outreach_desktop.domain.statistics_period import Period
+from outreach_desktop.domain.statistics_report import report_data
 from outreach_desktop.domain.statistics_table import (
-    DEFAULT_THRESHOLD,
     Table,
     table,
     to_csv,
@@ -45,10 +47,10 @@ from outreach_desktop.domain.statistics_table import (
 )
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.checklists import ChecklistSet, load_checklists
+from outreach_desktop.services.settings import load_settings
 from outreach_desktop.storage.statistics_repo import StatisticsRepository
 
 OCCASION_ITEM = "hv.occasion"
-THRESHOLD_META = "statistics_threshold"  # vault meta key (no personal data)
 _APPROACH = {a.value: a for a in Approach}
 _STATUS = {s.value: s for s in AppointmentStatus}
 _RATING = {r.value: r for r in SuccessRating}
@@ -80,11 +82,11 @@ class StatisticsService:
         self,
         repo: StatisticsRepository,
         role: Callable[[], str],
-        meta: Callable[[str], str | None],
+        letterhead: Callable[[], Letterhead],
         timeline: Callable[[], TimelineSettings] = lambda: DEFAULT_SETTINGS,
         checklists: Callable[[], ChecklistSet] = load_checklists,
     ) -> None:
-        self._repo, self._role, self._meta = repo, role, meta
+        self._repo, self._role, self._letterhead = repo, role, letterhead
         self._timeline, self._checklists = timeline, checklists
         self._loaded: ChecklistSet | None = None
 
@@ -93,9 +95,9 @@ class StatisticsService:
         return self._role()
 
     def threshold(self) -> int:
-        """The smallest count shown as it is outside the vault (1 … threshold−1 → "< n")."""
-        value = self._meta(THRESHOLD_META)
-        return int(value) if value and value.isdigit() and int(value) >= 1 else DEFAULT_THRESHOLD
+        """The smallest count shown as it is outside the vault (1 … threshold−1 → "< n"); the
+        setting `statistics_threshold` (default 3)."""
+        return load_settings().statistics_threshold
 
     def _checklist_set(self) -> ChecklistSet:
         if self._loaded is None:
@@ -190,6 +192,23 @@ class StatisticsService:
         data["period"] = {"from": period.first_iso, "to": period.last.isoformat()}
         data["by"], data["role"] = by.value, self.role
         return data
+
+    def scope_de(self) -> str:
+        if self.role == "office":
+            return "Bürostation: alle Geräte, die Daten geliefert haben"
+        return "Eigene Termine dieses Tresors"
+
+    def report(self, period: Period, made_on: date, by: Grouping = Grouping.APPROACH) -> bytes:
+        """The printable A4 report (PDF bytes): charts per approach and outcome and of the
+        follow-up rate per month, then the table grouped `by`; counts only, small ones hidden."""
+        appointments, anonymous = self.facts(period)
+        timeline = self._timeline()
+        by_approach = compute(appointments, anonymous, period, Grouping.APPROACH, timeline)
+        by_month = compute(appointments, anonymous, period, Grouping.MONTH, timeline)
+        tab = self.table(period, by)
+        data = report_data(by_approach, by_month, tab, self._letterhead(), self.scope_de(),
+                           made_on, self.threshold())  # fmt: skip
+        return documents.render_statistics_report(data)
 
 
 def _appointment(row: Any, side: _Side) -> AppointmentFacts:
