@@ -60,7 +60,7 @@ def count_by_hand(session: Session, approach: Approach) -> Counter[str]:
         if approach is Approach.HOME_VISIT:
             if a.status in (S.DONE, S.HELD_NEARBY, S.ENDED_AT_DOOR):
                 n["home_visits"] += 1
-                n["entered"] += c.entered_home_at is not None or a.status is S.DONE
+                n["entered"] += c.entered_home_at is not None and a.status is S.DONE
                 n["at_door"] += a.status is S.ENDED_AT_DOOR
             n["failed_calls"] += sum(
                 1 for k in state.calls if k.call.failed and k.call.at.date() <= a.start.date()

@@ -21,9 +21,10 @@ Pure: no storage, no clock; the period and the timeline settings are passed in.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import NamedTuple
 
 from outreach_desktop.domain.home_visit import (
@@ -145,6 +146,9 @@ class Figures:
         return _ratio(self.at_door, self.home_visits)
 
 
+_COUNTS = tuple(f.name for f in fields(Figures) if f.type in ("int", int))
+
+
 @dataclass(frozen=True)
 class Statistics:
     period: Period
@@ -168,19 +172,26 @@ def _count_measures(fig: Figures, fact: AppointmentFacts) -> None:
             fig.measures.setdefault(key, [0, 0])[0 if answer else 1] += 1
 
 
+@lru_cache(maxsize=4096)
+def _due(kind: LetterKind, visit_day: date, settings: TimelineSettings) -> date:
+    return letter_window(kind, visit_day, settings).due
+
+
 def _count_home_visit(fig: Figures, fact: AppointmentFacts, settings: TimelineSettings) -> None:
     fig.failed_calls += fact.failed_calls
     fig.visits_after_failed_calls += fact.failed_calls > 0
     if fact.status in VISIT_TOOK_PLACE:
         fig.home_visits += 1
-        fig.entered += fact.entered_home or fact.status is S.DONE
+        # a home visit is "done" only inside the home (conduct.outcome_problems: NOT_INSIDE,
+        # WENT_INSIDE): the outcome says where it took place
+        fig.entered += fact.status is S.DONE
         fig.at_door += fact.status is S.ENDED_AT_DOOR
     for kind, sent in ((LetterKind.ANNOUNCEMENT, fact.announcement_on),
                        (LetterKind.REMINDER, fact.reminder_on)):  # fmt: skip
         if sent is not None:
             counts = fig.letters[kind]
             counts[0] += 1
-            counts[1] += sent <= letter_window(kind, fact.day, settings).due
+            counts[1] += sent <= _due(kind, fact.day, settings)
 
 
 def add_appointment(fig: Figures, fact: AppointmentFacts, settings: TimelineSettings) -> None:
@@ -239,6 +250,25 @@ def default_order(by: Grouping, period: Period, seen: Iterable[str]) -> tuple[st
     return tuple(dict.fromkeys(seen))
 
 
+def merged(figures: Iterable[Figures]) -> Figures:
+    """The field-wise sum of `figures` (of records counted once each)."""
+    total = Figures()
+    for fig in figures:
+        for name in _COUNTS:
+            setattr(total, name, getattr(total, name) + getattr(fig, name))
+        for status, n in fig.outcomes.items():
+            total.outcomes[status] += n
+        for rating, n in fig.success.items():
+            total.success[rating] += n
+        for key, (yes, no) in fig.measures.items():
+            counts = total.measures.setdefault(key, [0, 0])
+            counts[0], counts[1] = counts[0] + yes, counts[1] + no
+        for kind, (sent, in_time) in fig.letters.items():
+            counts = total.letters[kind]
+            counts[0], counts[1] = counts[0] + sent, counts[1] + in_time
+    return total
+
+
 def compute(
     appointments: Iterable[AppointmentFacts],
     anonymous: Iterable[AnonymousFacts],
@@ -249,11 +279,14 @@ def compute(
     """The figures of `period`: records outside it are left out (callers may pass more)."""
     total, groups = Figures(), dict[str, Figures]()
     keys = group_keys(by)
+    # approaches and months divide the records: the total is the sum of the groups
+    partition = by in (Grouping.APPROACH, Grouping.MONTH)
     first, last = period.first, period.last
     for fact in appointments:
         if not first <= fact.day <= last:
             continue
-        add_appointment(total, fact, settings)
+        if not partition:
+            add_appointment(total, fact, settings)
         for key in keys(fact):
             fig = groups.get(key)
             if fig is None:
@@ -262,9 +295,12 @@ def compute(
     for anon in anonymous:
         if not first <= anon.day <= last:
             continue
-        add_anonymous(total, anon)
+        if not partition:
+            add_anonymous(total, anon)
         for key in keys(anon):
             add_anonymous(groups.setdefault(key, Figures()), anon)
+    if partition:
+        total = merged(groups.values())
     order = default_order(by, period, sorted(groups))
     for key in order:
         groups.setdefault(key, Figures())
