@@ -42,9 +42,12 @@ def _id(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def _rows(n: int, rng: random.Random, staff: list[str], clients: list[str]) -> dict[str, list]:  # type: ignore[type-arg]
-    out: dict[str, list] = {k: [] for k in ("appointments", "staff", "conducts", "letters",  # type: ignore[type-arg]
-                                            "calls", "protocols", "answers")}  # fmt: skip
+Rows = dict[str, list[tuple[object, ...]]]
+
+
+def _rows(n: int, rng: random.Random, staff: list[str], clients: list[str]) -> Rows:
+    out: Rows = {k: [] for k in ("appointments", "staff", "conducts", "letters", "calls",
+                                 "protocols", "answers")}  # fmt: skip
     ids: list[str] = []
     for i in range(n):
         aid, approach = _id(rng), APPROACHES[i % 3]
@@ -66,8 +69,9 @@ def _rows(n: int, rng: random.Random, staff: list[str], clients: list[str]) -> d
                 out["answers"].append((aid, item, approach, 1, json.dumps(rng.random() < 0.6),
                                        start.isoformat(), STAMP, "bench"))  # fmt: skip
             if i % 3 == 0 and not anonymous:
+                rating = rng.choice(["yes", "partly", "no", "open"])
                 out["protocols"].append((_id(rng), STAMP, STAMP, 1, "bench", approach,
-                    start.isoformat(), 60, aid, rng.choice(["yes", "partly", "no", "open"])))  # fmt: skip
+                                         start.isoformat(), 60, aid, rating))  # fmt: skip
         if approach == "home-visit":
             for kind, days in (("announcement", 24), ("reminder", 9)):
                 sent = (start - timedelta(days=days + rng.randrange(-3, 4))).date().isoformat()
@@ -88,8 +92,8 @@ INSERTS = {
     " origin_device) VALUES (?,?,?,?,?,?)",
     "letters": "INSERT INTO letters (appointment_id, kind, sent_on, updated_at, origin_device)"
     " VALUES (?,?,?,?,?)",
-    "calls": "INSERT INTO call_attempts (id, appointment_id, at, outcome, created_at, origin_device)"
-    " VALUES (?,?,?,?,?,?)",
+    "calls": "INSERT INTO call_attempts (id, appointment_id, at, outcome, created_at,"
+    " origin_device) VALUES (?,?,?,?,?,?)",
     "protocols": "INSERT INTO protocols (id, created_at, updated_at, revision, origin_device,"
     " approach, met_at, duration_min, appointment_id, success) VALUES (?,?,?,?,?,?,?,?,?,?)",
     "answers": "INSERT INTO checklist_answers (appointment_id, item_id, checklist_id,"
