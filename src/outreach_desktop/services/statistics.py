@@ -116,6 +116,15 @@ class StatisticsService:
 
     def compute(self, period: Period, by: Grouping = Grouping.NONE) -> Statistics:
         appointments, anonymous = self.facts(period, staff=by is Grouping.STAFF)
+        return self._computed(appointments, anonymous, period, by)
+
+    def _computed(
+        self,
+        appointments: list[AppointmentFacts],
+        anonymous: list[AnonymousFacts],
+        period: Period,
+        by: Grouping,
+    ) -> Statistics:
         stats = compute(appointments, anonymous, period, by, self._timeline())
         if by is Grouping.STAFF:  # staff columns by name
             names = self._repo.staff_names()
@@ -148,11 +157,13 @@ class StatisticsService:
     def report(self, period: Period, made_on: date, by: Grouping = Grouping.APPROACH) -> bytes:
         """The printable A4 report (PDF bytes): charts per approach and outcome and of the
         follow-up rate per month, then the table grouped `by`; counts only, small ones hidden."""
-        appointments, anonymous = self.facts(period, staff=False)
-        timeline = self._timeline()
-        by_approach = compute(appointments, anonymous, period, Grouping.APPROACH, timeline)
-        by_month = compute(appointments, anonymous, period, Grouping.MONTH, timeline)
-        tab = self.table(period, by)
+        appointments, anonymous = self.facts(period, staff=by is Grouping.STAFF)
+        by_approach = self._computed(appointments, anonymous, period, Grouping.APPROACH)
+        by_month = self._computed(appointments, anonymous, period, Grouping.MONTH)
+        chosen = {Grouping.APPROACH: by_approach, Grouping.MONTH: by_month}.get(by)
+        if chosen is None:
+            chosen = self._computed(appointments, anonymous, period, by)
+        tab = table(chosen, self.group_labels(by), self.measure_labels())
         data = report_data(by_approach, by_month, tab, self._letterhead(), self.scope_de(),
                            made_on, self.threshold())  # fmt: skip
         return documents.render_statistics_report(data)

@@ -5,7 +5,6 @@ then each side table once, kept where it belongs to one of them; then one plain 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Collection
 from datetime import date, datetime
 from typing import Any
@@ -26,54 +25,67 @@ _LETTER = {k.value: k for k in LetterKind}
 _BOOLEAN = {"true": True, "false": False}  # JSON, as the workflow stores a yes/no answer
 
 
-class Side:
-    """What hangs on the period's appointments, by appointment id."""
+# Positions in a slot: the fields of `AppointmentFacts`, filled in place as the tables are read.
+(_APPROACH_AT, _DAY, _STATUS_AT, _STAFF, _ANONYMOUS, _FIRST, _FOLLOW_UPS, _PLANNED, _BUFFER,
+ _REAL, _ENTERED, _CALLS, _ANNOUNCED, _REMINDED, _AGREED, _SUCCESS, _MEASURES,
+ _OCCASION) = range(18)  # fmt: skip
+_LETTER_AT = {"announcement": _ANNOUNCED, "reminder": _REMINDED}
 
-    def __init__(self, visit_days: dict[str, str]) -> None:
-        self.days = visit_days  # appointment id → ISO day of its start
-        self.staff: dict[str, list[str]] = defaultdict(list)
-        self.follow_ups: dict[str, list[AppointmentStatus]] = defaultdict(list)
-        self.calls: dict[str, int] = defaultdict(int)
-        self.agreed: set[str] = set()
-        self.letters: dict[str, dict[LetterKind, date]] = defaultdict(dict)
-        self.success: dict[str, SuccessRating] = {}
-        self.measures: dict[str, list[tuple[str, bool]]] = defaultdict(list)
-        self.occasion: dict[str, str] = {}
-        self.conduct: dict[str, tuple[int | None, bool]] = {}  # real minutes, entered home
+
+class Side:
+    """One slot (a list in `AppointmentFacts`' field order) per appointment of the period;
+    each side table is read once and written into the slots of its appointments."""
+
+    def __init__(self, rows: list[tuple[Any, ...]]) -> None:
+        days: dict[str, date] = {}
+        self.slots: dict[str, list[Any]] = {}
+        self.days: dict[str, str] = {}  # appointment id → ISO day of its start
+        for aid, approach, start, status, anonymous, first_meeting, planned, buffer in rows:
+            iso = start[:10]
+            day = days.get(iso) or days.setdefault(iso, date.fromisoformat(iso))
+            self.days[aid] = iso
+            self.slots[aid] = [_APPROACH[approach], day, _STATUS[status], (), bool(anonymous),
+                               bool(first_meeting), (), planned, buffer, None, False, 0, None,
+                               None, False, None, (), ""]  # fmt: skip
 
     def read(self, repo: StatisticsRepository, items: Collection[str], staff: bool) -> None:
-        days = self.days
+        slots, days = self.slots, self.days
         if staff:
             for aid, person in repo.staff():
-                if aid in days:
-                    self.staff[aid].append(person)
+                if (slot := slots.get(aid)) is not None:
+                    slot[_STAFF] += (person,)
         for aid, status in repo.follow_ups():
-            if aid in days:
-                self.follow_ups[aid].append(_STATUS[status])
+            if (slot := slots.get(aid)) is not None:
+                slot[_FOLLOW_UPS] += (_STATUS[status],)
         for aid, day, failed, agreed in repo.calls():
-            if aid in days:
+            if (slot := slots.get(aid)) is not None:
                 # failed attempts on or before the visit's day (home_visit.count_failed_calls)
-                self.calls[aid] += bool(failed) and day <= days[aid]
-                if agreed:
-                    self.agreed.add(aid)
+                slot[_CALLS] += bool(failed) and day <= days[aid]
+                slot[_AGREED] = slot[_AGREED] or bool(agreed)
         for aid, kind, sent in repo.letters():
-            if aid in days:
-                self.letters[aid][_LETTER[kind]] = date.fromisoformat(sent)
-        self.success = {aid: _RATING[r] for aid, r in repo.success() if aid in days}
+            if (slot := slots.get(aid)) is not None:
+                slot[_LETTER_AT[kind]] = date.fromisoformat(sent)
+        for aid, rating in repo.success():  # each appointment's latest last
+            if (slot := slots.get(aid)) is not None:
+                slot[_SUCCESS] = _RATING[rating]
         for aid, begun, ended, entered in repo.conducts():
-            if aid in days:
-                self.conduct[aid] = (_minutes(begun, ended), bool(entered))
+            if (slot := slots.get(aid)) is not None:
+                slot[_REAL], slot[_ENTERED] = _minutes(begun, ended), bool(entered)
         self._answers(repo, items)
 
     def _answers(self, repo: StatisticsRepository, items: Collection[str]) -> None:
         for aid, item_id, raw in repo.answers([*items, OCCASION_ITEM]):
-            if aid not in self.days:
+            if (slot := self.slots.get(aid)) is None:
                 continue
             value = _BOOLEAN[raw] if raw in _BOOLEAN else json.loads(raw)
             if item_id == OCCASION_ITEM:
-                self.occasion[aid] = value if isinstance(value, str) else ""
+                slot[_OCCASION] = value if isinstance(value, str) else ""
             elif isinstance(value, bool):
-                self.measures[aid].append((item_id, value))
+                slot[_MEASURES] += ((item_id, value),)
+
+    def facts(self) -> list[AppointmentFacts]:
+        make = AppointmentFacts._make
+        return [make(slot) for slot in self.slots.values()]
 
 
 def _minutes(begun: str | None, ended: str | None) -> int | None:
@@ -88,39 +100,12 @@ def read_facts(
     """The period's records as the domain counts them. `items`: the checklists' yes/no success
     items; `staff`: read who took part (only grouping by staff needs it)."""
     first, after = period.first_iso, period.after_last_iso
-    rows = repo.appointments(first, after)
-    side = Side({row[0]: row[2][:10] for row in rows})
+    side = Side(repo.appointments(first, after))
     side.read(repo, items, staff)
-    appointments = [_appointment(row, side) for row in rows]
+    appointments = side.facts()
     anonymous = [
         AnonymousFacts(date.fromisoformat(day), _APPROACH[approach], minutes,
                        tuple(json.loads(staff_ids)))
         for day, approach, minutes, staff_ids in repo.anonymous(first, after)
     ]  # fmt: skip
     return appointments, anonymous
-
-
-def _appointment(row: tuple[Any, ...], side: Side) -> AppointmentFacts:
-    aid, approach, _start, status, anonymous, first_meeting, planned, buffer = row
-    letters = side.letters.get(aid)
-    real, entered = side.conduct.get(aid, (None, False))
-    return AppointmentFacts(
-        _APPROACH[approach],
-        date.fromisoformat(side.days[aid]),
-        _STATUS[status],
-        tuple(side.staff[aid]) if aid in side.staff else (),
-        bool(anonymous),
-        bool(first_meeting),
-        tuple(side.follow_ups[aid]) if aid in side.follow_ups else (),
-        planned,
-        buffer,
-        real,
-        entered,
-        side.calls.get(aid, 0),
-        letters.get(LetterKind.ANNOUNCEMENT) if letters else None,
-        letters.get(LetterKind.REMINDER) if letters else None,
-        aid in side.agreed,
-        side.success.get(aid),
-        tuple(side.measures[aid]) if aid in side.measures else (),
-        side.occasion.get(aid, ""),
-    )
