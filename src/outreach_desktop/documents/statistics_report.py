@@ -81,16 +81,23 @@ def outcome_chart(report: StatisticsReport) -> Drawing:
     for index, colour in enumerate(SERIES_COLOURS[: len(chart.data)]):
         chart.bars[index].fillColor, chart.bars[index].strokeColor = colour, None
     _axis_fonts(chart)
-    chart.valueAxis.valueStep = _step(chart.data)
+    chart.valueAxis.valueStep, chart.valueAxis.valueMax = _scale(chart.data)
     drawing.add(chart)
     pairs = [(SERIES_COLOURS[i], label) for i, (label, _v) in enumerate(report.outcome_series)]
     drawing.add(_legend(pairs, 28, 82 * mm - 4))
     return drawing
 
 
-def _step(data: list[list[int | None]]) -> int:
+def _scale(data: list[list[int | None]]) -> tuple[int, int]:
+    """A round step (1, 2 or 5 times a power of ten) giving about five lines, and the top."""
     top = max((v for row in data for v in row if v is not None), default=0)
-    return max(1, -(-top // 5))
+    step = 1
+    while step * 5 < top:
+        for factor in (2, 5 / 2, 2):
+            step = round(step * factor)
+            if step * 5 >= top:
+                break
+    return step, max(step, -(-top // step) * step)
 
 
 def follow_up_chart(report: StatisticsReport) -> Drawing:
