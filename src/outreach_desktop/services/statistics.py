@@ -10,7 +10,15 @@ API (stable; `session.statistics` is one of these):
 - `csv(period, by)`, `json(period, by)` — what the CLI writes (threshold applied).
 - `facts(period, staff=True)` → (appointment facts, anonymous facts), for own charts.
 - `role` — "field" (a laptop: the caseworker's own work) or "office" (the office station: every
-  imported device's records, by caseworker with `Grouping.STAFF`, and for the team in total).
+  imported device's records, by caseworker with `Grouping.STAFF`, and for the team in total);
+  `scope_de()` says which in German. At the office, what stays on a laptop (conduct times,
+  calls, letters, checklist answers) counts 0.
+- `report(period, made_on, by=Grouping.APPROACH)` → PDF bytes (A4, letterhead, charts, table).
+- `measure_labels()` / `success_items()` — the checklists' success measures (row labels).
+- `group_labels(by)` — staff id → name for `Grouping.STAFF`.
+- Periods: `domain.statistics_period.Period` (`month`, `quarter`, `year`, `between`,
+  `default(today)`); figures: `domain.statistics.Figures`; chart series that may leave the vault:
+  `domain.statistics_report.chart_count` / `chart_rate`.
 
 A few bulk queries per call (storage/statistics_repo.py, services/statistics_read.py), never
 one per appointment.
