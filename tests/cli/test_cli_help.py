@@ -51,6 +51,8 @@ OPTIONS = {
     "protocols finalize": [*SESSION, "--id"],
     "search": [*SESSION, "QUERY", "--json"],
     "demo": [*SESSION, "--clients", "--seed"],
+    "stats": [*SESSION, "WAS", "--from", "--to", "--month", "--quarter", "--year", "--by", "--csv",
+              "--out", "--force", "--json"],
     "office init": [*SESSION, "--setup-out", "--force", "--agency-name", "--retention-days"],
     "office export-identity": [*SESSION, "--out", "--force"],
     "agency join": [*SESSION, "FILE"],

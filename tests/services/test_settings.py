@@ -72,7 +72,13 @@ def test_values_are_normalized() -> None:
 
 def test_save_normalizes() -> None:
     save_settings(
-        Settings(language="xx", idle_lock_minutes=-3, buffer_home_visit=9999, min_failed_calls=-1)
+        Settings(
+            language="xx",
+            idle_lock_minutes=-3,
+            buffer_home_visit=9999,
+            min_failed_calls=-1,
+            statistics_threshold=1,
+        )
     )
     stored = json.loads(settings_path().read_text("utf-8"))
     assert stored == {
@@ -83,6 +89,7 @@ def test_save_normalizes() -> None:
         "buffer_accompaniment": 30,
         "buffer_home_visit": 240,
         "min_failed_calls": 0,
+        "statistics_threshold": 2,  # a count of 1 never leaves the vault as it is
         "agency_name": "",
         "agency_department": "",
         "agency_street": "",

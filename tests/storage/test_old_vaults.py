@@ -15,13 +15,14 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from outreach_desktop.domain.protocols import Finalized
+from outreach_desktop.domain.statistics_period import Period
 from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.vaults import unlock_vault
@@ -231,6 +232,18 @@ def test_what_its_schema_added_is_in_each_vault(old: OldVault) -> None:
     mapped = db.scalar("SELECT count(*) FROM conducts WHERE map_documented_by != ''")
     closed = db.scalar("SELECT count(*) FROM conducts WHERE closed_at IS NOT NULL")
     assert (mapped, closed) == ((1, 1) if old.schema >= 12 else (0, 0))  # older: not closed
+
+
+def test_every_old_vault_has_the_statistics_indexes_and_its_figures(old: OldVault) -> None:
+    """Schema 13 adds only indexes: every upgraded vault has them, and the statistics count
+    its appointments whatever schema wrote them."""
+    db = vault_of(old.session).db
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"appointments_statistics", "appointments_follow_ups", "protocols_success",
+            "checklist_answers_item"} <= names  # fmt: skip
+    period = Period(date(1900, 1, 1), date(2200, 12, 31))
+    total = old.session.statistics.compute(period).total
+    assert total.appointments == db.scalar("SELECT count(*) FROM appointments") > 0
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(

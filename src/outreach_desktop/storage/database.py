@@ -205,6 +205,13 @@ class Database:
         with self._lock, known_errors():
             return list(self.connection.execute(sql, params).fetchall())
 
+    def tuples(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """As `execute`, but plain tuples instead of Row objects: for bulk reads."""
+        with self._lock, known_errors():
+            cursor = self.connection.cursor()
+            cursor.row_factory = None
+            return list(cursor.execute(sql, params).fetchall())
+
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
         rows = self.execute(sql, params)
         return rows[0] if rows else None
