@@ -44,6 +44,7 @@ OPTIONS = {
     "protocols finalize": [*SESSION, "--id"],
     "search": [*SESSION, "QUERY", "--json"],
     "demo": [*SESSION, "--clients", "--seed"],
+    "dayplan": [*SESSION, "--date", "--with-names", "--out", "--force"],
     "office init": [*SESSION, "--setup-out", "--force", "--agency-name", "--retention-days"],
     "office export-identity": [*SESSION, "--out", "--force"],
     "agency join": [*SESSION, "FILE"],
