@@ -1074,6 +1074,65 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     </message>
 </context>
 <context>
+    <name>DayPlanDialog</name>
+    <message>
+        <source>Today&apos;s outside appointments</source>
+        <translation>Außentermine heute</translation>
+    </message>
+    <message>
+        <source>A one-page plan of who is out when and roughly where (postcode and town, kind of place), for the team board or the team leader. Without client names unless you include them.</source>
+        <translation>Ein einseitiger Plan, wer wann und ungefähr wo unterwegs ist (Postleitzahl und Ort, Art des Orts), für die Teamtafel oder die Führungskraft. Ohne Namen von Kundinnen und Kunden, außer Sie nehmen sie auf.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Include client &amp;names and exact places</source>
+        <translation>&amp;Namen von Kundinnen und Kunden und genaue Orte aufnehmen</translation>
+    </message>
+    <message>
+        <source>Off by default. With names the plan holds personal data and must not be posted.</source>
+        <translation>Standardmäßig aus. Mit Namen enthält der Plan Sozialdaten und darf nicht ausgehängt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als PDF &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Outside appointments</source>
+        <translation>Außentermine</translation>
+    </message>
+    <message>
+        <source>The PDF file is NOT encrypted and contains client names (Sozialdaten). Save it only where it is protected, do not post it, and delete it after use.</source>
+        <translation>Die PDF-Datei ist NICHT verschlüsselt und enthält Namen von Kundinnen und Kunden (Sozialdaten). Speichern Sie sie nur an einem geschützten Ort, hängen Sie sie nicht aus und löschen Sie sie nach Gebrauch.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Gespeichert unter {path}.</translation>
+    </message>
+</context>
+<context>
     <name>EndConsentDialog</name>
     <message>
         <source>Revoke consent</source>
@@ -2542,6 +2601,25 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     </message>
 </context>
 <context>
+    <name>SaveTarget</name>
+    <message>
+        <source>Replace file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>The file {name} already exists in {folder}. Replace it?</source>
+        <translation>Die Datei {name} gibt es in {folder} schon. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Save unencrypted</source>
+        <translation>Unverschlüsselt speichern</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Client</source>
@@ -3183,6 +3261,14 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>No appointments today. Plan one with “Plan appointment…”.</source>
         <translation>Heute stehen keine Termine an. Mit „Termin planen …“ einen anlegen.</translation>
+    </message>
+    <message>
+        <source>&amp;Outside appointments…</source>
+        <translation>&amp;Außentermine …</translation>
+    </message>
+    <message>
+        <source>Print today&apos;s outside appointments for the team board, or save them as PDF</source>
+        <translation>Die heutigen Außentermine für die Teamtafel drucken oder als PDF speichern</translation>
     </message>
     <message>
         <source>Handover to the office</source>
