@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from outreach_desktop.documents.texts import FormTextError, form_version
 from outreach_desktop.domain.documents import DocumentData, DocumentKind, ProtocolDocument
+from outreach_desktop.domain.statistics_report import StatisticsReport
 
-__all__ = ["FormTextError", "form_version", "render", "render_protocol"]
+__all__ = [
+    "FormTextError",
+    "form_version",
+    "render",
+    "render_protocol",
+    "render_statistics_report",
+]
 
 
 def render_protocol(document: ProtocolDocument) -> bytes:
@@ -19,6 +26,13 @@ def render_protocol(document: ProtocolDocument) -> bytes:
     from outreach_desktop.documents.protocol import render_protocol as render_it
 
     return render_it(cleaned_data(document))
+
+
+def render_statistics_report(report: StatisticsReport) -> bytes:
+    """The statistics report (counts only) as PDF bytes."""
+    from outreach_desktop.documents.statistics_report import render_statistics_report as render_it
+
+    return render_it(report)
 
 
 def render(data: DocumentData) -> bytes:

@@ -88,7 +88,12 @@ def real_minutes(conduct: Conduct) -> int | None:
     """How long the appointment really took (begun to outcome), if both are recorded."""
     if conduct.started_at is None or conduct.outcome_at is None:
         return None
-    return max(0, round((conduct.outcome_at - conduct.started_at).total_seconds() / 60))
+    return minutes_between(conduct.started_at, conduct.outcome_at)
+
+
+def minutes_between(begin: datetime, end: datetime) -> int:
+    """Whole minutes from `begin` to `end` (never negative): the real time of an appointment."""
+    return max(0, round((end - begin).total_seconds() / 60))
 
 
 # The data-protection checklist's on-site question "Sind weitere Personen anwesend?"; its answer

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from outreach_desktop.domain.documents import Letterhead
 from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.exchange.setup_file import SignedSetup
+from outreach_desktop.services.agency import letterhead
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.conflicts import ConflictService
 from outreach_desktop.services.consents import ConsentService
@@ -23,6 +25,7 @@ from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.purge import PurgeResult, PurgeService
 from outreach_desktop.services.receipts import ReceiptService
 from outreach_desktop.services.settings import load_settings
+from outreach_desktop.services.statistics import StatisticsService
 from outreach_desktop.services.sync_log import SyncLogService
 from outreach_desktop.services.templates import TemplateService
 from outreach_desktop.services.workflow import WorkflowService
@@ -45,6 +48,7 @@ from outreach_desktop.storage.protocol_repo import (
 )
 from outreach_desktop.storage.secure_memory import release_freed_memory as release_freed_memory
 from outreach_desktop.storage.secure_memory import wipe_freed_memory as wipe_freed_memory
+from outreach_desktop.storage.statistics_repo import StatisticsRepository
 from outreach_desktop.storage.sync_log import DeletionLog, SyncLog
 from outreach_desktop.storage.vault import Vault
 from outreach_desktop.storage.workflow_repo import WorkflowRepository
@@ -122,6 +126,12 @@ class Session:
             timeline_settings=self.identity.timeline(load_settings().timeline()),
         )
         self.outcomes = OutcomeService(self.workflow, appointment_repo, workflow_repo)
+        self.statistics = StatisticsService(
+            StatisticsRepository(db),
+            role=self.identity.role,
+            letterhead=self._letterhead,
+            timeline=lambda: self.workflow.timeline_settings,
+        )
         self._templates = TemplateRepository(db, device)
         if not vault.is_locked and not vault.read_only and self.site_setup_problem == "":
             self._follow_agency()
@@ -140,6 +150,10 @@ class Session:
         current = slots.recovery.recipient if slots.recovery else ""
         if joined is not None and joined.recovery_recipient not in ("", current):
             self.set_recovery_recipient(joined.recovery_recipient)
+
+    def _letterhead(self) -> Letterhead:
+        joined = self.identity.joined_setup()
+        return letterhead(load_settings(), joined.setup if joined is not None else None)
 
     def templates(self) -> TemplateService:
         """Text templates: the agency's (read afresh, so a new site file counts) and the

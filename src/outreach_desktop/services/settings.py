@@ -62,6 +62,8 @@ class Settings:
     min_failed_calls: int = field(
         default=DEFAULT_SETTINGS.min_failed_calls, metadata=_between(0, MAX_FAILED_CALLS)
     )
+    # statistics that leave the vault (report, CSV, CLI): counts from 1 to this minus 1 as "< n"
+    statistics_threshold: int = field(default=3, metadata=_between(2, 50))
     # letterhead; empty fields fall back to the agency's site configuration (agency.toml)
     agency_name: str = field(default="", metadata=_LETTERHEAD)
     agency_department: str = field(default="", metadata=_LETTERHEAD)
