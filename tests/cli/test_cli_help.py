@@ -45,6 +45,8 @@ OPTIONS = {
     "search": [*SESSION, "QUERY", "--json"],
     "demo": [*SESSION, "--clients", "--seed"],
     "dayplan": [*SESSION, "--date", "--with-names", "--out", "--force"],
+    "stats": [*SESSION, "WAS", "--from", "--to", "--month", "--quarter", "--year", "--by", "--csv",
+              "--out", "--force", "--json"],
     "office init": [*SESSION, "--setup-out", "--force", "--agency-name", "--retention-days"],
     "office export-identity": [*SESSION, "--out", "--force"],
     "agency join": [*SESSION, "FILE"],

@@ -24,6 +24,7 @@ from outreach_desktop.cli import (
     protocol_commands,
     receipt_commands,
     site_commands,
+    stats_command,
     vault_commands,
 )
 from outreach_desktop.cli.common import DAY_HELP, parse_day, parse_start
@@ -73,6 +74,7 @@ def build_parser() -> GermanParser:
     _receipt_commands(sub, parents)
     _site_commands(sub, parents)
     day_plan_command.add(sub, parents)
+    _stats_command(sub, parents)
     p = _command(sub, "demo", "Tresor mit erfundenen Beispieldaten füllen", demo_command.run,
                  parents.session)  # fmt: skip
     p.add_argument("--clients", type=int, default=30, metavar="N")
@@ -294,3 +296,27 @@ def _protocol_commands(sub: Subcommands, parents: _Parents) -> None:
         metavar="QUERY",
         help="Suchwörter, auch ohne Anführungszeichen; alle müssen vorkommen",
     )
+
+
+def _stats_command(sub: Subcommands, parents: _Parents) -> None:
+    day = f"{DAY_HELP}"
+    options = _parent(
+        _option("what", nargs="?", choices=["report"], metavar="WAS",
+                help="leer: Kennzahlen ausgeben; report: Bericht als PDF (mit --out)"),
+        _option("--from", dest="first", type=parse_day, metavar="TT.MM.JJJJ",
+                help=f"erster Tag (Standard: 1. Januar); {day}"),
+        _option("--to", dest="last", type=parse_day, metavar="TT.MM.JJJJ",
+                help=f"letzter Tag (Standard: heute); {day}"),
+        _option("--month", metavar="MM.JJJJ", help="ein Monat, z. B. 03.2026"),
+        _option("--quarter", metavar="Q.JJJJ", help="ein Quartal, z. B. 1.2026"),
+        _option("--year", metavar="JJJJ", help="ein Jahr, z. B. 2026"),
+        _option("--by", choices=stats_command.GROUPINGS, metavar="GRUPPE",
+                help="Spalten je approach (Handlungsansatz), month (Monat) oder staff "
+                     "(Mitarbeitende)"),
+        _option("--csv", action="store_true",
+                help="als CSV (Semikolon; Zellen, die wie Formeln beginnen, als Text)"),
+        _option("--out", metavar="FILE.pdf", help="mit report: Zieldatei des Berichts"),
+        _force,
+    )  # fmt: skip
+    _command(sub, "stats", "Auswertung: Anzahlen je Zeitraum, ohne Namen (report: als PDF)",
+             stats_command.run, parents.session, options, parents.json)  # fmt: skip

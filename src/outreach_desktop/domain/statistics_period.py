@@ -103,3 +103,48 @@ def months_in(period: Period) -> list[str]:
         keys.append(f"{year:04d}-{month:02d}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return keys
+
+
+def _numbers(text: str, seps: str) -> list[int] | None:
+    for sep in seps:
+        parts = text.strip().upper().replace("Q", "").split(sep)
+        if len(parts) == 2 and all(p.isdigit() for p in parts):
+            return [int(p) for p in parts]
+    return None
+
+
+def parse_month(text: str) -> Period:
+    """ "03.2026", "3/2026" or "2026-03" → that month."""
+    numbers = _numbers(text, "./-")
+    if numbers is None:
+        raise PeriodError(f"„{text}“ ist kein Monat (MM.JJJJ, z. B. 03.2026).")
+    month, year = numbers if numbers[1] > 12 else (numbers[1], numbers[0])
+    return Period.month(year, month)
+
+
+def parse_quarter(text: str) -> Period:
+    """ "1.2026", "Q1/2026" or "2026-Q1" → that quarter."""
+    numbers = _numbers(text, "./-")
+    if numbers is None:
+        raise PeriodError(f"„{text}“ ist kein Quartal (Q.JJJJ, z. B. 1.2026).")
+    quarter, year = numbers if numbers[1] > 4 else (numbers[1], numbers[0])
+    return Period.quarter(year, quarter)
+
+
+def parse_year(text: str) -> Period:
+    if not text.strip().isdigit():
+        raise PeriodError(f"„{text}“ ist kein Jahr (JJJJ, z. B. 2026).")
+    return Period.year(int(text))
+
+
+def choose_period(today: date, first: date | None = None, last: date | None = None) -> Period:
+    """A range from the caller's dates: without an end up to today (or the beginning, if that
+    is later), without a beginning from the first of January of the end's year."""
+    if first is None and last is None:
+        return Period.default(today)
+    if last is None:
+        assert first is not None
+        last = max(today, first)
+    if first is None:
+        first = date(last.year, 1, 1)
+    return Period(first, last)
