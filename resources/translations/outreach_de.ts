@@ -367,6 +367,13 @@ Bitte mit dem Fingerabdruck vergleichen, den die Dienststelle mitgeteilt hat (te
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>not shown</source>
+        <translation>nicht angezeigt</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <source>Log call attempt</source>
@@ -1161,6 +1168,101 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>e.g. by phone, in writing, in person</source>
         <translation>z. B. telefonisch, schriftlich, persönlich</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>All approaches</source>
+        <translation>Alle Handlungsansätze</translation>
+    </message>
+    <message>
+        <source>Approach</source>
+        <translation>Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>by approach</source>
+        <translation>nach Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation>nach Monat</translation>
+    </message>
+    <message>
+        <source>by caseworker</source>
+        <translation>nach Mitarbeitenden</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Save &amp;report as PDF…</source>
+        <translation>&amp;Bericht als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Als &amp;CSV speichern …</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Appointments by approach and outcome</source>
+        <translation>Termine nach Handlungsansatz und Ergebnis</translation>
+    </message>
+    <message>
+        <source>No appointments with an outcome in this period.</source>
+        <translation>Keine Termine mit Ergebnis in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Follow-up rate per month</source>
+        <translation>Folgeterminquote je Monat</translation>
+    </message>
+    <message>
+        <source>No carried-out appointments in this period.</source>
+        <translation>Keine durchgeführten Termine in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Office station: every device that sent records; the team in total in the last column.</source>
+        <translation>Bürostation: alle Geräte, die Daten geliefert haben; das Team insgesamt in der letzten Spalte.</translation>
+    </message>
+    <message>
+        <source>Your own appointments.</source>
+        <translation>Ihre eigenen Termine.</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>Als CSV speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Counts from 1 to {n} are shown as “&lt; {t}”.</source>
+        <translation>Gespeichert unter {path}. Anzahlen von 1 bis {n} erscheinen als „&lt; {t}“.</translation>
     </message>
 </context>
 <context>
@@ -2290,6 +2392,41 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>New date not known yet</source>
         <translation>Neuer Termin noch nicht bekannt</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Kind of period</source>
+        <translation>Art des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Quarter {n}</source>
+        <translation>{n}. Quartal</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
     </message>
 </context>
 <context>
@@ -3466,6 +3603,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
     </message>
     <message>
         <source>Navigation</source>

@@ -8,8 +8,12 @@ from typing import Any
 from PySide6.QtCore import QPoint, QPointF
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from outreach_desktop.ui.widgets.chart_base import german_number, german_percent, nice_step
-from outreach_desktop.ui.widgets.chart_base import series_colour
+from outreach_desktop.ui.widgets.chart_base import (
+    german_number,
+    german_percent,
+    nice_step,
+    series_colour,
+)
 from outreach_desktop.ui.widgets.charts import BarChart
 
 
