@@ -113,3 +113,20 @@ def test_csv_and_report_leave_with_small_counts_hidden(
     assert "Auswertung" in text
     for client in demo.clients.all():
         assert client.display_name not in text
+
+
+def test_at_the_office_by_caseworker_and_the_team_in_total(
+    demo: Session, qtbot: Any, settle: Any
+) -> None:
+    from testkit.exchange import make_office
+
+    make_office(demo)  # a demo vault as the office station would hold it: several caseworkers
+    page = make(qtbot, demo, settle)
+    assert "Bürostation" in page.scope.text() or "Office station" in page.scope.text()
+    page.by.setCurrentIndex(page.by.findData(Grouping.STAFF))
+    settle(page)
+    expected = demo.statistics.table(YEAR, Grouping.STAFF)
+    assert shown(page) == expected.text(0)
+    header = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
+    assert "Alex Beispiel" in header and header[-1] == "Gesamt"
+    assert len(header) > 3  # the owner and the colleagues who went along
