@@ -125,7 +125,7 @@ class EvaluationPage(QWidget):
         split.addWidget(charts)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
-        split.setSizes([640, 420])
+        split.setSizes([660, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.scope)
@@ -190,8 +190,8 @@ class EvaluationPage(QWidget):
                     )
                 self.table.setItem(r, c, item)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(0, 26 * self.fontMetrics().averageCharWidth())  # long: elided
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # long labels: elided
+        header.setMinimumSectionSize(6 * self.fontMetrics().averageCharWidth())
         for c in range(1, self.table.columnCount()):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 GERMAN = QLocale(QLocale.Language.German, QLocale.Country.Germany)
@@ -147,7 +147,8 @@ class ChartBase(QWidget):
         painter.restore()
 
     def draw_category_labels(self, painter: QPainter, plot: QRectF, labels: list[str]) -> None:
-        """Labels under the plot, one per equal slot, wrapped to two lines and elided."""
+        """Labels under the plot, one per equal slot: wrapped to two lines, each elided to the
+        slot; labels of one word (months) that do not fit are shown every n-th slot."""
         if not labels:
             return
         slot = plot.width() / len(labels)
@@ -156,12 +157,35 @@ class ChartBase(QWidget):
         small.setPointSizeF(max(6.5, small.pointSizeF() * 0.85))
         painter.setFont(small)
         painter.setPen(self.text_colour())
-        flags = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-                    | Qt.TextFlag.TextWordWrap)  # fmt: skip
+        metrics = painter.fontMetrics()
+        every = 1
+        if not any(" " in label for label in labels):
+            widest = max(metrics.horizontalAdvance(label) for label in labels) + 6
+            every = max(1, math.ceil(widest / slot))
+        line_height = metrics.height()
         for i, label in enumerate(labels):
-            box = QRectF(plot.left() + i * slot + 1, plot.bottom() + 3, slot - 2, MARGIN_BOTTOM - 4)
-            painter.drawText(box, flags, label)
+            if i % every:
+                continue
+            width = slot * every - 2
+            centre = plot.left() + (i + 0.5) * slot
+            for n, line in enumerate(_two_lines(label, metrics, width)):
+                box = QRectF(centre - width / 2, plot.bottom() + 3 + n * line_height, width,
+                             line_height)  # fmt: skip
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignHCenter), line)
         painter.restore()
+
+
+def _two_lines(label: str, metrics: QFontMetrics, width: float) -> list[str]:
+    """`label` in at most two lines of `width`, broken at spaces, each elided to fit."""
+    words, lines = label.split(), [""]
+    for word in words:
+        joined = f"{lines[-1]} {word}".strip()
+        if metrics.horizontalAdvance(joined) <= width or not lines[-1] or len(lines) == 2:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    elide = Qt.TextElideMode.ElideRight
+    return [metrics.elidedText(line, elide, int(width)) for line in lines]
 
 
 def series_colour(index: int) -> QColor:
