@@ -79,6 +79,7 @@ def test_approach_filter_and_grouping_by_month(demo: Session, qtbot: Any, settle
     page.approach.setCurrentIndex(page.approach.findData(Approach.HOME_VISIT))
     settle(page)
     assert shown(page)[0][-1] == str(home_visits.value)
+    assert page.table.columnCount() == 3  # the figure, Hausbesuch, the total
     assert [name for name, _v in page.outcomes_chart.series] == ["Hausbesuch"]
     page.by.setCurrentIndex(page.by.findData(Grouping.MONTH))
     settle(page)

@@ -90,6 +90,10 @@ def evaluate(
         order = tuple(sorted(grouped.order, key=lambda k: ((names.get(k) or k).casefold(), k)))
         grouped = Statistics(grouped.period, by, grouped.total,
                              {k: grouped.groups[k] for k in order}, order)  # fmt: skip
+    if approach is not None and by is Grouping.APPROACH:  # no empty columns of the others
+        grouped = Statistics(grouped.period, by, grouped.total,
+                             {approach.value: grouped.groups[approach.value]},
+                             (approach.value,))  # fmt: skip
     tab = table(grouped, service.group_labels(by), service.measure_labels())
     if approach is not None:
         tab = Table(f"{tab.title_de} · {approach.label_de}", tab.columns, tab.rows)
