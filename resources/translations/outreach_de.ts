@@ -1185,16 +1185,8 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Handlungsansatz</translation>
     </message>
     <message>
-        <source>by approach</source>
-        <translation>nach Handlungsansatz</translation>
-    </message>
-    <message>
-        <source>by month</source>
-        <translation>nach Monat</translation>
-    </message>
-    <message>
-        <source>by caseworker</source>
-        <translation>nach Mitarbeitenden</translation>
+        <source>Columns: {what}</source>
+        <translation>Spalten: {what}</translation>
     </message>
     <message>
         <source>Columns</source>

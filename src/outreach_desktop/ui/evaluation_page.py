@@ -71,10 +71,8 @@ class EvaluationPage(QWidget):
             self.approach.addItem(label_of(a), a)
         self.approach.setAccessibleName(self.tr("Approach"))
         self.by = QComboBox()
-        names = {Grouping.APPROACH: self.tr("by approach"), Grouping.MONTH: self.tr("by month"),
-                 Grouping.STAFF: self.tr("by caseworker")}  # fmt: skip
         for grouping in groupings(session):
-            self.by.addItem(names[grouping], grouping)
+            self.by.addItem(self.tr("Columns: {what}").format(what=label_of(grouping)), grouping)
         self.by.setAccessibleName(self.tr("Columns"))
         self.pdf_button = QPushButton(self.tr("Save &report as PDF…"))
         self.csv_button = QPushButton(self.tr("Save as &CSV…"))
