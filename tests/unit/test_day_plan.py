@@ -140,3 +140,12 @@ def test_the_plan_holds_exactly_the_days_outings_that_take_place_sorted(
     plan = day_plan(DAY, outings)
     expected = sorted(o.start for o in outings if o.start.date() == DAY and o.status not in NOT_OUT)
     assert [r.start for r in plan.rows] == expected
+
+
+def test_a_third_partys_town_and_kind_stay_when_its_name_is_taken_out() -> None:
+    o = outing(
+        approach=Approach.ACCOMPANIMENT, place="Sozialer Dienst Lüchow",
+        third_party_name="Sozialer Dienst Lüchow", third_party_kind=ThirdPartyKind.SOCIAL_SERVICE,
+        third_party_address="Am Markt 1\n29439 Lüchow",
+    )  # fmt: skip
+    assert plan_row(o).where == "Sozialer Dienst, 29439 Lüchow"

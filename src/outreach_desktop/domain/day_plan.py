@@ -78,7 +78,11 @@ def _scrubbed(text: str, o: Outing) -> str:
     """`text` without any word of the client's name, of the street line of their address or
     of the third party's name (case-insensitive), repeated until nothing of them is left."""
     street = o.client_address.strip().splitlines()[0] if o.client_address.strip() else ""
-    words = {w for part in (o.client_name, street, o.third_party_name) for w in _WORD.findall(part)}
+    words = {w for part in (o.client_name, street) for w in _WORD.findall(part)}
+    # the third party's name, but not its town or kind ("Sozialer Dienst Lüchow")
+    kind = o.third_party_kind.label_de if o.third_party_kind else ""
+    public = set(_WORD.findall(f"{rough_area(o.third_party_address)} {kind}"))
+    words |= set(_WORD.findall(o.third_party_name)) - public
     if not words:
         return text
     pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)),
