@@ -131,3 +131,21 @@ def test_at_the_office_by_caseworker_and_the_team_in_total(
     header = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
     assert "Alex Beispiel" in header and header[-1] == "Gesamt"
     assert len(header) > 3  # the owner and the colleagues who went along
+
+
+def test_ctrl_0_opens_the_evaluation_page(make_window: Any, vault_dir: Path) -> None:
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from outreach_desktop.services.vaults import create_vault
+    from testkit import FAST_KDF, PASSPHRASE
+
+    window = make_window(vault_dir)
+    window.open_session(create_vault(vault_dir, PASSPHRASE, owner_name="Alex", kdf=FAST_KDF))
+    workspace = window.workspace
+    keys = {s.key().toString(): s for s in workspace.findChildren(QShortcut)}
+    assert workspace.pages[-1] == ("Auswertung", workspace.evaluation_page)
+    keys[QKeySequence("Ctrl+0").toString()].activated.emit()
+    assert workspace.current_page() is workspace.evaluation_page
+    assert workspace.nav.item(9).toolTip() == QKeySequence("Ctrl+0").toString(
+        QKeySequence.SequenceFormat.NativeText
+    )
