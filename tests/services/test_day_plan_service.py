@@ -84,3 +84,18 @@ def test_every_font_is_embedded(demo: Session, tmp_path: Path) -> None:
 def test_an_empty_day_says_so(demo: Session) -> None:
     text = pdf_text(day_plan_pdf(demo, date(2025, 1, 5), MADE))
     assert "keine Außentermine" in text
+
+
+def test_the_day_is_read_in_one_query(demo: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    from outreach_desktop.storage.database import Database
+
+    calls: list[str] = []
+    original = Database.execute
+
+    def counted(self: Database, sql: str, params: object = ()) -> object:
+        calls.append(sql)
+        return original(self, sql, params)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Database, "execute", counted)
+    rows = plan_for(demo, DAY).rows
+    assert rows and len(calls) == 1
