@@ -371,6 +371,13 @@ Bitte mit dem Fingerabdruck vergleichen, den die Dienststelle mitgeteilt hat (te
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>not shown</source>
+        <translation>nicht angezeigt</translation>
+    </message>
+</context>
+<context>
     <name>CallDialog</name>
     <message>
         <source>Log call attempt</source>
@@ -1086,6 +1093,65 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     </message>
 </context>
 <context>
+    <name>DayPlanDialog</name>
+    <message>
+        <source>Today&apos;s outside appointments</source>
+        <translation>Außentermine heute</translation>
+    </message>
+    <message>
+        <source>A one-page plan of who is out when and roughly where (postcode and town, kind of place), for the team board or the team leader. Without client names unless you include them.</source>
+        <translation>Ein einseitiger Plan, wer wann und ungefähr wo unterwegs ist (Postleitzahl und Ort, Art des Orts), für die Teamtafel oder die Führungskraft. Ohne Namen von Kundinnen und Kunden, außer Sie nehmen sie auf.</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Include client &amp;names and exact places</source>
+        <translation>&amp;Namen von Kundinnen und Kunden und genaue Orte aufnehmen</translation>
+    </message>
+    <message>
+        <source>Off by default. With names the plan holds personal data and must not be posted.</source>
+        <translation>Standardmäßig aus. Mit Namen enthält der Plan Sozialdaten und darf nicht ausgehängt werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Day</source>
+        <translation>&amp;Tag</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PDF…</source>
+        <translation>Als PDF &amp;speichern …</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Outside appointments</source>
+        <translation>Außentermine</translation>
+    </message>
+    <message>
+        <source>The PDF file is NOT encrypted and contains client names (Sozialdaten). Save it only where it is protected, do not post it, and delete it after use.</source>
+        <translation>Die PDF-Datei ist NICHT verschlüsselt und enthält Namen von Kundinnen und Kunden (Sozialdaten). Speichern Sie sie nur an einem geschützten Ort, hängen Sie sie nicht aus und löschen Sie sie nach Gebrauch.</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Gespeichert unter {path}.</translation>
+    </message>
+</context>
+<context>
     <name>EndConsentDialog</name>
     <message>
         <source>Revoke consent</source>
@@ -1114,6 +1180,93 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>e.g. by phone, in writing, in person</source>
         <translation>z. B. telefonisch, schriftlich, persönlich</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluationPage</name>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
+    </message>
+    <message>
+        <source>All approaches</source>
+        <translation>Alle Handlungsansätze</translation>
+    </message>
+    <message>
+        <source>Approach</source>
+        <translation>Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>Columns: {what}</source>
+        <translation>Spalten: {what}</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Save &amp;report as PDF…</source>
+        <translation>&amp;Bericht als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Save as &amp;CSV…</source>
+        <translation>Als &amp;CSV speichern …</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Appointments by approach and outcome</source>
+        <translation>Termine nach Handlungsansatz und Ergebnis</translation>
+    </message>
+    <message>
+        <source>No appointments with an outcome in this period.</source>
+        <translation>Keine Termine mit Ergebnis in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Follow-up rate per month</source>
+        <translation>Folgeterminquote je Monat</translation>
+    </message>
+    <message>
+        <source>No carried-out appointments in this period.</source>
+        <translation>Keine durchgeführten Termine in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Office station: every device that sent records; the team in total in the last column.</source>
+        <translation>Bürostation: alle Geräte, die Daten geliefert haben; das Team insgesamt in der letzten Spalte.</translation>
+    </message>
+    <message>
+        <source>Your own appointments.</source>
+        <translation>Ihre eigenen Termine.</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Save report as PDF</source>
+        <translation>Bericht als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save as CSV</source>
+        <translation>Als CSV speichern</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. Counts from 1 to {n} are shown as “&lt; {t}”.</source>
+        <translation>Gespeichert unter {path}. Anzahlen von 1 bis {n} erscheinen als „&lt; {t}“.</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2473,41 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quartal</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jahr</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Kind of period</source>
+        <translation>Art des Zeitraums</translation>
+    </message>
+    <message>
+        <source>Quarter {n}</source>
+        <translation>{n}. Quartal</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>The document could not be prepared for printing.</source>
@@ -2625,6 +2813,25 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>SaveTarget</name>
+    <message>
+        <source>Replace file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>The file {name} already exists in {folder}. Replace it?</source>
+        <translation>Die Datei {name} gibt es in {folder} schon. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Save unencrypted</source>
+        <translation>Unverschlüsselt speichern</translation>
     </message>
 </context>
 <context>
@@ -3341,6 +3548,14 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <translation>Heute stehen keine Termine an. Mit „Termin planen …“ einen anlegen.</translation>
     </message>
     <message>
+        <source>&amp;Outside appointments…</source>
+        <translation>&amp;Außentermine …</translation>
+    </message>
+    <message>
+        <source>Print today&apos;s outside appointments for the team board, or save them as PDF</source>
+        <translation>Die heutigen Außentermine für die Teamtafel drucken oder als PDF speichern</translation>
+    </message>
+    <message>
         <source>Handover to the office</source>
         <translation>Übergabe ans Büro</translation>
     </message>
@@ -3540,6 +3755,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation>Auswertung</translation>
     </message>
     <message>
         <source>Navigation</source>

@@ -51,6 +51,7 @@ OPTIONS = {
     "protocols finalize": [*SESSION, "--id"],
     "search": [*SESSION, "QUERY", "--json"],
     "demo": [*SESSION, "--clients", "--seed"],
+    "dayplan": [*SESSION, "--date", "--with-names", "--out", "--force"],
     "stats": [*SESSION, "WAS", "--from", "--to", "--month", "--quarter", "--year", "--by", "--csv",
               "--out", "--force", "--json"],
     "office init": [*SESSION, "--setup-out", "--force", "--agency-name", "--retention-days"],

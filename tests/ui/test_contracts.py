@@ -21,7 +21,7 @@ def test_every_page_of_the_workspace_is_a_page(make_window: Any, vault_dir: Path
     window = make_window(vault_dir)
     window.open_session(create_vault(vault_dir, PASSPHRASE, owner_name="Alex", kdf=FAST_KDF))
     workspace = window.workspace
-    assert len(workspace.pages) == workspace.stack.count() == 9
+    assert len(workspace.pages) == workspace.stack.count() == 10
     for index, (title, page) in enumerate(workspace.pages):
         assert isinstance(page, Page) and isinstance(page, QWidget), title
         assert workspace.stack.widget(index) is page, title  # the navigation row is the index

@@ -142,6 +142,7 @@ def test_german_is_loaded_with_qt_standard_buttons(
         "Mitarbeitende",
         "Übergabe",
         "Einstellungen",
+        "Auswertung",
     ]
     assert "Mittwoch, 25.11.2026" in window.workspace.today_page.heading.text()
     status = window.workspace.appointments_page.status_filter

@@ -11,6 +11,7 @@ from outreach_desktop.cli import (
     client_commands,
     conflict_commands,
     consent_commands,
+    day_plan_command,
     demo_command,
     exchange_commands,
     gui_command,
@@ -72,6 +73,7 @@ def build_parser() -> GermanParser:
     _import_commands(sub, parents)
     _receipt_commands(sub, parents)
     _site_commands(sub, parents)
+    day_plan_command.add(sub, parents)
     _stats_command(sub, parents)
     p = _command(sub, "demo", "Tresor mit erfundenen Beispieldaten füllen", demo_command.run,
                  parents.session)  # fmt: skip

@@ -7,11 +7,13 @@ from datetime import date, datetime, time, timedelta
 
 from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.date_window import require_date, require_range
+from outreach_desktop.domain.day_plan import Outing
 from outreach_desktop.domain.errors import DomainError
 from outreach_desktop.domain.overlaps import Clash, clashes
 from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
+from outreach_desktop.storage.day_plan_repo import outings_between
 from outreach_desktop.storage.errors import RecordInUse
 from outreach_desktop.storage.people_repos import (
     ClientRepository,
@@ -158,6 +160,12 @@ class AppointmentService:
         require_date(day, "day", "Tag")
         start = datetime.combine(day, time.min)
         return self.views(self._repo.between(start, start + timedelta(days=1)))
+
+    def outings_on(self, day: date) -> list[Outing]:
+        """The day's appointments as the day plan reads them (one query)."""
+        require_date(day, "day", "Tag")
+        start = datetime.combine(day, time.min)
+        return outings_between(self._repo.db, start, start + timedelta(days=1))
 
     def upcoming(self, after: datetime, days: int = 14) -> list[AppointmentView]:
         require_date(after, "from", "Von")

@@ -23,7 +23,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, page_titles: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        rows = [(native(f"Ctrl+{n}"), title) for n, title in enumerate(page_titles, start=1)]
+        rows = [(native(f"Ctrl+{n % 10}"), title) for n, title in enumerate(page_titles, start=1)]
         rows += [
             (native("Ctrl+Shift+F"), self.tr("Full-text search over clients, appointments and "
                                               "protocols")),

@@ -32,6 +32,7 @@ from outreach_desktop.services.today import (
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
 from outreach_desktop.ui.busy import Busy
+from outreach_desktop.ui.day_plan_dialog import DayPlanDialog
 from outreach_desktop.ui.formats import format_date, format_datetime, format_long_date, format_time
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
@@ -89,6 +90,11 @@ class TodayPage(QWidget):
         self.plan_button = QPushButton(self.tr("&Plan appointment…"))
         self.plan_button.setAccessibleName(self.tr("Plan appointment"))
         self.plan_button.clicked.connect(self.plan)
+        self.outings_button = QPushButton(self.tr("&Outside appointments…"))
+        self.outings_button.setToolTip(
+            self.tr("Print today's outside appointments for the team board, or save them as PDF")
+        )
+        self.outings_button.clicked.connect(self.day_plan)
         self.sections = self._sections()
         # the lists as attributes for tests and keyboard users
         self.today_list = self.sections["today"].list
@@ -99,6 +105,7 @@ class TodayPage(QWidget):
         self.overdue_list = self.sections["overdue"].list
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.outings_button)
         top.addWidget(self.plan_button)
         self.handover = QLabel()  # what waits to go to the office (a laptop that joined)
         self.handover.setWordWrap(True)
@@ -253,6 +260,13 @@ class TodayPage(QWidget):
         if dialog.run() and not self.session.is_locked:
             self.refresh()
             self.changed.emit()
+
+    def day_plan(self) -> None:
+        dialog = DayPlanDialog(self.session, self.today(), self.now, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
 
     def open_appointment(self, appointment_id: str) -> None:
         try:

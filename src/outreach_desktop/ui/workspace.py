@@ -14,6 +14,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import Settings
 from outreach_desktop.ui.appointments_page import AppointmentsPage
 from outreach_desktop.ui.contracts import Page
+from outreach_desktop.ui.evaluation_page import EvaluationPage
 from outreach_desktop.ui.handover_page import HandoverPage
 from outreach_desktop.ui.inbox_page import InboxPage
 from outreach_desktop.ui.people_pages import ClientsPage, StaffPage, ThirdPartiesPage
@@ -21,6 +22,11 @@ from outreach_desktop.ui.protocols_page import ProtocolsPage
 from outreach_desktop.ui.search_page import SearchPage
 from outreach_desktop.ui.settings_page import SettingsPage
 from outreach_desktop.ui.today_page import TodayPage
+
+
+def page_keys(number: int) -> str:
+    """The shortcut of the page in row `number` (from 1): Ctrl+1 … Ctrl+9, the tenth Ctrl+0."""
+    return f"Ctrl+{number % 10}"
 
 
 class Workspace(QWidget):
@@ -47,11 +53,12 @@ class Workspace(QWidget):
             InboxPage(session, now) if office else HandoverPage(session, now)
         )
         self.settings_page = SettingsPage(session, settings)
+        self.evaluation_page = EvaluationPage(session, today)
         self.stack = QStackedWidget()
         widgets: list[QWidget] = [
             self.today_page, self.appointments_page, self.clients_page, self.protocols_page,
             self.search_page, self.third_parties_page, self.staff_page, self.handover_page,
-            self.settings_page,
+            self.settings_page, self.evaluation_page,
         ]  # fmt: skip
         for widget in widgets:
             self.stack.addWidget(widget)
@@ -65,6 +72,7 @@ class Workspace(QWidget):
             (self.tr("Staff"), self.staff_page),
             (self.tr("Inbox") if office else self.tr("Handover"), self.handover_page),
             (self.tr("Settings"), self.settings_page),
+            (self.tr("Evaluation"), self.evaluation_page),  # the tenth: Ctrl+0
         ]
         self.nav = self._navigation()
         find_all = QShortcut(QKeySequence("Ctrl+Shift+F"), self)  # search everything, anywhere
@@ -78,7 +86,7 @@ class Workspace(QWidget):
         self.show_page(0)
 
     def _navigation(self) -> QListWidget:
-        """The list of pages on the left; Ctrl+1 … Ctrl+9 choose them from anywhere."""
+        """The list of pages on the left; Ctrl+1 … Ctrl+9 and Ctrl+0 choose them from anywhere."""
         nav = QListWidget()
         nav.setAccessibleName(self.tr("Navigation"))
         nav.setFixedWidth(220)
@@ -89,11 +97,10 @@ class Workspace(QWidget):
         for number, (title, _page) in enumerate(self.pages, start=1):
             nav.addItem(title)
             item = nav.item(number - 1)
-            item.setToolTip(
-                QKeySequence(f"Ctrl+{number}").toString(QKeySequence.SequenceFormat.NativeText)
-            )
+            keys = page_keys(number)
+            item.setToolTip(QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(lambda n=number - 1: self.show_page(n))
         return nav
