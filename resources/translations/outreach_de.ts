@@ -1988,6 +1988,18 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Kundin/Kunde</translation>
     </message>
     <message>
+        <source>Gesamt</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Handlungsansatz</source>
+        <translation>Handlungsansatz</translation>
+    </message>
+    <message>
+        <source>Monat</source>
+        <translation>Monat</translation>
+    </message>
+    <message>
         <source>Mitarbeitende</source>
         <translation>Mitarbeitende</translation>
     </message>

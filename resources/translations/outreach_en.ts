@@ -104,6 +104,18 @@
         <translation>the client</translation>
     </message>
     <message>
+        <source>Gesamt</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Handlungsansatz</source>
+        <translation>Approach</translation>
+    </message>
+    <message>
+        <source>Monat</source>
+        <translation>Month</translation>
+    </message>
+    <message>
         <source>Mitarbeitende</source>
         <translation>staff</translation>
     </message>

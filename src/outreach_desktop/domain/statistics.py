@@ -33,6 +33,7 @@ from outreach_desktop.domain.home_visit import (
     TimelineSettings,
     letter_window,
 )
+from outreach_desktop.domain.labels import QT_TRANSLATE_NOOP
 from outreach_desktop.domain.protocols import SuccessRating
 from outreach_desktop.domain.statistics_period import Period, month_key, months_in
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
@@ -56,10 +57,10 @@ class Grouping(StrEnum):
     @property
     def label_de(self) -> str:
         return {
-            Grouping.NONE: "Gesamt",
-            Grouping.APPROACH: "Handlungsansatz",
-            Grouping.MONTH: "Monat",
-            Grouping.STAFF: "Mitarbeitende",
+            Grouping.NONE: QT_TRANSLATE_NOOP("Labels", "Gesamt"),
+            Grouping.APPROACH: QT_TRANSLATE_NOOP("Labels", "Handlungsansatz"),
+            Grouping.MONTH: QT_TRANSLATE_NOOP("Labels", "Monat"),
+            Grouping.STAFF: QT_TRANSLATE_NOOP("Labels", "Mitarbeitende"),
         }[self]
 
 
