@@ -902,6 +902,18 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>{letter} …</translation>
     </message>
     <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Save as PDF: {letter}</source>
+        <translation>Als PDF speichern: {letter}</translation>
+    </message>
+    <message>
+        <source>Letters saved as PDF</source>
+        <translation>Als PDF gespeicherte Briefe</translation>
+    </message>
+    <message>
         <source>valid until {day}</source>
         <translation>gültig bis {day}</translation>
     </message>
@@ -920,52 +932,6 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Save anyway</source>
         <translation>Trotzdem speichern</translation>
-    </message>
-    <message>
-        <source>• {what} is missing – set it under {where}.</source>
-        <translation>• {what} fehlt – einzutragen unter {where}.</translation>
-    </message>
-    <message>
-        <source>Contact details missing</source>
-        <translation>Kontaktangaben fehlen</translation>
-    </message>
-    <message>
-        <source>Without these details the client cannot answer:
-{lines}</source>
-        <translation>Ohne diese Angaben kann die Kundin oder der Kunde nicht antworten:
-{lines}</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Zurück</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>Als PDF speichern</translation>
-    </message>
-    <message>
-        <source>The PDF file is NOT encrypted and contains personal data (Sozialdaten). Save it only where it is protected, and delete it when it is no longer needed.</source>
-        <translation>Die PDF-Datei ist NICHT verschlüsselt und enthält Sozialdaten. Speichern Sie sie nur an einem geschützten Ort und löschen Sie sie, sobald sie nicht mehr gebraucht wird.</translation>
-    </message>
-    <message>
-        <source>Save unencrypted</source>
-        <translation>Unverschlüsselt speichern</translation>
-    </message>
-    <message>
-        <source>Replace file?</source>
-        <translation>Datei ersetzen?</translation>
-    </message>
-    <message>
-        <source>The file {name} already exists in {folder}. Replace it with the new PDF?</source>
-        <translation>Die Datei {name} gibt es in {folder} schon. Durch die neue PDF-Datei ersetzen?</translation>
-    </message>
-    <message>
-        <source>Replace</source>
-        <translation>Ersetzen</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2234,6 +2200,59 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     </message>
 </context>
 <context>
+    <name>PdfSaving</name>
+    <message>
+        <source>• {what} is missing – set it under {where}.</source>
+        <translation>• {what} fehlt – einzutragen unter {where}.</translation>
+    </message>
+    <message>
+        <source>Contact details missing</source>
+        <translation>Kontaktangaben fehlen</translation>
+    </message>
+    <message>
+        <source>Without these details the client cannot answer:
+{lines}</source>
+        <translation>Ohne diese Angaben kann die Kundin oder der Kunde nicht antworten:
+{lines}</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>The file {name} already exists in {folder}. Replace it with the new PDF?</source>
+        <translation>Die Datei {name} gibt es in {folder} schon. Durch die neue PDF-Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>The PDF file is NOT encrypted and contains personal data (Sozialdaten). Save it only where it is protected, and delete it when it is no longer needed.</source>
+        <translation>Die PDF-Datei ist NICHT verschlüsselt und enthält Sozialdaten. Speichern Sie sie nur an einem geschützten Ort und löschen Sie sie, sobald sie nicht mehr gebraucht wird.</translation>
+    </message>
+    <message>
+        <source>Save unencrypted</source>
+        <translation>Unverschlüsselt speichern</translation>
+    </message>
+    <message>
+        <source>{when} · {document} saved as PDF (unencrypted)</source>
+        <translation>{when} · {document} als PDF gespeichert (unverschlüsselt)</translation>
+    </message>
+</context>
+<context>
     <name>Printing</name>
     <message>
         <source>The document could not be prepared for printing.</source>
@@ -2254,6 +2273,14 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Print</source>
         <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Use “Save as PDF…” beside the print button to keep the document as a file and print it elsewhere.</source>
+        <translation>Auf diesem Rechner ist kein Drucker eingerichtet. Mit „Als PDF speichern …“ neben der Drucktaste lässt sich das Dokument als Datei sichern und an einem anderen Rechner drucken.</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Kein Drucker</translation>
     </message>
 </context>
 <context>
@@ -2314,6 +2341,14 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Abgeschlossen – nur lesbar. Korrekturen kommen als Nachtrag hinzu (bisher: {n}).</translation>
     </message>
     <message>
+        <source>Saved as PDF</source>
+        <translation>Als PDF gespeichert</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Als P&amp;DF speichern …</translation>
+    </message>
+    <message>
         <source>Outcome: {outcome}</source>
         <translation>Ergebnis: {outcome}</translation>
     </message>
@@ -2348,6 +2383,10 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Preparing…</source>
         <translation>Wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
     </message>
     <message>
         <source>Not saved</source>

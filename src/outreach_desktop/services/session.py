@@ -22,6 +22,7 @@ from outreach_desktop.services.people import ClientService, StaffService, ThirdP
 from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.purge import PurgeResult, PurgeService
 from outreach_desktop.services.receipts import ReceiptService
+from outreach_desktop.services.saved_pdfs import SavedPdfService
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.services.sync_log import SyncLogService
 from outreach_desktop.services.templates import TemplateService
@@ -43,6 +44,7 @@ from outreach_desktop.storage.protocol_repo import (
     SearchIndex,
     TemplateRepository,
 )
+from outreach_desktop.storage.saved_pdf_repo import SavedPdfRepository
 from outreach_desktop.storage.secure_memory import release_freed_memory as release_freed_memory
 from outreach_desktop.storage.secure_memory import wipe_freed_memory as wipe_freed_memory
 from outreach_desktop.storage.sync_log import DeletionLog, SyncLog
@@ -97,6 +99,9 @@ class Session:
             SearchIndex(db),
             clients,
             workflow_repo,
+        )
+        self.saved_pdfs = SavedPdfService(
+            SavedPdfRepository(db, device), self.appointments, self.protocols
         )
         self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
         self.site_setup_problem = ""  # IT's setup file could not be used (shown in Settings)
