@@ -225,6 +225,11 @@ def test_what_its_schema_added_is_in_each_vault(old: OldVault) -> None:
         assert s.appointments.get(row[0]).status is kept.new
     agreed = int(db.scalar("SELECT count(*) FROM call_attempts WHERE agreed = 1"))
     assert agreed == (1 if old.schema >= 10 else 0)  # older calls were not agreed
+    if old.schema >= 11:
+        saved = db.execute("SELECT appointment_id, protocol_id, kind FROM saved_pdfs ORDER BY kind")
+        assert [r[2] for r in saved] == ["memory-protocol", "reminder-letter"]
+        assert [n.kind for n in s.saved_pdfs.for_protocol(saved[0][1])] == ["memory-protocol"]
+        assert [n.kind for n in s.saved_pdfs.for_appointment(saved[1][0])] == ["reminder-letter"]
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(
