@@ -3196,6 +3196,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
         <source>Remove the sent date of this letter?</source>
         <translation>Das Versanddatum dieses Briefs entfernen?</translation>
     </message>
+    <message>
+        <source>Mark as sent anyway</source>
+        <translation>Trotzdem als versendet vermerken</translation>
+    </message>
 </context>
 <context>
     <name>TodayPage</name>
