@@ -2581,6 +2581,57 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     </message>
 </context>
 <context>
+    <name>RulesBox</name>
+    <message>
+        <source>Rules of the agency (read only)</source>
+        <translation>Regeln der Dienststelle (nur lesbar)</translation>
+    </message>
+    <message>
+        <source>Failed calls before announcing a home visit</source>
+        <translation>Erfolglose Anrufe vor der Ankündigung eines Hausbesuchs</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Ankündigung</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Problem with the agency&apos;s rules</source>
+        <translation>Problem mit den Regeln der Dienststelle</translation>
+    </message>
+    <message>
+        <source>{opens} to {due} days before the visit, at least {notice} days ahead</source>
+        <translation>{opens} bis {due} Tage vor dem Besuch, mindestens {notice} Tage vorher</translation>
+    </message>
+    <message>
+        <source>{opens} to {due} days before the visit</source>
+        <translation>{opens} bis {due} Tage vor dem Besuch</translation>
+    </message>
+    <message>
+        <source>Setup file of the agency ({name})</source>
+        <translation>Einrichtungsdatei der Dienststelle ({name})</translation>
+    </message>
+    <message>
+        <source>Site configuration ({path}, [rules])</source>
+        <translation>Standortkonfiguration ({path}, [rules])</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s instruction (defaults; the site configuration&apos;s rules are not usable)</source>
+        <translation>Dienstanweisung (Vorgaben; die Regeln der Standortkonfiguration sind nicht nutzbar)</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s instruction (defaults, nothing is configured)</source>
+        <translation>Dienstanweisung (Vorgaben, nichts konfiguriert)</translation>
+    </message>
+</context>
+<context>
     <name>SearchPage</name>
     <message>
         <source>Client</source>
@@ -2689,14 +2740,6 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
         <translation>Zeitpuffer &amp;Hausbesuch</translation>
     </message>
     <message>
-        <source>Failed calls before announcing a home visit</source>
-        <translation>Erfolglose Anrufe vor der Ankündigung eines Hausbesuchs</translation>
-    </message>
-    <message>
-        <source>Failed calls before announcing a home &amp;visit</source>
-        <translation>Erfolglose Anrufe vor der Ankündigung eines Haus&amp;besuchs</translation>
-    </message>
-    <message>
         <source>Letterhead</source>
         <translation>Briefkopf</translation>
     </message>
@@ -2787,10 +2830,6 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     <message>
         <source>not set up</source>
         <translation>nicht eingerichtet</translation>
-    </message>
-    <message>
-        <source>Set by the agency ({name}).</source>
-        <translation>Von der Dienststelle festgelegt ({name}).</translation>
     </message>
     <message>
         <source>The language changes the next time Outreach Desktop starts.</source>

@@ -270,8 +270,6 @@ class MainWindow(QMainWindow):
     def _settings_changed(self, settings: Settings) -> None:
         self.settings = settings
         self.idle.set_timeout(settings.idle_lock_minutes * 60)
-        if self.session is not None:
-            self.session.workflow.timeline_settings = settings.timeline()
         self._update_status()
 
     def _save_settings(self) -> None:
