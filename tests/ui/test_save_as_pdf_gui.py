@@ -110,7 +110,7 @@ def test_the_memory_protocol_is_saved_as_pdf_after_the_warning_and_noted(
 ) -> None:
     editor = _editor(session, qtbot)
     editor.edits["course"].setPlainText("Wir sind am Elbufer entlanggegangen.")
-    assert editor.save_pdf_button.text() == "Als P&DF speichern …"
+    assert editor.save_pdf_button.text() == "Als PDF spe&ichern …"
     target = tmp_path / "protokoll.pdf"
     suggested: list[str] = []
     editor.ask_path = lambda _p, s: suggested.append(s) or str(target)  # type: ignore[assignment, func-returns-value]
