@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.workspace.show_page(0)
         self.activateWindow()
-        tell_settings_problem(self)  # the unlock read them too
+        tell_settings_problem(self)  # what a service read meanwhile (a letterhead)
 
     def _update_status(self) -> None:
         if self.session is None:
