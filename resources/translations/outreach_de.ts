@@ -921,6 +921,18 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>{letter} …</translation>
     </message>
     <message>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Save as PDF: {letter}</source>
+        <translation>Als PDF speichern: {letter}</translation>
+    </message>
+    <message>
+        <source>Letters saved as PDF</source>
+        <translation>Als PDF gespeicherte Briefe</translation>
+    </message>
+    <message>
         <source>valid until {day}</source>
         <translation>gültig bis {day}</translation>
     </message>
@@ -939,52 +951,6 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Save anyway</source>
         <translation>Trotzdem speichern</translation>
-    </message>
-    <message>
-        <source>• {what} is missing – set it under {where}.</source>
-        <translation>• {what} fehlt – einzutragen unter {where}.</translation>
-    </message>
-    <message>
-        <source>Contact details missing</source>
-        <translation>Kontaktangaben fehlen</translation>
-    </message>
-    <message>
-        <source>Without these details the client cannot answer:
-{lines}</source>
-        <translation>Ohne diese Angaben kann die Kundin oder der Kunde nicht antworten:
-{lines}</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>Zurück</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>Als PDF speichern</translation>
-    </message>
-    <message>
-        <source>The PDF file is NOT encrypted and contains personal data (Sozialdaten). Save it only where it is protected, and delete it when it is no longer needed.</source>
-        <translation>Die PDF-Datei ist NICHT verschlüsselt und enthält Sozialdaten. Speichern Sie sie nur an einem geschützten Ort und löschen Sie sie, sobald sie nicht mehr gebraucht wird.</translation>
-    </message>
-    <message>
-        <source>Save unencrypted</source>
-        <translation>Unverschlüsselt speichern</translation>
-    </message>
-    <message>
-        <source>Replace file?</source>
-        <translation>Datei ersetzen?</translation>
-    </message>
-    <message>
-        <source>The file {name} already exists in {folder}. Replace it with the new PDF?</source>
-        <translation>Die Datei {name} gibt es in {folder} schon. Durch die neue PDF-Datei ersetzen?</translation>
-    </message>
-    <message>
-        <source>Replace</source>
-        <translation>Ersetzen</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation>PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -2485,6 +2451,59 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     </message>
 </context>
 <context>
+    <name>PdfSaving</name>
+    <message>
+        <source>• {what} is missing – set it under {where}.</source>
+        <translation>• {what} fehlt – einzutragen unter {where}.</translation>
+    </message>
+    <message>
+        <source>Contact details missing</source>
+        <translation>Kontaktangaben fehlen</translation>
+    </message>
+    <message>
+        <source>Without these details the client cannot answer:
+{lines}</source>
+        <translation>Ohne diese Angaben kann die Kundin oder der Kunde nicht antworten:
+{lines}</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>The file {name} already exists in {folder}. Replace it with the new PDF?</source>
+        <translation>Die Datei {name} gibt es in {folder} schon. Durch die neue PDF-Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>The PDF file is NOT encrypted and contains personal data (Sozialdaten). Save it only where it is protected, and delete it when it is no longer needed.</source>
+        <translation>Die PDF-Datei ist NICHT verschlüsselt und enthält Sozialdaten. Speichern Sie sie nur an einem geschützten Ort und löschen Sie sie, sobald sie nicht mehr gebraucht wird.</translation>
+    </message>
+    <message>
+        <source>Save unencrypted</source>
+        <translation>Unverschlüsselt speichern</translation>
+    </message>
+    <message>
+        <source>{when} · {document} saved as PDF (unencrypted)</source>
+        <translation>{when} · {document} als PDF gespeichert (unverschlüsselt)</translation>
+    </message>
+</context>
+<context>
     <name>PeriodPicker</name>
     <message>
         <source>Month</source>
@@ -2540,6 +2559,14 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Print</source>
         <translation>Drucken</translation>
+    </message>
+    <message>
+        <source>No printer is set up on this computer. Use “Save as PDF…” beside the print button to keep the document as a file and print it elsewhere.</source>
+        <translation>Auf diesem Rechner ist kein Drucker eingerichtet. Mit „Als PDF speichern …“ neben der Drucktaste lässt sich das Dokument als Datei sichern und an einem anderen Rechner drucken.</translation>
+    </message>
+    <message>
+        <source>No printer</source>
+        <translation>Kein Drucker</translation>
     </message>
 </context>
 <context>
@@ -2600,6 +2627,14 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
         <translation>Abgeschlossen – nur lesbar. Korrekturen kommen als Nachtrag hinzu (bisher: {n}).</translation>
     </message>
     <message>
+        <source>Saved as PDF</source>
+        <translation>Als PDF gespeichert</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Als P&amp;DF speichern …</translation>
+    </message>
+    <message>
         <source>Outcome: {outcome}</source>
         <translation>Ergebnis: {outcome}</translation>
     </message>
@@ -2634,6 +2669,10 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     <message>
         <source>Preparing…</source>
         <translation>Wird erstellt …</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -2828,6 +2867,57 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     </message>
 </context>
 <context>
+    <name>RulesBox</name>
+    <message>
+        <source>Rules of the agency (read only)</source>
+        <translation>Regeln der Dienststelle (nur lesbar)</translation>
+    </message>
+    <message>
+        <source>Failed calls before announcing a home visit</source>
+        <translation>Erfolglose Anrufe vor der Ankündigung eines Hausbesuchs</translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation>Ankündigung</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Erinnerung</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Problem with the agency&apos;s rules</source>
+        <translation>Problem mit den Regeln der Dienststelle</translation>
+    </message>
+    <message>
+        <source>{opens} to {due} days before the visit, at least {notice} days ahead</source>
+        <translation>{opens} bis {due} Tage vor dem Besuch, mindestens {notice} Tage vorher</translation>
+    </message>
+    <message>
+        <source>{opens} to {due} days before the visit</source>
+        <translation>{opens} bis {due} Tage vor dem Besuch</translation>
+    </message>
+    <message>
+        <source>Setup file of the agency ({name})</source>
+        <translation>Einrichtungsdatei der Dienststelle ({name})</translation>
+    </message>
+    <message>
+        <source>Site configuration ({path}, [rules])</source>
+        <translation>Standortkonfiguration ({path}, [rules])</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s instruction (defaults; the site configuration&apos;s rules are not usable)</source>
+        <translation>Dienstanweisung (Vorgaben; die Regeln der Standortkonfiguration sind nicht nutzbar)</translation>
+    </message>
+    <message>
+        <source>The agency&apos;s instruction (defaults, nothing is configured)</source>
+        <translation>Dienstanweisung (Vorgaben, nichts konfiguriert)</translation>
+    </message>
+</context>
+<context>
     <name>SaveTarget</name>
     <message>
         <source>Replace file?</source>
@@ -2955,14 +3045,6 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
         <translation>Zeitpuffer &amp;Hausbesuch</translation>
     </message>
     <message>
-        <source>Failed calls before announcing a home visit</source>
-        <translation>Erfolglose Anrufe vor der Ankündigung eines Hausbesuchs</translation>
-    </message>
-    <message>
-        <source>Failed calls before announcing a home &amp;visit</source>
-        <translation>Erfolglose Anrufe vor der Ankündigung eines Haus&amp;besuchs</translation>
-    </message>
-    <message>
         <source>Letterhead</source>
         <translation>Briefkopf</translation>
     </message>
@@ -3053,10 +3135,6 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     <message>
         <source>not set up</source>
         <translation>nicht eingerichtet</translation>
-    </message>
-    <message>
-        <source>Set by the agency ({name}).</source>
-        <translation>Von der Dienststelle festgelegt ({name}).</translation>
     </message>
     <message>
         <source>The language changes the next time Outreach Desktop starts.</source>
@@ -3531,6 +3609,10 @@ Mit „Neu“ (Strg+N) anlegen.</translation>
     <message>
         <source>Remove the sent date of this letter?</source>
         <translation>Das Versanddatum dieses Briefs entfernen?</translation>
+    </message>
+    <message>
+        <source>Mark as sent anyway</source>
+        <translation>Trotzdem als versendet vermerken</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,12 @@ def test_print_writes_the_form_and_records_the_print(
     letter = tmp_path / "brief.pdf"
     on_vault("print", "announcement-letter", "--appointment", a.id, "--out", letter).ok()
     assert letter.read_bytes().startswith(b"%PDF")
+    reopened = unlock_vault(vault_dir, PASSPHRASE)
+    try:  # noted as the GUI notes it: what left the vault, when
+        notes = reopened.saved_pdfs.for_appointment(a.id)
+        assert [n.kind for n in notes] == ["announcement-letter"]
+    finally:
+        reopened.lock()
     assert_usage_error(on_vault("print", "nonsense", "--appointment", a.id, "--out", letter))
 
 

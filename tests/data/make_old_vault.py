@@ -97,6 +97,8 @@ def inside(schema: int, tree: Path, target: Path) -> None:
             outcome_correction(session)
         if schema >= 10:  # a home visit agreed by phone (the demo agrees none)
             agreed_call(session)
+        if schema >= 14:  # a letter and a protocol saved as PDF (the demo saves none)
+            saved_pdfs(session)
     finally:
         session.lock()
 
@@ -126,6 +128,18 @@ def outcome_correction(session: Any) -> None:
                 continue
             return
     raise SystemExit("no appointment whose outcome could be corrected")
+
+
+def saved_pdfs(session: Any) -> None:
+    """Schema 11: a letter and a memory protocol noted as saved as PDF, through the service."""
+    from outreach_desktop.domain.documents import DocumentKind
+    from outreach_desktop.domain.vocabulary import Approach
+
+    at = datetime.combine(TODAY, datetime.min.time()).replace(hour=12)
+    visit = next(a for a in session.appointments.search() if a.approach is Approach.HOME_VISIT)
+    session.saved_pdfs.letter_saved(visit.id, DocumentKind.REMINDER_LETTER, "de:2026-11-1", at)
+    protocol = next(p for p in session.protocols.all() if p.is_final)
+    session.saved_pdfs.protocol_saved(protocol.id, at)
 
 
 def agreed_call(session: Any) -> None:

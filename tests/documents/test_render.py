@@ -81,7 +81,8 @@ def test_footer_names_form_version_and_pages(rendered: RenderFn, kind: K, lang: 
     doc = rendered(kind, lang)
     text = doc.poppler_text()
     version = form_version(kind, lang)
-    v = "2026-11-2" if kind is K.HANDOVER_CONSENT else "2026-11-1"  # handover reworded (§6)
+    reworded = (K.HANDOVER_CONSENT, K.CONFIRMATION_LETTER)  # §6; follows the approach
+    v = "2026-11-2" if kind in reworded else "2026-11-1"
     assert version == (f"de:{v}" if lang == "de" else f"de:{v}+{lang}:{v}")
     assert text.count(version) == doc.pages  # on every page
     assert "Ref. c-0001" in text

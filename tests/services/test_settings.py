@@ -11,7 +11,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from outreach_desktop.domain.appointments import DEFAULT_BUFFER, MAX_BUFFER_MIN
-from outreach_desktop.domain.home_visit import MAX_FAILED_CALLS, TimelineSettings
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.settings import (
     IDLE_LOCK_RANGE,
@@ -72,13 +71,7 @@ def test_values_are_normalized() -> None:
 
 def test_save_normalizes() -> None:
     save_settings(
-        Settings(
-            language="xx",
-            idle_lock_minutes=-3,
-            buffer_home_visit=9999,
-            min_failed_calls=-1,
-            statistics_threshold=1,
-        )
+        Settings(language="xx", idle_lock_minutes=-3, buffer_home_visit=9999, statistics_threshold=1)
     )
     stored = json.loads(settings_path().read_text("utf-8"))
     assert stored == {
@@ -88,7 +81,6 @@ def test_save_normalizes() -> None:
         "buffer_walk_and_talk": 30,
         "buffer_accompaniment": 30,
         "buffer_home_visit": 240,
-        "min_failed_calls": 0,
         "statistics_threshold": 2,  # a count of 1 never leaves the vault as it is
         "agency_name": "",
         "agency_department": "",
@@ -102,15 +94,14 @@ def test_save_normalizes() -> None:
 
 def test_garbage_numbers_fall_back_to_defaults(isolated_home: object) -> None:
     settings_path().parent.mkdir(parents=True, exist_ok=True)
-    settings_path().write_text('{"buffer_home_visit": "viel", "min_failed_calls": null}', "utf-8")
-    loaded = load_settings()
-    assert loaded.buffer_home_visit == 45 and loaded.min_failed_calls == 2
+    settings_path().write_text('{"buffer_home_visit": "viel", "min_failed_calls": 0}', "utf-8")
+    loaded = load_settings()  # an older file's own rule is ignored: the agency sets it
+    assert loaded.buffer_home_visit == 45 and not hasattr(loaded, "min_failed_calls")
 
 
 def test_unusable_values_fall_back_to_the_declared_defaults() -> None:
     numbers = [f.name for f in fields(Settings) if isinstance(f.default, int)]
     assert Settings(**dict.fromkeys(numbers, "viel"), language="fr").normalized() == Settings()
-    assert Settings().min_failed_calls == TimelineSettings().min_failed_calls
     assert all(Settings().buffer_for(a) == DEFAULT_BUFFER[a] for a in Approach)
 
 
@@ -124,16 +115,13 @@ def test_normalized_keeps_what_a_setting_accepts(values: dict[str, object]) -> N
     assert normal.language in LANGUAGES
     assert IDLE_LOCK_RANGE[0] <= normal.idle_lock_minutes <= IDLE_LOCK_RANGE[1]
     assert all(0 <= normal.buffer_for(a) <= MAX_BUFFER_MIN for a in Approach)
-    assert 0 <= normal.min_failed_calls <= MAX_FAILED_CALLS
     for f in fields(Settings):
         assert type(getattr(normal, f.name)) is type(f.default)
         if f.name.startswith("agency_"):
             assert len(getattr(normal, f.name)) <= 200
 
 
-@pytest.mark.parametrize(
-    "name", ["idle_lock_minutes", "buffer_walk_and_talk", "buffer_home_visit", "min_failed_calls"]
-)
+@pytest.mark.parametrize("name", ["idle_lock_minutes", "buffer_walk_and_talk", "buffer_home_visit"])
 def test_a_settings_range_is_what_normalizing_keeps(name: str) -> None:
     from outreach_desktop.services.settings import Settings, setting_range
 

@@ -232,6 +232,11 @@ def test_what_its_schema_added_is_in_each_vault(old: OldVault) -> None:
     mapped = db.scalar("SELECT count(*) FROM conducts WHERE map_documented_by != ''")
     closed = db.scalar("SELECT count(*) FROM conducts WHERE closed_at IS NOT NULL")
     assert (mapped, closed) == ((1, 1) if old.schema >= 12 else (0, 0))  # older: not closed
+    if old.schema >= 14:
+        saved = db.execute("SELECT appointment_id, protocol_id, kind FROM saved_pdfs ORDER BY kind")
+        assert [r[2] for r in saved] == ["memory-protocol", "reminder-letter"]
+        assert [n.kind for n in s.saved_pdfs.for_protocol(saved[0][1])] == ["memory-protocol"]
+        assert [n.kind for n in s.saved_pdfs.for_appointment(saved[1][0])] == ["reminder-letter"]
 
 
 def test_every_old_vault_has_the_statistics_indexes_and_its_figures(old: OldVault) -> None:

@@ -48,7 +48,8 @@ def test_join_after_comparing_the_fingerprint(
     box = page.agency
     assert "Noch keiner Dienststelle beigetreten" in box.state.text()
     assert window.session.identity.device_fingerprint() in box.state.text()
-    assert page.min_calls.isEnabled()
+    assert page.rules.values["source"].text().startswith("Dienstanweisung")  # defaults
+    assert page.rules.values["calls"].text() == "2"
     fingerprint = json.loads(setup_file.read_bytes())["setup"]["fingerprint"]
     box.ask_path = lambda _parent: str(setup_file)
     messages.set_next_answer(False)  # the fingerprints differ: do not join
@@ -59,7 +60,10 @@ def test_join_after_comparing_the_fingerprint(
     assert error_boxes == []
     assert "Jobcenter Lüchow" in box.state.text() and fingerprint in box.state.text()
     assert "5 erfolglose Anrufversuche" in box.state.text() and "3 Tage" in box.state.text()
-    assert not page.min_calls.isEnabled() and page.min_calls.value() == 5
+    assert page.rules.values["calls"].text() == "5"  # shown at once, read-only
+    assert page.rules.values["source"].text() == (
+        "Einrichtungsdatei der Dienststelle (Jobcenter Lüchow)"
+    )
     assert window.session.workflow.timeline_settings.min_failed_calls == 5
 
 

@@ -79,6 +79,7 @@ def test_consent_printed_signed_on_screen_and_releasing_the_start(
 
     printed: list[PrintPages] = []
     panel.print_pages = lambda _parent, pages: printed.append(pages) or True  # type: ignore[assignment, func-returns-value]
+    panel.has_printer = lambda: True  # a printer is set up
     panel.print_button.click()
     settle(panel)
     assert printed and printed[0].pdf.startswith(b"%PDF")
@@ -148,6 +149,10 @@ def test_save_as_pdf_warns_and_writes_only_where_chosen(
     panel.save_button.click()
     settle(panel)
     assert target.read_bytes().startswith(b"%PDF")
+    text = "\n".join(
+        p.extract_text() for p in pypdf.PdfReader(io.BytesIO(target.read_bytes())).pages
+    )
+    assert "Jürgen Größer" in text and "Einverständnis" in text  # the form, parsed back
     assert (target.stat().st_mode & 0o777) == 0o600
     consent = session.consents.for_appointment(a.id)[0]
     assert [e.event for e in consent.events] == ["prepared", "pdf-saved"]
@@ -189,7 +194,7 @@ def test_the_file_dialog_leaves_the_question_to_us(
         return 0
 
     monkeypatch.setattr(QFileDialog, "exec", exec_)
-    assert work.consents._ask_path(work.consents, "x.pdf") == ""
+    assert work.consents.ask_path(work.consents, "x.pdf") == ""
     assert options == [True]
 
 
@@ -246,6 +251,7 @@ def _print_slowly(
     release, on_gui = _slow_forms(panel, monkeypatch)
     printed: list[PrintPages] = []
     panel.print_pages = lambda _parent, pages: printed.append(pages) or True  # type: ignore[assignment, func-returns-value]
+    panel.has_printer = lambda: True  # a printer is set up
     panel.print_button.click()
     qtbot.waitUntil(lambda: bool(on_gui))
     return release, on_gui, printed
@@ -277,6 +283,7 @@ def test_a_letter_that_cannot_be_made_says_why(
 ) -> None:
     _session, _a, work = setup
     panel = work.consents
+    panel.has_printer = lambda: True  # a printer is set up
     panel.letter_buttons[DocumentKind.ANNOUNCEMENT_LETTER].click()  # not for an accompaniment
     settle(panel)
     assert error_boxes == ["Ankündigung und Erinnerung gibt es nur für Hausbesuche."]
@@ -342,7 +349,8 @@ def test_missing_contact_details_warn_before_printing_and_saving(
 
     shown: list[Any] = []
     panel.print_pages = lambda _w, pages: shown.append(pages) or False  # type: ignore[assignment]
-    import outreach_desktop.ui.consents_panel as module
+    panel.has_printer = lambda: True  # a printer is set up
+    import outreach_desktop.ui.pdf_saving as module
 
     original = module.confirm
     module.confirm = confirm  # type: ignore[assignment]

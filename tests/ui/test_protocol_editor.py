@@ -344,6 +344,7 @@ def test_finalizing_and_printing_run_off_the_gui_thread(
 
     shown: list[int] = []
     editor.print_pages = lambda _parent, pages: shown.append(len(pages.images)) or True  # type: ignore[assignment, func-returns-value]
+    editor.has_printer = lambda: True  # a printer is set up
     editor.print_button.click()
     assert editor.print_button.text() == "Wird erstellt …"
     finished(qtbot, editor)

@@ -35,12 +35,15 @@ def test_the_window_tells_once_at_start(
     assert len(error_boxes) == 1
 
 
-def test_the_window_tells_after_an_unlock_that_read_them(
+def test_the_window_tells_after_an_unlock_what_was_read_before(
     qtbot: Any, make_window: Any, error_boxes: list[str], tmp_path: Path
 ) -> None:
+    """The unlock itself reads no settings (the rules are the agency's, not the caseworker's);
+    a service that read them meanwhile (a letter's letterhead) has its problem told then."""
     window = make_window()
     qtbot.wait(20)
     _break_settings()
+    load_settings()  # as building a letter's letterhead does
     session = create_vault(tmp_path / "tresor", PASSPHRASE, owner_name="Anna Beispiel",
                            kdf=FAST_KDF)  # fmt: skip
     window.open_session(session)

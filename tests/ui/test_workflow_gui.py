@@ -41,7 +41,7 @@ class Clock:
 
 
 @pytest.fixture
-def s(session: Session, german: None, qtbot: Any) -> Session:
+def s(session: Session, german: None, answerable_sender: None, qtbot: Any) -> Session:
     return session
 
 

@@ -17,7 +17,7 @@ from outreach_desktop.domain.errors import UserError
 from outreach_desktop.hardening import disable_core_dumps
 from outreach_desktop.logs import describe_bug, setup_logging
 from outreach_desktop.services.files import TargetExists
-from outreach_desktop.services.settings import take_settings_problem
+from outreach_desktop.services.settings import load_settings, take_settings_problem
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ def _main(argv: Sequence[str] | None) -> int:
     args = parser.parse_args(argv)
     disable_core_dumps()
     setup_logging()
+    load_settings()  # read at start, as the GUI does: an unusable file is told whatever runs
     try:
         return _run(args)
     finally:

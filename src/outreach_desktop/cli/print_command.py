@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"Warnung: {warning}", file=sys.stderr)
         if consent is not None:
             service.record_saved(consent.id, now, rendered)  # an unencrypted copy exists
+        elif kind.is_letter:  # noted as the GUI notes it
+            session.saved_pdfs.letter_saved(args.appointment, kind, rendered.form_version, now)
     copy = ", Prüfexemplar – nicht zur Unterschrift" if args.review else ""
     print(f"Gespeichert: {written} ({kind.label_de}, Fassung {rendered.form_version}{copy})")
     print(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from typing import Any
 
 from outreach_desktop.domain import field_limits as limits
@@ -127,3 +128,59 @@ def _whole(check: Checker, value: object, name: str, label: str, low: int, high:
         check.fail(name, label, "Bitte eine ganze Zahl angeben.")
     elif not low <= value <= high:
         check.fail(name, label, f"Zwischen {low} und {high}.")
+
+
+# ---- the rules in force on a laptop ------------------------------------------------------------
+
+SITE_RULE_KEYS = tuple(f.name for f in fields(TimelineSettings))
+
+
+def site_rules_from_dict(data: object) -> TimelineSettings:
+    """The `[rules]` table of the site configuration file (agency.toml): the home visit's
+    timeline only (the exchange's rules come with its setup file). Missing entries take the
+    instruction's defaults; an unknown or invalid entry is refused, never ignored."""
+    if not isinstance(data, dict):
+        raise ValidationError(
+            [FieldError("rules", "Regeln", "„[rules]“ muss eine Tabelle mit Zahlen sein.")]
+        )
+    unknown = sorted(set(data) - set(SITE_RULE_KEYS))
+    if unknown:
+        raise ValidationError([
+            FieldError(u, u, "Diese Regel gibt es in der Standortkonfiguration nicht (möglich: "
+                       f"{', '.join(SITE_RULE_KEYS)}).")
+            for u in unknown
+        ])  # fmt: skip
+    return _timeline(dict(data))
+
+
+class RulesSource(StrEnum):
+    SETUP = "setup"  # the exchange's setup file the laptop joined with
+    SITE = "site"  # the site configuration file IT installed (agency.toml, [rules])
+    DEFAULT = "default"  # nothing configured: the instruction's values
+
+
+@dataclass(frozen=True)
+class RulesInForce:
+    """The home visit's timeline a laptop follows, and where it comes from. A caseworker never
+    sets it: the joined agency's setup file, else the site configuration, else the defaults."""
+
+    timeline: TimelineSettings
+    source: RulesSource
+    detail: str = ""  # the agency's name, or the site file's path
+    problem: str = ""  # German: why the site file's rules were not used (defaults apply)
+
+
+def rules_in_force(
+    joined: tuple[str, AgencyRules] | None,
+    site: TimelineSettings | None,
+    site_path: str,
+    problem: str = "",
+) -> RulesInForce:
+    """One rule for GUI, CLI and services: the joined agency (name, rules) wins, then the site
+    file's rules, then the instruction's defaults."""
+    if joined is not None:
+        name, rules = joined
+        return RulesInForce(rules.timeline, RulesSource.SETUP, name)
+    if site is not None:
+        return RulesInForce(site, RulesSource.SITE, site_path)
+    return RulesInForce(TimelineSettings(), RulesSource.DEFAULT, "", problem)

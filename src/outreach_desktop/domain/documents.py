@@ -168,3 +168,22 @@ class ProtocolDocument:
     sections: tuple[tuple[str, str], ...]  # (label, text); empty texts are left out
     addenda: tuple[tuple[str, str], ...] = ()  # (when and who, text)
     reference: str = ""
+
+
+PROTOCOL_PDF = "memory-protocol"  # the kind noted when a memory protocol is saved as PDF
+
+
+@dataclass(frozen=True)
+class SavedPdf:
+    """A note that a PDF left the vault: which document (a DocumentKind value, or
+    PROTOCOL_PDF), in which wording, and when. No path, no content."""
+
+    kind: str
+    saved_at: datetime
+    form_version: str = ""
+
+    @property
+    def label_de(self) -> str:
+        if self.kind == PROTOCOL_PDF:
+            return "Gedächtnisprotokoll"
+        return DocumentKind(self.kind).label_de

@@ -7,12 +7,15 @@ from __future__ import annotations
 import contextlib
 import logging
 import tomllib
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
 from typing import Any
 
 from outreach_desktop import paths
-from outreach_desktop.domain.agency import AgencyLetterhead, AgencySetup
+from outreach_desktop.domain.agency import AgencyLetterhead, AgencySetup, site_rules_from_dict
 from outreach_desktop.domain.documents import Letterhead
+from outreach_desktop.domain.errors import ValidationError
+from outreach_desktop.domain.home_visit import TimelineSettings
 from outreach_desktop.services.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -69,3 +72,36 @@ def letterhead(settings: Settings, agency: AgencySetup | None = None) -> Letterh
         if getattr(settings, setting, "").strip()
     }
     return replace(base, **own)
+
+
+@dataclass(frozen=True)
+class SiteRules:
+    """The `[rules]` of the site's agency.toml: None when it sets none (or is unusable, with
+    the German `problem`)."""
+
+    timeline: TimelineSettings | None
+    path: Path
+    problem: str = ""
+
+
+def site_rules(folder: Path | None = None) -> SiteRules:
+    """The home-visit timeline IT set in the site configuration file, checked."""
+    path = (folder or paths.site_config_dir()) / AGENCY_FILE
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return SiteRules(None, path)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return SiteRules(None, path, f"{path} ist nicht lesbar: es gelten die Vorgaben.")
+    if "rules" not in data:
+        return SiteRules(None, path)
+    try:
+        return SiteRules(site_rules_from_dict(data["rules"]), path)
+    except ValidationError as exc:
+        return SiteRules(None, path, rules_problem(path, exc))
+
+
+def rules_problem(path: Path, exc: ValidationError) -> str:
+    """One German message naming the file and each refused rule."""
+    lines = "; ".join(f"{e.label}: {e.message.rstrip('.')}" for e in exc.errors)
+    return f"Die Regeln in {path} wurden nicht verwendet – {lines}. Es gelten die Vorgaben."

@@ -13,13 +13,15 @@ from outreach_desktop.domain.agency import (
     AgencyLetterhead,
     AgencyRules,
     AgencySetup,
+    RulesInForce,
     rules_from_dict,
+    rules_in_force,
     rules_to_dict,
 )
 from outreach_desktop.domain.errors import DomainError, UserError
-from outreach_desktop.domain.home_visit import TimelineSettings
 from outreach_desktop.exchange import keys
 from outreach_desktop.exchange.setup_file import FILE_NAME, SignedSetup, read_setup, write_setup
+from outreach_desktop.services.agency import SiteRules
 from outreach_desktop.storage.errors import AgencyKeysChanged
 from outreach_desktop.storage.exchange_repo import Agency, AgencyRepository
 from outreach_desktop.storage.identity_repo import Holder, Identity, IdentityRepository, Role
@@ -163,10 +165,12 @@ class IdentityService:
         agency = self._agency.get()
         return None if agency is None else keys.PublicKeys(agency.age_recipient, agency.sign_public)
 
-    def timeline(self, own: TimelineSettings) -> TimelineSettings:
-        """The home-visit timeline in force: the joined agency's, else the caseworker's own."""
+    def rules(self, site: SiteRules) -> RulesInForce:
+        """The home-visit timeline in force and where it comes from: the joined agency's, else
+        the site configuration's, else the instruction's defaults (never the caseworker's)."""
         joined = self.joined()
-        return joined.rules.timeline if joined is not None else own
+        agency = (joined.name, joined.rules) if joined is not None else None
+        return rules_in_force(agency, site.timeline, str(site.path), site.problem)
 
 
 def _utc(now: datetime | None) -> datetime:

@@ -12,7 +12,7 @@ from outreach_desktop.domain.documents import Letterhead
 from outreach_desktop.domain.passphrase import check_new_passphrase, normalize_passphrase
 from outreach_desktop.domain.people import Staff
 from outreach_desktop.exchange.setup_file import SignedSetup
-from outreach_desktop.services.agency import letterhead
+from outreach_desktop.services.agency import letterhead, site_rules
 from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.conflicts import ConflictService
 from outreach_desktop.services.consents import ConsentService
@@ -24,8 +24,9 @@ from outreach_desktop.services.people import ClientService, StaffService, ThirdP
 from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.purge import PurgeResult, PurgeService
 from outreach_desktop.services.receipts import ReceiptService
-from outreach_desktop.services.settings import load_settings
 from outreach_desktop.services.statistics import StatisticsService
+from outreach_desktop.services.saved_pdfs import SavedPdfService
+from outreach_desktop.services.settings import load_settings
 from outreach_desktop.services.sync_log import SyncLogService
 from outreach_desktop.services.talks import TalkService
 from outreach_desktop.services.templates import TemplateService
@@ -47,6 +48,7 @@ from outreach_desktop.storage.protocol_repo import (
     SearchIndex,
     TemplateRepository,
 )
+from outreach_desktop.storage.saved_pdf_repo import SavedPdfRepository
 from outreach_desktop.storage.secure_memory import release_freed_memory as release_freed_memory
 from outreach_desktop.storage.secure_memory import wipe_freed_memory as wipe_freed_memory
 from outreach_desktop.storage.statistics_repo import StatisticsRepository
@@ -107,6 +109,9 @@ class Session:
             clients,
             workflow_repo,
         )
+        self.saved_pdfs = SavedPdfService(
+            SavedPdfRepository(db, device), self.appointments, self.protocols
+        )
         self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
         self.site_setup_problem = ""  # IT's setup file could not be used (shown in Settings)
         self.purging = PurgeService(vault)
@@ -118,6 +123,7 @@ class Session:
             self.site_setup_problem = self.identity.join_from_site()
             # one query when nothing is due; what went is kept to be told
             self.purged_at_unlock = self.purging.at_unlock()
+        self.rules = self.identity.rules(site_rules())  # the agency's, never the caseworker's
         self.outbox = ExportService(db, device, self.identity)
         # the office station's import and Posteingang (refused on a laptop's vault)
         self.inbox = inbox_service(db, device, self.identity, self.transaction, self.meta)
@@ -128,7 +134,7 @@ class Session:
             staff,
             workflow_repo,
             StoredConsentLookup(db, device),
-            timeline_settings=self.identity.timeline(load_settings().timeline()),
+            timeline_settings=self.rules.timeline,
         )
         self.outcomes = OutcomeService(self.workflow, appointment_repo, workflow_repo)
         self.statistics = StatisticsService(
@@ -149,7 +155,8 @@ class Session:
 
     def _follow_agency(self) -> None:
         """The joined agency's rules apply, and its recovery key guards the vault's data key."""
-        self.workflow.timeline_settings = self.identity.timeline(load_settings().timeline())
+        self.rules = self.identity.rules(site_rules())
+        self.workflow.timeline_settings = self.rules.timeline
         joined = self.identity.joined()
         slots = self._vault.slots
         current = slots.recovery.recipient if slots.recovery else ""

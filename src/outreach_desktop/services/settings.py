@@ -15,7 +15,6 @@ from outreach_desktop import paths
 from outreach_desktop.domain.appointments import DEFAULT_BUFFER, MAX_BUFFER_MIN
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.field_limits import LETTERHEAD_LINE
-from outreach_desktop.domain.home_visit import DEFAULT_SETTINGS, MAX_FAILED_CALLS, TimelineSettings
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.atomic import atomic_write, private_dir
 
@@ -58,10 +57,8 @@ class Settings:
         default=DEFAULT_BUFFER[Approach.ACCOMPANIMENT], metadata=_BUFFER
     )
     buffer_home_visit: int = field(default=DEFAULT_BUFFER[Approach.HOME_VISIT], metadata=_BUFFER)
-    # before a home visit is announced in writing; the agency's timeline default
-    min_failed_calls: int = field(
-        default=DEFAULT_SETTINGS.min_failed_calls, metadata=_between(0, MAX_FAILED_CALLS)
-    )
+    # (no rule of the instruction here: the failed calls before a home visit's announcement and
+    # the letter windows are the agency's, services/agency.py `site_rules`, setup file)
     # statistics that leave the vault (report, CSV, CLI): counts from 1 to this minus 1 as "< n"
     statistics_threshold: int = field(default=3, metadata=_between(2, 50))
     # letterhead; empty fields fall back to the agency's site configuration (agency.toml)
@@ -82,9 +79,6 @@ class Settings:
             Approach.ACCOMPANIMENT: self.buffer_accompaniment,
             Approach.HOME_VISIT: self.buffer_home_visit,
         }[approach]
-
-    def timeline(self) -> TimelineSettings:
-        return TimelineSettings(min_failed_calls=self.min_failed_calls)
 
 
 def setting_range(name: str) -> tuple[int, int]:

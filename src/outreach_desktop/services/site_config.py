@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Literal
 
 from outreach_desktop import paths
+from outreach_desktop.domain.agency import site_rules_from_dict
 from outreach_desktop.domain.documents import Letterhead
-from outreach_desktop.domain.errors import UserError
+from outreach_desktop.domain.errors import UserError, ValidationError
 from outreach_desktop.exchange.keys import InvalidKey, parse_recipient
 from outreach_desktop.exchange.setup_file import FILE_NAME as SETUP_FILE
 from outreach_desktop.exchange.setup_file import read_setup
-from outreach_desktop.services.agency import AGENCY_FILE, LOGO_FILE
+from outreach_desktop.services.agency import AGENCY_FILE, LOGO_FILE, rules_problem
 from outreach_desktop.services.checklists import load_checklists, toml_where
 from outreach_desktop.services.templates import FILE as TEMPLATES_FILE
 from outreach_desktop.services.templates import agency_templates
@@ -34,7 +35,11 @@ class SiteFile:
 
 
 SITE_FILES = (
-    SiteFile(AGENCY_FILE, "Briefkopf der Dienststelle (Name, Anschrift, Kontakt)"),
+    SiteFile(
+        AGENCY_FILE,
+        "Briefkopf der Dienststelle (Name, Anschrift, Kontakt) und ihre Regeln "
+        "für Hausbesuche ([rules])",
+    ),
     SiteFile(LOGO_FILE, "Logo auf Briefen und Formularen (PNG)"),
     SiteFile(RECIPIENT_FILE, "Wiederherstellungsschlüssel der Dienststelle (age1…)"),
     SiteFile(SETUP_FILE, "Einrichtungsdatei des Austauschs (von `office init`)"),
@@ -87,7 +92,12 @@ def _agency_toml(path: Path) -> FileReport:
         return FileReport(path.name, "fehlerhaft", "keine UTF-8-Textdatei")
     except tomllib.TOMLDecodeError as exc:
         return FileReport(path.name, "fehlerhaft", f"{toml_where(exc)}: kein gültiges TOML")
-    known = {f.name for f in fields(Letterhead)} - {"logo_png"}
+    if "rules" in data:
+        try:
+            site_rules_from_dict(data["rules"])
+        except ValidationError as exc:
+            return FileReport(path.name, "fehlerhaft", rules_problem(path, exc))
+    known = {f.name for f in fields(Letterhead)} - {"logo_png"} | {"rules"}
     unknown = sorted(set(data) - known)
     detail = f"unbekannte Schlüssel ignoriert: {', '.join(unknown)}" if unknown else ""
     return FileReport(path.name, "verwendet", detail)

@@ -6,14 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -24,10 +21,8 @@ from PySide6.QtWidgets import (
 
 from outreach_desktop.domain.consents import Consent, ConsentState, GivenHow
 from outreach_desktop.domain.documents import DocumentKind, document_file_name
-from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.vocabulary import Approach
-from outreach_desktop.services.documents import DocumentService, Rendered, pdf_target, save_pdf
-from outreach_desktop.services.files import TargetExists
+from outreach_desktop.services.documents import DocumentService, Rendered, save_pdf
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.consent_dialogs import (
@@ -39,7 +34,14 @@ from outreach_desktop.ui.consent_dialogs import (
 from outreach_desktop.ui.formats import format_date, format_datetime
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import confirm, show_error
-from outreach_desktop.ui.printing import PrintPages, render_for_print, show_print_preview
+from outreach_desktop.ui.pdf_saving import ask_pdf_path, ask_target, contact_ok, saved_text
+from outreach_desktop.ui.printing import (
+    PrintPages,
+    printer_available,
+    printer_ready,
+    render_for_print,
+    show_print_preview,
+)
 from outreach_desktop.ui.talks_box import TalksBox
 from outreach_desktop.ui.widgets.common import button
 
@@ -60,7 +62,8 @@ class ConsentsPanel(QWidget):
         self.busy = Busy(self, lambda: not session.is_locked)
         # seams for tests: what shows a print preview and asks for a file name
         self.print_pages: Callable[[QWidget, PrintPages], bool] = show_print_preview
-        self.ask_path: Callable[[QWidget, str], str] = self._ask_path
+        self.ask_path: Callable[[QWidget, str], str] = ask_pdf_path
+        self.has_printer: Callable[[], bool] = printer_available
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Consents"))
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -105,14 +108,22 @@ class ConsentsPanel(QWidget):
 
     def _letters_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Letters"))
-        letters = QHBoxLayout(box)
+        grid = QGridLayout(box)
         self.letter_buttons: dict[DocumentKind, QPushButton] = {}
-        for kind in (k for k in DocumentKind if k.is_letter):
+        self.letter_save_buttons: dict[DocumentKind, QPushButton] = {}
+        for row, kind in enumerate(k for k in DocumentKind if k.is_letter):
             text = self.tr("{letter}…").format(letter=label_of(kind))
             push = button(text, lambda _c=False, k=kind: self._letter(k))
-            self.letter_buttons[kind] = push
-            letters.addWidget(push)
-        letters.addStretch(1)
+            save = button(self.tr("Save as PDF…"), lambda _c=False, k=kind: self._save_letter(k))
+            save.setAccessibleName(self.tr("Save as PDF: {letter}").format(letter=label_of(kind)))
+            self.letter_buttons[kind], self.letter_save_buttons[kind] = push, save
+            grid.addWidget(push, row, 0)
+            grid.addWidget(save, row, 1)
+        grid.setColumnStretch(2, 1)
+        self.letter_history = QLabel()
+        self.letter_history.setWordWrap(True)
+        self.letter_history.setAccessibleName(self.tr("Letters saved as PDF"))
+        grid.addWidget(self.letter_history, len(self.letter_buttons), 0, 1, 3)
         return box
 
     # ---- state -------------------------------------------------------------------------------
@@ -135,7 +146,14 @@ class ConsentsPanel(QWidget):
         self.new_button.setEnabled(not anonymous)
         home = appointment.approach is Approach.HOME_VISIT
         for kind, push in self.letter_buttons.items():
-            push.setVisible(not anonymous and (home or kind is DocumentKind.CONFIRMATION_LETTER))
+            shown = not anonymous and (home or kind is DocumentKind.CONFIRMATION_LETTER)
+            push.setVisible(shown)
+            self.letter_save_buttons[kind].setVisible(shown)
+        saves = [] if anonymous else self.session.saved_pdfs.for_appointment(self.appointment_id)
+        self.letter_history.setText("\n".join(
+            saved_text(label_of(DocumentKind(n.kind)), format_datetime(n.saved_at)) for n in saves
+        ))  # fmt: skip
+        self.letter_history.setVisible(bool(saves))
         self.letters.setVisible(not anonymous)
         self.talks.setVisible(not anonymous)
         if not anonymous:
@@ -210,6 +228,8 @@ class ConsentsPanel(QWidget):
         if c is None:
             return
         consent_id, today = c.id, self.now().date()
+        if not printer_ready(self, self.has_printer):
+            return
         if not self._contact_ok(self.tr("Print anyway")):
             return
         self._preview(
@@ -226,7 +246,7 @@ class ConsentsPanel(QWidget):
             return
         start = self.session.appointments.get(self.appointment_id).start
         kind = DocumentKind.for_consent(c.kind)
-        target = self._ask_target(document_file_name(kind, start.date()))
+        target = ask_target(self, document_file_name(kind, start.date()), self.ask_path)
         if target is None:
             return
         path, replace = target
@@ -244,66 +264,7 @@ class ConsentsPanel(QWidget):
         )  # fmt: skip
 
     def _contact_ok(self, action: str) -> bool:
-        """Before a letter or form leaves: a warning naming each missing sender detail and where
-        to set it (domain/contact_check.py); True when nothing is missing or the user goes on."""
-        gaps = self.documents.contact_gaps(self.appointment_id)
-        if not gaps:
-            return True
-        lines = "\n".join(
-            self.tr("• {what} is missing – set it under {where}.").format(
-                what=gap.label, where=gap.where
-            )
-            for gap in gaps
-        )
-        return confirm(
-            self, self.tr("Contact details missing"),
-            self.tr("Without these details the client cannot answer:\n{lines}").format(
-                lines=lines
-            ),
-            action, back=self.tr("Back"),
-        )  # fmt: skip
-
-    def _ask_target(self, suggestion: str) -> tuple[str, bool] | None:
-        """The warning first, then where to save, then whether to replace a file of that name:
-        the path and whether replacing it was confirmed; None when the user backs out."""
-        if not confirm(
-            self, self.tr("Save as PDF"),
-            self.tr("The PDF file is NOT encrypted and contains personal data (Sozialdaten). "
-                    "Save it only where it is protected, and delete it when it is no longer "
-                    "needed."),
-            self.tr("Save unencrypted"),
-        ):  # fmt: skip
-            return None
-        path = self.ask_path(self, suggestion)
-        if not path:
-            return None
-        try:
-            pdf_target(path)
-        except TargetExists as exists:
-            return (path, True) if self._may_replace(exists.path) else None
-        except UserError as exc:
-            show_error(self, exc, self.tr("Save as PDF"))
-            return None
-        return path, False
-
-    def _may_replace(self, path: Path) -> bool:
-        """Our own question (the file dialog's is switched off, so it is asked once, always)."""
-        return confirm(
-            self, self.tr("Replace file?"),
-            self.tr("The file {name} already exists in {folder}. Replace it with the new PDF?")
-            .format(name=path.name, folder=path.parent),
-            self.tr("Replace"),
-        )  # fmt: skip
-
-    def _ask_path(self, parent: QWidget, suggestion: str) -> str:
-        dialog = QFileDialog(parent, self.tr("Save as PDF"), suggestion, self.tr("PDF (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        dialog.setOption(QFileDialog.Option.DontConfirmOverwrite)  # _may_replace asks
-        try:
-            return dialog.selectedFiles()[0] if dialog.exec() else ""
-        finally:
-            dialog.deleteLater()
+        return contact_ok(self, self.documents.contact_gaps(self.appointment_id), action)
 
     def _given(self, how: GivenHow) -> None:
         c = self.current()
@@ -322,7 +283,7 @@ class ConsentsPanel(QWidget):
 
     def _reprint(self) -> None:
         c = self.current()
-        if c is None or not c.signed_pdf:
+        if c is None or not c.signed_pdf or not printer_ready(self, self.has_printer):
             return
         consent_id = c.id
         self._preview(
@@ -333,12 +294,36 @@ class ConsentsPanel(QWidget):
 
     def _letter(self, kind: DocumentKind) -> None:
         today = self.now().date()
+        if not printer_ready(self, self.has_printer):
+            return
         if not self._contact_ok(self.tr("Print anyway")):
             return
         self._preview(
             self.letter_buttons[kind],
             lambda: self.documents.letter(self.appointment_id, kind, today),
         )
+
+    def _save_letter(self, kind: DocumentKind) -> None:
+        """The letter as PDF where the user chooses, after the same warnings as a form; the
+        save is noted in the appointment's letter history."""
+        if not self._contact_ok(self.tr("Save anyway")):
+            return
+        start = self.session.appointments.get(self.appointment_id).start
+        target = ask_target(self, document_file_name(kind, start.date()), self.ask_path)
+        if target is None:
+            return
+        (path, replace), appointment_id = target, self.appointment_id
+        today, now = self.now().date(), self.now()
+
+        def write() -> None:
+            rendered = self.documents.letter(appointment_id, kind, today)
+            save_pdf(path, rendered.pdf, replace=replace)
+            self.session.saved_pdfs.letter_saved(appointment_id, kind, rendered.form_version, now)
+
+        self.busy.run(
+            write, lambda _r: self._done(), self._failed,
+            button=self.letter_save_buttons[kind], disable=(self,),
+        )  # fmt: skip
 
     # ---- background work: rendering, rasterizing and recording off the GUI thread -----------
     def _preview(

@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self.workspace.show_page(0)
         self.activateWindow()
-        tell_settings_problem(self)  # the unlock read them too
+        tell_settings_problem(self)  # what a service read meanwhile (a letterhead)
 
     def _update_status(self) -> None:
         if self.session is None:
@@ -270,8 +270,6 @@ class MainWindow(QMainWindow):
     def _settings_changed(self, settings: Settings) -> None:
         self.settings = settings
         self.idle.set_timeout(settings.idle_lock_minutes * 60)
-        if self.session is not None:
-            self.session.workflow.timeline_settings = settings.timeline()
         self._update_status()
 
     def _save_settings(self) -> None:

@@ -6,7 +6,7 @@ speichern", after its warning."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize
@@ -16,6 +16,7 @@ from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
     QPrintDialog,
     QPrinter,
+    QPrinterInfo,
     QPrintPreviewWidget,
 )
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
@@ -150,6 +151,29 @@ class PreviewDialog(QDialog):
                     self.accept()
         except UserError as exc:
             show_error(self, exc)
+
+
+def printer_available() -> bool:
+    """True when the system knows at least one printer."""
+    return bool(QPrinterInfo.availablePrinters())
+
+
+def no_printer_text() -> str:
+    return translate(
+        "Printing",
+        "No printer is set up on this computer. Use “Save as PDF…” beside the print button "
+        "to keep the document as a file and print it elsewhere.",
+    )
+
+
+def printer_ready(parent: QWidget | None, available: Callable[[], bool]) -> bool:
+    """Before a print is prepared: without a printer, say so and point to "Save as PDF…"."""
+    from outreach_desktop.ui.messages import show_warning
+
+    if available():
+        return True
+    show_warning(parent, translate("Printing", "No printer"), no_printer_text())
+    return False
 
 
 def show_print_preview(parent: QWidget | None, pages: PrintPages) -> bool:

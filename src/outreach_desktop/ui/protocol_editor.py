@@ -21,18 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.domain.documents import protocol_file_name
 from outreach_desktop.domain.errors import StaleRecord, UserError
 from outreach_desktop.domain.protocols import (
     Protocol,
     SuccessRating,
 )
 from outreach_desktop.domain.vocabulary import Approach
+from outreach_desktop.services.documents import save_pdf
 from outreach_desktop.services.protocol_views import ProtocolView, protocol_pdf, view
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.autosave import Autosave
 from outreach_desktop.ui.busy import Busy
+from outreach_desktop.ui.formats import format_datetime
 from outreach_desktop.ui.messages import confirm, error_text
-from outreach_desktop.ui.printing import PrintPages, render_for_print, show_print_preview
+from outreach_desktop.ui.pdf_saving import ask_pdf_path, ask_target, saved_text
+from outreach_desktop.ui.printing import (
+    PrintPages,
+    printer_available,
+    printer_ready,
+    render_for_print,
+    show_print_preview,
+)
 from outreach_desktop.ui.protocol_dialogs import (
     AddendumDialog,
     CountersignDialog,
@@ -68,6 +78,8 @@ class ProtocolEditor(QDialog):
         self.autosave = Autosave(self, self.save_now)
         self.busy = Busy(self, lambda: not session.is_locked)
         self.print_pages: Callable[[QWidget, PrintPages], bool] = show_print_preview
+        self.ask_path: Callable[[QWidget, str], str] = ask_pdf_path  # test seams
+        self.has_printer: Callable[[], bool] = printer_available
         self._build_labels()
         self.edits: dict[str, QPlainTextEdit] = {}
         self.template_menus = TemplateMenus(
@@ -92,7 +104,7 @@ class ProtocolEditor(QDialog):
         self.tabs.addTab(scroll(self.handover), self.tr("Transfer (VerBIS)"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
-        for widget in (self.header, self.saved_label, self.banner, self.message):
+        for widget in (self.header, self.saved_label, self.banner, self.saves, self.message):
             layout.addWidget(widget)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self._action_buttons())
@@ -112,6 +124,10 @@ class ProtocolEditor(QDialog):
             "background: #e8f0e0; color: #1f3a10; padding: 6px; border: 1px solid #b5c9a4;"
         )
         self.banner.hide()
+        self.saves = QLabel()
+        self.saves.setWordWrap(True)
+        self.saves.setAccessibleName(self.tr("Saved as PDF"))
+        self.saves.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         style_error(self.message)
@@ -122,9 +138,10 @@ class ProtocolEditor(QDialog):
         self.addendum_button = button(self.tr("Add a&ddendum…"), self._addendum)
         self.countersign_button = button(self.tr("&Countersign"), self._countersign)
         self.print_button = button(self.tr("&Print…"), self._print)
+        self.save_pdf_button = button(self.tr("Save as P&DF…"), self._save_pdf)
         buttons = QHBoxLayout()
         for push in (self.finalize_button, self.addendum_button, self.countersign_button,
-                     self.print_button):  # fmt: skip
+                     self.print_button, self.save_pdf_button):  # fmt: skip
             buttons.addWidget(push)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -153,6 +170,15 @@ class ProtocolEditor(QDialog):
             home and final and self.protocol.countersigned_at is None
         )
         self.handover.show_view(v)
+        self._show_saves()
+
+    def _show_saves(self) -> None:
+        """Each time the protocol left the vault as a PDF file."""
+        notes = self.session.saved_pdfs.for_protocol(self.protocol_id)
+        self.saves.setText("\n".join(
+            saved_text(self.tr("Memory protocol"), format_datetime(n.saved_at)) for n in notes
+        ))  # fmt: skip
+        self.saves.setVisible(bool(notes))
 
     def _show_header(self, v: ProtocolView) -> None:
         when = self.tr("Met on {met} · written on {written}").format(
@@ -261,6 +287,8 @@ class ProtocolEditor(QDialog):
             self._show()
 
     def _print(self) -> None:
+        if not printer_ready(self, self.has_printer):
+            return
         self.save_now()
         protocol_id, title = self.protocol_id, self.tr("Memory protocol")
         self.busy.run(
@@ -269,6 +297,25 @@ class ProtocolEditor(QDialog):
             button=self.print_button,
             text=self.tr("Preparing…"),
         )
+
+    def _save_pdf(self) -> None:
+        """The protocol as PDF where the user chooses, after the warning that the file is not
+        encrypted; the save is noted with the protocol."""
+        self.save_now()
+        met = self.protocol.met_at.date() if self.protocol.met_at else None
+        target = ask_target(self, protocol_file_name(met), self.ask_path)
+        if target is None:
+            return
+        (path, replace), protocol_id, now = target, self.protocol_id, self.now()
+
+        def write() -> None:
+            save_pdf(path, protocol_pdf(self.session, protocol_id), replace=replace)
+            self.session.saved_pdfs.protocol_saved(protocol_id, now)
+
+        self.busy.run(
+            write, lambda _r: self._show_saves(), lambda exc: self._message(error_text(exc)),
+            button=self.save_pdf_button, text=self.tr("Saving…"),
+        )  # fmt: skip
 
     # ---- closing and locking: what was typed is saved, or the user decides -----------------
     keep_on_lock = True

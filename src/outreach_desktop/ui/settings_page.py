@@ -23,6 +23,7 @@ from outreach_desktop.ui.agency_box import AgencyBox
 from outreach_desktop.ui.busy import Busy
 from outreach_desktop.ui.messages import show_error, show_info, show_warning
 from outreach_desktop.ui.passphrase_dialog import ChangePassphraseDialog, RecoveryKeyDialog
+from outreach_desktop.ui.rules_box import RulesBox
 from outreach_desktop.ui.widgets.common import buddy_label, plain, scroll
 from outreach_desktop.ui.widgets.text_limit import limit_line
 
@@ -38,8 +39,9 @@ class SettingsPage(QWidget):
         heading = QLabel("<h2>" + self.tr("Settings") + "</h2>")
         self.agency = AgencyBox(session)
         self.agency.joined.connect(self._show_agency_rules)
-        boxes = [self._general(), self._planning(), self._letterhead(), self._vault_box(),
-                 self.agency]  # fmt: skip
+        self.rules = RulesBox(session)
+        boxes = [self._general(), self._planning(), self.rules, self._letterhead(),
+                 self._vault_box(), self.agency]  # fmt: skip
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(heading)
@@ -71,7 +73,7 @@ class SettingsPage(QWidget):
         return general
 
     def _planning(self) -> QGroupBox:
-        """The time buffers per approach and the calls needed before a home visit's letter."""
+        """The time buffers per approach (the caseworker's own; the rules are the agency's)."""
         planning = QGroupBox(self.tr("Planning"))
         pform = QFormLayout(planning)
         self.buffers: dict[Approach, QSpinBox] = {}
@@ -90,15 +92,6 @@ class SettingsPage(QWidget):
             spin.valueChanged.connect(self._save)
             self.buffers[approach] = spin
             pform.addRow(buddy_label(text, spin), spin)
-        self.min_calls = QSpinBox()
-        self.min_calls.setRange(*setting_range("min_failed_calls"))
-        self.min_calls.setValue(self.settings.min_failed_calls)
-        self.min_calls.setAccessibleName(self.tr("Failed calls before announcing a home visit"))
-        self.min_calls.valueChanged.connect(self._save)
-        pform.addRow(
-            buddy_label(self.tr("Failed calls before announcing a home &visit"), self.min_calls),
-            self.min_calls,
-        )
         return planning
 
     def _letterhead(self) -> QGroupBox:
@@ -162,14 +155,7 @@ class SettingsPage(QWidget):
 
     def _show_agency_rules(self) -> None:
         """Rules the agency set are shown, not edited here."""
-        joined = self.session.identity.joined()
-        self.min_calls.setEnabled(joined is None)
-        if joined is not None:
-            self.min_calls.blockSignals(True)
-            self.min_calls.setValue(joined.rules.timeline.min_failed_calls)
-            self.min_calls.blockSignals(False)
-            self.min_calls.setToolTip(self.tr("Set by the agency ({name}).").format(
-                name=joined.name))  # fmt: skip
+        self.rules.refresh()
 
     def clear(self) -> None:
         self.vault_state.clear()
@@ -181,8 +167,6 @@ class SettingsPage(QWidget):
         self.settings.buffer_walk_and_talk = self.buffers[Approach.WALK_AND_TALK].value()
         self.settings.buffer_accompaniment = self.buffers[Approach.ACCOMPANIMENT].value()
         self.settings.buffer_home_visit = self.buffers[Approach.HOME_VISIT].value()
-        if self.min_calls.isEnabled():  # the caseworker's own, while no agency sets it
-            self.settings.min_failed_calls = self.min_calls.value()
         for name, edit in getattr(self, "letterhead", {}).items():
             setattr(self.settings, name, edit.text().strip())
         try:

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.home_visit import LetterKind, LetterState
+from outreach_desktop.services.documents import DocumentService
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.workflow import AppointmentState
 from outreach_desktop.ui.formats import format_date, format_datetime
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import confirm, show_error
+from outreach_desktop.ui.pdf_saving import contact_ok
 from outreach_desktop.ui.widgets.common import style_error, style_warning
 from outreach_desktop.ui.workflow_dialogs import CallDialog, LetterSentDialog
 
@@ -166,6 +168,9 @@ class TimelinePanel(QGroupBox):
                 self.session.workflow.set_letter_sent(self.appointment_id, kind, None)
                 self.changed.emit()
             return
+        gaps = DocumentService(self.session).contact_gaps(self.appointment_id)
+        if not contact_ok(self, gaps, self.tr("Mark as sent anyway")):
+            return  # back: the sender's details first, then the letter
         if LetterSentDialog(self.session, self.appointment_id, kind, self._today(), self).run():
             self.changed.emit()
 
