@@ -71,7 +71,9 @@ def test_values_are_normalized() -> None:
 
 def test_save_normalizes() -> None:
     save_settings(
-        Settings(language="xx", idle_lock_minutes=-3, buffer_home_visit=9999, statistics_threshold=1)
+        Settings(
+            language="xx", idle_lock_minutes=-3, buffer_home_visit=9999, statistics_threshold=1
+        )
     )
     stored = json.loads(settings_path().read_text("utf-8"))
     assert stored == {

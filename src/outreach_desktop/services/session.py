@@ -24,9 +24,9 @@ from outreach_desktop.services.people import ClientService, StaffService, ThirdP
 from outreach_desktop.services.protocols import ProtocolService
 from outreach_desktop.services.purge import PurgeResult, PurgeService
 from outreach_desktop.services.receipts import ReceiptService
-from outreach_desktop.services.statistics import StatisticsService
 from outreach_desktop.services.saved_pdfs import SavedPdfService
 from outreach_desktop.services.settings import load_settings
+from outreach_desktop.services.statistics import StatisticsService
 from outreach_desktop.services.sync_log import SyncLogService
 from outreach_desktop.services.talks import TalkService
 from outreach_desktop.services.templates import TemplateService

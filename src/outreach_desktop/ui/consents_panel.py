@@ -33,7 +33,7 @@ from outreach_desktop.ui.consent_dialogs import (
 )
 from outreach_desktop.ui.formats import format_date, format_datetime
 from outreach_desktop.ui.labels import label_of
-from outreach_desktop.ui.messages import confirm, show_error
+from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.pdf_saving import ask_pdf_path, ask_target, contact_ok, saved_text
 from outreach_desktop.ui.printing import (
     PrintPages,
