@@ -121,6 +121,10 @@ def main(argv: list[str] | None = None) -> None:
     print("\nLongest GUI-thread blocks (event loop kept from running; target ≤ 100 ms):")
     for label, seconds in worst:
         print(f"  {seconds * 1000:7.0f} ms  {label}")
+    if not args.quick:
+        from benchmarks.long_text import long_text_figure
+
+        print(f"\n{long_text_figure()}")
 
 
 if __name__ == "__main__":
