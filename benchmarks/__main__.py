@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchmarks.table import Row, machine, markdown
+from benchmarks.table import Row, Rows, machine, markdown
 from benchmarks.vaults import BenchVaults, bench_vaults
 
 STEADY = "≤ 100 ms"
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> None:
     print(
         f"Vault: demo --size {size} (seed 1, made {vaults.made_on:%d.%m.%Y}; {vaults.describe()})\n"
     )
-    rows: list[Row] = []
+    rows = Rows()
     if vaults.seconds_to_make:
         rows.append(
             Row(

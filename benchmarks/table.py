@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import platform
+import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +32,20 @@ class Row:
         if self.unit == "s":
             return f"{value:.1f} s"
         return f"{value * 1000:.1f} ms" if value < 1 else f"{value * 1000:.0f} ms"
+
+
+class Rows(list[Row]):
+    """Rows that are also told on stderr as they are measured (a long run shows progress, and
+    a run stopped early leaves what it had)."""
+
+    def append(self, row: Row) -> None:
+        print("  ".join(row.cells()), file=sys.stderr, flush=True)
+        super().append(row)
+
+    def __iadd__(self, rows: Iterable[Row]) -> Rows:  # type: ignore[override,misc]
+        for row in rows:
+            self.append(row)
+        return self
 
 
 def machine() -> str:

@@ -9,7 +9,7 @@ import time
 from benchmarks import warm
 from benchmarks.exchange import exchange_seconds
 from benchmarks.meter import BlockMeter, percentile, settle
-from benchmarks.table import Row
+from benchmarks.table import Row, Rows
 from benchmarks.vaults import PASSPHRASE, BenchVaults, plain_keys
 from outreach_desktop.services.settings import load_settings
 from outreach_desktop.services.vaults import unlock_vault
@@ -52,7 +52,7 @@ def warm_rows(vaults: BenchVaults, quick: bool) -> tuple[list[Row], list[tuple[s
     both = windows(vaults)
     meter = BlockMeter()
     meter.start()
-    rows = []
+    rows = Rows()
     for index, name in PAGES:  # a visit: away to another page and back, the page refreshed
         f = warm.pair(meter, f"page switch: {name}", both, warm.show(index), runs)
         rows.append(Row(f"page {name} (warm: switch, refresh, shown)", f.vault, f.plain, STEADY))
@@ -104,7 +104,7 @@ def search_rows(meter: BlockMeter, both: tuple[MainWindow, MainWindow], n: int) 
 
 
 def save_rows(meter: BlockMeter, both: tuple[MainWindow, MainWindow], runs: int) -> list[Row]:
-    rows = []
+    rows: list[Row] = []
     for label, make, target in (
         ("protocol autosave (a draft's text changed, saved)", warm.saver, "≤ 20 ms"),
         ("appointment save (place changed, saved)", warm.appointment_saver, "≤ 20 ms"),
