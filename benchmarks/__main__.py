@@ -86,6 +86,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--size", choices=("small", "medium", "large"))
     parser.add_argument("--no-exchange", action="store_true")
+    parser.add_argument(
+        "--cold-runs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="fresh processes per side for the cold rows (median)",
+    )
     args = parser.parse_args(argv)
     size = args.size or ("small" if args.quick else "large")
     runs = 1 if args.quick else 3
@@ -106,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
             )
         )
     rows.append(startup_row(runs))
-    cold, blocks = cold_rows(vaults, runs)
+    cold, blocks = cold_rows(vaults, args.cold_runs)
     rows += cold
     from benchmarks.warm_run import warm_rows
 

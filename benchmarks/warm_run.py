@@ -48,7 +48,7 @@ def windows(vaults: BenchVaults) -> tuple[MainWindow, MainWindow]:
 
 
 def warm_rows(vaults: BenchVaults, quick: bool) -> tuple[list[Row], list[tuple[str, float]]]:
-    runs = 1 if quick else 5
+    runs = 1 if quick else 3
     both = windows(vaults)
     meter = BlockMeter()
     meter.start()
