@@ -23,6 +23,7 @@ from outreach_desktop.ui.protocols_page import StandaloneProtocolDialog
 
 Step = Callable[[MainWindow], object]
 PREFIXES = 200
+STAFF = 6  # the page with the fewest rows
 
 
 @dataclass
@@ -64,7 +65,7 @@ def session_of(window: MainWindow) -> Session:
 def show(index: int) -> Step:
     def step(window: MainWindow) -> None:
         assert window.workspace is not None
-        window.workspace.show_page(0 if index else 1)  # away first: a switch refreshes
+        window.workspace.show_page(STAFF)  # away first (a few rows): a switch refreshes
         window.workspace.show_page(index)
 
     return step
