@@ -31,6 +31,8 @@ class Row:
             return f"{value:.0f} MB"
         if self.unit == "s":
             return f"{value:.1f} s"
+        if value >= 10:
+            return f"{value:.1f} s"
         return f"{value * 1000:.1f} ms" if value < 1 else f"{value * 1000:.0f} ms"
 
 
