@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> None:
     from benchmarks.warm_run import warm_rows
 
     warm, warm_blocks = warm_rows(vaults, quick=args.quick)
-    rows += warm
+    rows.extend(warm)  # told on stderr already
     if not args.no_exchange:
         from benchmarks.warm_run import exchange_table_rows
 
