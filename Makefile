@@ -29,7 +29,7 @@ demo: setup
 	$(BIN)/outreach-desktop --vault $$d/vault --passphrase-file $$pf; rm -rf $$d
 
 bench: setup
-	$(BIN)/python -m benchmarks
+	$(BIN)/python -m benchmarks $(ARGS)
 
 # A wheel with translations and resources inside (installable without this checkout).
 wheel: setup

@@ -1,174 +1,142 @@
-"""Vault speed against plain SQLite with the same schema, pragmas and data.
+"""`make bench` (`python -m benchmarks`): the app on a large vault against the same app on the
+same data unencrypted; one table (benchmarks/README.md says how to read it).
 
-Prints a table: the Argon2id calibration of this machine, then insert and search times for the
-encrypted vault and an unencrypted SQLite file, and their ratio; then what one save costs (a
-write transaction of one client, as autosave makes them), with and without the WAL checkpoint
-the vault runs after every write transaction (storage/database.py); then the exchange's
-figures (benchmarks/exchange.py); then rendering long protocol texts (benchmarks/long_text.py);
-then the start to the unlock page, frozen and from the venv (benchmarks/startup.py).
-"""
+    python -m benchmarks [--quick] [--size small|medium|large] [--no-exchange]
+
+--quick: the small demo, one run of each step (the test suite runs this so the harness keeps
+working; it says nothing about speed). The vaults are cached (benchmarks/vaults.py)."""
 
 from __future__ import annotations
 
-import os
-import random
-import statistics
+import argparse
+import json
+import subprocess
+import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-import sqlcipher3
+from benchmarks.table import Row, Rows, machine, markdown
+from benchmarks.vaults import BenchVaults, bench_vaults
 
-from benchmarks.exchange import export_figure
-from benchmarks.long_text import long_text_figure
-from benchmarks.startup import startup_figure
-from outreach_desktop.demo.data import names
-from outreach_desktop.domain.text import fold, search_key
-from outreach_desktop.storage.database import REQUIRED_PRAGMAS
-from outreach_desktop.storage.kdf import calibrate
-from outreach_desktop.storage.migrations import load_migrations
-from outreach_desktop.storage.protocol_repo import SEARCH_SQL, fts_query
-
-ROWS = int(os.environ.get("BENCH_ROWS", "20000"))
-QUERIES = ("mull", "anna schmidt", "29439", "lange straße", "zzz-nothing")
-PROTOCOLS = int(os.environ.get("BENCH_PROTOCOLS", "5000"))
-SAVES = int(os.environ.get("BENCH_SAVES", "200"))
-FULL_TEXT = ("fuhrerschein", "bewerb kita", "schmidt schuldner", "zzz-nothing")
-TOPICS = ("Führerschein", "Bewerbungen", "Kita-Platz", "Schuldnerberatung", "Wohnungssuche",
-          "Gesundheit", "Tagesstruktur", "Sprachkurs")  # fmt: skip
+STEADY = "≤ 100 ms"
 
 
-def connect(path: Path, key: bytes | None) -> sqlcipher3.Connection:
-    conn = sqlcipher3.connect(str(path), isolation_level=None)
-    if key is not None:
-        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    for pragma, (value, _expected) in REQUIRED_PRAGMAS.items():
-        conn.execute(f"PRAGMA {pragma} = {value}")
-    conn.execute("PRAGMA cache_size = -16000")
-    conn.executescript("".join(m.sql for m in load_migrations()))
-    return conn
-
-
-def rows(n: int) -> list[tuple[str, ...]]:
-    rng = random.Random(7)
-    data = names()
-    out = []
-    for i in range(n):
-        name = f"{rng.choice(data.first_names)} {rng.choice(data.last_names)}"
-        code, town = rng.choice(data.towns)
-        address = f"{rng.choice(data.streets)} {rng.randint(1, 60)}\n{code} {town}"
-        out.append(
-            (
-                f"id-{i}",
-                "2026-01-01T00:00:00Z",
-                "2026-01-01T00:00:00Z",
-                "dev",
-                name,
-                address,
-                search_key(name, address),
-            )
-        )
-    return out
-
-
-def timed(fn: Callable[[], object], repeat: int = 5) -> float:
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
-def measure(conn: sqlcipher3.Connection, data: list[tuple[str, ...]]) -> dict[str, float]:
-    def insert() -> None:
-        conn.execute("BEGIN")
-        conn.executemany(
-            "INSERT INTO clients (id, created_at, updated_at, revision, origin_device,"
-            " display_name, address, search_text) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
-            data,
-        )
-        conn.execute("COMMIT")
-
-    def insert_protocols() -> None:
-        rng = random.Random(11)
-        conn.execute("BEGIN")
-        conn.executemany(
-            "INSERT INTO protocols (id, created_at, updated_at, revision, origin_device,"
-            " approach, met_at, duration_min, client_id, topics, course, agreements)"
-            " VALUES (?, ?, ?, 1, 'dev', 'walk-and-talk', ?, 60, ?, ?, ?, ?)",
-            [
-                (f"p-{i}", "2026-01-01T00:00:00", "2026-01-01T00:00:00", "2026-01-01T10:00:00",
-                 data[i % len(data)][0], ", ".join(topics := rng.sample(TOPICS, 2)),
-                 f"Spaziergang an der Elbe. Wir sprachen über {topics[0]} und {topics[1]}; "
-                 "die Kundin erzählte vom Alltag mit den Kindern. " * 3,
-                 "Mündlich vereinbart: Rückruf in einer Woche.")
-                for i in range(PROTOCOLS)
-            ],
-        )  # fmt: skip
-        conn.execute("COMMIT")
-
-    figures = {"insert": timed(insert, repeat=1)}
-    figures[f"insert {PROTOCOLS} protocols"] = timed(insert_protocols, repeat=1)
-    for query in FULL_TEXT:
-        match = fts_query(query)
-        figures[f"full text '{query}'"] = timed(
-            lambda q=match: conn.execute(SEARCH_SQL, (q, 50)).fetchall()
-        )
-    for query in QUERIES:
-        words = [f"%{w}%" for w in fold(query).split()]
-        where = " AND ".join("search_text LIKE ?" for _ in words)
-        sql = f"SELECT id FROM clients WHERE {where} ORDER BY search_text LIMIT 500"
-        figures[f"search '{query}'"] = timed(lambda s=sql, w=words: conn.execute(s, w).fetchall())
-    return figures
-
-
-def saves(conn: sqlcipher3.Connection, data: list[tuple[str, ...]]) -> dict[str, float]:
-    """Milliseconds per save: SAVES single-client write transactions, each committed (WAL,
-    synchronous=FULL), then the same followed by `wal_checkpoint(TRUNCATE)` as the vault does."""
-
-    def run(prefix: str, checkpoint: bool) -> float:
-        start = time.perf_counter()
-        for i in range(SAVES):
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute(
-                "INSERT INTO clients (id, created_at, updated_at, revision, origin_device,"
-                " display_name, address, search_text) VALUES (?, ?, ?, 1, ?, ?, ?, ?)",
-                (f"{prefix}-{i}", *data[i % len(data)][1:]),
-            )
-            conn.execute("COMMIT")
-            if checkpoint:
-                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        return (time.perf_counter() - start) / SAVES
-
-    return {"save (commit only)": run("c", False), "save + checkpoint": run("k", True)}
-
-
-def main() -> None:
-    params, seconds = calibrate()
-    print(
-        f"Argon2id calibration: m={params.memory_kib // 1024} MiB, t={params.time_cost}, "
-        f"p={params.parallelism} -> {seconds * 1000:.0f} ms per unlock"
+def fresh(vault: Path, plain: bool) -> dict[str, Any]:
+    """The cold figures from a fresh process (benchmarks/fresh.py)."""
+    command = [sys.executable, "-m", "benchmarks.fresh", str(vault)] + (
+        ["--plain"] if plain else []
     )
-    data = rows(ROWS)
-    with tempfile.TemporaryDirectory() as tmp:
-        vault_conn = connect(Path(tmp) / "vault.db", os.urandom(32))
-        plain_conn = connect(Path(tmp) / "plain.db", None)
-        vault = measure(vault_conn, data) | saves(vault_conn, data)
-        plain = measure(plain_conn, data) | saves(plain_conn, data)
-    print(f"\n{ROWS} clients, {PROTOCOLS} protocols (FTS5 index kept by triggers);"
-          f" median of 5 runs per search; a save: mean of {SAVES}\n")  # fmt: skip
-    print(f"{'operation':<28}{'vault (ms)':>12}{'plain (ms)':>12}{'ratio':>8}")
-    for name, value in vault.items():
-        base = plain[name]
-        print(f"{name:<28}{value * 1000:>12.1f}{base * 1000:>12.1f}{value / base:>8.1f}")
-    cost = (vault["save + checkpoint"] - vault["save (commit only)"]) * 1000
-    print(f"\nThe checkpoint after each write transaction costs {cost:.2f} ms per save here.")
-    print(f"\n{export_figure()}")
-    print(f"\n{long_text_figure()}")
-    print(f"\n{startup_figure()}")
+    done = subprocess.run(command, check=True, capture_output=True, text=True, timeout=1800)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def cold_rows(vaults: BenchVaults, runs: int) -> tuple[list[Row], list[tuple[str, float]]]:
+    samples: dict[bool, list[dict[str, Any]]] = {False: [], True: []}
+    for _ in range(runs):  # in turn: neither side gets a warmer disk cache
+        for plain in (False, True):
+            samples[plain].append(fresh(vaults.plain if plain else vaults.encrypted, plain))
+
+    def mid(plain: bool, key: str, page: str = "") -> float:
+        values = sorted(s["pages"][page] if page else s[key] for s in samples[plain])
+        return float(values[len(values) // 2])
+
+    rows = [
+        Row("KDF alone (Argon2id of the passphrase slot)", mid(False, "kdf"), mid(True, "kdf")),
+        Row(
+            "unlock without the KDF (open, check, session)",
+            mid(False, "unlock"),
+            mid(True, "unlock"),
+        ),
+        Row(
+            "unlock → main window, Heute filled and painted (cold)",
+            mid(False, "window"),
+            mid(True, "window"),
+            "≤ 300 ms after the KDF",
+        ),
+    ]
+    for page in samples[False][0]["pages"]:
+        rows.append(
+            Row(f"first visit (cold): {page}", mid(False, "", page), mid(True, "", page), STEADY)
+        )
+    rows.append(
+        Row(
+            "peak resident memory after every page",
+            mid(False, "rss_mb"),
+            mid(True, "rss_mb"),
+            "≤ 300 MB",
+            unit="MB",
+        )
+    )
+    blocks = [(str(b[0]), float(b[1])) for s in samples[False] for b in s["blocks"]]
+    return rows, blocks
+
+
+def startup_row(runs: int) -> Row:
+    from benchmarks.startup import start_to_unlock_page
+
+    return Row(
+        "process start → unlock dialog (offscreen, fresh process)", start_to_unlock_page(runs), None
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--size", choices=("small", "medium", "large"))
+    parser.add_argument("--no-exchange", action="store_true")
+    parser.add_argument(
+        "--cold-runs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="fresh processes per side for the cold rows (median)",
+    )
+    args = parser.parse_args(argv)
+    size = args.size or ("small" if args.quick else "large")
+    runs = 1 if args.quick else 3
+    vaults = bench_vaults(size, quick=args.quick)
+    print(f"Machine: {machine()}")
+    print(
+        f"Vault: demo --size {size} (seed 1, made {vaults.made_on:%d.%m.%Y}; {vaults.describe()})\n"
+    )
+    rows = Rows()
+    if vaults.seconds_to_make:
+        rows.append(
+            Row(
+                f"demo --size {size} (generation, once)",
+                vaults.seconds_to_make,
+                None,
+                "≤ 90 s (large)",
+                unit="s",
+            )
+        )
+    rows.append(startup_row(runs))
+    cold, blocks = cold_rows(vaults, args.cold_runs)
+    rows += cold
+    from benchmarks.warm_run import warm_rows
+
+    warm, warm_blocks = warm_rows(vaults, quick=args.quick)
+    rows.extend(warm)  # told on stderr already
+    if not args.no_exchange:
+        from benchmarks.warm_run import exchange_table_rows
+
+        rows += exchange_table_rows(vaults)
+    print(markdown(rows))
+    worst = sorted([*blocks, *warm_blocks], key=lambda b: -b[1])[:3]
+    print("\nLongest GUI-thread blocks (event loop kept from running; target ≤ 100 ms):")
+    for label, seconds in worst:
+        print(f"  {seconds * 1000:7.0f} ms  {label}")
+    if not args.quick:
+        from benchmarks.long_text import long_text_figure
+
+        print(f"\n{long_text_figure()}")
 
 
 if __name__ == "__main__":
-    main()
+    with tempfile.TemporaryDirectory() as _home:
+        import os
+
+        os.environ.setdefault("OUTREACH_DESKTOP_HOME", _home)  # no settings of the user touched
+        main()

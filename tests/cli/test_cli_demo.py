@@ -42,3 +42,9 @@ def test_demo_refuses_bad_count(run: Run, tmp_path: Path, passphrase_file: Path)
     result = VaultCli(run, tmp_path / "a", passphrase_file)("demo", "--clients", "-1")
     assert_usage_error(result, "--clients")
     assert not (tmp_path / "a").exists()
+
+
+def test_demo_refuses_unknown_size(run: Run, tmp_path: Path, passphrase_file: Path) -> None:
+    result = VaultCli(run, tmp_path / "a", passphrase_file)("demo", "--size", "huge")
+    assert_usage_error(result, "--size")
+    assert not (tmp_path / "a").exists()

@@ -79,6 +79,11 @@ def build_parser() -> GermanParser:
                  parents.session)  # fmt: skip
     p.add_argument("--clients", type=int, default=30, metavar="N")
     p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument(
+        "--size", choices=("small", "medium", "large"), default="small",
+        help="small: einige Wochen rund um heute; medium: dazu fünf Jahre mit 2.000 Kundinnen"
+        " und Kunden; large: fünf Jahre mit 20.000 Kundinnen und Kunden, 100.000 Terminen",
+    )  # fmt: skip
     return parser
 
 

@@ -10,9 +10,11 @@ from datetime import date
 from outreach_desktop.demo.consents import consent_states
 from outreach_desktop.demo.data import names
 from outreach_desktop.demo.everyday import plan_everyday, work_everyday
+from outreach_desktop.demo.history import write_history
 from outreach_desktop.demo.people import invent_clients, invent_parties, invent_staff
 from outreach_desktop.demo.protocols import write_protocols
 from outreach_desktop.demo.run import DemoRun, stamp_on
+from outreach_desktop.demo.sizes import Size
 from outreach_desktop.demo.stories import tell_stories
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.services.session import Session
@@ -31,6 +33,7 @@ class DemoSummary:
     answers: int = 0
     outcomes: int = 0
     consents: int = 0
+    protocols: int = 0
 
 
 def next_run(session: Session) -> int:
@@ -47,7 +50,12 @@ def next_run(session: Session) -> int:
 
 
 def fill_demo(
-    session: Session, *, clients: int = 30, seed: int = 1, today: date | None = None
+    session: Session,
+    *,
+    clients: int = 30,
+    seed: int = 1,
+    today: date | None = None,
+    size: Size | None = None,
 ) -> DemoSummary:
     """Add synthetic records; the same seed, day and run give the same data.
 
@@ -58,14 +66,18 @@ def fill_demo(
 
     Only into a vault without clients or one made for demos: invented people must never mix
     with real ones (they would travel to the office with them).
+
+    With a `size` (medium, large) years of earlier work are added (demo/history.py).
     """
     with session.transaction():
         run_number = next_run(session)
         rng = random.Random(f"{seed}:{run_number}" if run_number else seed)
         run = populate(session, rng, today or date.today(), clients)
+        if size is not None:
+            write_history(run, size, clients)
     n = run.counts
     return DemoSummary(
-        clients=clients,
+        clients=clients + n["clients"],
         staff=len(run.colleagues) + 1,
         third_parties=len(run.parties),
         appointments=n["appointments"],
@@ -74,6 +86,7 @@ def fill_demo(
         answers=n["answers"],
         outcomes=n["outcomes"],
         consents=n["consents"],
+        protocols=n["protocols"],
     )
 
 

@@ -74,6 +74,21 @@ class DemoRun:
     ) -> Appointment:
         """Plan an appointment as a caseworker does (status "geplant"): a second person for a
         home visit, a third party for an accompaniment, a meeting point for Walk and Talk."""
+        appointment = self.draft(approach, start, client, appointment_id=appointment_id, **fields)
+        saved = self.session.appointments.save(appointment, now=self.stamp)
+        self.count("appointments")
+        return saved
+
+    def draft(
+        self,
+        approach: Approach,
+        start: datetime,
+        client: Client | None,
+        *,
+        appointment_id: str | None = None,
+        **fields: Any,
+    ) -> Appointment:
+        """The appointment `plan` saves, not saved yet."""
         staff = [self.owner.id]
         if approach is Approach.HOME_VISIT:
             staff.append(self.rng.choice(self.colleagues[:3]).id)
@@ -82,7 +97,7 @@ class DemoRun:
             fields.update(third_party_id=party.id, place=party.address.replace("\n", ", "))
         else:
             fields.setdefault("place", self.rng.choice(self.names.meeting_points))
-        appointment = Appointment.plan(
+        return Appointment.plan(
             approach,
             start,
             id=appointment_id or self.rid(),
@@ -90,6 +105,3 @@ class DemoRun:
             staff_ids=staff,
             **fields,
         )
-        saved = self.session.appointments.save(appointment, now=self.stamp)
-        self.count("appointments")
-        return saved

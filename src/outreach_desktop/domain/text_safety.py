@@ -26,6 +26,7 @@ cleaned as long text.
 from __future__ import annotations
 
 import dataclasses
+import re
 import unicodedata
 from enum import Enum
 from typing import Any, TypeVar
@@ -35,6 +36,10 @@ T = TypeVar("T")
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _KEPT_IN_TEXT = frozenset("\n\t")
 _LINE_BREAKS = frozenset("\n\t\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# what the rules below change (category Cc is U+0000–U+001F and U+007F–U+009F): a text with
+# none of these is returned as it is, without looking at every character
+_LINE_CHANGES = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_TEXT_CHANGES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def is_hurtful(char: str) -> bool:
@@ -44,6 +49,8 @@ def is_hurtful(char: str) -> bool:
 
 def clean_line(text: str) -> str:
     """A single-line value: line breaks and tabs become spaces, hurtful characters go."""
+    if not _LINE_CHANGES.search(text):
+        return text
     return "".join(
         " " if c in _LINE_BREAKS else c for c in text if c in _LINE_BREAKS or not is_hurtful(c)
     )
@@ -53,6 +60,8 @@ def clean_text(text: str) -> str:
     """Long text: line breaks ("\\n", from "\\r\\n" or "\\r" too) and tabs stay, other hurtful
     characters go."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _TEXT_CHANGES.search(text):
+        return text
     return "".join(c for c in text if c in _KEPT_IN_TEXT or not is_hurtful(c))
 
 

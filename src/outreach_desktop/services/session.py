@@ -17,6 +17,7 @@ from outreach_desktop.services.appointments import AppointmentService
 from outreach_desktop.services.conflicts import ConflictService
 from outreach_desktop.services.consents import ConsentService
 from outreach_desktop.services.export import ExportService
+from outreach_desktop.services.history import HistoryService
 from outreach_desktop.services.identity import IdentityService
 from outreach_desktop.services.inbox import inbox_service
 from outreach_desktop.services.outcomes import OutcomeService
@@ -34,6 +35,7 @@ from outreach_desktop.services.workflow import WorkflowService
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository, StoredConsentLookup
 from outreach_desktop.storage.exchange_repo import AgencyRepository
+from outreach_desktop.storage.history_repo import HistoryRepository
 from outreach_desktop.storage.identity_repo import IdentityRepository
 from outreach_desktop.storage.kdf import KdfParams
 from outreach_desktop.storage.keyslots import parse_recipient
@@ -143,6 +145,10 @@ class Session:
             letterhead=self._letterhead,
             timeline=lambda: self.workflow.timeline_settings,
         )
+        self.history = HistoryService(
+            clients, appointment_repo, ProtocolRepository(db, device),
+            HistoryRepository(db, device), self.workflow,
+        )  # fmt: skip
         self._templates = TemplateRepository(db, device)
         if not vault.is_locked and not vault.read_only and self.site_setup_problem == "":
             self._follow_agency()

@@ -3,7 +3,7 @@ conducting an appointment, follow-ups and new appointments at another place."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -237,7 +237,12 @@ class WorkflowService:
             return  # unchanged: keep the time it was given
         self._repo.save_answer(a.id, checklist, item, Answer(item.id, value, now, by))
 
-    def _check_value(self, item: Item, value: Any) -> None:
+    def check_value(self, item: Item, value: Any, staff: Collection[str] | None = None) -> None:
+        """Refuse a value `item` cannot take (ValidationError naming the item); `staff`: the
+        ids of the vault's staff when the caller has them already (bulk writes)."""
+        self._check_value(item, value, staff)
+
+    def _check_value(self, item: Item, value: Any, staff: Collection[str] | None = None) -> None:
         def bad(message: str) -> ValidationError:
             return ValidationError([FieldError(item.id, item.label_de, message)])
 
@@ -261,8 +266,14 @@ class WorkflowService:
                 raise bad("Bitte ein Datum angeben.") from None
             if not in_window(day):
                 raise bad(DATE_WINDOW)
-        if kind is ItemKind.PERSON and self._staff.find(value) is None:
+        if kind is ItemKind.PERSON and not self._is_staff(value, staff):
             raise bad("Diese Person gibt es nicht.")
+
+    def _is_staff(self, staff_id: str, staff: Collection[str] | None) -> bool:
+        return staff_id in staff if staff is not None else self._staff.find(staff_id) is not None
+
+    def staff_ids(self) -> list[str]:
+        return list(self._staff.ids())
 
     # ---- home-visit timeline -----------------------------------------------------------------
     def log_call(self, appointment_id: str, call: CallAttempt) -> str:

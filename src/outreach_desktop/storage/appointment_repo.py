@@ -63,6 +63,12 @@ class AppointmentRepository(RecordRepository[Appointment]):
                 (a.id, staff_id, position),
             )
 
+    def _after_insert_many(self, records: list[Appointment]) -> None:
+        self.db.executemany(
+            "INSERT INTO appointment_staff (appointment_id, staff_id, position) VALUES (?, ?, ?)",
+            [(a.id, s, position) for a in records for position, s in enumerate(a.staff_ids)],
+        )
+
     def _load_children(self, records: list[Appointment]) -> list[Appointment]:
         if not records:
             return records

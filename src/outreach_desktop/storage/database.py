@@ -20,7 +20,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -211,6 +211,11 @@ class Database:
             cursor = self.connection.cursor()
             cursor.row_factory = None
             return list(cursor.execute(sql, params).fetchall())
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any] | dict[str, Any]]) -> None:
+        """One statement for many rows (bulk writes: one call instead of one per row)."""
+        with self._lock, known_errors():
+            self.connection.executemany(sql, rows)
 
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
         rows = self.execute(sql, params)

@@ -117,6 +117,17 @@ class ProtocolRepository(RecordRepository[Protocol]):
                 (p.id, position, _local(addendum.at), addendum.by, addendum.text),
             )
 
+    def _after_insert_many(self, records: list[Protocol]) -> None:
+        self.db.executemany(
+            "INSERT INTO protocol_addenda (protocol_id, position, at, by_staff, text)"
+            " VALUES (?, ?, ?, ?, ?)",
+            [
+                (p.id, position, _local(a.at), a.by, a.text)
+                for p in records
+                for position, a in enumerate(p.addenda)
+            ],
+        )
+
     def _load_children(self, records: list[Protocol]) -> list[Protocol]:
         if not records:
             return records
