@@ -4,6 +4,8 @@ consents capability; until then the storage answers from an empty table and the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -56,6 +58,10 @@ class ConsentLookup(Protocol):
         """Every kind `has_valid_consent` would answer True for (one look at the records)."""
         ...
 
+    def preloaded(self, client_ids: Iterable[str]) -> AbstractContextManager[None]:
+        """Inside the block, the records of these clients are read once, in bulk (Heute)."""
+        ...
+
 
 class NoConsents:
     """A lookup that knows no consent: every consent-bound rule blocks."""
@@ -65,6 +71,9 @@ class NoConsents:
 
     def valid_kinds(self, appointment: Appointment, on: date) -> set[ConsentKind]:
         return set()
+
+    def preloaded(self, client_ids: Iterable[str]) -> AbstractContextManager[None]:
+        return nullcontext()
 
 
 class ConsentState(StrEnum):

@@ -53,6 +53,7 @@ from outreach_desktop.domain.records import new_id
 from outreach_desktop.domain.text_safety import clean_line
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.checklists import ChecklistSet, load_checklists
+from outreach_desktop.services.workflow_bulk import BulkSlot, load_bulk
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.people_repos import ClientRepository, StaffRepository
 from outreach_desktop.storage.workflow_repo import StoredAnswer, StoredCall, WorkflowRepository
@@ -108,6 +109,7 @@ class WorkflowService:
         self._consent_lookup = consents
         self._checklists = checklists
         self.timeline_settings = timeline_settings or TimelineSettings()
+        self._known = BulkSlot()  # inside `preloaded`: what `state` reads besides the workflow
 
     @property
     def checklist_set(self) -> ChecklistSet:
@@ -124,7 +126,14 @@ class WorkflowService:
         # the checklist's "enough failed calls" is the timeline's own rule
         until = announcement_cutoff(letters, today)
         blocker = announce_blocker([c.call for c in calls], self.timeline_settings, until)
-        client = self._clients.find(a.client_id) if a.client_id else None
+        known = self._known.bulk
+        if known is None:
+            client = self._clients.find(a.client_id) if a.client_id else None
+            follow_up = self._appointments.has_follow_up(a.id)
+            final = self._repo.has_final_protocol(a.id)
+        else:
+            client = known.clients.get(a.client_id or "")
+            follow_up, final = a.id in known.follow_ups, a.id in known.final_protocols
         return {
             "first_meeting": a.first_meeting,
             "spontaneous": a.spontaneous,
@@ -138,8 +147,8 @@ class WorkflowService:
             "agreed_by_phone": agreed_by_phone(c.call for c in calls),
             "third_party_set": bool(a.third_party_id),
             "not_own_caseload": client is not None and not client.in_own_caseload,
-            "follow_up_planned": self._appointments.has_follow_up(a.id),
-            "protocol_finalized": self._repo.has_final_protocol(a.id),
+            "follow_up_planned": follow_up,
+            "protocol_finalized": final,
             "client_known": a.client_id is not None,
         }
 
@@ -148,7 +157,9 @@ class WorkflowService:
 
     def state(self, appointment_id: str, today: date) -> AppointmentState:
         require_date(today, "today", "Heute")
-        a = self._appointments.get(appointment_id)
+        known = self._known.bulk
+        a = known.appointments.get(appointment_id) if known else None
+        a = a or self._appointments.get(appointment_id)
         require_date(a.start, "start", "Beginn")  # stored before the window
         checklists = self.checklist_set.for_approach(a.approach)
         calls = self._repo.calls(a.id)
@@ -177,7 +188,8 @@ class WorkflowService:
     def _answers(self, a: Appointment, checklists: list[Checklist]) -> dict[str, Answer]:
         """Stored answers; a person answer naming someone no longer in the vault is dropped."""
         people = {i.id for c in checklists for i in c.items if i.kind is ItemKind.PERSON}
-        staff = set(self._staff.ids()) if people else set()
+        known = self._known.bulk
+        staff = (known.staff_ids if known else set(self._staff.ids())) if people else set()
         return {
             k: v.answer
             for k, v in self._repo.answers(a.id).items()
@@ -192,9 +204,22 @@ class WorkflowService:
     @contextmanager
     def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
         """Inside the block, `state()` of these appointments reads from one bulk load
-        (for lists such as Heute). Read-only use."""
-        with self._repo.preloaded(appointment_ids):
-            yield
+        (for lists such as Heute): a bounded number of queries, however many. Read-only use."""
+        ids = list(dict.fromkeys(appointment_ids))
+        bulk = load_bulk(ids, self._appointments, self._clients, self._staff, self._repo)
+        client_ids = {a.client_id for a in bulk.appointments.values() if a.client_id}
+        with self._repo.preloaded(ids), self._consent_lookup.preloaded(client_ids):
+            self._known.bulk = bulk
+            try:
+                yield
+            finally:
+                self._known.bulk = None
+
+    def states(self, appointment_ids: Iterable[str], today: date) -> dict[str, AppointmentState]:
+        """`state()` of many appointments, read in bulk (Heute, lists with progress)."""
+        ids = list(dict.fromkeys(appointment_ids))
+        with self.preloaded(ids):
+            return {i: self.state(i, today) for i in ids}
 
     def _find_item(self, a: Appointment, item_id: str) -> tuple[Checklist, Item]:
         for checklist in self.checklist_set.for_approach(a.approach):
@@ -279,13 +304,15 @@ class WorkflowService:
         """Letters whose window is open and that are not sent, for planned home visits."""
         require_date(today, "date", "Datum")
         due = []
-        for a in self._appointments.planned_home_visits(today):
-            agreed = agreed_by_phone(c.call for c in self._repo.calls(a.id))
-            for window in letters_due(
-                a.start.date(), self._repo.letters(a.id), today, self.timeline_settings, False,
-                agreed,
-            ):  # fmt: skip
-                due.append((a, window))
+        visits = self._appointments.planned_home_visits(today)
+        with self._repo.preloaded(a.id for a in visits):  # calls and letters in bulk
+            for a in visits:
+                agreed = agreed_by_phone(c.call for c in self._repo.calls(a.id))
+                for window in letters_due(
+                    a.start.date(), self._repo.letters(a.id), today, self.timeline_settings,
+                    False, agreed,
+                ):  # fmt: skip
+                    due.append((a, window))
         return sorted(due, key=lambda pair: pair[1].due)
 
     # ---- conduct -----------------------------------------------------------------------------
