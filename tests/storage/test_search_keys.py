@@ -117,3 +117,17 @@ def test_an_index_entry_is_deleted_by_its_rowid(session: Session) -> None:
 def test_the_page_cache_holds_a_large_vaults_indexes(session: Session) -> None:
     # 16 MB (the old size) let queries on 20,000 clients decrypt the same pages again and again
     assert vault_of(session).db.scalar("PRAGMA cache_size") == -64 * 1024
+
+
+def test_the_protocol_list_comes_in_its_order_from_an_index(session: Session) -> None:
+    db = vault_of(session).db
+    asked: list[str] = []
+    db.connection.set_trace_callback(asked.append)
+    try:
+        session.protocols.listing("", 100, 50)
+        session.protocols.listing("meyer", 0, 50)
+    finally:
+        db.connection.set_trace_callback(None)
+    for sql in asked:
+        detail = plan(db, sql)
+        assert "protocols_listing" in detail and "TEMP B-TREE" not in detail, detail

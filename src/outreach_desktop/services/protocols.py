@@ -17,6 +17,7 @@ from outreach_desktop.domain.protocols import (
     AnonymousCounselling,
     OtherPresent,
     Protocol,
+    ProtocolListing,
     check_addendum,
 )
 from outreach_desktop.domain.search import Hit
@@ -60,6 +61,11 @@ class ProtocolService:
 
     def all(self) -> list[Protocol]:
         return self._repo.all()
+
+    def listing(self, query: str = "", offset: int = 0, limit: int = 200) -> list[ProtocolListing]:
+        """A page of the Protokolle list (drafts first, newest first), filtered by every word
+        of `query` in the client's name or the protocol's place and topics."""
+        return self._repo.listing(query, offset, limit)
 
     def drafts(self) -> list[Protocol]:
         return self._repo.drafts()

@@ -4,7 +4,6 @@ spontaneous Walk and Talk), and anonymous counselling, which keeps nothing but i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -12,8 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from outreach_desktop.domain.appointments import Appointment
-from outreach_desktop.domain.protocols import Protocol
-from outreach_desktop.domain.text import fold
+from outreach_desktop.domain.protocols import Protocol, ProtocolListing
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
@@ -22,10 +20,11 @@ from outreach_desktop.ui.labels import client_choices, label_of
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.messages import show_info
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
-from outreach_desktop.ui.table_model import Column
+from outreach_desktop.ui.table_model import Column, More
 from outreach_desktop.ui.workflow_dialogs import date_edit, read_date, read_datetime, time_edit
 
 translate = QCoreApplication.translate
+PAGE = 100  # protocols read at a time (the table asks for more as it scrolls)
 
 
 class StandaloneProtocolDialog(FormDialog):
@@ -109,41 +108,29 @@ class AnonymousDialog(FormDialog):
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class ProtocolRow:
-    """A protocol as the list shows it, with its client's name looked up in the worker."""
-
-    protocol: Protocol
-    client_name: str
-
-    @property
-    def id(self) -> str:
-        return self.protocol.id
-
-
-def _state(p: Protocol) -> str:
+def _state(p: ProtocolListing) -> str:
     if not p.is_final:
         return translate("ListColumns", "draft")
     text = translate("ListColumns", "finalized")
-    if len(p.addenda) == 1:
+    if p.addenda == 1:
         text += " · " + translate("ListColumns", "1 addendum")
     elif p.addenda:
-        text += " · " + translate("ListColumns", "{n} addenda").format(n=len(p.addenda))
+        text += " · " + translate("ListColumns", "{n} addenda").format(n=p.addenda)
     return text
 
 
-def _columns() -> list[Column[ProtocolRow]]:
-    R = ProtocolRow
+def _columns() -> list[Column[ProtocolListing]]:
+    R = ProtocolListing
     return [
         Column[R](
             translate("ListColumns", "Met on"),
-            lambda r: format_datetime(r.protocol.met_at),
-            sort_key=lambda r: r.protocol.met_at,
+            lambda r: format_datetime(r.met_at),
+            sort_key=lambda r: r.met_at,
         ),
-        Column[R](translate("ListColumns", "Approach"), lambda r: label_of(r.protocol.approach)),
-        Column[R](translate("ListColumns", "Client"), lambda r: r.client_name),
-        Column[R](translate("ListColumns", "Topics"), lambda r: r.protocol.topics, stretch=True),
-        Column[R](translate("ListColumns", "State"), lambda r: _state(r.protocol)),
+        Column[R](translate("ListColumns", "Approach"), lambda r: label_of(r.approach)),
+        Column[R](translate("ListColumns", "Client"), lambda r: r.client_name or "—"),
+        Column[R](translate("ListColumns", "Topics"), lambda r: r.topics, stretch=True),
+        Column[R](translate("ListColumns", "State"), _state),
     ]
 
 
@@ -174,18 +161,11 @@ class ProtocolsPage(ListPage):
         self._summarize_anonymous()
 
     def fetch(self, query: str, limit: int) -> list[Any]:
-        names = {c.id: c.display_name for c in self.session.clients.all()}
-        rows = [ProtocolRow(p, names.get(p.client_id or "", "—"))
-                for p in self.session.protocols.all()]  # fmt: skip
-        words = fold(query).split()
-        if words:
-            rows = [
-                r for r in rows
-                if all(w in fold(f"{r.client_name} {r.protocol.topics} {r.protocol.place}")
-                       for w in words)
-            ]  # fmt: skip
-        rows.sort(key=lambda r: (r.protocol.is_final, -r.protocol.met_at.timestamp()))
-        return rows[:limit]
+        """The first page (drafts first, newest first); the rest as the table scrolls."""
+        return list(self.session.protocols.listing(query, 0, min(PAGE, limit)))
+
+    def more(self, query: str) -> More[Any] | None:
+        return lambda offset: list(self.session.protocols.listing(query, offset, PAGE))
 
     def editor(self, record: Any | None) -> Any:
         return StandaloneProtocolDialog(self.session, self.now, self)
@@ -205,7 +185,7 @@ class ProtocolsPage(ListPage):
         self.session.protocols.delete_draft(record.id)
 
     def describe(self, record: Any) -> str:
-        return format_datetime(record.protocol.met_at)
+        return format_datetime(record.met_at)
 
     def _summarize_anonymous(self) -> None:
         """How much anonymous counselling was recorded, counted in the background."""
