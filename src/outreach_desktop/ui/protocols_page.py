@@ -14,9 +14,10 @@ from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.protocols import Protocol, ProtocolListing
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
-from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
+from outreach_desktop.ui.client_picker import ClientPicker
+from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
 from outreach_desktop.ui.formats import format_datetime
-from outreach_desktop.ui.labels import client_choices, label_of
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.messages import show_info
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
@@ -37,9 +38,7 @@ class StandaloneProtocolDialog(FormDialog):
     ) -> None:
         super().__init__(parent, self.tr("New memory protocol"))
         self.session, self.now = session, now
-        self.client = SearchCombo()
-        for label, client_id in client_choices(session.clients.all()):
-            self.client.addItem(label, client_id)
+        self.client = ClientPicker(session.clients.search)
         self.client.setCurrentIndex(-1)  # chosen on purpose, never the first by accident
         self.client.lineEdit().setPlaceholderText(self.tr("Type a name…"))
         self.client_label = self.tr("&Client")
