@@ -126,8 +126,21 @@ def test_the_protocol_list_comes_in_its_order_from_an_index(session: Session) ->
     try:
         session.protocols.listing("", 100, 50)
         session.protocols.listing("meyer", 0, 50)
+        session.protocols.drafts()  # Heute
     finally:
         db.connection.set_trace_callback(None)
     for sql in asked:
         detail = plan(db, sql)
         assert "protocols_listing" in detail and "TEMP B-TREE" not in detail, detail
+
+
+def test_heute_asks_for_the_protocols_of_its_appointments_only(session: Session) -> None:
+    db = vault_of(session).db
+    asked: list[str] = []
+    db.connection.set_trace_callback(asked.append)
+    try:
+        assert session.protocols.appointments_with_protocol(["a", "b"]) == set()
+    finally:
+        db.connection.set_trace_callback(None)
+    [sql] = asked
+    assert "SCAN" not in plan(db, sql), plan(db, sql)

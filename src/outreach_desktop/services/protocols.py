@@ -3,6 +3,7 @@ countersign, addenda; anonymous counselling; full-text search."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from copy import copy
 from dataclasses import replace
 from datetime import date, datetime
@@ -211,9 +212,10 @@ class ProtocolService:
     def anonymous_counselling(self) -> list[AnonymousCounselling]:
         return self._anonymous.all()
 
-    def appointments_with_protocol(self) -> set[str]:
-        """Ids of the appointments that have a protocol (draft or final)."""
-        return self._repo.appointments_with_protocol()
+    def appointments_with_protocol(self, among: Iterable[str] | None = None) -> set[str]:
+        """Ids of the appointments that have a protocol (draft or final); with `among`, only
+        those of these appointments (a few index lookups instead of every protocol)."""
+        return self._repo.appointments_with_protocol(among)
 
     def record_anonymous(
         self,

@@ -93,7 +93,7 @@ def today_overview(session: Session, today: date) -> TodayOverview:
             start,
         )
     )
-    with_protocol = session.protocols.appointments_with_protocol()
+    with_protocol = session.protocols.appointments_with_protocol(v.appointment.id for v in recent)
     without_protocol = [
         v for v in recent
         if v.appointment.id not in with_protocol and v.appointment.client_id is not None

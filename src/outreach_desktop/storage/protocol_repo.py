@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -170,16 +171,22 @@ class ProtocolRepository(RecordRepository[Protocol]):
 
     def drafts(self) -> list[Protocol]:
         """Protocols not yet finalized, oldest meeting first (drafts have no addenda)."""
-        rows = self.db.execute("SELECT * FROM protocols WHERE finalized_at IS NULL ORDER BY met_at")
+        rows = self.db.execute(  # the term of the index protocols_listing: no table scan
+            "SELECT * FROM protocols WHERE (finalized_at IS NOT NULL) = 0 ORDER BY met_at"
+        )
         return [self.from_row(r) for r in rows]
 
-    def appointments_with_protocol(self) -> set[str]:
-        return {
-            r[0]
-            for r in self.db.execute(
-                "SELECT appointment_id FROM protocols WHERE appointment_id IS NOT NULL"
-            )
-        }
+    def appointments_with_protocol(self, among: Iterable[str] | None = None) -> set[str]:
+        """Ids of appointments with a protocol; with `among`, only those asked (by index)."""
+        sql = "SELECT DISTINCT appointment_id FROM protocols WHERE appointment_id IS NOT NULL"
+        if among is None:
+            return {r[0] for r in self.db.execute(sql)}
+        wanted, found = list(dict.fromkeys(among)), set()
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            found |= {r[0] for r in self.db.execute(f"{sql} AND appointment_id IN ({marks})", part)}
+        return found
 
 
 class AnonymousRepository(RecordRepository[AnonymousCounselling]):
