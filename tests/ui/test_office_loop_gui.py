@@ -46,6 +46,7 @@ def test_the_loop_through_both_windows(
         page.show()
         page.refresh()
     settled(qtbot, office_page)
+    settled(qtbot, laptop_page)  # what waits is counted in the background
     clients_before = {c.id for c in st.laptop.clients.all()}
 
     laptop_page.ask_folder = lambda _parent: str(stick)
