@@ -139,7 +139,9 @@ def test_the_same_records_in_a_new_bundle_are_the_same(stations: Stations, tmp_p
     result = next_import(stations, tmp_path)
     assert result.status == "accepted"
     assert counts(result, "new") == counts(result, "updated") == counts(result, "conflicts") == {}
-    assert sum(counts(result, "same").values()) == 74  # the demo laptop's records (a release on a Walk and Talk since schema 11)
+    assert (
+        sum(counts(result, "same").values()) == 74
+    )  # the demo laptop's records (a release on a Walk and Talk since schema 11)
 
 
 def test_a_gap_in_the_sequence_is_accepted_and_reported(stations: Stations, tmp_path: Path) -> None:

@@ -310,6 +310,14 @@ def test_full_text_search_finds_the_old_records(old: OldVault) -> None:
         assert ("protocol", p.id) in hit_keys(s, word), word
         for addendum in p.addenda:
             assert ("protocol", p.id) in hit_keys(s, addendum.text.split(":")[-1])
+    # schema 11: every entry has its key (the rowid the triggers change it by), and no more
+    db = vault_of(s).db
+    keyed = db.execute(
+        "SELECT count(*) FROM search_keys k"
+        " JOIN search_index i ON i.rowid = k.id AND i.kind = k.kind AND i.ref = k.ref"
+    )[0][0]
+    assert keyed == db.scalar("SELECT count(*) FROM search_index") > 0
+    assert keyed == db.scalar("SELECT count(*) FROM search_keys")
 
 
 class Rollback(Exception):

@@ -26,6 +26,7 @@ def page(stations: Stations, qtbot: Any, german: None) -> HandoverPage:
     qtbot.addWidget(page)
     page.show()
     page.refresh()
+    qtbot.waitUntil(lambda: page.busy.running == 0)  # what waits is counted in the background
     return page
 
 
@@ -50,6 +51,7 @@ def test_what_waits_and_a_handover_written_and_checked(
         lambda _device: None,
     )  # fmt: skip
     assert any(path.startswith("records/protocols") for path in opened.members)
+    qtbot.waitUntil(lambda: page.busy.running == 0)
     assert "Nichts wartet auf die Übergabe" in page.state.text()
     assert "Quittung steht noch aus" in page.state.text()
     assert not page.export_button.isEnabled()
@@ -146,3 +148,20 @@ def test_only_records_from_a_day_on(
     qtbot.waitUntil(lambda: page.run is None, timeout=20000)
     assert shown == ["Nichts wartet auf die Übergabe ans Büro."] and list(target.iterdir()) == []
     assert page.since.date().toPython() == date(2030, 1, 1)
+
+
+def test_what_waits_is_counted_off_the_gui_thread(
+    page: HandoverPage, stations: Stations, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting what waits reads every record kind; on a large vault that blocked the window."""
+    threads: list[bool] = []
+    real = stations.laptop.outbox.pending
+
+    def pending() -> Any:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real()
+
+    monkeypatch.setattr(stations.laptop.outbox, "pending", pending)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.busy.running == 0)
+    assert threads == [False] and "Warten auf die Übergabe" in page.state.text()

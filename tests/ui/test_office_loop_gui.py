@@ -46,6 +46,7 @@ def test_the_loop_through_both_windows(
         page.show()
         page.refresh()
     settled(qtbot, office_page)
+    settled(qtbot, laptop_page)  # what waits is counted in the background
     clients_before = {c.id for c in st.laptop.clients.all()}
 
     laptop_page.ask_folder = lambda _parent: str(stick)
@@ -91,4 +92,5 @@ def test_the_loop_through_both_windows(
     gone = clients_before - {c.id for c in st.laptop.clients.all()}
     assert gone, "the purge took the clients whose records the office took over"
     assert st.laptop.sync_log.deletion_totals()["clients"] == len(gone)
+    settled(qtbot, laptop_page)  # what waits, counted anew in the background
     assert "Quittung steht noch aus" not in laptop_page.state.text()

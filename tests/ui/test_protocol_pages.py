@@ -386,3 +386,44 @@ def test_a_click_on_a_heading_sorts_by_the_date_not_its_text(window: Any, settle
     page.refresh()
     settle(page)
     assert shown() == ["01.12.2026", "25.11.2026", "03.11.2026"]
+
+
+def test_the_list_reads_protocols_a_page_at_a_time(
+    window: Any, qtbot: Any, settle: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On years of protocols the list reads one page and the next as the table scrolls to the
+    end (`canFetchMore`/`fetchMore`), drafts first and the newest meeting first."""
+    from outreach_desktop.ui import protocols_page
+
+    monkeypatch.setattr(protocols_page, "PAGE", 2)
+    session = window.session
+    staff = [session.owner().id]
+    client = session.clients.all()[0].id
+    for day in (3, 9, 25, 14, 1):
+        met = datetime(2026, 11, day, 9)
+        session.protocols.begin(met, client_id=client, met_at=met, staff_ids=staff)
+    asked: list[tuple[int, int]] = []
+    listing = session.protocols.listing
+
+    def paged(query: str = "", offset: int = 0, limit: int = 200) -> Any:
+        asked.append((offset, limit))
+        return listing(query, offset, limit)
+
+    def everything() -> Any:
+        raise AssertionError("the list reads every protocol")
+
+    monkeypatch.setattr(session.protocols, "listing", paged)
+    monkeypatch.setattr(session.protocols, "all", everything)
+    window.workspace.show_page(PROTOCOLS)
+    page = window.workspace.protocols_page
+    page.refresh()
+    settle(page)
+    while page.model.canFetchMore():  # what the view does as it scrolls to the end
+        page.model.fetchMore()
+    assert [r.met_at.day for r in page.model.rows] == [25, 14, 9, 3, 1]
+    assert asked[0] == (0, 2) and all(limit == 2 for _o, limit in asked)
+    assert sorted({offset for offset, _l in asked}) == [0, 2, 4, 5]  # the last finds no more
+    page.search.setText("Sommer")  # the other client: nothing
+    page.refresh()
+    settle(page)
+    assert page.model.rowCount() == 0 and not page.model.canFetchMore()

@@ -4,6 +4,8 @@ consents capability; until then the storage answers from an empty table and the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -60,6 +62,10 @@ class ConsentLookup(Protocol):
         """The client's consents that name this appointment or none, in any state."""
         ...
 
+    def preloaded(self, client_ids: Iterable[str]) -> AbstractContextManager[None]:
+        """Inside the block, the records of these clients are read once, in bulk (Heute)."""
+        ...
+
 
 class NoConsents:
     """A lookup that knows no consent: every consent-bound rule blocks."""
@@ -72,6 +78,9 @@ class NoConsents:
 
     def records(self, appointment: Appointment) -> list[Consent]:
         return []
+
+    def preloaded(self, client_ids: Iterable[str]) -> AbstractContextManager[None]:
+        return nullcontext()
 
 
 class ConsentState(StrEnum):

@@ -208,3 +208,16 @@ class AnonymousCounselling(Record):
         if not self.staff_ids:
             check.fail("staff_ids", "Mitarbeitende", "Mindestens eine Person.")
         check.raise_if_any()
+
+
+@dataclass(frozen=True)
+class ProtocolListing:
+    """A protocol as the Protokolle list shows it: one row, without its texts."""
+
+    id: str
+    met_at: datetime
+    approach: Approach
+    client_name: str
+    topics: str
+    is_final: bool
+    addenda: int

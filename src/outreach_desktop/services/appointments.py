@@ -128,13 +128,16 @@ class AppointmentService:
     # views
     def views(self, appointments: list[Appointment]) -> list[AppointmentView]:
         """Appointments with the names (and for home visits the address) the lists show."""
-        clients: dict[str, Client | None] = {}
-        parties: dict[str, ThirdParty | None] = {}
-        for a in appointments:
-            if a.client_id and a.client_id not in clients:
-                clients[a.client_id] = self._clients.find(a.client_id)
-            if a.third_party_id and a.third_party_id not in parties:
-                parties[a.third_party_id] = self._third_parties.find(a.third_party_id)
+        # in bulk: a few queries however long the list
+        clients: dict[str, Client] = {
+            c.id: c for c in self._clients.many(a.client_id for a in appointments if a.client_id)
+        }
+        parties: dict[str, ThirdParty] = {
+            p.id: p
+            for p in self._third_parties.many(
+                a.third_party_id for a in appointments if a.third_party_id
+            )
+        }
         staff = {s.id: s.name for s in self._staff.all()}
         views = []
         for a in appointments:

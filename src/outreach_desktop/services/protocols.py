@@ -3,6 +3,7 @@ countersign, addenda; anonymous counselling; full-text search."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from copy import copy
 from dataclasses import replace
 from datetime import date, datetime
@@ -17,6 +18,7 @@ from outreach_desktop.domain.protocols import (
     AnonymousCounselling,
     OtherPresent,
     Protocol,
+    ProtocolListing,
     check_addendum,
 )
 from outreach_desktop.domain.search import Hit
@@ -60,6 +62,11 @@ class ProtocolService:
 
     def all(self) -> list[Protocol]:
         return self._repo.all()
+
+    def listing(self, query: str = "", offset: int = 0, limit: int = 200) -> list[ProtocolListing]:
+        """A page of the Protokolle list (drafts first, newest first), filtered by every word
+        of `query` in the client's name or the protocol's place and topics."""
+        return self._repo.listing(query, offset, limit)
 
     def drafts(self) -> list[Protocol]:
         return self._repo.drafts()
@@ -205,9 +212,10 @@ class ProtocolService:
     def anonymous_counselling(self) -> list[AnonymousCounselling]:
         return self._anonymous.all()
 
-    def appointments_with_protocol(self) -> set[str]:
-        """Ids of the appointments that have a protocol (draft or final)."""
-        return self._repo.appointments_with_protocol()
+    def appointments_with_protocol(self, among: Iterable[str] | None = None) -> set[str]:
+        """Ids of the appointments that have a protocol (draft or final); with `among`, only
+        those of these appointments (a few index lookups instead of every protocol)."""
+        return self._repo.appointments_with_protocol(among)
 
     def record_anonymous(
         self,

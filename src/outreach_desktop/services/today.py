@@ -62,10 +62,6 @@ def today_overview(session: Session, today: date) -> TodayOverview:
     start = datetime.combine(today, time.min)
     tomorrow = start + timedelta(days=1)
 
-    def entry(view: AppointmentView, phase: Phase | None = None) -> Entry:
-        done, total = workflow.state(view.appointment.id, today).progress(phase)
-        return Entry(view, done, total)
-
     gone = (AppointmentStatus.CANCELLED, AppointmentStatus.POSTPONED)
     on_day = [v for v in appointments.on_day(today) if v.appointment.status not in gone]
     coming = [
@@ -78,11 +74,19 @@ def today_overview(session: Session, today: date) -> TodayOverview:
         OUTCOMES_WITH_FOLLOW_UP, datetime.combine(EARLIEST, time.min), tomorrow
     )
     recent = appointments.views([a for a in ended if a.id not in closed])
-    with workflow.preloaded(v.appointment.id for v in [*on_day, *coming, *recent]):
-        todays = [entry(v) for v in on_day]
-        upcoming = [entry(v) for v in coming]
-        follow_up_open = [entry(v, Phase.FOLLOW_UP) for v in recent]  # until closed
-        at_map = {v.appointment.id for v in recent if workflow.documented_at_map(v.appointment.id)}
+    states = workflow.states((v.appointment.id for v in [*on_day, *coming, *recent]), today)
+
+    def entry(view: AppointmentView, phase: Phase | None = None) -> Entry:
+        done, total = states[view.appointment.id].progress(phase)
+        return Entry(view, done, total)
+
+    todays = [entry(v) for v in on_day]
+    upcoming = [entry(v) for v in coming]
+    follow_up_open = [entry(v, Phase.FOLLOW_UP) for v in recent]  # until closed
+    at_map = {
+        v.appointment.id for v in recent
+        if states[v.appointment.id].conduct.map_documented_at is not None
+    }  # fmt: skip
     due = workflow.letters_due(today)
     due_views = appointments.views([a for a, _w in due])
     letters = [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]
@@ -93,16 +97,18 @@ def today_overview(session: Session, today: date) -> TodayOverview:
             start,
         )
     )
-    with_protocol = session.protocols.appointments_with_protocol()
+    with_protocol = session.protocols.appointments_with_protocol(v.appointment.id for v in recent)
     without_protocol = [
         v for v in recent
         if v.appointment.id not in with_protocol and v.appointment.id not in at_map
         and v.appointment.client_id is not None
     ]  # fmt: skip
-    names = {c.id: c.display_name for c in session.clients.all()}
+    open_drafts = session.protocols.drafts()
+    names = {c.id: c.display_name for c in session.clients.many(p.client_id for p in open_drafts
+                                                                 if p.client_id)}  # fmt: skip
     drafts = [
         DraftEntry(p.id, p.met_at, p.approach, names.get(p.client_id or "", ""), p.topics)
-        for p in session.protocols.drafts()
+        for p in open_drafts
     ]
     return TodayOverview(
         todays, upcoming, letters, follow_up_open, overdue, without_protocol, drafts

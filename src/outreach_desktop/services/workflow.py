@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -14,28 +14,22 @@ from outreach_desktop.domain.checklist_prefill import known_facts, prefilled_ans
 from outreach_desktop.domain.checklists import (
     Answer,
     Checklist,
-    ChecklistStatus,
     Item,
     ItemKind,
-    Phase,
     Transition,
     evaluate,
 )
 from outreach_desktop.domain.conduct import (
     BrokenOffBy,
     Conduct,
-    ConductOptions,
     apply_transition,
-    conduct_options,
     finish,
     is_finished,
 )
 from outreach_desktop.domain.consents import ConsentKind, ConsentLookup
-from outreach_desktop.domain.date_window import MESSAGE as DATE_WINDOW
-from outreach_desktop.domain.date_window import in_window, require_date
+from outreach_desktop.domain.date_window import require_date
 from outreach_desktop.domain.documentation import documentation_facts, record_map
 from outreach_desktop.domain.errors import DomainError, FieldError, ValidationError
-from outreach_desktop.domain.field_limits import CHECKLIST_ANSWER, too_long
 from outreach_desktop.domain.home_visit import (
     CallAttempt,
     LetterKind,
@@ -46,7 +40,6 @@ from outreach_desktop.domain.home_visit import (
     sent_on,
 )
 from outreach_desktop.domain.home_visit_timeline import (
-    TimelineStatus,
     announce_blocker,
     announcement_cutoff,
     timeline,
@@ -54,42 +47,14 @@ from outreach_desktop.domain.home_visit_timeline import (
 from outreach_desktop.domain.records import new_id
 from outreach_desktop.domain.text_safety import clean_line
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
+from outreach_desktop.services.answer_values import check_answer_value
+from outreach_desktop.services.appointment_state import AppointmentState as AppointmentState
+from outreach_desktop.services.appointment_state import yes_no_answers as yes_no_answers
 from outreach_desktop.services.checklists import ChecklistSet, load_checklists
+from outreach_desktop.services.workflow_bulk import BulkSlot, load_bulk
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.people_repos import ClientRepository, StaffRepository
 from outreach_desktop.storage.workflow_repo import StoredAnswer, StoredCall, WorkflowRepository
-
-
-@dataclass(frozen=True)
-class AppointmentState:
-    """Everything the planning and conduct screens show for one appointment."""
-
-    appointment: Appointment
-    checklists: list[Checklist]
-    status: ChecklistStatus
-    conduct: Conduct
-    facts: dict[str, bool]
-    consents: set[ConsentKind]
-    calls: list[StoredCall]
-    timeline: TimelineStatus | None  # home visits only (with its own warnings)
-    warnings: list[str]  # planning warnings besides the timeline's
-
-    def progress(self, phase: Phase | None = None) -> tuple[int, int]:
-        return self.status.progress(phase)
-
-    @property
-    def options(self) -> ConductOptions:
-        """The steps and outcomes the conduct offers now (`conduct.conduct_options`)."""
-        return conduct_options(self.appointment, self.conduct, self.status, self.consents)
-
-
-def yes_no_answers(s: AppointmentState) -> dict[str, bool]:
-    """The checklist's yes/no answers by item id: the facts the outcome rules ask."""
-    return {
-        status.item.id: status.answer.value is True
-        for status in s.status.items
-        if status.answer is not None and isinstance(status.answer.value, bool)
-    }
 
 
 class WorkflowService:
@@ -110,6 +75,7 @@ class WorkflowService:
         self._consent_lookup = consents
         self._checklists = checklists
         self.timeline_settings = timeline_settings or TimelineSettings()
+        self._known = BulkSlot()  # inside `preloaded`: what `state` reads besides the workflow
 
     @property
     def checklist_set(self) -> ChecklistSet:
@@ -131,7 +97,14 @@ class WorkflowService:
         # the checklist's "enough failed calls" is the timeline's own rule
         until = announcement_cutoff(letters, today)
         blocker = announce_blocker([c.call for c in calls], self.timeline_settings, until)
-        client = self._clients.find(a.client_id) if a.client_id else None
+        known = self._known.bulk
+        if known is None:
+            client = self._clients.find(a.client_id) if a.client_id else None
+            follow_up = self._appointments.has_follow_up(a.id)
+            final = self._repo.has_final_protocol(a.id)
+        else:
+            client = known.clients.get(a.client_id or "")
+            follow_up, final = a.id in known.follow_ups, a.id in known.final_protocols
         return {
             "first_meeting": a.first_meeting,
             "spontaneous": a.spontaneous,
@@ -145,11 +118,9 @@ class WorkflowService:
             "agreed_by_phone": agreed_by_phone(c.call for c in calls),
             "third_party_set": bool(a.third_party_id),
             "not_own_caseload": client is not None and not client.in_own_caseload,
-            "follow_up_planned": self._appointments.has_follow_up(a.id),
+            "follow_up_planned": follow_up,
             "client_known": a.client_id is not None,
-            **documentation_facts(
-                conduct, self._repo.has_final_protocol(a.id), self._repo.office_entered(a.id)
-            ),
+            **documentation_facts(conduct, final, self._repo.office_entered(a.id)),
         }
 
     def valid_consents(self, a: Appointment, day: date) -> set[ConsentKind]:
@@ -157,7 +128,9 @@ class WorkflowService:
 
     def state(self, appointment_id: str, today: date) -> AppointmentState:
         require_date(today, "today", "Heute")
-        a = self._appointments.get(appointment_id)
+        known = self._known.bulk
+        a = known.appointments.get(appointment_id) if known else None
+        a = a or self._appointments.get(appointment_id)
         require_date(a.start, "start", "Beginn")  # stored before the window
         checklists = self.checklist_set.for_approach(a.approach)
         calls, conduct = self._repo.calls(a.id), self._repo.conduct(a.id)
@@ -189,7 +162,8 @@ class WorkflowService:
     def _answers(self, a: Appointment, checklists: list[Checklist]) -> dict[str, Answer]:
         """Stored answers; a person answer naming someone no longer in the vault is dropped."""
         people = {i.id for c in checklists for i in c.items if i.kind is ItemKind.PERSON}
-        staff = set(self._staff.ids()) if people else set()
+        known = self._known.bulk
+        staff = (known.staff_ids if known else set(self._staff.ids())) if people else set()
         return {
             k: v.answer
             for k, v in self._repo.answers(a.id).items()
@@ -204,9 +178,22 @@ class WorkflowService:
     @contextmanager
     def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
         """Inside the block, `state()` of these appointments reads from one bulk load
-        (for lists such as Heute). Read-only use."""
-        with self._repo.preloaded(appointment_ids):
-            yield
+        (for lists such as Heute): a bounded number of queries, however many. Read-only use."""
+        ids = list(dict.fromkeys(appointment_ids))
+        bulk = load_bulk(ids, self._appointments, self._clients, self._staff, self._repo)
+        client_ids = {a.client_id for a in bulk.appointments.values() if a.client_id}
+        with self._repo.preloaded(ids), self._consent_lookup.preloaded(client_ids):
+            self._known.bulk = bulk
+            try:
+                yield
+            finally:
+                self._known.bulk = None
+
+    def states(self, appointment_ids: Iterable[str], today: date) -> dict[str, AppointmentState]:
+        """`state()` of many appointments, read in bulk (Heute, lists with progress)."""
+        ids = list(dict.fromkeys(appointment_ids))
+        with self.preloaded(ids):
+            return {i: self.state(i, today) for i in ids}
 
     def _find_item(self, a: Appointment, item_id: str) -> tuple[Checklist, Item]:
         for checklist in self.checklist_set.for_approach(a.approach):
@@ -231,7 +218,7 @@ class WorkflowService:
             return
         if isinstance(value, str):
             value = clean_line(value)
-        self._check_value(item, value)
+        self.check_value(item, value)
         stored = self._repo.answers(a.id).get(item.id)
         if stored is not None and stored.answer.value == value:
             return  # unchanged: keep the time it was given
@@ -240,34 +227,7 @@ class WorkflowService:
     def check_value(self, item: Item, value: Any, staff: Collection[str] | None = None) -> None:
         """Refuse a value `item` cannot take (ValidationError naming the item); `staff`: the
         ids of the vault's staff when the caller has them already (bulk writes)."""
-        self._check_value(item, value, staff)
-
-    def _check_value(self, item: Item, value: Any, staff: Collection[str] | None = None) -> None:
-        def bad(message: str) -> ValidationError:
-            return ValidationError([FieldError(item.id, item.label_de, message)])
-
-        kind = item.kind
-        if kind in (ItemKind.FACT, ItemKind.CONSENT):
-            raise bad("Wird vom Programm ermittelt und kann nicht angekreuzt werden.")
-        if kind in (ItemKind.TICK, ItemKind.YES_NO):
-            if not isinstance(value, bool):
-                raise bad("Erwartet wird ja oder nein.")
-            return
-        if not isinstance(value, str):
-            raise bad("Erwartet wird ein Text.")
-        if len(value) > CHECKLIST_ANSWER:
-            raise bad(too_long(CHECKLIST_ANSWER, len(value)))
-        if kind is ItemKind.CHOICE and value not in {c.id for c in item.choices}:
-            raise bad("Bitte eine der Möglichkeiten wählen.")
-        if kind is ItemKind.DATE:
-            try:
-                day = date.fromisoformat(value)
-            except ValueError:
-                raise bad("Bitte ein Datum angeben.") from None
-            if not in_window(day):
-                raise bad(DATE_WINDOW)
-        if kind is ItemKind.PERSON and not self._is_staff(value, staff):
-            raise bad("Diese Person gibt es nicht.")
+        check_answer_value(item, value, lambda i: self._is_staff(i, staff))
 
     def _is_staff(self, staff_id: str, staff: Collection[str] | None) -> bool:
         return staff_id in staff if staff is not None else self._staff.find(staff_id) is not None
@@ -302,13 +262,15 @@ class WorkflowService:
         """Letters whose window is open and that are not sent, for planned home visits."""
         require_date(today, "date", "Datum")
         due = []
-        for a in self._appointments.planned_home_visits(today):
-            agreed = agreed_by_phone(c.call for c in self._repo.calls(a.id))
-            for window in letters_due(
-                a.start.date(), self._repo.letters(a.id), today, self.timeline_settings, False,
-                agreed,
-            ):  # fmt: skip
-                due.append((a, window))
+        visits = self._appointments.planned_home_visits(today)
+        with self._repo.preloaded(a.id for a in visits):  # calls and letters in bulk
+            for a in visits:
+                agreed = agreed_by_phone(c.call for c in self._repo.calls(a.id))
+                for window in letters_due(
+                    a.start.date(), self._repo.letters(a.id), today, self.timeline_settings,
+                    False, agreed,
+                ):  # fmt: skip
+                    due.append((a, window))
         return sorted(due, key=lambda pair: pair[1].due)
 
     # ---- conduct -----------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
@@ -138,22 +141,57 @@ class ConsentRepository(RecordRepository[Consent]):
 
         raise RecordInUse("Einwilligungen werden nicht gelöscht, sondern widerrufen.")
 
+    def for_clients(self, client_ids: Iterable[str]) -> dict[str, list[Consent]]:
+        """The consents of many clients by client id, each list in order of creation."""
+        found: dict[str, list[Consent]] = {}
+        wanted = list(dict.fromkeys(client_ids))
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            rows = self.db.execute(
+                f"SELECT * FROM consents WHERE client_id IN ({marks}) ORDER BY created_at", part
+            )
+            for c in self._load_children([self.from_row(r) for r in rows]):
+                found.setdefault(c.client_id or "", []).append(c)
+        return found
+
+
+class _Preload(threading.local):
+    by_client: dict[str, list[Consent]] | None = None
+
 
 class StoredConsentLookup:
     """The workflow rules' question, answered by the domain's validity rule over the records."""
 
     def __init__(self, db: Database, device_id: str = "") -> None:
         self.repo = ConsentRepository(db, device_id)
+        self._preload = _Preload()  # per thread, as the workflow repository's
+
+    @contextmanager
+    def preloaded(self, client_ids: Iterable[str]) -> Iterator[None]:
+        """Inside the block the consents of these clients come from one bulk read (Heute)."""
+        self._preload.by_client = self.repo.for_clients(client_ids)
+        try:
+            yield
+        finally:
+            self._preload.by_client = None
+
+    def _for_appointment(self, appointment: Appointment) -> list[Consent]:
+        cached = self._preload.by_client
+        if cached is None or appointment.client_id is None:
+            return self.repo.for_appointment(appointment)
+        return [
+            c for c in cached.get(appointment.client_id, [])
+            if c.appointment_id is None or c.appointment_id == appointment.id
+        ]  # fmt: skip
 
     def has_valid_consent(self, appointment: Appointment, kind: ConsentKind, on: date) -> bool:
         return kind in self.valid_kinds(appointment, on)
 
     def valid_kinds(self, appointment: Appointment, on: date) -> set[ConsentKind]:
         return {
-            c.kind
-            for c in self.repo.for_appointment(appointment)
-            if c.is_valid_for(appointment, on)
+            c.kind for c in self._for_appointment(appointment) if c.is_valid_for(appointment, on)
         }
 
     def records(self, appointment: Appointment) -> list[Consent]:
-        return self.repo.for_appointment(appointment)
+        return self._for_appointment(appointment)

@@ -58,6 +58,9 @@ REQUIRED_PRAGMAS: dict[str, tuple[str, object]] = {
 }
 READ_ONLY_SKIPS = ("journal_mode", "synchronous")  # set by the writer; a reader cannot
 BUSY_TIMEOUT_MS = 5000
+# SQLCipher's page cache (decrypted pages) in KiB: a large vault's indexes fit, so a repeated
+# query decrypts nothing anew; well within the app's 300 MB memory budget
+CACHE_KIB = 64 * 1024
 
 
 def translate_error(exc: Exception) -> VaultError | None:
@@ -193,7 +196,7 @@ class Database:
                 actual = conn.execute(f"PRAGMA {pragma}").fetchone()[0]
                 if actual != expected:
                     raise RuntimeError(f"PRAGMA {pragma} is {actual!r}, expected {expected!r}")
-            conn.execute("PRAGMA cache_size = -16000")
+            conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
     @property
     def connection(self) -> sqlcipher3.Connection:

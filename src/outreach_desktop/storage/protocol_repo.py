@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -15,13 +16,14 @@ from outreach_desktop.domain.protocols import (
     AnonymousCounselling,
     OtherPresent,
     Protocol,
+    ProtocolListing,
     SuccessRating,
 )
 from outreach_desktop.domain.records import Record
 from outreach_desktop.domain.search import MARK_CLOSE, MARK_OPEN, Hit
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.storage.database import Database, Row
-from outreach_desktop.storage.record_repo import RecordRepository
+from outreach_desktop.storage.record_repo import RecordRepository, like_patterns
 
 
 def _local(value: datetime | None) -> str | None:
@@ -148,18 +150,54 @@ class ProtocolRepository(RecordRepository[Protocol]):
         )
         return self._load_children([self.from_row(r) for r in rows])
 
+    def listing(self, query: str, offset: int, limit: int) -> list[ProtocolListing]:
+        """One page of the list: drafts first, then the newest meeting first (the index
+        `protocols_listing`), each word of `query` in the client's or the protocol's text."""
+        patterns = like_patterns(query)
+        where = " AND ".join(
+            "(coalesce(c.search_text, '') || ' ' || p.search_text) LIKE ? ESCAPE '\\'"
+            for _ in patterns
+        )
+        rows = self.db.execute(
+            "SELECT p.id, p.met_at, p.approach, c.display_name, p.topics, p.finalized_at,"
+            " (SELECT count(*) FROM protocol_addenda a WHERE a.protocol_id = p.id) AS addenda"
+            " FROM protocols p"
+            " LEFT JOIN clients c ON c.id = p.client_id"
+            f" WHERE {where or '1'}"
+            " ORDER BY (p.finalized_at IS NOT NULL), p.met_at DESC LIMIT ? OFFSET ?",
+            [*patterns, limit, offset],
+        )
+        return [
+            ProtocolListing(
+                r[0],
+                datetime.fromisoformat(r[1]),
+                Approach(r[2]),
+                r[3] or "",
+                r[4],
+                r[5] is not None,
+                r[6],
+            )
+            for r in rows
+        ]
+
     def drafts(self) -> list[Protocol]:
         """Protocols not yet finalized, oldest meeting first (drafts have no addenda)."""
-        rows = self.db.execute("SELECT * FROM protocols WHERE finalized_at IS NULL ORDER BY met_at")
+        rows = self.db.execute(  # the term of the index protocols_listing: no table scan
+            "SELECT * FROM protocols WHERE (finalized_at IS NOT NULL) = 0 ORDER BY met_at"
+        )
         return [self.from_row(r) for r in rows]
 
-    def appointments_with_protocol(self) -> set[str]:
-        return {
-            r[0]
-            for r in self.db.execute(
-                "SELECT appointment_id FROM protocols WHERE appointment_id IS NOT NULL"
-            )
-        }
+    def appointments_with_protocol(self, among: Iterable[str] | None = None) -> set[str]:
+        """Ids of appointments with a protocol; with `among`, only those asked (by index)."""
+        sql = "SELECT DISTINCT appointment_id FROM protocols WHERE appointment_id IS NOT NULL"
+        if among is None:
+            return {r[0] for r in self.db.execute(sql)}
+        wanted, found = list(dict.fromkeys(among)), set()
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            found |= {r[0] for r in self.db.execute(f"{sql} AND appointment_id IN ({marks})", part)}
+        return found
 
 
 class AnonymousRepository(RecordRepository[AnonymousCounselling]):

@@ -260,6 +260,18 @@ class WorkflowRepository:
             " WHERE appointment_id = ? AND finalized_at IS NOT NULL)", (appointment_id,),
         ))  # fmt: skip
 
+    def with_final_protocol(self, appointment_ids: Iterable[str]) -> set[str]:
+        """Those of `appointment_ids` with a finalized protocol (`has_final_protocol` in bulk)."""
+        wanted, found = list(dict.fromkeys(appointment_ids)), set()
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            found |= {r[0] for r in self.db.execute(
+                f"SELECT DISTINCT appointment_id FROM protocols"
+                f" WHERE appointment_id IN ({marks}) AND finalized_at IS NOT NULL", part,
+            )}  # fmt: skip
+        return found
+
     @contextmanager
     def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
         """Read answers, calls, letters and conducts of many appointments in a few queries

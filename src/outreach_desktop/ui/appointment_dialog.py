@@ -29,9 +29,9 @@ from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
 from outreach_desktop.services.settings import load_settings
-from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
+from outreach_desktop.ui.client_picker import ClientPicker
+from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
 from outreach_desktop.ui.formats import DATE, TIME, limit_dates
-from outreach_desktop.ui.labels import client_choices
 from outreach_desktop.ui.widgets.common import style_warning
 
 
@@ -101,12 +101,10 @@ class AppointmentDialog(FormDialog):
 
     def _who_fields(self, a: Appointment) -> None:
         """Client, third party, place and staff."""
-        self.client = SearchCombo()
-        self.client.addItem(self.tr("— anonymous —"), None)
-        for label, client_id in client_choices(self.session.clients.all()):
-            self.client.addItem(label, client_id)
-            if client_id == a.client_id:
-                self.client.setCurrentIndex(self.client.count() - 1)
+        current = self.session.clients.find(a.client_id) if a.client_id else None
+        self.client = ClientPicker(
+            self.session.clients.search, none_label=self.tr("— anonymous —"), current=current
+        )
         self.client_label = self.tr("&Client")
         self.add_field("client_id", self.client_label, self.client)
         self.third_party = QComboBox()

@@ -100,11 +100,14 @@ class HandoverPage(QWidget):
 
     # ---- Page --------------------------------------------------------------------------------
     def refresh(self) -> None:
-        pending = self.session.outbox.pending()
+        """What waits is counted in the background (over every record of a large vault)."""
+        self.busy.run(self.session.outbox.pending, self._show_pending, latest=True)
+        fill_log(self.log, self.session)
+
+    def _show_pending(self, pending: Pending) -> None:
         self.state.setText("\n\n".join(self._lines(pending)))
         self.export_button.setEnabled(pending.joined and pending.waiting_total > 0)
         self.receipt_button.setEnabled(pending.joined)
-        fill_log(self.log, self.session)
 
     def clear(self) -> None:
         self.state.clear()

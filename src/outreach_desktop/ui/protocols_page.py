@@ -4,7 +4,6 @@ spontaneous Walk and Talk), and anonymous counselling, which keeps nothing but i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -12,20 +11,21 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 
 from outreach_desktop.domain.appointments import Appointment
-from outreach_desktop.domain.protocols import Protocol
-from outreach_desktop.domain.text import fold
+from outreach_desktop.domain.protocols import Protocol, ProtocolListing
 from outreach_desktop.domain.vocabulary import Approach
 from outreach_desktop.services.session import Session
-from outreach_desktop.ui.form_dialog import FormDialog, SearchCombo, enum_combo
+from outreach_desktop.ui.client_picker import ClientPicker
+from outreach_desktop.ui.form_dialog import FormDialog, enum_combo
 from outreach_desktop.ui.formats import format_datetime
-from outreach_desktop.ui.labels import client_choices, label_of
+from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.messages import show_info
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
-from outreach_desktop.ui.table_model import Column
+from outreach_desktop.ui.table_model import Column, More
 from outreach_desktop.ui.workflow_dialogs import date_edit, read_date, read_datetime, time_edit
 
 translate = QCoreApplication.translate
+PAGE = 100  # protocols read at a time (the table asks for more as it scrolls)
 
 
 class StandaloneProtocolDialog(FormDialog):
@@ -38,9 +38,7 @@ class StandaloneProtocolDialog(FormDialog):
     ) -> None:
         super().__init__(parent, self.tr("New memory protocol"))
         self.session, self.now = session, now
-        self.client = SearchCombo()
-        for label, client_id in client_choices(session.clients.all()):
-            self.client.addItem(label, client_id)
+        self.client = ClientPicker(session.clients.search)
         self.client.setCurrentIndex(-1)  # chosen on purpose, never the first by accident
         self.client.lineEdit().setPlaceholderText(self.tr("Type a name…"))
         self.client_label = self.tr("&Client")
@@ -109,41 +107,29 @@ class AnonymousDialog(FormDialog):
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class ProtocolRow:
-    """A protocol as the list shows it, with its client's name looked up in the worker."""
-
-    protocol: Protocol
-    client_name: str
-
-    @property
-    def id(self) -> str:
-        return self.protocol.id
-
-
-def _state(p: Protocol) -> str:
+def _state(p: ProtocolListing) -> str:
     if not p.is_final:
         return translate("ListColumns", "draft")
     text = translate("ListColumns", "finalized")
-    if len(p.addenda) == 1:
+    if p.addenda == 1:
         text += " · " + translate("ListColumns", "1 addendum")
     elif p.addenda:
-        text += " · " + translate("ListColumns", "{n} addenda").format(n=len(p.addenda))
+        text += " · " + translate("ListColumns", "{n} addenda").format(n=p.addenda)
     return text
 
 
-def _columns() -> list[Column[ProtocolRow]]:
-    R = ProtocolRow
+def _columns() -> list[Column[ProtocolListing]]:
+    R = ProtocolListing
     return [
         Column[R](
             translate("ListColumns", "Met on"),
-            lambda r: format_datetime(r.protocol.met_at),
-            sort_key=lambda r: r.protocol.met_at,
+            lambda r: format_datetime(r.met_at),
+            sort_key=lambda r: r.met_at,
         ),
-        Column[R](translate("ListColumns", "Approach"), lambda r: label_of(r.protocol.approach)),
-        Column[R](translate("ListColumns", "Client"), lambda r: r.client_name),
-        Column[R](translate("ListColumns", "Topics"), lambda r: r.protocol.topics, stretch=True),
-        Column[R](translate("ListColumns", "State"), lambda r: _state(r.protocol)),
+        Column[R](translate("ListColumns", "Approach"), lambda r: label_of(r.approach)),
+        Column[R](translate("ListColumns", "Client"), lambda r: r.client_name or "—"),
+        Column[R](translate("ListColumns", "Topics"), lambda r: r.topics, stretch=True),
+        Column[R](translate("ListColumns", "State"), _state),
     ]
 
 
@@ -174,18 +160,11 @@ class ProtocolsPage(ListPage):
         self._summarize_anonymous()
 
     def fetch(self, query: str, limit: int) -> list[Any]:
-        names = {c.id: c.display_name for c in self.session.clients.all()}
-        rows = [ProtocolRow(p, names.get(p.client_id or "", "—"))
-                for p in self.session.protocols.all()]  # fmt: skip
-        words = fold(query).split()
-        if words:
-            rows = [
-                r for r in rows
-                if all(w in fold(f"{r.client_name} {r.protocol.topics} {r.protocol.place}")
-                       for w in words)
-            ]  # fmt: skip
-        rows.sort(key=lambda r: (r.protocol.is_final, -r.protocol.met_at.timestamp()))
-        return rows[:limit]
+        """The first page (drafts first, newest first); the rest as the table scrolls."""
+        return list(self.session.protocols.listing(query, 0, min(PAGE, limit)))
+
+    def more(self, query: str) -> More[Any] | None:
+        return lambda offset: list(self.session.protocols.listing(query, offset, PAGE))
 
     def editor(self, record: Any | None) -> Any:
         return StandaloneProtocolDialog(self.session, self.now, self)
@@ -205,7 +184,7 @@ class ProtocolsPage(ListPage):
         self.session.protocols.delete_draft(record.id)
 
     def describe(self, record: Any) -> str:
-        return format_datetime(record.protocol.met_at)
+        return format_datetime(record.met_at)
 
     def _summarize_anonymous(self) -> None:
         """How much anonymous counselling was recorded, counted in the background."""

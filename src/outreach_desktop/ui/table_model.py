@@ -17,6 +17,7 @@ from outreach_desktop.domain.text import fold
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
+More = Callable[[int], list[R]]  # offset → the next page of rows (empty: no more)
 
 
 @dataclass(frozen=True)
@@ -33,13 +34,31 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.columns = list(columns)
         self.rows: list[R] = []
         self._order: tuple[int, Qt.SortOrder] | None = None  # the last sort, kept for new rows
+        self._more: More[R] | None = None
 
-    def set_rows(self, rows: list[R]) -> None:
+    def set_rows(self, rows: list[R], more: More[R] | None = None) -> None:
+        """`more(offset)`: the next page of rows for a list read lazily (None: all are here);
+        the view asks for it as it scrolls to the end (`canFetchMore`/`fetchMore`)."""
         self.beginResetModel()
         self.rows = list(rows)
+        self._more = more if rows else None
         if self._order is not None:
             self.rows = [self.rows[n] for n in self._sorted(*self._order)]
         self.endResetModel()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._more is None:
+            return
+        rows = self._more(len(self.rows))
+        if not rows:
+            self._more = None
+            return
+        self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):

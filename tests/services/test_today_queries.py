@@ -1,0 +1,53 @@
+"""Heute on years of data: the overview reads the state of all its appointments in bulk, so the
+number of SQL statements does not grow with the number of appointments listed (counted with
+SQLite's trace callback, never timed)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from outreach_desktop.demo import fill_demo
+from outreach_desktop.services.session import Session
+from outreach_desktop.services.today import TodayOverview, today_overview
+from outreach_desktop.services.vaults import create_vault
+from testkit import FAST_KDF, PASSPHRASE
+from testkit.internals import vault_of
+
+DAY = date(2026, 11, 25)
+
+
+def statements(session: Session) -> tuple[TodayOverview, int]:
+    count = [0]
+    conn = vault_of(session).db.connection
+    conn.set_trace_callback(lambda _sql: count.__setitem__(0, count[0] + 1))
+    try:
+        overview = today_overview(session, DAY)
+    finally:
+        conn.set_trace_callback(None)
+    return overview, count[0]
+
+
+def listed(o: TodayOverview) -> int:
+    return len(o.today) + len(o.upcoming) + len(o.follow_up_open) + len(o.letters_due)
+
+
+def test_heute_asks_the_same_few_statements_for_few_and_many_appointments(
+    tmp_path: Path,
+) -> None:
+    counts = []
+    for clients in (4, 40):
+        session = create_vault(tmp_path / str(clients), PASSPHRASE, owner_name="A B", kdf=FAST_KDF)
+        try:
+            fill_demo(session, clients=clients, seed=3, today=DAY)
+            overview, n = statements(session)
+            counts.append((listed(overview), n))
+            # the bulk read gives each entry the progress its own state() gives
+            for e in overview.today + overview.upcoming:
+                state = session.workflow.state(e.view.appointment.id, DAY)
+                assert (e.done, e.total) == state.progress()
+        finally:
+            session.lock()
+    (few, n_few), (many, n_many) = counts
+    assert many > few, counts  # the larger vault lists more appointments
+    assert n_many == n_few and n_many < 60, counts
