@@ -50,7 +50,7 @@ OPTIONS = {
     "protocols write": [*SESSION, "--id", *WRITING],
     "protocols finalize": [*SESSION, "--id"],
     "search": [*SESSION, "QUERY", "--json"],
-    "demo": [*SESSION, "--clients", "--seed"],
+    "demo": [*SESSION, "--clients", "--seed", "--size"],
     "dayplan": [*SESSION, "--date", "--with-names", "--out", "--force"],
     "stats": [*SESSION, "WAS", "--from", "--to", "--month", "--quarter", "--year", "--by", "--csv",
               "--out", "--force", "--json"],

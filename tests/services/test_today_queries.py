@@ -49,5 +49,7 @@ def test_heute_asks_the_same_few_statements_for_few_and_many_appointments(
         finally:
             session.lock()
     (few, n_few), (many, n_many) = counts
-    assert many > few, counts  # the larger vault lists more appointments
-    assert n_many == n_few and n_many < 60, counts
+    assert many >= few + 15, counts  # the larger vault lists many more appointments
+    # a bulk read with no ids is skipped (no third party among the few), so the counts may
+    # differ by such a read or two, never by one per appointment listed
+    assert abs(n_many - n_few) <= 3 and n_many < 60, counts
