@@ -114,22 +114,7 @@ class Session:
         self.saved_pdfs = SavedPdfService(
             SavedPdfRepository(db, device), self.appointments, self.protocols
         )
-        self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
-        self.site_setup_problem = ""  # IT's setup file could not be used (shown in Settings)
-        self.purging = PurgeService(vault)
-        self.purged_at_unlock: PurgeResult | None = None
-        self.receipts = ReceiptService(db, device, self.identity, self.purging)
-        self.sync_log = SyncLogService(SyncLog(db), DeletionLog(db))
-        if not vault.is_locked and not vault.read_only:  # read-only: nothing is written
-            self.identity.ensure_device_identity()
-            self.site_setup_problem = self.identity.join_from_site()
-            # one query when nothing is due; what went is kept to be told
-            self.purged_at_unlock = self.purging.at_unlock()
-        self.rules = self.identity.rules(site_rules())  # the agency's, never the caseworker's
-        self.outbox = ExportService(db, device, self.identity)
-        # the office station's import and Posteingang (refused on a laptop's vault)
-        self.inbox = inbox_service(db, device, self.identity, self.transaction, self.meta)
-        self.conflicts = ConflictService(self, db, device, self.transaction)  # for a person
+        self._start_exchange(vault)
         self.workflow = WorkflowService(
             appointment_repo,
             clients,
@@ -152,6 +137,26 @@ class Session:
         self._templates = TemplateRepository(db, device)
         if not vault.is_locked and not vault.read_only and self.site_setup_problem == "":
             self._follow_agency()
+
+    def _start_exchange(self, vault: Vault) -> None:
+        """The device identity, the agency's rules, receipts and purge, export and import."""
+        db, device = vault.db, vault.device_id
+        self.identity = IdentityService(IdentityRepository(db), AgencyRepository(db), SyncLog(db))
+        self.site_setup_problem = ""  # IT's setup file could not be used (shown in Settings)
+        self.purging = PurgeService(vault)
+        self.purged_at_unlock: PurgeResult | None = None
+        self.receipts = ReceiptService(db, device, self.identity, self.purging)
+        self.sync_log = SyncLogService(SyncLog(db), DeletionLog(db))
+        if not vault.is_locked and not vault.read_only:  # read-only: nothing is written
+            self.identity.ensure_device_identity()
+            self.site_setup_problem = self.identity.join_from_site()
+            # one query when nothing is due; what went is kept to be told
+            self.purged_at_unlock = self.purging.at_unlock()
+        self.rules = self.identity.rules(site_rules())  # the agency's, never the caseworker's
+        self.outbox = ExportService(db, device, self.identity)
+        # the office station's import and Posteingang (refused on a laptop's vault)
+        self.inbox = inbox_service(db, device, self.identity, self.transaction, self.meta)
+        self.conflicts = ConflictService(self, db, device, self.transaction)  # for a person
 
     def join_agency(self, data: bytes) -> SignedSetup:
         """Join the agency of this setup file (or take its newer rules); they apply at once."""
