@@ -2632,7 +2632,7 @@ Sie tritt an die Stelle der gespeicherten Fassung; verschieden sind: {fields}.</
     </message>
     <message>
         <source>Save as P&amp;DF…</source>
-        <translation>Als P&amp;DF speichern …</translation>
+        <translation>Als PDF spe&amp;ichern …</translation>
     </message>
     <message>
         <source>Outcome: {outcome}</source>
