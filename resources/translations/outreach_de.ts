@@ -2984,6 +2984,13 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     </message>
 </context>
 <context>
+    <name>Section</name>
+    <message>
+        <source>… and {n} more – show {m} of them</source>
+        <translation>… und {n} weitere – {m} davon anzeigen</translation>
+    </message>
+</context>
+<context>
     <name>SettingsNotice</name>
     <message>
         <source>The settings file {path} could not be used, so the default settings apply.</source>
