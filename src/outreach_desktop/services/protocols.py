@@ -60,6 +60,10 @@ class ProtocolService:
     def find(self, protocol_id: str) -> Protocol | None:
         return self._repo.find(protocol_id)
 
+    def many(self, protocol_ids: Iterable[str]) -> list[Protocol]:
+        """The stored protocols among the ids, in a few queries (missing ones left out)."""
+        return self._repo.many(protocol_ids)
+
     def get(self, protocol_id: str) -> Protocol:
         return self._repo.get(protocol_id)
 

@@ -113,10 +113,13 @@ class SearchPage(QWidget):
         whether the words matched more entries than are ranked."""
         s, found = self.session, []
         hits, capped = s.protocols.search_capped(query)
+        refs = {
+            kind: [h.ref for h in hits if h.kind == kind] for kind in ("appointment", "protocol")
+        }
+        appointments = {a.id: a for a in s.appointments.many(refs["appointment"])}
+        protocols = {p.id: p for p in s.protocols.many(refs["protocol"])}
         for hit in hits:
-            appointment = s.appointments.find(hit.ref) if hit.kind == "appointment" else None
-            protocol = s.protocols.find(hit.ref) if hit.kind == "protocol" else None
-            found.append(Found(hit, appointment, protocol))
+            found.append(Found(hit, appointments.get(hit.ref), protocols.get(hit.ref)))
         return found, capped
 
     def _search_failed(self, exc: BaseException) -> None:
