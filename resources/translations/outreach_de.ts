@@ -2967,6 +2967,10 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
         <translation>Treffer</translation>
     </message>
     <message>
+        <source>More than {n} entries match: the best of the newest {n} are shown. More words narrow the search.</source>
+        <translation>Mehr als {n} Einträge passen: die besten der neuesten {n} werden angezeigt. Weitere Wörter grenzen die Suche ein.</translation>
+    </message>
+    <message>
         <source>Nothing found for “{query}”.</source>
         <translation>Nichts gefunden für „{query}“.</translation>
     </message>
@@ -2981,6 +2985,13 @@ Ein gesetzter Vermerk kann nicht zurückgenommen werden. Er wird mit Ihrem Namen
     <message>
         <source>draft</source>
         <translation>Entwurf</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>… and {n} more – show {m} of them</source>
+        <translation>… und {n} weitere – {m} davon anzeigen</translation>
     </message>
 </context>
 <context>

@@ -76,3 +76,42 @@ def test_rows_fit_their_text_and_only_the_page_scrolls(
     qtbot.wait(50)
     assert rows_cut_off(page.upcoming_list) == []
     assert page.upcoming_list.verticalScrollBar().maximum() == 0
+
+
+def test_a_long_section_shows_its_first_rows_and_more_on_demand(
+    session: Session, german: None, qtbot: Any, settle: Any, monkeypatch: Any
+) -> None:
+    """Thousands of old overdue appointments: only the first rows are built (the GUI thread
+    stays free), a button adds more."""
+    monkeypatch.setattr("outreach_desktop.ui.widgets.today_section.FIRST_ROWS", 3)
+    monkeypatch.setattr("outreach_desktop.ui.widgets.today_section.MORE_ROWS", 4)
+    owner = session.owner()
+    assert owner is not None
+    client = session.clients.save(Client(display_name="Olga Petrowa"))
+    for n in range(8):
+        session.appointments.save(
+            Appointment.plan(
+                Approach.WALK_AND_TALK, datetime.combine(DAY - timedelta(days=1 + n), time(10)),
+                client_id=client.id, place="Stadtpark", staff_ids=[owner.id],
+            )
+        )  # fmt: skip
+    page = TodayPage(session, lambda: DAY, lambda: datetime.combine(DAY, time(8)))
+    qtbot.addWidget(page)
+    page.resize(760, 600)
+    page.show()
+    page.refresh()
+    settle(page)
+    section = page.sections["overdue"]
+    assert section.total == 8
+    assert page.overdue_list.count() == 3
+    assert section.more.isVisible()
+    assert section.more.text() == "… und 5 weitere – 4 davon anzeigen"
+    qtbot.mouseClick(section.more, Qt.MouseButton.LeftButton)
+    assert page.overdue_list.count() == 7
+    assert section.more.text() == "… und 1 weitere – 1 davon anzeigen"
+    qtbot.mouseClick(section.more, Qt.MouseButton.LeftButton)
+    assert page.overdue_list.count() == 8
+    assert not section.more.isVisible()
+    assert rows_cut_off(page.overdue_list) == []
+    page.clear()  # on lock: no rows and no entries left
+    assert page.overdue_list.count() == 0 and section.total == 0

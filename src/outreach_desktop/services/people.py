@@ -32,10 +32,10 @@ class PeopleService(Generic[P]):
     def all(self) -> list[P]:
         return self._repo.all()
 
-    def search(self, query: str = "", limit: int = 500) -> list[P]:
-        """Records whose names (and other searchable text) contain every word of `query`;
-        `limit=-1` for all."""
-        return self._repo.search(query, limit)
+    def search(self, query: str = "", limit: int = 500, offset: int = 0) -> list[P]:
+        """Records whose names (and other searchable text) contain every word of `query`, in
+        their order from `offset` on; `limit=-1` for all."""
+        return self._repo.search_from(query, offset, limit)
 
     def find(self, record_id: str) -> P | None:
         return self._repo.find(record_id)

@@ -28,6 +28,9 @@ from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository
 from outreach_desktop.storage.people_repos import ClientRepository
 from outreach_desktop.storage.protocol_repo import (
+    RANK_LIMIT as RANK_LIMIT,  # for the search page's note on capped results
+)
+from outreach_desktop.storage.protocol_repo import (
     AnonymousRepository,
     ProtocolRepository,
     SearchIndex,
@@ -56,6 +59,10 @@ class ProtocolService:
 
     def find(self, protocol_id: str) -> Protocol | None:
         return self._repo.find(protocol_id)
+
+    def many(self, protocol_ids: Iterable[str]) -> list[Protocol]:
+        """The stored protocols among the ids, in a few queries (missing ones left out)."""
+        return self._repo.many(protocol_ids)
 
     def get(self, protocol_id: str) -> Protocol:
         return self._repo.get(protocol_id)
@@ -236,6 +243,11 @@ class ProtocolService:
 
     def search(self, text: str, limit: int = 50) -> list[Hit]:
         return self._index.search(text, limit)
+
+    def search_capped(self, text: str, limit: int = 50) -> tuple[list[Hit], bool]:
+        """The hits, and whether the words matched more than `RANK_LIMIT` entries (then the
+        best of the newest of them are shown: ranking all would take too long)."""
+        return self._index.find(text, limit)
 
     def plan_follow_up(self, protocol_id: str, start: datetime, place: str) -> Appointment:
         """The follow-up appointment the protocol names: linked to the protocol's appointment

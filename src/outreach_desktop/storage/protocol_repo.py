@@ -260,14 +260,23 @@ def spellings(word: str) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
+MIN_PREFIX = 2  # letters a query needs in one word to search by prefix
+RANK_LIMIT = 2000  # matches ranked at most: of more, the newest RANK_LIMIT are ranked
+
+
 def fts_query(text: str) -> str:
     """Each word as a prefix term (all must match), in any of its spellings; quotes keep FTS5
     syntax out."""
     terms = []
     text = unicodedata.normalize("NFC", text)  # "u" + combining diaeresis is one letter
     # words as the index's tokenizer sees them: "_" separates (it is \w to Python's re)
-    for word in re.findall(r"[^\W_]+", text, flags=re.UNICODE):
-        forms = [f'"{f}"*' for f in spellings(word)]
+    words = re.findall(r"[^\W_]+", text, flags=re.UNICODE)
+    # letters alone are words of their own, not prefixes: "k" would match most of the index
+    # ("Kaya D" is still "Kaya" and a name starting with D)
+    alone = all(len(w) < MIN_PREFIX for w in words)
+    for word in words:
+        star = "" if alone else "*"
+        forms = [f'"{f}"{star}' for f in spellings(word)]
         terms.append(forms[0] if len(forms) == 1 else "(" + " OR ".join(forms) + ")")
     return " AND ".join(terms)
 
@@ -280,7 +289,11 @@ SEARCH_SQL = (
     f" snippet(search_index, 3, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 12) AS snip,"
     " bm25(search_index, 0, 0, 5.0, 1.0) * (CASE kind WHEN 'client' THEN 2.0 ELSE 1.0 END)"
     " AS score"
-    " FROM search_index WHERE search_index MATCH ? ORDER BY score LIMIT ?"
+    " FROM search_index WHERE search_index MATCH :q AND rowid > :first ORDER BY score LIMIT :n"
+)
+# the rowid of the match just before the newest RANK_LIMIT (none when there are no more)
+NEWEST_SQL = (
+    "SELECT rowid FROM search_index WHERE search_index MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
 )
 
 
@@ -289,10 +302,18 @@ class SearchIndex:
         self.db = db
 
     def search(self, text: str, limit: int = 50) -> list[Hit]:
+        return self.find(text, limit)[0]
+
+    def find(self, text: str, limit: int = 50) -> tuple[list[Hit], bool]:
+        """The best hits, and whether there were more than RANK_LIMIT matches (then the best
+        of the newest RANK_LIMIT)."""
         query = fts_query(text)
         if not query:
-            return []
-        rows = self.db.execute(SEARCH_SQL, (query, limit * 2))
+            return [], False
+        # ranking all matches of a very common word costs a bm25 score each (84,000 in a large
+        # vault): of more than RANK_LIMIT, only the newest are ranked
+        first = self.db.scalar(NEWEST_SQL, (query, RANK_LIMIT))
+        rows = self.db.execute(SEARCH_SQL, {"q": query, "first": first or 0, "n": limit * 2})
         hits: dict[tuple[str, str], Hit] = {}
         for r in rows:
             kind = "protocol" if r["kind"] == "addendum" else r["kind"]
@@ -301,4 +322,4 @@ class SearchIndex:
                 hits[key] = Hit(
                     kind, r["ref"], r["title"], r["snip"], r["score"], r["marked_title"]
                 )
-        return list(hits.values())[:limit]
+        return list(hits.values())[:limit], first is not None

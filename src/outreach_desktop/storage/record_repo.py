@@ -94,11 +94,15 @@ class RecordRepository(Generic[T]):
         return found
 
     def search(self, query: str = "", limit: int = 500) -> list[T]:
+        return self.search_from(query, 0, limit)
+
+    def search_from(self, query: str, offset: int, limit: int) -> list[T]:
+        """The records matching every word of `query`, in order, from `offset` on (a page)."""
         patterns = like_patterns(query)
         where = " AND ".join("search_text LIKE ? ESCAPE '\\'" for _ in patterns) or "1"
         rows = self.db.execute(
-            f"SELECT * FROM {self.table} WHERE {where} ORDER BY {self.order_by} LIMIT ?",
-            (*patterns, limit),
+            f"SELECT * FROM {self.table} WHERE {where} ORDER BY {self.order_by} LIMIT ? OFFSET ?",
+            (*patterns, limit, offset),
         )
         return self._load_children([self.from_row(r) for r in rows])
 

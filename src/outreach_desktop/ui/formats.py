@@ -35,3 +35,8 @@ def format_datetime(value: datetime) -> str:
 def format_long_date(value: date) -> str:
     """e.g. "Mittwoch, 25.11.2026" in the UI language."""
     return QLocale().toString(QDate(value.year, value.month, value.day), "dddd, " + DATE)
+
+
+def format_count(n: int) -> str:
+    """A count with German thousands separators, e.g. "2.249"."""
+    return f"{n:,}".replace(",", ".")

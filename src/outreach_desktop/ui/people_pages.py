@@ -12,9 +12,10 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.list_page import ListPage
 from outreach_desktop.ui.people_dialogs import ClientDialog, StaffDialog, ThirdPartyDialog
-from outreach_desktop.ui.table_model import Column
+from outreach_desktop.ui.table_model import Column, More
 
 translate = QCoreApplication.translate
+PAGE = 100  # clients read at a time as you type (the table asks for more as it scrolls)
 
 
 def _first_line(text: str) -> str:
@@ -45,7 +46,11 @@ class ClientsPage(ListPage):
         )
 
     def fetch(self, query: str, limit: int) -> list[Any]:
-        return self.session.clients.search(query, limit)
+        """The first page as you type; the rest as the table scrolls."""
+        return self.session.clients.search(query, min(PAGE, limit))
+
+    def more(self, query: str) -> More[Any] | None:
+        return lambda offset: self.session.clients.search(query, PAGE, offset)
 
     def editor(self, record: Any | None) -> ClientDialog:
         return ClientDialog(self.session, record, self)

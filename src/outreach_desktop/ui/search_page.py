@@ -24,9 +24,10 @@ from outreach_desktop.domain.appointments import Appointment
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.protocols import Protocol
 from outreach_desktop.domain.search import Hit
+from outreach_desktop.services.protocols import RANK_LIMIT
 from outreach_desktop.services.session import Session
 from outreach_desktop.ui.busy import Busy
-from outreach_desktop.ui.formats import format_date, format_datetime
+from outreach_desktop.ui.formats import format_count, format_date, format_datetime
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.widgets.common import debounce
@@ -87,6 +88,10 @@ class SearchPage(QWidget):
         layout.addWidget(heading)
         layout.addWidget(self.search)
         layout.addWidget(self.stack, 1)
+        self.capped = QLabel()  # a very common word: not all its matches were ranked
+        self.capped.setWordWrap(True)
+        self.capped.hide()
+        layout.addWidget(self.capped)
         self.refresh()
 
     def refresh(self, then: Callable[[], None] | None = None) -> None:
@@ -96,27 +101,42 @@ class SearchPage(QWidget):
         query = self.search.text().strip()
         if not query:  # nothing to search for: the hint at once
             self.busy.drop_pending()
-            self._show(query, [], then)
+            self._show(query, ([], False), then)
             return
         self.busy.run(
             lambda: self._find(query), lambda found: self._show(query, found, then),
             self._search_failed, latest=True,
         )  # fmt: skip
 
-    def _find(self, query: str) -> list[Found]:
-        """In the worker: the hits with the appointment or protocol each one names."""
+    def _find(self, query: str) -> tuple[list[Found], bool]:
+        """In the worker: the hits with the appointment or protocol each one names, and
+        whether the words matched more entries than are ranked."""
         s, found = self.session, []
-        for hit in s.protocols.search(query):
-            appointment = s.appointments.find(hit.ref) if hit.kind == "appointment" else None
-            protocol = s.protocols.find(hit.ref) if hit.kind == "protocol" else None
-            found.append(Found(hit, appointment, protocol))
-        return found
+        hits, capped = s.protocols.search_capped(query)
+        refs = {
+            kind: [h.ref for h in hits if h.kind == kind] for kind in ("appointment", "protocol")
+        }
+        appointments = {a.id: a for a in s.appointments.many(refs["appointment"])}
+        protocols = {p.id: p for p in s.protocols.many(refs["protocol"])}
+        for hit in hits:
+            found.append(Found(hit, appointments.get(hit.ref), protocols.get(hit.ref)))
+        return found, capped
 
     def _search_failed(self, exc: BaseException) -> None:
         show_error(self, exc)
-        self._show(self.search.text().strip(), [], None)
+        self._show(self.search.text().strip(), ([], False), None)
 
-    def _show(self, query: str, found: list[Found], then: Callable[[], None] | None) -> None:
+    def _show(
+        self, query: str, result: tuple[list[Found], bool], then: Callable[[], None] | None
+    ) -> None:
+        found, capped = result
+        self.capped.setText(
+            self.tr(
+                "More than {n} entries match: the best of the newest {n} are shown. "
+                "More words narrow the search."
+            ).format(n=format_count(RANK_LIMIT))
+        )
+        self.capped.setVisible(capped)
         self.results.clear()
         for one in found:
             self.results.addItem(self._item(one))

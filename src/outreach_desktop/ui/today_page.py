@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -38,38 +37,7 @@ from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
 from outreach_desktop.ui.widgets.common import scroll
-from outreach_desktop.ui.widgets.fit_list import FitList
-
-
-class Section:
-    """A heading, a list and an empty text."""
-
-    def __init__(self, title: str, empty: str, on_open: Callable[[str], None]) -> None:
-        self.heading = QLabel("<h3>" + title + "</h3>")
-        self.list = FitList()  # as tall as its rows, which wrap: the page scrolls, not the list
-        self.list.setAccessibleName(title)
-        self.list.itemActivated.connect(lambda item: on_open(item.data(Qt.ItemDataRole.UserRole)))
-        self.empty = QLabel(empty)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(mid);")
-
-    def fill(self, rows: list[tuple[str, str]], hide_when_empty: bool = False) -> None:
-        """rows: (text, appointment id)."""
-        self.list.clear()
-        for text, appointment_id in rows:
-            item = QListWidgetItem(text)
-            item.setToolTip(text)
-            item.setData(Qt.ItemDataRole.UserRole, appointment_id)
-            self.list.addItem(item)
-        self.list.setVisible(bool(rows))
-        self.list.fit()
-        self.empty.setVisible(not rows and not hide_when_empty)
-        self.heading.setVisible(bool(rows) or not hide_when_empty)
-
-    def add_to(self, layout: QVBoxLayout) -> None:
-        layout.addWidget(self.heading)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.list)
+from outreach_desktop.ui.widgets.today_section import Section
 
 
 class TodayPage(QWidget):
@@ -150,7 +118,7 @@ class TodayPage(QWidget):
     def clear(self) -> None:
         self.busy.drop_pending()
         for section in self.sections.values():
-            section.list.clear()
+            section.clear()
 
     def refresh(self) -> None:
         """Put the overview together in the background (it reads every appointment's
@@ -170,31 +138,33 @@ class TodayPage(QWidget):
         self._show_handover(pending)
         s = self.sections
         s["today"].fill(
-            [(self.describe_entry(e, False), e.view.appointment.id) for e in overview.today]
+            overview.today, lambda e: (self.describe_entry(e, False), e.view.appointment.id)
         )
         s["letters"].fill(
-            [(self.describe_letter(v, w, day), v.appointment.id) for v, w in overview.letters_due],
+            overview.letters_due,
+            lambda vw: (self.describe_letter(vw[0], vw[1], day), vw[0].appointment.id),
             hide_when_empty=True,
         )
         s["follow_up"].fill(
-            [(self.describe_entry(e, True, follow_up=True), e.view.appointment.id)
-             for e in overview.follow_up_open],
+            overview.follow_up_open,
+            lambda e: (self.describe_entry(e, True, follow_up=True), e.view.appointment.id),
             hide_when_empty=True,
-        )  # fmt: skip
+        )
         s["no_protocol"].fill(
-            [(self.describe(v, True), v.appointment.id) for v in overview.without_protocol],
+            overview.without_protocol,
+            lambda v: (self.describe(v, True), v.appointment.id),
             hide_when_empty=True,
         )
         s["drafts"].fill(
-            [(self.describe_draft(d), d.protocol_id) for d in overview.drafts],
-            hide_when_empty=True,
+            overview.drafts, lambda d: (self.describe_draft(d), d.protocol_id), hide_when_empty=True
         )
         s["overdue"].fill(
-            [(self.describe(v, True), v.appointment.id) for v in overview.overdue],
+            overview.overdue,
+            lambda v: (self.describe(v, True), v.appointment.id),
             hide_when_empty=True,
         )
         s["upcoming"].fill(
-            [(self.describe_entry(e, True), e.view.appointment.id) for e in overview.upcoming]
+            overview.upcoming, lambda e: (self.describe_entry(e, True), e.view.appointment.id)
         )
 
     def _show_handover(self, pending: Pending) -> None:
