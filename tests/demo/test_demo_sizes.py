@@ -4,13 +4,14 @@ same for a seed, in the sizes promised, with every approach, outcome and workflo
 from __future__ import annotations
 
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from outreach_desktop.demo import fill_demo
 from outreach_desktop.demo.sizes import SIZES, YEARS, Size
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.session import Session
+from outreach_desktop.services.today import today_overview
 from outreach_desktop.services.vaults import create_vault
 from testkit import FAST_KDF, PASSPHRASE
 from testkit.internals import vault_of
@@ -92,6 +93,29 @@ def test_history_is_realistic(tmp_path: Path) -> None:
         assert min(lengths) < 200 < 800 < max(lengths)  # a few lines to a page
         assert session.protocols.search("Kita")  # found through the full-text index
         assert session.check() == []
+    finally:
+        session.lock()
+
+
+def test_old_history_is_followed_up_and_closed(tmp_path: Path) -> None:
+    """As a caseworker leaves it: older work closed (documented by a protocol or at the MAP),
+    drafts only of the last two weeks — so Heute lists what is open, not five years."""
+    session = made(tmp_path / "v", 3)
+    try:
+        db = vault_of(session).db
+        ended = db.scalar("SELECT count(*) FROM conducts WHERE outcome IN"
+                          " ('done', 'ended-at-door', 'broken-off', 'not-met')")  # fmt: skip
+        closed = db.scalar("SELECT count(*) FROM conducts WHERE closed_at IS NOT NULL")
+        assert closed > 0.8 * ended
+        assert db.scalar("SELECT count(*) FROM conducts WHERE map_documented_by != ''") > 0
+        old_drafts = db.scalar(
+            "SELECT count(*) FROM protocols WHERE finalized_at IS NULL AND met_at < ?",
+            ((DAY - timedelta(days=15)).isoformat(),),
+        )
+        assert old_drafts <= 5  # the small demo's own few
+        overview = today_overview(session, DAY)
+        assert len(overview.follow_up_open) < 0.1 * ended
+        assert len(overview.without_protocol) < 0.05 * ended
     finally:
         session.lock()
 

@@ -10,7 +10,13 @@ from datetime import timedelta
 
 from outreach_desktop.demo.days import at, workday_after, workday_before
 from outreach_desktop.demo.everyday import HOURS
-from outreach_desktop.demo.history_records import MET, past, protocol, upcoming
+from outreach_desktop.demo.history_records import (
+    MET,
+    documented_at_map,
+    past,
+    protocol,
+    upcoming,
+)
 from outreach_desktop.demo.people import invent_client
 from outreach_desktop.demo.run import DemoRun
 from outreach_desktop.demo.sizes import YEARS, Size
@@ -60,6 +66,8 @@ def write_chunk(
             room = protocols_written + len(protocols) < size.protocols
             if met and room and run.rng.random() < PROTOCOL_SHARE:
                 protocols.append(protocol(run, a, client, protocols_written + len(protocols)))
+            elif met:
+                documented_at_map(run, entry)
     run.session.history.add_appointments(entries, run.stamp, run.rid)
     run.session.history.add_protocols(protocols, run.stamp)
     tally(run, entries, protocols)

@@ -26,6 +26,8 @@ from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.checklists import ChecklistSet
 from outreach_desktop.services.history import PastAppointment
 
+SETTLED_AFTER = timedelta(days=21)  # older history is followed up and closed
+DRAFT_DAYS = 14  # protocols still drafts: only of the last two weeks
 MET = (AppointmentStatus.DONE, AppointmentStatus.ENDED_AT_DOOR, AppointmentStatus.BROKEN_OFF)
 REASONS = {
     AppointmentStatus.CANCELLED: "cancelled",
@@ -129,9 +131,21 @@ def past(run: DemoRun, a: Appointment, now: datetime) -> PastAppointment:
     )  # fmt: skip
     if outcome in (*MET, AppointmentStatus.NOT_MET):
         after = at(workday_after(end.date() + timedelta(days=1)), 9)
-        entry.answers += answers(run, a, Phase.FOLLOW_UP, after, rng.choice((0.6, 0.3, 0.1)))
+        settled = end < now - SETTLED_AFTER  # followed up long ago: every item, then closed
+        share = 1.0 if settled else rng.choice((0.6, 0.3, 0.1))
+        entry.answers += answers(run, a, Phase.FOLLOW_UP, after, share)
+        if settled:
+            entry.conduct.closed_at = after + timedelta(hours=2)
     a.status = outcome
     return entry
+
+
+def documented_at_map(run: DemoRun, entry: PastAppointment) -> None:
+    """A met appointment followed up long ago without a memory protocol was documented at the
+    MAP in VerBIS instead (the instruction's alternative)."""
+    c = entry.conduct
+    if c is not None and c.closed_at is not None and c.outcome_at is not None:
+        c.map_documented_at, c.map_documented_by = c.outcome_at, run.owner.name
 
 
 def protocol(run: DemoRun, a: Appointment, client: Client, index: int) -> Protocol:
@@ -151,8 +165,8 @@ def protocol(run: DemoRun, a: Appointment, client: Client, index: int) -> Protoc
         new_need=rng.choice(run.texts.new_needs), benefit_relevant=index % 4 == 1,
         success=rng.choice(list(SuccessRating)),
     )  # fmt: skip
-    if index % 3 == 2:
-        return p  # a draft
+    if index % 3 == 2 and a.start >= run.clock - timedelta(days=DRAFT_DAYS):
+        return p  # a draft of the last days
     p.finalized_at, p.finalized_by = written + timedelta(minutes=20), run.owner.id
     if index % 3 == 1:
         p.addenda.append(Addendum(written + timedelta(days=1), run.owner.id, run.texts.addendum))

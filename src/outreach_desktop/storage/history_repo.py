@@ -86,12 +86,14 @@ class HistoryRepository:
         self.db.executemany(
             "INSERT INTO conducts (appointment_id, started_at, entered_home_at,"
             " others_present_at, third_party_alone_at, outcome, outcome_at, broken_off_by,"
-            " outcome_reason, updated_at, origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " outcome_reason, closed_at, map_documented_at, map_documented_by, updated_at,"
+            " origin_device) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (c.appointment_id, _local(c.started_at), _local(c.entered_home_at),
                  _local(c.others_present_at), _local(c.third_party_alone_at),
                  c.outcome.value if c.outcome else None, _local(c.outcome_at),
-                 c.broken_off_by.value if c.broken_off_by else None, c.outcome_reason, stamp,
+                 c.broken_off_by.value if c.broken_off_by else None, c.outcome_reason,
+                 _local(c.closed_at), _local(c.map_documented_at), c.map_documented_by, stamp,
                  self.device_id)
                 for c in rows
             ],
