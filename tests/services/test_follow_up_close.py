@@ -20,6 +20,7 @@ from testkit.exchange import as_sent, db_of, send_and_acknowledge
 
 TODAY = date(2026, 11, 25)
 LONG_AGO = datetime.combine(TODAY - timedelta(days=90), time(10))  # far beyond any 30 days
+DAY = timedelta(days=1)
 
 
 @pytest.fixture
@@ -127,3 +128,21 @@ def test_the_offices_receipt_meets_the_verbis_and_eakte_items(
     with wf.preloaded([a.id]):  # Heute's bulk load says the same
         assert states() == [ItemState.DONE, ItemState.DONE]
     assert wf.answers(a.id).keys() == {"acc.benefit_relevant"}  # nothing ticked on the laptop
+
+
+def test_the_open_follow_ups_are_read_without_the_closed_ones(
+    session: Session, client: Client
+) -> None:
+    """Heute reads only what is open: years of closed follow-ups are left out in SQL."""
+    wf, statuses = session.workflow, [AppointmentStatus.BROKEN_OFF, AppointmentStatus.DONE]
+    old, newer = broken_off(session, client), broken_off(session, client, LONG_AGO + DAY)
+    tomorrow = datetime.combine(TODAY + timedelta(days=1), time.min)
+    assert [a.id for a in session.appointments.open_follow_ups(statuses, tomorrow)] == [
+        old.id, newer.id,
+    ]  # fmt: skip
+    wf.document_at_map(old.id, "Erika Muster", LONG_AGO + timedelta(hours=5))
+    wf.answer(old.id, "dp.results_communicated", True, LONG_AGO + timedelta(hours=5))
+    wf.close(old.id, LONG_AGO + timedelta(hours=6))
+    assert [a.id for a in session.appointments.open_follow_ups(statuses, tomorrow)] == [newer.id]
+    assert session.appointments.open_follow_ups([AppointmentStatus.DONE], tomorrow) == []
+    assert session.appointments.open_follow_ups(statuses, LONG_AGO) == []  # before `end` only

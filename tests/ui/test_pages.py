@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from outreach_desktop.demo import fill_demo
-from outreach_desktop.domain.people import Client
+from outreach_desktop.domain.people import Client, ThirdParty
 from outreach_desktop.services.settings import settings_path
 from outreach_desktop.services.vaults import create_vault
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
@@ -112,11 +112,12 @@ def test_vault_check_from_settings(
 def test_long_lists_say_they_are_cut(
     window: Any, monkeypatch: pytest.MonkeyPatch, settle: Any
 ) -> None:
+    # (the client list reads pages as it scrolls instead: test_client_search_paged.py)
     monkeypatch.setattr("outreach_desktop.ui.list_page.LIMIT", 3)
     for name in ("Anna", "Berta", "Cem", "Dora"):
-        window.session.clients.save(Client(display_name=name))
-    window.workspace.show_page(2)
-    page = window.workspace.clients_page
+        window.session.third_parties.save(ThirdParty(name=name))
+    page = window.workspace.third_parties_page
+    window.workspace.show_page(window.workspace.stack.indexOf(page))
     settle(page)
     assert len(page.model.rows) == 3
     assert page.hint.isVisibleTo(page)
@@ -124,7 +125,7 @@ def test_long_lists_say_they_are_cut(
     page.search.setText("dora")
     page.refresh()
     settle(page)
-    assert [c.display_name for c in page.model.rows] == ["Dora"]
+    assert [c.name for c in page.model.rows] == ["Dora"]
     assert not page.hint.isVisibleTo(page)
 
 
@@ -301,11 +302,11 @@ def test_a_list_shows_only_the_newest_search(
     search = window.session.clients.search
     release, on_gui = threading.Event(), []
 
-    def slow(query: str, limit: int) -> Any:
+    def slow(query: str, limit: int, offset: int = 0) -> Any:
         on_gui.append(threading.current_thread() is threading.main_thread())
         if query == "anna":
             assert release.wait(10)  # the first search is the slow one
-        return search(query, limit)
+        return search(query, limit, offset)
 
     monkeypatch.setattr(window.session.clients, "search", slow)
     page.search.setText("anna")

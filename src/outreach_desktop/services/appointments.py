@@ -126,6 +126,12 @@ class AppointmentService:
         """Appointments in one of `statuses` starting in [start, end)."""
         return self._repo.by_status(statuses, start, end)
 
+    def open_follow_ups(
+        self, statuses: list[AppointmentStatus], end: datetime
+    ) -> list[Appointment]:
+        """Appointments in one of `statuses` before `end` whose follow-up is not closed."""
+        return self._repo.open_follow_ups(statuses, end)
+
     def followers(self, appointment_id: str) -> list[Appointment]:
         """Appointments that follow this one: its follow-ups and new ones at another place."""
         return self._repo.followers(appointment_id)

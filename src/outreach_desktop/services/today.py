@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from outreach_desktop.domain.checklists import Phase
-from outreach_desktop.domain.date_window import EARLIEST
 from outreach_desktop.domain.home_visit import LetterWindow
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
 from outreach_desktop.services.appointments import AppointmentView
@@ -69,11 +68,7 @@ def today_overview(session: Session, today: date) -> TodayOverview:
         for v in appointments.upcoming(tomorrow, UPCOMING_DAYS)
         if not v.appointment.status.is_outcome
     ]
-    closed = workflow.closed_ids()
-    ended = appointments.by_status(
-        OUTCOMES_WITH_FOLLOW_UP, datetime.combine(EARLIEST, time.min), tomorrow
-    )
-    recent = appointments.views([a for a in ended if a.id not in closed])
+    recent = appointments.views(appointments.open_follow_ups(OUTCOMES_WITH_FOLLOW_UP, tomorrow))
     states = workflow.states((v.appointment.id for v in [*on_day, *coming, *recent]), today)
 
     def entry(view: AppointmentView, phase: Phase | None = None) -> Entry:

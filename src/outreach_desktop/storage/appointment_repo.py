@@ -145,6 +145,21 @@ class AppointmentRepository(RecordRepository[Appointment]):
         )
         return self._load_children([self.from_row(r) for r in rows])
 
+    def open_follow_ups(
+        self, statuses: list[AppointmentStatus], end: datetime
+    ) -> list[Appointment]:
+        """Appointments in one of `statuses` starting before `end` whose follow-up is not closed
+        (Heute): the closed ones — years of them — are left out in SQL, never loaded."""
+        marks = ",".join("?" * len(statuses))
+        rows = self.db.execute(
+            f"SELECT * FROM appointments a WHERE status IN ({marks}) AND start < ?"
+            " AND NOT EXISTS (SELECT 1 FROM conducts c"
+            "  WHERE c.appointment_id = a.id AND c.closed_at IS NOT NULL)"
+            " ORDER BY start",
+            (*[s.value for s in statuses], local_to_db(end)),
+        )
+        return self._load_children([self.from_row(r) for r in rows])
+
     def planned_home_visits(self, today: date) -> list[Appointment]:
         rows = self.db.execute(
             "SELECT * FROM appointments WHERE approach = 'home-visit' AND status = 'planned'"

@@ -50,7 +50,12 @@ class ClientsPage(ListPage):
         return self.session.clients.search(query, min(PAGE, limit))
 
     def more(self, query: str) -> More[Any] | None:
-        return lambda offset: self.session.clients.search(query, PAGE, offset)
+        def next_page(offset: int) -> list[Any]:
+            if offset % PAGE:  # the last page was not full: nothing more to ask for
+                return []
+            return self.session.clients.search(query, PAGE, offset)
+
+        return next_page
 
     def editor(self, record: Any | None) -> ClientDialog:
         return ClientDialog(self.session, record, self)
