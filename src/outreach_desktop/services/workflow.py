@@ -288,14 +288,6 @@ class WorkflowService:
         """Nachbereitung abschließen, or raise RuleBlocked with what is still open."""
         return self.step(appointment_id, Transition.CLOSE, now)
 
-    def closed_ids(self) -> set[str]:
-        """The appointments whose follow-up is closed (one query)."""
-        return self._repo.closed_ids()
-
-    def documented_at_map(self, appointment_id: str) -> bool:
-        """Documented directly at the MAP (from the bulk load inside `preloaded`)."""
-        return self._repo.conduct(appointment_id).map_documented_at is not None
-
     def document_at_map(self, appointment_id: str, by: str, now: datetime) -> AppointmentState:
         """Documented directly at the mobile workstation (MAP) in VerBIS, by `by`, now: meets
         the documentation item instead of a memory protocol (`documentation.record_map`)."""

@@ -242,11 +242,6 @@ class WorkflowRepository:
         r = self.db.one("SELECT * FROM conducts WHERE appointment_id = ?", (appointment_id,))
         return _conduct(r) if r is not None else Conduct(appointment_id=appointment_id)
 
-    def closed_ids(self) -> set[str]:
-        """The appointments whose follow-up is closed (one query, for Heute)."""
-        rows = self.db.execute("SELECT appointment_id FROM conducts WHERE closed_at IS NOT NULL")
-        return {r["appointment_id"] for r in rows}
-
     def office_entered(self, appointment_id: str) -> tuple[bool, bool]:
         """(in VerBIS, in the e-Akte with the benefits department informed): what the office's
         receipts say it entered of this appointment (`_entered`)."""
