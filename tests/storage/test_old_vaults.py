@@ -25,6 +25,7 @@ from outreach_desktop.domain.protocols import Finalized
 from outreach_desktop.domain.statistics_period import Period
 from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.services.session import Session
+from outreach_desktop.services.today import today_overview
 from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository
@@ -249,6 +250,21 @@ def test_every_old_vault_has_the_statistics_indexes_and_its_figures(old: OldVaul
     period = Period(date(1900, 1, 1), date(2200, 12, 31))
     total = old.session.statistics.compute(period).total
     assert total.appointments == db.scalar("SELECT count(*) FROM appointments") > 0
+
+
+def test_every_old_vault_keeps_its_open_follow_ups(old: OldVault) -> None:
+    """Schema 16 derives `open_follow_ups` from the records: every upgraded vault holds exactly
+    the appointments whose follow-up is open, and Heute lists them."""
+    db = vault_of(old.session).db
+    kept = {r[0] for r in db.execute("SELECT appointment_id FROM open_follow_ups")}
+    assert kept == {r[0] for r in db.execute(
+        "SELECT a.id FROM appointments a WHERE a.status IN"
+        " ('done', 'held-nearby', 'ended-at-door', 'broken-off') AND NOT EXISTS"
+        " (SELECT 1 FROM conducts c WHERE c.appointment_id = a.id AND c.closed_at IS NOT NULL)"
+    )}  # fmt: skip
+    assert kept, "the fixtures hold ended appointments not closed"
+    listed = today_overview(old.session, date(2200, 1, 1)).follow_up_open
+    assert {e.view.appointment.id for e in listed} == kept
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(

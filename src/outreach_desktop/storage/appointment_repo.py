@@ -149,14 +149,14 @@ class AppointmentRepository(RecordRepository[Appointment]):
         self, statuses: list[AppointmentStatus], end: datetime
     ) -> list[Appointment]:
         """Appointments in one of `statuses` starting before `end` whose follow-up is not closed
-        (Heute): the closed ones — years of them — are left out in SQL, never loaded."""
+        (Heute), read from `open_follow_ups` (kept by triggers, schema 16): the closed ones —
+        years of them — are never touched."""
         marks = ",".join("?" * len(statuses))
         rows = self.db.execute(
-            f"SELECT * FROM appointments a WHERE status IN ({marks}) AND start < ?"
-            " AND NOT EXISTS (SELECT 1 FROM conducts c"
-            "  WHERE c.appointment_id = a.id AND c.closed_at IS NOT NULL)"
-            " ORDER BY start",
-            (*[s.value for s in statuses], local_to_db(end)),
+            "SELECT a.* FROM open_follow_ups f CROSS JOIN appointments a"  # f first, always
+            " ON a.id = f.appointment_id"
+            f" WHERE f.start < ? AND a.status IN ({marks}) ORDER BY f.start",
+            (local_to_db(end), *[s.value for s in statuses]),
         )
         return self._load_children([self.from_row(r) for r in rows])
 
