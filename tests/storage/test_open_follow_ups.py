@@ -38,10 +38,15 @@ def planned(session: Session, n: int = 1) -> list[Appointment]:
     owner = session.owner()
     assert owner is not None
     return [
-        session.appointments.save(Appointment.plan(
-            Approach.WALK_AND_TALK, START + timedelta(days=i), client_id=client.id,
-            place="Kirchplatz", staff_ids=[owner.id],
-        ))  # fmt: skip
+        session.appointments.save(
+            Appointment.plan(
+                Approach.WALK_AND_TALK,
+                START + timedelta(days=i),
+                client_id=client.id,
+                place="Kirchplatz",
+                staff_ids=[owner.id],
+            )
+        )
         for i in range(n)
     ]
 
