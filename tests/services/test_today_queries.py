@@ -9,7 +9,7 @@ from pathlib import Path
 
 from outreach_desktop.demo import fill_demo
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.today import TodayOverview, today_overview
+from outreach_desktop.services.today import TodayOverview, today_overview, with_progress
 from outreach_desktop.services.vaults import create_vault
 from testkit import FAST_KDF, PASSPHRASE
 from testkit.internals import vault_of
@@ -53,3 +53,23 @@ def test_heute_asks_the_same_few_statements_for_few_and_many_appointments(
     # a bulk read with no ids is skipped (no third party among the few), so the counts may
     # differ by such a read or two, never by one per appointment listed
     assert abs(n_many - n_few) <= 3 and n_many < 60, counts
+
+
+def test_heute_reads_the_progress_of_the_first_rows_only_and_the_rest_on_demand(
+    tmp_path: Path,
+) -> None:
+    session = create_vault(tmp_path / "v", PASSPHRASE, owner_name="A B", kdf=FAST_KDF)
+    try:
+        fill_demo(session, clients=40, seed=3, today=DAY)
+        whole = today_overview(session, DAY)
+        first = today_overview(session, DAY, first=2)
+        for full, head in ((whole.upcoming, first.upcoming), (whole.today, first.today),
+                           (whole.follow_up_open, first.follow_up_open)):  # fmt: skip
+            assert len(head) == len(full) and len(full) > 2
+            assert all(e.evaluated for e in head[:2])
+            assert not any(e.evaluated for e in head[2:])
+            assert with_progress(session, head, DAY) == full  # the same, read later
+        assert first.letters_due == whole.letters_due
+        assert first.without_protocol == whole.without_protocol
+    finally:
+        session.lock()

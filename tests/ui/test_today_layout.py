@@ -115,3 +115,46 @@ def test_a_long_section_shows_its_first_rows_and_more_on_demand(
     assert rows_cut_off(page.overdue_list) == []
     page.clear()  # on lock: no rows and no entries left
     assert page.overdue_list.count() == 0 and section.total == 0
+
+
+def test_progress_is_read_for_the_rows_shown_and_then_for_each_more(
+    session: Session, german: None, qtbot: Any, settle: Any, monkeypatch: Any
+) -> None:
+    """A busy vault lists hundreds of coming appointments: their checklists are read only for
+    the rows shown (in the background), the next rows' when "show more" adds them."""
+    monkeypatch.setattr("outreach_desktop.ui.widgets.today_section.FIRST_ROWS", 3)
+    owner = session.owner()
+    assert owner is not None
+    client = session.clients.save(Client(display_name="Olga Petrowa"))
+    for n in range(7):
+        session.appointments.save(
+            Appointment.plan(
+                Approach.HOME_VISIT, datetime.combine(DAY + timedelta(days=1 + n), time(10)),
+                client_id=client.id, place="Lindenweg 4", staff_ids=[owner.id],
+            )
+        )  # fmt: skip
+    read: list[int] = []  # how many appointments' states each bulk read evaluated
+    states = session.workflow.states
+
+    def counted(ids: Any, day: date) -> Any:
+        ids = list(ids)
+        read.append(len(ids))
+        return states(ids, day)
+
+    monkeypatch.setattr(session.workflow, "states", counted)
+    page = TodayPage(session, lambda: DAY, lambda: datetime.combine(DAY, time(8)))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    settle(page)
+    section = page.sections["upcoming"]
+    assert section.total == 7 and page.upcoming_list.count() == 3
+    assert read == [3]  # the first rows only, not all seven
+    total = session.workflow.state(page.upcoming_list.item(0).data(256), DAY).progress()[1]
+    assert "Checkliste 0/" + str(total) in page.upcoming_list.item(2).text()
+    assert section.more.text() == "… und 4 weitere – 3 davon anzeigen"
+    qtbot.mouseClick(section.more, Qt.MouseButton.LeftButton)
+    assert read == [3, 3] and page.upcoming_list.count() == 6
+    assert all("Checkliste 0/" in page.upcoming_list.item(i).text() for i in range(6))
+    qtbot.mouseClick(section.more, Qt.MouseButton.LeftButton)
+    assert read == [3, 3, 1] and not section.more.isVisible()

@@ -22,6 +22,7 @@ from outreach_desktop.domain.home_visit import (
     due_day,
     letter_window,
     letters_due,
+    letters_horizon,
     sent_on,
 )
 from outreach_desktop.domain.home_visit_timeline import (
@@ -125,6 +126,18 @@ def test_letters_due_are_open_unsent_and_ordered(
         if kind not in sent_kinds and letter_window(kind, visit, config).opens <= today
     }
     assert {w.kind for w in due} == expected
+
+
+@given(days, st.integers(min_value=0, max_value=60), settings(), st.booleans())
+def test_no_window_is_open_for_a_visit_beyond_the_horizon(
+    today: date, beyond: int, s: TimelineSettings, agreed: bool
+) -> None:
+    """What lets Heute read only the home visits within `letters_horizon` for letters due."""
+    visit = today + timedelta(days=letters_horizon(s) + 1 + beyond)
+    assert letters_due(visit, [], today, s, False, agreed) == []
+    widest = max(s.opens_days(k) for k in LetterKind)  # the horizon is not too short to be right
+    assert letters_horizon(s) >= widest
+    assert letters_due(today + timedelta(days=widest), [], today, s, False, False)
 
 
 @given(scenarios(), st.booleans())

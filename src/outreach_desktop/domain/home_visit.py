@@ -240,6 +240,12 @@ def letter_window(
     return LetterWindow(kind, opens, due)
 
 
+def letters_horizon(settings: TimelineSettings = DEFAULT_SETTINGS) -> int:
+    """Days ahead beyond which a visit has no letter window open yet: a window opens at most
+    this many days before the visit (a due day moved off a weekend adds up to two)."""
+    return max(max(settings.opens_days(k), settings.due_days(k) + 2) for k in LetterKind)
+
+
 def sent_on(letters: Iterable[Letter], kind: LetterKind) -> date | None:
     """The first day a letter of `kind` was sent, or None."""
     days = [as_day(letter.sent_on) for letter in letters if letter.kind is kind and letter.sent_on]

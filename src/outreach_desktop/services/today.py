@@ -3,6 +3,7 @@ letters due, follow-ups still open, and appointments past their time without an 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -18,9 +19,17 @@ OVERDUE_DAYS = 60
 
 @dataclass(frozen=True)
 class Entry:
+    """An appointment listed with its progress: required checklist points done of all (all
+    phases, or the follow-up phase); None for both until evaluated (`with_progress`)."""
+
     view: AppointmentView
-    done: int  # required checklist points done (all phases, or the follow-up phase)
-    total: int
+    done: int | None = None
+    total: int | None = None
+    phase: Phase | None = None  # the phase the progress counts
+
+    @property
+    def evaluated(self) -> bool:
+        return self.total is not None
 
 
 @dataclass(frozen=True)
@@ -56,8 +65,26 @@ OUTCOMES_WITH_FOLLOW_UP = [
 ]
 
 
-def today_overview(session: Session, today: date) -> TodayOverview:
-    workflow, appointments = session.workflow, session.appointments
+def with_progress(session: Session, entries: Sequence[Entry], today: date) -> list[Entry]:
+    """`entries` with their progress, the ones not yet evaluated read in bulk: a list shows
+    its first rows evaluated and evaluates more as they are shown."""
+    wanted = [e.view.appointment.id for e in entries if not e.evaluated]
+    states = session.workflow.states(wanted, today) if wanted else {}
+
+    def evaluated(e: Entry) -> Entry:
+        if e.evaluated:
+            return e
+        done, total = states[e.view.appointment.id].progress(e.phase)
+        return Entry(e.view, done, total, e.phase)
+
+    return [evaluated(e) for e in entries]
+
+
+def today_overview(session: Session, today: date, first: int | None = None) -> TodayOverview:
+    """What Heute lists. Each list's first `first` entries come with their progress (all when
+    None); the rest are evaluated as they are shown (`with_progress`): reading the checklists
+    of thousands of listed appointments would take seconds."""
+    appointments = session.appointments
     start = datetime.combine(today, time.min)
     tomorrow = start + timedelta(days=1)
 
@@ -69,42 +96,56 @@ def today_overview(session: Session, today: date) -> TodayOverview:
         if not v.appointment.status.is_outcome
     ]
     recent = appointments.views(appointments.open_follow_ups(OUTCOMES_WITH_FOLLOW_UP, tomorrow))
-    states = workflow.states((v.appointment.id for v in [*on_day, *coming, *recent]), today)
+    lists = [
+        [Entry(v) for v in on_day],
+        [Entry(v) for v in coming],
+        [Entry(v, phase=Phase.FOLLOW_UP) for v in recent],  # until closed
+    ]
+    heads = [entries if first is None else entries[:first] for entries in lists]
+    evaluated = iter(with_progress(session, [e for head in heads for e in head], today))
+    todays, upcoming, follow_up_open = (
+        [*(next(evaluated) for _ in head), *entries[len(head) :]]
+        for head, entries in zip(heads, lists, strict=True)
+    )  # one bulk read for the heads of the three lists
+    return TodayOverview(
+        todays, upcoming, _letters(session, today), follow_up_open,
+        _overdue(session, start), _without_protocol(session, recent), _drafts(session),
+    )  # fmt: skip
 
-    def entry(view: AppointmentView, phase: Phase | None = None) -> Entry:
-        done, total = states[view.appointment.id].progress(phase)
-        return Entry(view, done, total)
 
-    todays = [entry(v) for v in on_day]
-    upcoming = [entry(v) for v in coming]
-    follow_up_open = [entry(v, Phase.FOLLOW_UP) for v in recent]  # until closed
-    at_map = {
-        v.appointment.id for v in recent
-        if states[v.appointment.id].conduct.map_documented_at is not None
-    }  # fmt: skip
-    due = workflow.letters_due(today)
-    due_views = appointments.views([a for a, _w in due])
-    letters = [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]
-    overdue = appointments.views(
+def _letters(session: Session, today: date) -> list[tuple[AppointmentView, LetterWindow]]:
+    due = session.workflow.letters_due(today)
+    due_views = session.appointments.views([a for a, _w in due])
+    return [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]
+
+
+def _overdue(session: Session, start: datetime) -> list[AppointmentView]:
+    appointments = session.appointments
+    return appointments.views(
         appointments.by_status(
             [AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS],
             start - timedelta(days=OVERDUE_DAYS),
             start,
         )
     )
-    with_protocol = session.protocols.appointments_with_protocol(v.appointment.id for v in recent)
-    without_protocol = [
+
+
+def _without_protocol(session: Session, recent: list[AppointmentView]) -> list[AppointmentView]:
+    """Open follow-ups with a client, neither a memory protocol nor documented at the MAP."""
+    ids = [v.appointment.id for v in recent]
+    documented = session.protocols.appointments_with_protocol(ids)
+    documented |= session.workflow.documented_at_map(ids)
+    return [
         v for v in recent
-        if v.appointment.id not in with_protocol and v.appointment.id not in at_map
-        and v.appointment.client_id is not None
+        if v.appointment.id not in documented and v.appointment.client_id is not None
     ]  # fmt: skip
+
+
+def _drafts(session: Session) -> list[DraftEntry]:
     open_drafts = session.protocols.drafts()
     names = {c.id: c.display_name for c in session.clients.many(p.client_id for p in open_drafts
                                                                  if p.client_id)}  # fmt: skip
-    drafts = [
+    return [
         DraftEntry(p.id, p.met_at, p.approach, names.get(p.client_id or "", ""), p.topics)
         for p in open_drafts
     ]
-    return TodayOverview(
-        todays, upcoming, letters, follow_up_open, overdue, without_protocol, drafts
-    )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from outreach_desktop.domain.appointments import Appointment
@@ -37,6 +37,7 @@ from outreach_desktop.domain.home_visit import (
     TimelineSettings,
     agreed_by_phone,
     letters_due,
+    letters_horizon,
     sent_on,
 )
 from outreach_desktop.domain.home_visit_timeline import (
@@ -195,6 +196,10 @@ class WorkflowService:
         with self.preloaded(ids):
             return {i: self.state(i, today) for i in ids}
 
+    def documented_at_map(self, appointment_ids: Iterable[str]) -> set[str]:
+        """Those of `appointment_ids` documented at the MAP instead of a memory protocol."""
+        return self._repo.with_map_documentation(appointment_ids)
+
     def _find_item(self, a: Appointment, item_id: str) -> tuple[Checklist, Item]:
         for checklist in self.checklist_set.for_approach(a.approach):
             for item in checklist.items:
@@ -262,7 +267,8 @@ class WorkflowService:
         """Letters whose window is open and that are not sent, for planned home visits."""
         require_date(today, "date", "Datum")
         due = []
-        visits = self._appointments.planned_home_visits(today)
+        horizon = today + timedelta(days=letters_horizon(self.timeline_settings) + 1)
+        visits = self._appointments.planned_home_visits(today, horizon)  # no window beyond
         with self._repo.preloaded(a.id for a in visits):  # calls and letters in bulk
             for a in visits:
                 agreed = agreed_by_phone(c.call for c in self._repo.calls(a.id))

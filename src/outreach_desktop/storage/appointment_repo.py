@@ -160,11 +160,13 @@ class AppointmentRepository(RecordRepository[Appointment]):
         )
         return self._load_children([self.from_row(r) for r in rows])
 
-    def planned_home_visits(self, today: date) -> list[Appointment]:
+    def planned_home_visits(self, today: date, until: date | None = None) -> list[Appointment]:
+        """Planned home visits from `today` on (before `until`, when given)."""
+        last = "9999-12-31" if until is None else until.isoformat()
         rows = self.db.execute(
-            "SELECT * FROM appointments WHERE approach = 'home-visit' AND status = 'planned'"
-            " AND start >= ? ORDER BY start",
-            (today.isoformat(),),
+            "SELECT * FROM appointments WHERE status = 'planned' AND start >= ? AND start < ?"
+            " AND approach = 'home-visit' ORDER BY start",
+            (today.isoformat(), last),
         )
         return self._load_children([self.from_row(r) for r in rows])
 

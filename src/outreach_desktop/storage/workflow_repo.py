@@ -267,6 +267,18 @@ class WorkflowRepository:
             )}  # fmt: skip
         return found
 
+    def with_map_documentation(self, appointment_ids: Iterable[str]) -> set[str]:
+        """Those of `appointment_ids` documented directly at the MAP (conducts, schema 12)."""
+        wanted, found = list(dict.fromkeys(appointment_ids)), set()
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            found |= {r[0] for r in self.db.execute(
+                f"SELECT appointment_id FROM conducts"
+                f" WHERE appointment_id IN ({marks}) AND map_documented_at IS NOT NULL", part,
+            )}  # fmt: skip
+        return found
+
     @contextmanager
     def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
         """Read answers, calls, letters and conducts of many appointments in a few queries

@@ -4,8 +4,9 @@ from its work."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from outreach_desktop.services.today import (
     Entry,
     TodayOverview,
     today_overview,
+    with_progress,
 )
 from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.appointment_work_dialog import AppointmentWorkDialog
@@ -37,6 +39,7 @@ from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
 from outreach_desktop.ui.widgets.common import scroll
+from outreach_desktop.ui.widgets import today_section
 from outreach_desktop.ui.widgets.today_section import Section
 
 
@@ -129,7 +132,7 @@ class TodayPage(QWidget):
         )
         session = self.session
         self.busy.run(
-            lambda: (today_overview(session, day), session.outbox.pending()),
+            lambda: (today_overview(session, day, today_section.FIRST_ROWS), session.outbox.pending()),
             lambda found: self._fill(found[0], day, found[1]),
             latest=True,
         )
@@ -137,8 +140,14 @@ class TodayPage(QWidget):
     def _fill(self, overview: TodayOverview, day: date, pending: Pending) -> None:
         self._show_handover(pending)
         s = self.sections
+
+        def progress(entries: Sequence[Any]) -> list[Entry]:  # of the rows shown next
+            return with_progress(self.session, entries, day)
+
         s["today"].fill(
-            overview.today, lambda e: (self.describe_entry(e, False), e.view.appointment.id)
+            overview.today,
+            lambda e: (self.describe_entry(e, False), e.view.appointment.id),
+            prepare=progress,
         )
         s["letters"].fill(
             overview.letters_due,
@@ -149,6 +158,7 @@ class TodayPage(QWidget):
             overview.follow_up_open,
             lambda e: (self.describe_entry(e, True, follow_up=True), e.view.appointment.id),
             hide_when_empty=True,
+            prepare=progress,
         )
         s["no_protocol"].fill(
             overview.without_protocol,
@@ -164,7 +174,9 @@ class TodayPage(QWidget):
             hide_when_empty=True,
         )
         s["upcoming"].fill(
-            overview.upcoming, lambda e: (self.describe_entry(e, True), e.view.appointment.id)
+            overview.upcoming,
+            lambda e: (self.describe_entry(e, True), e.view.appointment.id),
+            prepare=progress,
         )
 
     def _show_handover(self, pending: Pending) -> None:
@@ -194,7 +206,7 @@ class TodayPage(QWidget):
             template = (self.tr("follow-up {done}/{total}") if follow_up
                         else self.tr("checklist {done}/{total}"))  # fmt: skip
             text += "  ·  " + template.format(done=entry.done, total=entry.total)
-        if follow_up and entry.done == entry.total:  # open until it is closed
+        if follow_up and entry.evaluated and entry.done == entry.total:  # open until closed
             text += "  ·  " + self.tr("ready to close")
         return text
 

@@ -18,6 +18,7 @@ FIRST_ROWS = 50  # rows built when the section is filled
 MORE_ROWS = 200  # rows added by each click on "show more"
 
 Describe = Callable[[Any], tuple[str, str]]  # an entry → (text, id to open)
+Prepare = Callable[[Sequence[Any]], Sequence[Any]]  # entries about to be shown → ready to describe
 
 
 class Section:
@@ -33,10 +34,12 @@ class Section:
         self.empty.setStyleSheet("color: palette(mid);")
         self.more = QPushButton()
         self.more.setFlat(True)
-        self.more.clicked.connect(lambda: self.show_more(MORE_ROWS))
+        self.more.clicked.connect(lambda: self.show_more(self._more_rows))
         self.more.hide()
-        self._entries: Sequence[Any] = ()
+        self._entries: list[Any] = []
         self._describe: Describe = lambda entry: entry
+        self._prepare: Prepare | None = None
+        self._more_rows: int = MORE_ROWS
 
     @property
     def total(self) -> int:
@@ -44,10 +47,17 @@ class Section:
         return len(self._entries)
 
     def fill(
-        self, entries: Sequence[Any], describe: Describe, hide_when_empty: bool = False
+        self,
+        entries: Sequence[Any],
+        describe: Describe,
+        hide_when_empty: bool = False,
+        prepare: Prepare | None = None,
     ) -> None:
-        """Show the first rows of `entries`, each described by `describe` when it is shown."""
-        self._entries, self._describe = entries, describe
+        """Show the first rows of `entries`, each described by `describe` when it is shown.
+        With `prepare`, the entries about to be shown are first made ready by it (e.g. their
+        checklist progress read in bulk), and "show more" adds `FIRST_ROWS` at a time."""
+        self._entries, self._describe, self._prepare = list(entries), describe, prepare
+        self._more_rows = MORE_ROWS if prepare is None else FIRST_ROWS
         self.list.clear()
         self.show_more(FIRST_ROWS)
         self.list.setVisible(bool(entries))
@@ -56,13 +66,15 @@ class Section:
 
     def clear(self) -> None:
         """Drop the rows and the entries not shown (on lock: no records stay in memory)."""
-        self._entries = ()
+        self._entries, self._prepare = [], None
         self.list.clear()
         self.more.hide()
 
     def show_more(self, n: int) -> None:
         """Add the next `n` entries to the list."""
         start = self.list.count()
+        if self._prepare is not None and start < len(self._entries):
+            self._entries[start : start + n] = self._prepare(self._entries[start : start + n])
         for entry in self._entries[start : start + n]:
             text, ref = self._describe(entry)
             item = QListWidgetItem(text)
@@ -74,7 +86,7 @@ class Section:
         if rest > 0:
             self.more.setText(
                 QCoreApplication.translate("Section", "… and {n} more – show {m} of them").format(
-                    n=format_count(rest), m=format_count(min(rest, MORE_ROWS))
+                    n=format_count(rest), m=format_count(min(rest, self._more_rows))
                 )
             )
         self.more.setVisible(rest > 0)
