@@ -269,7 +269,7 @@ class WorkflowService:
         due = []
         horizon = today + timedelta(days=letters_horizon(self.timeline_settings) + 1)
         visits = self._appointments.planned_home_visits(today, horizon)  # no window beyond
-        with self._repo.preloaded(a.id for a in visits):  # calls and letters in bulk
+        with self._repo.preloaded((a.id for a in visits), timeline_only=True):  # in bulk
             for a in visits:
                 agreed = agreed_by_phone(c.call for c in self._repo.calls(a.id))
                 for window in letters_due(

@@ -129,6 +129,7 @@ class _Cache:
     letters: dict[str, list[Letter]] = field(default_factory=dict)
     conducts: dict[str, Conduct] = field(default_factory=dict)
     entered: dict[str, tuple[bool, bool]] = field(default_factory=dict)
+    timeline_only: bool = False  # only calls and letters read: the rest from the database
 
 
 class _Preload(threading.local):
@@ -146,10 +147,15 @@ class WorkflowRepository:
     def _cache(self) -> _Cache | None:
         return self._preload.cache
 
+    @property
+    def _full_cache(self) -> _Cache | None:
+        cache = self._preload.cache
+        return None if cache is None or cache.timeline_only else cache
+
     # ---- checklist answers -------------------------------------------------------------------
     def answers(self, appointment_id: str) -> dict[str, StoredAnswer]:
-        if self._cache is not None:
-            return dict(self._cache.answers.get(appointment_id, {}))
+        if self._full_cache is not None:
+            return dict(self._full_cache.answers.get(appointment_id, {}))
         rows = self.db.execute(
             "SELECT * FROM checklist_answers WHERE appointment_id = ?", (appointment_id,)
         )
@@ -236,8 +242,8 @@ class WorkflowRepository:
 
     # ---- conduct -----------------------------------------------------------------------------
     def conduct(self, appointment_id: str) -> Conduct:
-        if self._cache is not None:
-            cached = self._cache.conducts.get(appointment_id)
+        if self._full_cache is not None:
+            cached = self._full_cache.conducts.get(appointment_id)
             return replace(cached) if cached else Conduct(appointment_id=appointment_id)
         r = self.db.one("SELECT * FROM conducts WHERE appointment_id = ?", (appointment_id,))
         return _conduct(r) if r is not None else Conduct(appointment_id=appointment_id)
@@ -245,8 +251,8 @@ class WorkflowRepository:
     def office_entered(self, appointment_id: str) -> tuple[bool, bool]:
         """(in VerBIS, in the e-Akte with the benefits department informed): what the office's
         receipts say it entered of this appointment (`_entered`)."""
-        if self._cache is not None:
-            return self._cache.entered.get(appointment_id, (False, False))
+        if self._full_cache is not None:
+            return self._full_cache.entered.get(appointment_id, (False, False))
         return _entered(self.db, [appointment_id]).get(appointment_id, (False, False))
 
     def has_final_protocol(self, appointment_id: str) -> bool:
@@ -280,29 +286,36 @@ class WorkflowRepository:
         return found
 
     @contextmanager
-    def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
+    def preloaded(
+        self, appointment_ids: Iterable[str], timeline_only: bool = False
+    ) -> Iterator[None]:
         """Read answers, calls, letters and conducts of many appointments in a few queries
-        (Heute); inside the block the per-appointment reads come from memory. Read-only use."""
-        cache = _Cache()
+        (Heute); inside the block the per-appointment reads come from memory. Read-only use.
+        `timeline_only`: only calls and letters (a home visit's letters due)."""
+        cache = _Cache(timeline_only=timeline_only)
         ids = list(dict.fromkeys(appointment_ids))
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" for _ in chunk)
             where = f" WHERE appointment_id IN ({marks})"
-            for r in self.db.execute("SELECT * FROM checklist_answers" + where, chunk):
-                cache.answers.setdefault(r["appointment_id"], {})[r["item_id"]] = _answer(r)
             for r in self.db.execute("SELECT * FROM call_attempts" + where + " ORDER BY at", chunk):
                 cache.calls.setdefault(r["appointment_id"], []).append(_call(r))
             for r in self.db.execute("SELECT * FROM letters" + where, chunk):
                 cache.letters.setdefault(r["appointment_id"], []).append(_letter(r))
-            for r in self.db.execute("SELECT * FROM conducts" + where, chunk):
-                cache.conducts[r["appointment_id"]] = _conduct(r)
-            cache.entered.update(_entered(self.db, chunk))
+            if not timeline_only:
+                self._preload_records(cache, chunk, where)
         self._preload.cache = cache
         try:
             yield
         finally:
             self._preload.cache = None
+
+    def _preload_records(self, cache: _Cache, chunk: list[str], where: str) -> None:
+        for r in self.db.execute("SELECT * FROM checklist_answers" + where, chunk):
+            cache.answers.setdefault(r["appointment_id"], {})[r["item_id"]] = _answer(r)
+        for r in self.db.execute("SELECT * FROM conducts" + where, chunk):
+            cache.conducts[r["appointment_id"]] = _conduct(r)
+        cache.entered.update(_entered(self.db, chunk))
 
     def save_conduct(self, c: Conduct) -> None:
         """Write the conduct record; call inside the transaction that saves the appointment."""

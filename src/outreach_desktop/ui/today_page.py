@@ -38,8 +38,8 @@ from outreach_desktop.ui.formats import format_date, format_datetime, format_lon
 from outreach_desktop.ui.labels import label_of
 from outreach_desktop.ui.messages import show_error
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
-from outreach_desktop.ui.widgets.common import scroll
 from outreach_desktop.ui.widgets import today_section
+from outreach_desktop.ui.widgets.common import scroll
 from outreach_desktop.ui.widgets.today_section import Section
 
 
@@ -130,9 +130,9 @@ class TodayPage(QWidget):
         self.heading.setText(
             "<h2>" + self.tr("Today, {date}").format(date=format_long_date(day)) + "</h2>"
         )
-        session = self.session
+        session, first = self.session, today_section.FIRST_ROWS
         self.busy.run(
-            lambda: (today_overview(session, day, today_section.FIRST_ROWS), session.outbox.pending()),
+            lambda: (today_overview(session, day, first), session.outbox.pending()),
             lambda found: self._fill(found[0], day, found[1]),
             latest=True,
         )
