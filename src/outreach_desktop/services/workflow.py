@@ -266,18 +266,19 @@ class WorkflowService:
     def letters_due(self, today: date) -> list[tuple[Appointment, LetterWindow]]:
         """Letters whose window is open and that are not sent, for planned home visits."""
         require_date(today, "date", "Datum")
-        due = []
+        due: list[tuple[str, LetterWindow]] = []
         horizon = today + timedelta(days=letters_horizon(self.timeline_settings) + 1)
-        visits = self._appointments.planned_home_visits(today, horizon)  # no window beyond
-        with self._repo.preloaded((a.id for a in visits), timeline_only=True):  # in bulk
-            for a in visits:
-                agreed = agreed_by_phone(c.call for c in self._repo.calls(a.id))
+        visits = self._appointments.planned_home_visit_days(today, horizon)  # none beyond
+        with self._repo.preloaded((i for i, _day in visits), timeline_only=True):  # in bulk
+            for appointment_id, day in visits:
+                agreed = agreed_by_phone(c.call for c in self._repo.calls(appointment_id))
                 for window in letters_due(
-                    a.start.date(), self._repo.letters(a.id), today, self.timeline_settings,
+                    day, self._repo.letters(appointment_id), today, self.timeline_settings,
                     False, agreed,
                 ):  # fmt: skip
-                    due.append((a, window))
-        return sorted(due, key=lambda pair: pair[1].due)
+                    due.append((appointment_id, window))
+        found = {a.id: a for a in self._appointments.many(i for i, _w in due)}  # only those
+        return sorted(((found[i], w) for i, w in due), key=lambda pair: pair[1].due)
 
     # ---- conduct -----------------------------------------------------------------------------
     def step(self, appointment_id: str, transition: Transition, now: datetime) -> AppointmentState:

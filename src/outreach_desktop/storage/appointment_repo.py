@@ -160,15 +160,14 @@ class AppointmentRepository(RecordRepository[Appointment]):
         )
         return self._load_children([self.from_row(r) for r in rows])
 
-    def planned_home_visits(self, today: date, until: date | None = None) -> list[Appointment]:
-        """Planned home visits from `today` on (before `until`, when given)."""
-        last = "9999-12-31" if until is None else until.isoformat()
+    def planned_home_visit_days(self, today: date, until: date) -> list[tuple[str, date]]:
+        """Planned home visits from `today` to before `until`: their ids and days, in order."""
         rows = self.db.execute(
-            "SELECT * FROM appointments WHERE status = 'planned' AND start >= ? AND start < ?"
-            " AND approach = 'home-visit' ORDER BY start",
-            (today.isoformat(), last),
+            "SELECT id, start FROM appointments WHERE status = 'planned' AND start >= ?"
+            " AND start < ? AND approach = 'home-visit' ORDER BY start",
+            (today.isoformat(), until.isoformat()),
         )
-        return self._load_children([self.from_row(r) for r in rows])
+        return [(r[0], date.fromisoformat(r[1][:10])) for r in rows]
 
     def documents_count(self, appointment_id: str) -> int:
         """Consents and protocols recorded for the appointment."""

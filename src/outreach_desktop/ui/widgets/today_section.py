@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QPushButton, QVBoxLayout
 from outreach_desktop.ui.formats import format_count
 from outreach_desktop.ui.widgets.fit_list import FitList
 
-FIRST_ROWS = 50  # rows built when the section is filled
+FIRST_ROWS = 25  # rows built when the section is filled (about a screenful)
 MORE_ROWS = 200  # rows added by each click on "show more"
 
 Describe = Callable[[Any], tuple[str, str]]  # an entry → (text, id to open)
