@@ -8,8 +8,14 @@ from datetime import date
 from pathlib import Path
 
 from outreach_desktop.demo import fill_demo
+from outreach_desktop.domain.checklists import Phase
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.today import TodayOverview, today_overview, with_progress
+from outreach_desktop.services.today import (
+    TodayOverview,
+    as_views,
+    today_overview,
+    with_progress,
+)
 from outreach_desktop.services.vaults import create_vault
 from testkit import FAST_KDF, PASSPHRASE
 from testkit.internals import vault_of
@@ -55,21 +61,24 @@ def test_heute_asks_the_same_few_statements_for_few_and_many_appointments(
     assert abs(n_many - n_few) <= 3 and n_many < 60, counts
 
 
-def test_heute_reads_the_progress_of_the_first_rows_only_and_the_rest_on_demand(
-    tmp_path: Path,
-) -> None:
+def test_heute_reads_the_first_rows_only_and_the_rest_when_shown(tmp_path: Path) -> None:
     session = create_vault(tmp_path / "v", PASSPHRASE, owner_name="A B", kdf=FAST_KDF)
     try:
         fill_demo(session, clients=40, seed=3, today=DAY)
         whole = today_overview(session, DAY)
         first = today_overview(session, DAY, first=2)
-        for full, head in ((whole.upcoming, first.upcoming), (whole.today, first.today),
-                           (whole.follow_up_open, first.follow_up_open)):  # fmt: skip
+        for full, head, phase in (
+            (whole.today, first.today, None),
+            (whole.upcoming, first.upcoming, None),
+            (whole.follow_up_open, first.follow_up_open, Phase.FOLLOW_UP),
+        ):
             assert len(head) == len(full) and len(full) > 2
-            assert all(e.evaluated for e in head[:2])
-            assert not any(e.evaluated for e in head[2:])
-            assert with_progress(session, head, DAY) == full  # the same, read later
+            assert head[:2] == full[:2]  # read, with their progress
+            assert head[2:] == [e.view.appointment.id for e in full[2:]]  # ids, not read
+            assert with_progress(session, head, DAY, phase) == full  # the same, read later
+        assert first.without_protocol[:2] == whole.without_protocol[:2]
+        assert all(isinstance(i, str) for i in first.without_protocol[2:])
+        assert as_views(session, first.without_protocol) == whole.without_protocol
         assert first.letters_due == whole.letters_due
-        assert first.without_protocol == whole.without_protocol
     finally:
         session.lock()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -131,6 +131,23 @@ class AppointmentService:
     ) -> list[Appointment]:
         """Appointments in one of `statuses` before `end` whose follow-up is not closed."""
         return self._repo.open_follow_ups(statuses, end)
+
+    def ids_between(
+        self, start: datetime, end: datetime, statuses: list[AppointmentStatus]
+    ) -> list[str]:
+        """Ids of the appointments in one of `statuses` starting in [start, end), in order."""
+        return self._repo.ids_between(start, end, statuses)
+
+    def open_follow_up_ids(
+        self, statuses: list[AppointmentStatus], end: datetime
+    ) -> list[tuple[str, bool]]:
+        """`open_follow_ups` as (id, has a client): a long list read without its records."""
+        return self._repo.open_follow_up_ids(statuses, end)
+
+    def views_of(self, ids: Sequence[str]) -> list[AppointmentView]:
+        """The views of these appointments, in the order of `ids` (missing ones left out)."""
+        found = {a.id: a for a in self._repo.many(ids)}
+        return self.views([found[i] for i in ids if i in found])
 
     def followers(self, appointment_id: str) -> list[Appointment]:
         """Appointments that follow this one: its follow-ups and new ones at another place."""

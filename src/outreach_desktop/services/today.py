@@ -32,14 +32,20 @@ class Entry:
         return self.total is not None
 
 
+Later = str  # an appointment listed further down, by id: read when it is shown (`with_progress`)
+
+
 @dataclass(frozen=True)
 class TodayOverview:
-    today: list[Entry]
-    upcoming: list[Entry]
+    """What Heute lists. With `today_overview(…, first=n)` each list holds its first n entries
+    read and the rest as ids (`Later`), made ready by `with_progress`/`as_views` when shown."""
+
+    today: list[Entry | Later]
+    upcoming: list[Entry | Later]
     letters_due: list[tuple[AppointmentView, LetterWindow]]
-    follow_up_open: list[Entry]  # outcomes whose follow-up is not closed, however old
+    follow_up_open: list[Entry | Later]  # outcomes whose follow-up is not closed, however old
     overdue: list[AppointmentView]
-    without_protocol: list[AppointmentView] = field(default_factory=list)
+    without_protocol: list[AppointmentView | Later] = field(default_factory=list)
     drafts: list[DraftEntry] = field(default_factory=list)  # protocols not yet finalized
 
     @property
@@ -57,6 +63,7 @@ class DraftEntry:
     topics: str
 
 
+OPEN = [AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS]  # not yet an outcome
 OUTCOMES_WITH_FOLLOW_UP = [
     AppointmentStatus.DONE,
     AppointmentStatus.HELD_NEARBY,
@@ -65,9 +72,16 @@ OUTCOMES_WITH_FOLLOW_UP = [
 ]
 
 
-def with_progress(session: Session, entries: Sequence[Entry], today: date) -> list[Entry]:
-    """`entries` with their progress, the ones not yet evaluated read in bulk: a list shows
-    its first rows evaluated and evaluates more as they are shown."""
+def with_progress(
+    session: Session, items: Sequence[Entry | Later], today: date, phase: Phase | None = None
+) -> list[Entry]:
+    """`items` ready to show: their views and progress (of `phase` for those given by id),
+    what is not read yet read in bulk — a list shows its first rows so and the next ones as
+    they are shown."""
+    views = {v.appointment.id: v for v in session.appointments.views_of(
+        [i for i in items if isinstance(i, str)])}  # fmt: skip
+    entries = [Entry(views[i], phase=phase) if isinstance(i, str) else i for i in items
+               if not isinstance(i, str) or i in views]  # fmt: skip
     wanted = [e.view.appointment.id for e in entries if not e.evaluated]
     states = session.workflow.states(wanted, today) if wanted else {}
 
@@ -80,37 +94,56 @@ def with_progress(session: Session, entries: Sequence[Entry], today: date) -> li
     return [evaluated(e) for e in entries]
 
 
+def as_views(session: Session, items: Sequence[AppointmentView | Later]) -> list[AppointmentView]:
+    """`items` as views, those given by id read in bulk (gone ones left out)."""
+    views = {v.appointment.id: v for v in session.appointments.views_of(
+        [i for i in items if isinstance(i, str)])}  # fmt: skip
+    return [i if not isinstance(i, str) else views[i] for i in items
+            if not isinstance(i, str) or i in views]  # fmt: skip
+
+
 def today_overview(session: Session, today: date, first: int | None = None) -> TodayOverview:
-    """What Heute lists. Each list's first `first` entries come with their progress (all when
-    None); the rest are evaluated as they are shown (`with_progress`): reading the checklists
-    of thousands of listed appointments would take seconds."""
+    """What Heute lists. Each list's first `first` entries are read with their progress (all
+    when None); the rest stay ids until shown: reading thousands of listed appointments and
+    their checklists would take seconds."""
     appointments = session.appointments
     start = datetime.combine(today, time.min)
     tomorrow = start + timedelta(days=1)
-
     gone = (AppointmentStatus.CANCELLED, AppointmentStatus.POSTPONED)
-    on_day = [v for v in appointments.on_day(today) if v.appointment.status not in gone]
-    coming = [
-        v
-        for v in appointments.upcoming(tomorrow, UPCOMING_DAYS)
-        if not v.appointment.status.is_outcome
-    ]
-    recent = appointments.views(appointments.open_follow_ups(OUTCOMES_WITH_FOLLOW_UP, tomorrow))
-    lists = [
-        [Entry(v) for v in on_day],
-        [Entry(v) for v in coming],
-        [Entry(v, phase=Phase.FOLLOW_UP) for v in recent],  # until closed
-    ]
-    heads = [entries if first is None else entries[:first] for entries in lists]
-    evaluated = iter(with_progress(session, [e for head in heads for e in head], today))
-    todays, upcoming, follow_up_open = (
-        [*(next(evaluated) for _ in head), *entries[len(head) :]]
-        for head, entries in zip(heads, lists, strict=True)
-    )  # one bulk read for the heads of the three lists
-    return TodayOverview(
-        todays, upcoming, _letters(session, today), follow_up_open,
-        _overdue(session, start), _without_protocol(session, recent), _drafts(session),
+    on_day = appointments.ids_between(start, tomorrow, [s for s in AppointmentStatus
+                                                        if s not in gone])  # fmt: skip
+    coming = appointments.ids_between(tomorrow, tomorrow + timedelta(days=UPCOMING_DAYS), OPEN)
+    recent = appointments.open_follow_up_ids(OUTCOMES_WITH_FOLLOW_UP, tomorrow)
+    todays, upcoming, follow_up_open = _heads_read(
+        session, today, first, [(on_day, None), (coming, None),
+                                ([i for i, _client in recent], Phase.FOLLOW_UP)],
     )  # fmt: skip
+    return TodayOverview(
+        todays,
+        upcoming,
+        _letters(session, today),
+        follow_up_open,
+        _overdue(session, start),
+        _without_protocol(session, recent, first),
+        _drafts(session),
+    )
+
+
+def _heads_read(
+    session: Session, today: date, first: int | None, lists: list[tuple[list[str], Phase | None]]
+) -> list[list[Entry | Later]]:
+    """Each list of ids with its first `first` (all when None) read with their progress, in one
+    bulk read for all the lists; the rest stay ids."""
+    cut = [ids if first is None else ids[:first] for ids, _phase in lists]
+    views = {v.appointment.id: v for v in session.appointments.views_of(
+        [i for head in cut for i in head])}  # fmt: skip
+    entries = [Entry(views[i], phase=phase) for head, (_ids, phase) in zip(cut, lists, strict=True)
+               for i in head if i in views]  # fmt: skip
+    read = iter(with_progress(session, entries, today))
+    return [
+        [*(next(read) for i in head if i in views), *ids[len(head) :]]
+        for head, (ids, _phase) in zip(cut, lists, strict=True)
+    ]
 
 
 def _letters(session: Session, today: date) -> list[tuple[AppointmentView, LetterWindow]]:
@@ -130,15 +163,16 @@ def _overdue(session: Session, start: datetime) -> list[AppointmentView]:
     )
 
 
-def _without_protocol(session: Session, recent: list[AppointmentView]) -> list[AppointmentView]:
+def _without_protocol(
+    session: Session, recent: list[tuple[str, bool]], first: int | None
+) -> list[AppointmentView | Later]:
     """Open follow-ups with a client, neither a memory protocol nor documented at the MAP."""
-    ids = [v.appointment.id for v in recent]
+    ids = [i for i, _client in recent]
     documented = session.protocols.appointments_with_protocol(ids)
     documented |= session.workflow.documented_at_map(ids)
-    return [
-        v for v in recent
-        if v.appointment.id not in documented and v.appointment.client_id is not None
-    ]  # fmt: skip
+    missing = [i for i, client in recent if client and i not in documented]
+    n = len(missing) if first is None else first
+    return [*as_views(session, missing[:n]), *missing[n:]]
 
 
 def _drafts(session: Session) -> list[DraftEntry]:

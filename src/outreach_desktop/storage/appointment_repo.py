@@ -160,6 +160,31 @@ class AppointmentRepository(RecordRepository[Appointment]):
         )
         return self._load_children([self.from_row(r) for r in rows])
 
+    def ids_between(
+        self, start: datetime, end: datetime, statuses: list[AppointmentStatus]
+    ) -> list[str]:
+        """Ids of the appointments in one of `statuses` starting in [start, end), in order."""
+        marks = ",".join("?" * len(statuses))
+        rows = self.db.execute(
+            f"SELECT id FROM appointments WHERE start >= ? AND start < ? AND status IN ({marks})"
+            " ORDER BY start",
+            (local_to_db(start), local_to_db(end), *[s.value for s in statuses]),
+        )
+        return [r[0] for r in rows]
+
+    def open_follow_up_ids(
+        self, statuses: list[AppointmentStatus], end: datetime
+    ) -> list[tuple[str, bool]]:
+        """`open_follow_ups` as ids, each with whether it has a client, oldest first."""
+        marks = ",".join("?" * len(statuses))
+        rows = self.db.execute(
+            "SELECT a.id, a.client_id IS NOT NULL FROM open_follow_ups f CROSS JOIN appointments a"
+            f" ON a.id = f.appointment_id WHERE f.start < ? AND a.status IN ({marks})"
+            " ORDER BY f.start",
+            (local_to_db(end), *[s.value for s in statuses]),
+        )
+        return [(r[0], bool(r[1])) for r in rows]
+
     def planned_home_visit_days(self, today: date, until: date) -> list[tuple[str, date]]:
         """Planned home visits from `today` to before `until`: their ids and days, in order."""
         rows = self.db.execute(

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.domain.checklists import Phase
 from outreach_desktop.domain.errors import UserError
 from outreach_desktop.domain.home_visit import LetterWindow
 from outreach_desktop.services.appointments import AppointmentView
@@ -27,6 +28,7 @@ from outreach_desktop.services.today import (
     DraftEntry,
     Entry,
     TodayOverview,
+    as_views,
     today_overview,
     with_progress,
 )
@@ -141,8 +143,14 @@ class TodayPage(QWidget):
         self._show_handover(pending)
         s = self.sections
 
-        def progress(entries: Sequence[Any]) -> list[Entry]:  # of the rows shown next
-            return with_progress(self.session, entries, day)
+        def progress(items: Sequence[Any]) -> list[Entry]:  # the rows shown next, read
+            return with_progress(self.session, items, day)
+
+        def follow_up(items: Sequence[Any]) -> list[Entry]:
+            return with_progress(self.session, items, day, Phase.FOLLOW_UP)
+
+        def views(items: Sequence[Any]) -> list[AppointmentView]:
+            return as_views(self.session, items)
 
         s["today"].fill(
             overview.today,
@@ -158,12 +166,13 @@ class TodayPage(QWidget):
             overview.follow_up_open,
             lambda e: (self.describe_entry(e, True, follow_up=True), e.view.appointment.id),
             hide_when_empty=True,
-            prepare=progress,
+            prepare=follow_up,
         )
         s["no_protocol"].fill(
             overview.without_protocol,
             lambda v: (self.describe(v, True), v.appointment.id),
             hide_when_empty=True,
+            prepare=views,
         )
         s["drafts"].fill(
             overview.drafts, lambda d: (self.describe_draft(d), d.protocol_id), hide_when_empty=True
