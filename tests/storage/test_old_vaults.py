@@ -13,6 +13,7 @@ write.
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -33,6 +34,7 @@ from outreach_desktop.storage.exchange_repo import ExportTracking, SentRecord
 from outreach_desktop.storage.identity_repo import IdentityRepository
 from outreach_desktop.storage.keyslots import KeySlots
 from outreach_desktop.storage.migrations import load_migrations
+from outreach_desktop.storage.outbox_repo import Outbox
 from outreach_desktop.storage.people_repos import (
     ClientRepository,
     StaffRepository,
@@ -249,6 +251,17 @@ def test_every_old_vault_has_the_statistics_indexes_and_its_figures(old: OldVaul
     period = Period(date(1900, 1, 1), date(2200, 12, 31))
     total = old.session.statistics.compute(period).total
     assert total.appointments == db.scalar("SELECT count(*) FROM appointments") > 0
+
+
+def test_every_old_vault_counts_what_waits_by_the_outbox_indexes(old: OldVault) -> None:
+    """Schema 16 adds only the outbox's indexes: every upgraded vault has them, and the counts
+    Übergabe shows are the records the export would take (sent, purged and changed ones too)."""
+    db = vault_of(old.session).db
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"appointments_outbox", "protocols_outbox", "protocols_drafts"} <= names
+    outbox = Outbox(db)
+    listed = Counter(w.kind for w in outbox.waiting())
+    assert {c.kind: c.count for c in outbox.summary()} == listed and listed
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(
