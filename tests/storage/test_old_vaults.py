@@ -13,6 +13,7 @@ write.
 from __future__ import annotations
 
 import shutil
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -25,7 +26,7 @@ from outreach_desktop.domain.protocols import Finalized
 from outreach_desktop.domain.statistics_period import Period
 from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.services.session import Session
-from outreach_desktop.services.today import today_overview
+from outreach_desktop.services.today import Entry, today_overview
 from outreach_desktop.services.vaults import unlock_vault
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.consent_repo import ConsentRepository
@@ -34,6 +35,7 @@ from outreach_desktop.storage.exchange_repo import ExportTracking, SentRecord
 from outreach_desktop.storage.identity_repo import IdentityRepository
 from outreach_desktop.storage.keyslots import KeySlots
 from outreach_desktop.storage.migrations import load_migrations
+from outreach_desktop.storage.outbox_repo import Outbox
 from outreach_desktop.storage.people_repos import (
     ClientRepository,
     StaffRepository,
@@ -264,7 +266,18 @@ def test_every_old_vault_keeps_its_open_follow_ups(old: OldVault) -> None:
     )}  # fmt: skip
     assert kept, "the fixtures hold ended appointments not closed"
     listed = today_overview(old.session, date(2200, 1, 1)).follow_up_open
-    assert {e.view.appointment.id for e in listed} == kept
+    assert {e.view.appointment.id for e in listed if isinstance(e, Entry)} == kept
+
+
+def test_every_old_vault_counts_what_waits_by_the_outbox_indexes(old: OldVault) -> None:
+    """Schema 17 adds only the outbox's indexes: every upgraded vault has them, and the counts
+    Übergabe shows are the records the export would take (sent, purged and changed ones too)."""
+    db = vault_of(old.session).db
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"appointments_outbox", "protocols_outbox", "protocols_drafts"} <= names
+    outbox = Outbox(db)
+    listed = Counter(w.kind for w in outbox.waiting())
+    assert {c.kind: c.count for c in outbox.summary()} == listed and listed
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(

@@ -6,6 +6,11 @@ Which records go (docs/exchange-format.md, "What goes, and when"): per kind a re
 (a finalized protocol; a consent given, refused or revoked; anonymous counselling; an appointment
 with an outcome that no draft protocol waits for), or having gone before at another revision
 (changed since). Always only at a revision not exported yet (ExportTracking's join).
+
+The counts per kind (`summary`, on every visit of Übergabe and Heute) never scan the tables
+with their text: the records with a reason of their own that never went are counted by a
+partial index of exactly those rows (migration 0017), the ones that went before from the export
+bookkeeping; the two sets are disjoint and together what `waiting` lists.
 """
 
 from __future__ import annotations
@@ -52,6 +57,20 @@ DAY_OF: dict[RecordKind, str] = {
     "staff": "substr(t.updated_at, 1, 10)",
     "third_parties": "substr(t.updated_at, 1, 10)",
 }
+# the partial index (migration 0017) of the rows a kind's reason picks, with the columns the
+# count reads; named in the query, so a reason that no longer matches its index fails loudly
+REASON_INDEX: dict[RecordKind, str] = {
+    "appointments": "appointments_outbox",
+    "protocols": "protocols_outbox",
+}
+NEVER_WENT = (
+    "SELECT count(*), min(t.updated_at) FROM {table} t{indexed} WHERE ({reason}) AND NOT EXISTS"
+    " (SELECT 1 FROM exported e WHERE e.record_kind = :kind AND e.record_id = t.id)"
+)
+CHANGED_SINCE = (
+    "SELECT count(*), min(t.updated_at) FROM exported e JOIN {table} t ON t.id = e.record_id"
+    " WHERE e.record_kind = :kind AND e.revision <> t.revision"
+)
 WAITING = (
     "FROM {table} t LEFT JOIN exported e ON e.record_kind = :kind AND e.record_id = t.id"
     " WHERE (e.revision IS NULL OR e.revision <> t.revision)"
@@ -80,6 +99,17 @@ def _where(kind: RecordKind) -> str:
     return WAITING.format(table=table_of(kind), reason=REASON[kind], day=DAY_OF[kind])
 
 
+def _summary_queries(kind: RecordKind) -> list[str]:
+    """Never went and has a reason of its own (by the reason's index where the kind has one);
+    went before, at another revision than now (from the bookkeeping, by its key)."""
+    table, index = table_of(kind), REASON_INDEX.get(kind)
+    queries = [CHANGED_SINCE.format(table=table)]
+    if REASON[kind] != "0":  # people go only once they went before
+        indexed = f" INDEXED BY {index}" if index else ""
+        queries.insert(0, NEVER_WENT.format(table=table, indexed=indexed, reason=REASON[kind]))
+    return queries
+
+
 class Outbox:
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -96,14 +126,15 @@ class Outbox:
         return found
 
     def summary(self) -> list[KindCount]:
-        """Per kind with anything waiting: how many, and since when (the oldest change)."""
+        """Per kind with anything waiting: how many, and since when (the oldest change). The
+        same records as `waiting()`, counted as two disjoint sets (this module's docstring)."""
         found: list[KindCount] = []
         for kind in RECORD_KINDS:
-            row = self.db.one(
-                f"SELECT count(*), min(t.updated_at) {_where(kind)}", {"kind": kind, "since": None}
-            )
-            if row is not None and row[0]:
-                found.append(KindCount(kind, row[0], ts_stored(row[1])))
+            rows = [self.db.one(sql, {"kind": kind}) for sql in _summary_queries(kind)]
+            parts = [(r[0], r[1]) for r in rows if r is not None and r[0]]
+            if parts:
+                oldest = min(at for _n, at in parts)
+                found.append(KindCount(kind, sum(n for n, _at in parts), ts_stored(oldest)))
         return found
 
     def awaiting_receipt(self) -> list[KindCount]:
