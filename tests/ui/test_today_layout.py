@@ -156,5 +156,7 @@ def test_progress_is_read_for_the_rows_shown_and_then_for_each_more(
     qtbot.mouseClick(section.more, Qt.MouseButton.LeftButton)
     assert read == [3, 3] and page.upcoming_list.count() == 6
     assert all("Checkliste 0/" in page.upcoming_list.item(i).text() for i in range(6))
+    last = [v for v in session.appointments.search_views("", limit=-1) if v.client_name][-1]
+    session.appointments.delete(last.appointment.id)  # gone before its row is shown
     qtbot.mouseClick(section.more, Qt.MouseButton.LeftButton)
-    assert read == [3, 3, 1] and not section.more.isVisible()
+    assert read == [3, 3] and page.upcoming_list.count() == 6 and not section.more.isVisible()

@@ -73,9 +73,11 @@ class Section:
     def show_more(self, n: int) -> None:
         """Add the next `n` entries to the list."""
         start = self.list.count()
-        if self._prepare is not None and start < len(self._entries):
-            self._entries[start : start + n] = self._prepare(self._entries[start : start + n])
-        for entry in self._entries[start : start + n]:
+        batch = self._entries[start : start + n]
+        if self._prepare is not None and batch:
+            batch = list(self._prepare(batch))  # may be fewer: records gone meanwhile
+            self._entries[start : start + n] = batch
+        for entry in batch:
             text, ref = self._describe(entry)
             item = QListWidgetItem(text)
             item.setToolTip(text)
