@@ -13,6 +13,7 @@ from outreach_desktop.services.session import Session
 from outreach_desktop.services.today import (
     TodayOverview,
     as_views,
+    letters_as_views,
     today_overview,
     with_progress,
 )
@@ -79,6 +80,8 @@ def test_heute_reads_the_first_rows_only_and_the_rest_when_shown(tmp_path: Path)
         assert first.without_protocol[:2] == whole.without_protocol[:2]
         assert all(isinstance(i, str) for i in first.without_protocol[2:])
         assert as_views(session, first.without_protocol) == whole.without_protocol
-        assert first.letters_due == whole.letters_due
+        assert first.letters_due[:2] == whole.letters_due[:2] and len(whole.letters_due) > 2
+        assert first.letters_due[2:] == [(v.appointment.id, w) for v, w in whole.letters_due[2:]]
+        assert letters_as_views(session, first.letters_due) == whole.letters_due
     finally:
         session.lock()

@@ -33,6 +33,8 @@ class Entry:
 
 
 Later = str  # an appointment listed further down, by id: read when it is shown (`with_progress`)
+Letter = tuple[AppointmentView, LetterWindow]
+LaterLetter = tuple[str, LetterWindow]  # a letter due further down: its appointment by id
 
 
 @dataclass(frozen=True)
@@ -42,7 +44,7 @@ class TodayOverview:
 
     today: list[Entry | Later]
     upcoming: list[Entry | Later]
-    letters_due: list[tuple[AppointmentView, LetterWindow]]
+    letters_due: list[Letter | LaterLetter]
     follow_up_open: list[Entry | Later]  # outcomes whose follow-up is not closed, however old
     overdue: list[AppointmentView]
     without_protocol: list[AppointmentView | Later] = field(default_factory=list)
@@ -121,7 +123,7 @@ def today_overview(session: Session, today: date, first: int | None = None) -> T
     return TodayOverview(
         todays,
         upcoming,
-        _letters(session, today),
+        _letters(session, today, first),
         follow_up_open,
         _overdue(session, start),
         _without_protocol(session, recent, first),
@@ -146,10 +148,18 @@ def _heads_read(
     ]
 
 
-def _letters(session: Session, today: date) -> list[tuple[AppointmentView, LetterWindow]]:
-    due = session.workflow.letters_due(today)
-    due_views = session.appointments.views([a for a, _w in due])
-    return [(view, window) for view, (_a, window) in zip(due_views, due, strict=True)]
+def _letters(session: Session, today: date, first: int | None) -> list[Letter | LaterLetter]:
+    due = session.workflow.letters_due_ids(today)
+    n = len(due) if first is None else first
+    return [*letters_as_views(session, due[:n]), *due[n:]]
+
+
+def letters_as_views(session: Session, items: Sequence[Letter | LaterLetter]) -> list[Letter]:
+    """Letters due with their appointments' views, those given by id read in bulk."""
+    views = {v.appointment.id: v for v in session.appointments.views_of(
+        [i for i, _w in items if isinstance(i, str)])}  # fmt: skip
+    return [(views[i] if isinstance(i, str) else i, w) for i, w in items
+            if not isinstance(i, str) or i in views]  # fmt: skip
 
 
 def _overdue(session: Session, start: datetime) -> list[AppointmentView]:

@@ -265,6 +265,12 @@ class WorkflowService:
 
     def letters_due(self, today: date) -> list[tuple[Appointment, LetterWindow]]:
         """Letters whose window is open and that are not sent, for planned home visits."""
+        due = self.letters_due_ids(today)
+        found = {a.id: a for a in self._appointments.many(i for i, _w in due)}  # only those
+        return [(found[i], w) for i, w in due]
+
+    def letters_due_ids(self, today: date) -> list[tuple[str, LetterWindow]]:
+        """`letters_due` with the appointments by id (Heute reads the ones it shows)."""
         require_date(today, "date", "Datum")
         due: list[tuple[str, LetterWindow]] = []
         horizon = today + timedelta(days=letters_horizon(self.timeline_settings) + 1)
@@ -277,8 +283,7 @@ class WorkflowService:
                     False, agreed,
                 ):  # fmt: skip
                     due.append((appointment_id, window))
-        found = {a.id: a for a in self._appointments.many(i for i, _w in due)}  # only those
-        return sorted(((found[i], w) for i, w in due), key=lambda pair: pair[1].due)
+        return sorted(due, key=lambda pair: pair[1].due)
 
     # ---- conduct -----------------------------------------------------------------------------
     def step(self, appointment_id: str, transition: Transition, now: datetime) -> AppointmentState:

@@ -29,6 +29,7 @@ from outreach_desktop.services.today import (
     Entry,
     TodayOverview,
     as_views,
+    letters_as_views,
     today_overview,
     with_progress,
 )
@@ -161,6 +162,7 @@ class TodayPage(QWidget):
             overview.letters_due,
             lambda vw: (self.describe_letter(vw[0], vw[1], day), vw[0].appointment.id),
             hide_when_empty=True,
+            prepare=lambda items: letters_as_views(self.session, items),
         )
         s["follow_up"].fill(
             overview.follow_up_open,
