@@ -17,7 +17,17 @@ __all__ = [
     "render",
     "render_protocol",
     "render_statistics_report",
+    "warm_up",
 ]
+
+
+def warm_up() -> None:
+    """Load what the first document needs (the modules, the fonts) ahead of it, so the first
+    print or PDF does not stall the window for the fonts. Renders and reads nothing."""
+    from outreach_desktop.documents import forms, letters, protocol  # noqa: F401
+    from outreach_desktop.documents.fonts import ensure_fonts
+
+    ensure_fonts()
 
 
 def render_protocol(document: ProtocolDocument) -> bytes:

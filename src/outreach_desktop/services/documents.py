@@ -40,6 +40,12 @@ class Rendered:
     title: str  # for print jobs and file names: no personal data
 
 
+def warm_up_documents() -> None:
+    """Load the document machinery and fonts (no record read): the GUI runs it in the background
+    a moment after unlock, so the first print does not block the window."""
+    documents.warm_up()
+
+
 class DocumentService:
     def __init__(self, session: Session) -> None:
         self.session = session

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_desktop.services.documents import warm_up_documents
 from outreach_desktop.services.session import (
     Session,
     release_freed_memory,
@@ -37,10 +38,13 @@ from outreach_desktop.ui.idle import IdleWatcher, _default_clock
 from outreach_desktop.ui.messages import error_text
 from outreach_desktop.ui.settings_notice import tell_settings_problem
 from outreach_desktop.ui.system_lock import SESSION_LOCKED, SLEEP, watch_this_system
+from outreach_desktop.ui.tasks import run_in_background
 from outreach_desktop.ui.welcome_page import WelcomePage
 from outreach_desktop.ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
+WARM_UP_AFTER_MS = 1500  # after unlock: Heute first, then the fonts for the first print
+documents_warm = [False]  # once per process
 
 
 class MainWindow(QMainWindow):
@@ -170,6 +174,16 @@ class MainWindow(QMainWindow):
         self.workspace.show_page(0)
         self.activateWindow()
         tell_settings_problem(self)  # what a service read meanwhile (a letterhead)
+        # once Heute is on screen: the fonts loaded in the background for the first print
+        QTimer.singleShot(WARM_UP_AFTER_MS, self._warm_up_documents)
+
+    def _warm_up_documents(self) -> None:
+        if not documents_warm[0]:
+            documents_warm[0] = True
+            run_in_background(
+                warm_up_documents, lambda _done: None,
+                lambda exc: log.warning("document warm-up failed: %s", type(exc).__name__),
+            )  # fmt: skip
 
     def _update_status(self) -> None:
         if self.session is None:
