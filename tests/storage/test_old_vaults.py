@@ -280,6 +280,16 @@ def test_every_old_vault_counts_what_waits_by_the_outbox_indexes(old: OldVault) 
     assert {c.kind: c.count for c in outbox.summary()} == listed and listed
 
 
+def test_every_old_vault_reads_heute_from_its_indexes(old: OldVault) -> None:
+    """Schema 18 adds only indexes for Heute's list reads: every upgraded vault has them (the
+    reads name them, INDEXED BY, so a vault without them would fail loudly)."""
+    db = vault_of(old.session).db
+    names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert {"appointments_start_status", "appointments_planned_visits",
+            "appointments_id_status_client", "conducts_map_documented"} <= names  # fmt: skip
+    assert today_overview(old.session, date(2026, 11, 25), first=3).today is not None
+
+
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(
     old: OldVault,
 ) -> None:

@@ -280,7 +280,7 @@ class WorkflowRepository:
             part = wanted[start : start + 500]
             marks = ", ".join("?" * len(part))
             found |= {r[0] for r in self.db.execute(
-                f"SELECT appointment_id FROM conducts"
+                f"SELECT appointment_id FROM conducts INDEXED BY conducts_map_documented"
                 f" WHERE appointment_id IN ({marks}) AND map_documented_at IS NOT NULL", part,
             )}  # fmt: skip
         return found
