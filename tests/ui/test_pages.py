@@ -265,10 +265,10 @@ def _slow_overview(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, li
 
     release, on_gui = threading.Event(), []
 
-    def slow(session: Any, day: Any) -> Any:
+    def slow(session: Any, day: Any, first: int | None = None) -> Any:
         on_gui.append(threading.current_thread() is threading.main_thread())
         assert release.wait(10)
-        return today_overview(session, day)
+        return today_overview(session, day, first)
 
     monkeypatch.setattr("outreach_desktop.ui.today_page.today_overview", slow)
     return release, on_gui
