@@ -29,8 +29,8 @@ def test_the_counted_path_gives_the_figures_of_the_per_record_path(
     timeline: TimelineSettings,
 ) -> None:
     reference = compute(appointments, anonymous, WHOLE, by, timeline)
-    rows = counted(appointments, staff=by is Grouping.STAFF)
-    assert compute_counted(rows, anonymous, WHOLE, by, timeline) == reference
+    rows = counted(appointments, staff=by is Grouping.STAFF, settings=timeline)
+    assert compute_counted(rows, anonymous, WHOLE, by) == reference
 
 
 @settings(max_examples=30, deadline=None)

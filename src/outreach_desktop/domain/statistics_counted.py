@@ -2,20 +2,23 @@
 as one row with their number (`CountedAppointments`), so that a large vault is counted from a
 few thousand rows the database grouped instead of one tuple per appointment.
 
-API (stable): `compute_counted(counted, anonymous, period, by, settings)` → `Statistics`, the
-same figures `statistics.compute` gives for the records the rows count; `counted(facts)` turns
-per-record facts into the rows (what the storage's grouped read does), the bridge the property
-test crosses. `Counted` holds the three kinds of rows: appointments, letters, measures.
+API (stable): `compute_counted(counted, anonymous, period, by)` → `Statistics`, the same
+figures `statistics.compute` gives for the records the rows count; `of_approach(counted,
+approach)` keeps one approach's rows; `counted(facts, staff,
+settings)` turns per-record facts into the rows (what the storage's grouped read does), the
+bridge the property test crosses. `Counted` holds the two kinds of rows: appointments (with
+their home-visit letters, sent and sent in time) and measures.
 
 The rows of `counted` are those of the period (the reader keeps to it); the rules are the
 per-record ones (`statistics.add_appointment`), applied to a row's facts times its `number`.
+Whether a letter was in time (`statistics.due_date`) is decided per visit day before counting:
+the reader compares each letter with the due date the domain gives for its visit's day.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date
 from typing import NamedTuple
 
 from outreach_desktop.domain.home_visit import DEFAULT_SETTINGS, LetterKind, TimelineSettings
@@ -51,7 +54,8 @@ class Where(NamedTuple):
 
 class CountedAppointments(NamedTuple):
     """`number` appointments with the same facts; `timed` of them with a real time, whose
-    real minutes (plus buffer) and planned minutes (plus buffer) are summed."""
+    real minutes (plus buffer) and planned minutes (plus buffer) are summed; of home visits,
+    how many had an announcement or reminder sent, and how many of those in time."""
 
     where: Where
     status: AppointmentStatus
@@ -64,16 +68,10 @@ class CountedAppointments(NamedTuple):
     timed: int = 0
     real_minutes: int = 0
     planned_minutes: int = 0
-
-
-class CountedLetters(NamedTuple):
-    """`number` home visits on `day` whose letter of `kind` was sent on `sent_on`."""
-
-    where: Where
-    kind: LetterKind
-    day: date
-    sent_on: date
-    number: int
+    announced: int = 0
+    announced_in_time: int = 0
+    reminded: int = 0
+    reminded_in_time: int = 0
 
 
 class CountedMeasures(NamedTuple):
@@ -88,7 +86,6 @@ class CountedMeasures(NamedTuple):
 
 class Counted(NamedTuple):
     appointments: list[CountedAppointments]
-    letters: list[CountedLetters]
     measures: list[CountedMeasures]
 
 
@@ -115,16 +112,15 @@ def add_counted(fig: Figures, row: CountedAppointments) -> None:
     if row.where.approach is Approach.HOME_VISIT:
         fig.failed_calls += n * row.failed_calls
         fig.visits_after_failed_calls += n * (row.failed_calls > 0)
+        announced, reminded = fig.letters[LetterKind.ANNOUNCEMENT], fig.letters[LetterKind.REMINDER]
+        announced[0] += row.announced
+        announced[1] += row.announced_in_time
+        reminded[0] += row.reminded
+        reminded[1] += row.reminded_in_time
         if status in VISIT_TOOK_PLACE:
             fig.home_visits += n
             fig.entered += n * (status is S.DONE)
             fig.at_door += n * (status is S.ENDED_AT_DOOR)
-
-
-def add_letters(fig: Figures, row: CountedLetters, settings: TimelineSettings) -> None:
-    counts = fig.letters[row.kind]
-    counts[0] += row.number
-    counts[1] += row.number * (row.sent_on <= due_date(row.kind, row.day, settings))
 
 
 def add_measures(fig: Figures, row: CountedMeasures) -> None:
@@ -150,7 +146,6 @@ def compute_counted(
     anonymous: Iterable[AnonymousFacts],
     period: Period,
     by: Grouping = Grouping.NONE,
-    settings: TimelineSettings = DEFAULT_SETTINGS,
 ) -> Statistics:
     """The figures of `period` from counted rows (all of the period) and anonymous records."""
     total, groups = Figures(), dict[str, Figures]()
@@ -163,9 +158,6 @@ def compute_counted(
     for row in rows.appointments:
         for fig in figures(row.where):
             add_counted(fig, row)
-    for letters in rows.letters:
-        for fig in figures(letters.where):
-            add_letters(fig, letters, settings)
     for measures in rows.measures:
         for fig in figures(measures.where):
             add_measures(fig, measures)
@@ -182,31 +174,50 @@ def compute_counted(
     return Statistics(period, by, total, {k: groups[k] for k in order}, order)
 
 
-def counted(facts: Iterable[AppointmentFacts], staff: bool = True) -> Counted:
+def of_approach(rows: Counted, approach: Approach | None) -> Counted:
+    """Only the rows of `approach` (all of them for None)."""
+    if approach is None:
+        return rows
+    return Counted([r for r in rows.appointments if r.where.approach is approach],
+                   [r for r in rows.measures if r.where.approach is approach])  # fmt: skip
+
+
+def _letter_sums(fact: AppointmentFacts, settings: TimelineSettings) -> list[int]:
+    """[announced, in time, reminded, in time] of one appointment (home visits only)."""
+    sums = [0, 0, 0, 0]
+    if fact.approach is Approach.HOME_VISIT:
+        for at, kind, sent in ((0, LetterKind.ANNOUNCEMENT, fact.announcement_on),
+                               (2, LetterKind.REMINDER, fact.reminder_on)):  # fmt: skip
+            if sent is not None:
+                sums[at] += 1
+                sums[at + 1] += sent <= due_date(kind, fact.day, settings)
+    return sums
+
+
+def counted(
+    facts: Iterable[AppointmentFacts],
+    staff: bool = True,
+    settings: TimelineSettings = DEFAULT_SETTINGS,
+) -> Counted:
     """Per-record facts as counted rows (what the grouped read gives): the reference bridge."""
     appointments: dict[tuple[object, ...], list[int]] = {}
-    letters: Counter[CountedLetters] = Counter()
     measures: Counter[CountedMeasures] = Counter()
     for fact in facts:
         where = Where(fact.approach, month_key(fact.day), fact.staff_ids if staff else ())
         calls = fact.failed_calls if fact.approach is Approach.HOME_VISIT else 0
         key = (where, fact.status, fact.anonymous, fact.first_meeting, frozenset(fact.follow_ups),
                fact.success, calls)  # fmt: skip
-        sums = appointments.setdefault(key, [0, 0, 0, 0])
+        sums = appointments.setdefault(key, [0] * 8)
         sums[0] += 1
         if fact.real_min is not None:
             sums[1] += 1
             sums[2] += fact.real_min + fact.buffer_min
             sums[3] += fact.planned_min + fact.buffer_min
-        if fact.approach is Approach.HOME_VISIT:
-            for kind, sent in ((LetterKind.ANNOUNCEMENT, fact.announcement_on),
-                               (LetterKind.REMINDER, fact.reminder_on)):  # fmt: skip
-                if sent is not None:
-                    letters[CountedLetters(where, kind, fact.day, sent, 0)] += 1
+        for at, n in enumerate(_letter_sums(fact, settings), start=4):
+            sums[at] += n
         for item_id, answer in fact.measures:
             measures[CountedMeasures(where, item_id, answer, fact.occasion, 0)] += 1
     return Counted(
         [CountedAppointments(*key, *sums) for key, sums in appointments.items()],  # type: ignore[arg-type]
-        [row._replace(number=n) for row, n in letters.items()],
         [row._replace(number=n) for row, n in measures.items()],
     )
