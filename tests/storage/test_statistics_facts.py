@@ -10,7 +10,7 @@ import pytest
 
 from outreach_desktop.domain.conduct import minutes_between
 from outreach_desktop.services.session import Session
-from outreach_desktop.storage.statistics_repo import COUNTED_SQL, MEASURES_SQL, _grouped
+from outreach_desktop.storage.statistics_repo import COUNTED_SQL, MEASURES_SQL, grouped_sql
 from testkit.internals import vault_of
 
 BEGUN = datetime(2026, 3, 10, 9, 0, 0)
@@ -44,8 +44,8 @@ def test_real_minutes_are_the_domains(session: Session) -> None:
 @pytest.mark.parametrize(("month", "staff"), [(False, False), (True, False), (False, True)])
 def test_the_grouped_reads_do_not_sort(session: Session, month: bool, staff: bool) -> None:
     db = vault_of(session).db
-    counted = _grouped(COUNTED_SQL, month, staff)
-    measures = _grouped(MEASURES_SQL, month, staff).format(marks="?, ?")
+    counted = grouped_sql(COUNTED_SQL, month, staff)
+    measures = grouped_sql(MEASURES_SQL, month, staff).format(marks="?, ?")
     for sql, params in ((counted, ("{}", "2026-01-01", "2027-01-01")),
                         (measures, ("x", "y", "2026-01-01", "2027-01-01"))):  # fmt: skip
         plan = " | ".join(str(row[3]) for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", params))

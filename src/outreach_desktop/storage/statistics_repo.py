@@ -74,7 +74,7 @@ SELECT min(day), max(day) FROM statistics_facts INDEXED BY statistics_facts_by_m
    AND (announcement_on IS NOT NULL OR reminder_on IS NOT NULL)"""
 
 
-def _grouped(sql: str, month: bool, staff: bool) -> str:
+def grouped_sql(sql: str, month: bool, staff: bool) -> str:
     """`sql` grouped by month or by staff as well (or neither; never both)."""
     extra = "month" if month else "staff_ids" if staff else ""
     by = "staff" if staff else "month"
@@ -145,7 +145,7 @@ class StatisticsRepository:
         `due`: JSON {visit day: [announcement due, reminder due]} for the home visits' days."""
         if month and staff:
             raise ValueError("grouped by month or by staff, not both")
-        sql = _grouped(COUNTED_SQL, month, staff)
+        sql = grouped_sql(COUNTED_SQL, month, staff)
         return self.db.tuples(sql, (due, first, after))
 
     def letter_days(self, first: str, after: str) -> tuple[str | None, str | None]:
@@ -160,7 +160,7 @@ class StatisticsRepository:
         '', item id, JSON value, occasion JSON or None, number)."""
         if not items:
             return []
-        sql = _grouped(MEASURES_SQL, month, staff).format(marks=", ".join("?" * len(items)))
+        sql = grouped_sql(MEASURES_SQL, month, staff).format(marks=", ".join("?" * len(items)))
         return self.db.tuples(sql, (*items, first, after))
 
     def staff_names(self) -> dict[str, str]:
