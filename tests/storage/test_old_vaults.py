@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from outreach_desktop.domain.protocols import Finalized
+from outreach_desktop.domain.statistics import Grouping, compute
 from outreach_desktop.domain.statistics_period import Period
 from outreach_desktop.domain.vocabulary import AppointmentStatus
 from outreach_desktop.services.session import Session
@@ -288,6 +289,25 @@ def test_every_old_vault_reads_heute_from_its_indexes(old: OldVault) -> None:
     assert {"appointments_start_status", "appointments_planned_visits",
             "appointments_id_status_client", "conducts_map_documented"} <= names  # fmt: skip
     assert today_overview(old.session, date(2026, 11, 25), first=3).today is not None
+
+
+def test_every_old_vault_counts_grouped_what_it_counts_record_by_record(old: OldVault) -> None:
+    """Schema 19 fills the statistics' facts from the records it finds: the same rows the
+    triggers keep, and the same figures as counting the records one by one."""
+    db, service = vault_of(old.session).db, old.session.statistics
+    for kept in ("statistics_facts", "statistics_answers"):
+        made = f"{kept}_source"
+        assert not db.execute(f"SELECT * FROM {kept} EXCEPT SELECT * FROM {made}")
+        assert not db.execute(f"SELECT * FROM {made} EXCEPT SELECT * FROM {kept}")
+    assert db.scalar("SELECT count(*) FROM statistics_facts") == db.scalar(
+        "SELECT count(*) FROM appointments"
+    )
+    period = Period(date(2000, 1, 1), date(2049, 12, 31))
+    timeline = old.session.workflow.timeline_settings
+    for by in Grouping:
+        appointments, anonymous = service.facts(period)
+        expected = service.named(compute(appointments, anonymous, period, by, timeline))
+        assert service.compute(period, by) == expected
 
 
 def test_a_vault_from_before_schema_8_is_a_field_vault_with_new_device_keys(

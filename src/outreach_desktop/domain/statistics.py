@@ -174,7 +174,7 @@ def _count_measures(fig: Figures, fact: AppointmentFacts) -> None:
 
 
 @lru_cache(maxsize=4096)
-def _due(kind: LetterKind, visit_day: date, settings: TimelineSettings) -> date:
+def due_date(kind: LetterKind, visit_day: date, settings: TimelineSettings) -> date:
     return letter_window(kind, visit_day, settings).due
 
 
@@ -192,7 +192,7 @@ def _count_home_visit(fig: Figures, fact: AppointmentFacts, settings: TimelineSe
         if sent is not None:
             counts = fig.letters[kind]
             counts[0] += 1
-            counts[1] += sent <= _due(kind, fact.day, settings)
+            counts[1] += sent <= due_date(kind, fact.day, settings)
 
 
 def add_appointment(fig: Figures, fact: AppointmentFacts, settings: TimelineSettings) -> None:

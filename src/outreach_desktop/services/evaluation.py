@@ -1,6 +1,7 @@
 """What the Auswertung page shows and saves: the figures of a period, for one approach or all,
 grouped by approach, month or (at the office) caseworker, with the charts' series — read once
-(`session.statistics.facts`) and counted in the domain. Inside the vault the page shows exact
+grouped in SQL (`session.statistics.counted`; by staff a second time) and counted in the
+domain. Inside the vault the page shows exact
 counts; the report and the CSV that leave it hide counts from 1 to threshold−1 ("< 3")."""
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from outreach_desktop import documents
 from outreach_desktop.domain.documents import Letterhead
-from outreach_desktop.domain.statistics import OUTCOME_ORDER, Grouping, Statistics, compute
+from outreach_desktop.domain.statistics import OUTCOME_ORDER, Grouping, Statistics
+from outreach_desktop.domain.statistics_counted import compute_counted, of_approach
 from outreach_desktop.domain.statistics_period import Period, month_label
 from outreach_desktop.domain.statistics_report import report_data
 from outreach_desktop.domain.statistics_table import Table, table, to_csv
@@ -75,21 +77,18 @@ def evaluate(
     by: Grouping = Grouping.APPROACH,
 ) -> Evaluation:
     service = session.statistics
-    appointments, anonymous = service.facts(period)
-    if approach is not None:
-        appointments = [f for f in appointments if f.approach is approach]
-        anonymous = [f for f in anonymous if f.approach is approach]
-    timeline = session.workflow.timeline_settings
+    rows, anonymous = service.counted(period, month=True)  # every grouping but staff
+    rows = of_approach(rows, approach)
+    anonymous = [f for f in anonymous if approach in (None, f.approach)]
 
     def counted(grouping: Grouping) -> Statistics:
-        return compute(appointments, anonymous, period, grouping, timeline)
+        return compute_counted(rows, anonymous, period, grouping)
 
-    grouped = counted(by)
-    if by is Grouping.STAFF:  # caseworkers by name
-        names = service.group_labels(by)
-        order = tuple(sorted(grouped.order, key=lambda k: ((names.get(k) or k).casefold(), k)))
-        grouped = Statistics(grouped.period, by, grouped.total,
-                             {k: grouped.groups[k] for k in order}, order)  # fmt: skip
+    if by is Grouping.STAFF:  # caseworkers, by name
+        by_staff = of_approach(service.counted(period, staff=True)[0], approach)
+        grouped = service.named(compute_counted(by_staff, anonymous, period, by))
+    else:
+        grouped = counted(by)
     if approach is not None and by is Grouping.APPROACH:  # no empty columns of the others
         grouped = Statistics(grouped.period, by, grouped.total,
                              {approach.value: grouped.groups[approach.value]},

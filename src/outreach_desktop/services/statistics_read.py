@@ -1,6 +1,9 @@
-"""Reading the statistics' records in bulk: the period's appointments from one covering index,
-then each side table once, kept where it belongs to one of them; then one plain tuple
-(`AppointmentFacts`) per appointment. No query per appointment."""
+"""Reading the statistics' records one by one: the period's appointments from one covering
+index, then each side table once, kept where it belongs to one of them; then one plain tuple
+(`AppointmentFacts`) per appointment. No query per appointment, but Python work per record: the
+figures are counted from the grouped read (`statistics_counted_read`); this is what
+`StatisticsService.facts` gives for own charts, and the reference the grouped read is tested
+against."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from outreach_desktop.domain.protocols import SuccessRating
 from outreach_desktop.domain.statistics import AnonymousFacts, AppointmentFacts
 from outreach_desktop.domain.statistics_period import Period
 from outreach_desktop.domain.vocabulary import AppointmentStatus, Approach
+from outreach_desktop.services.statistics_counted_read import read_anonymous
 from outreach_desktop.storage.statistics_repo import StatisticsRepository
 
 OCCASION_ITEM = "hv.occasion"
@@ -102,10 +106,4 @@ def read_facts(
     first, after = period.first_iso, period.after_last_iso
     side = Side(repo.appointments(first, after))
     side.read(repo, items, staff)
-    appointments = side.facts()
-    anonymous = [
-        AnonymousFacts(date.fromisoformat(day), _APPROACH[approach], minutes,
-                       tuple(json.loads(staff_ids)))
-        for day, approach, minutes, staff_ids in repo.anonymous(first, after)
-    ]  # fmt: skip
-    return appointments, anonymous
+    return side.facts(), read_anonymous(repo, period)

@@ -1,5 +1,14 @@
-"""The statistics' bulk reads: a handful of queries (never one per appointment), plain tuples
-without names, places or texts. Each query reads one table or one index in order — a vault is
+"""The statistics' reads, plain tuples without names, places or texts.
+
+The counted read (`counted`, `counted_measures`): the appointments of a period grouped in SQL
+by every fact the figures count, one row per group with its number — from `statistics_facts`
+(one narrow row per appointment) and `statistics_answers` (one per yes/no answer), which
+triggers keep up to date (schema 19), each walked along an index in the order of the groups (no
+sorting). A few thousand rows for a hundred thousand appointments.
+
+The per-record reads (the rest; `services.statistics_read` makes one tuple per appointment of
+them, the reference the counted read is tested against): a handful of queries (never one per
+appointment). Each query reads one table or one index in order — a vault is
 decrypted page by page, and a join that jumps between pages at random costs far more than
 reading a narrow index through (schema 11 adds the indexes). The side tables are read whole; the
 service keeps the rows of the period's appointments.
@@ -37,6 +46,42 @@ SELECT appointment_id, success FROM protocols INDEXED BY protocols_success
 ANONYMOUS_SQL = """
 SELECT day, approach, duration_min, staff_ids FROM anonymous_counselling
  WHERE day >= ? AND day < ?"""
+
+
+# the groups: by approach and the facts counted, then (as asked) by month or by who took part
+FACTS = "approach, status, anonymous, first_meeting, follow_ups, success, failed_calls"
+COUNTED_SQL = """
+WITH due (day, announcement, reminder) AS MATERIALIZED (
+    SELECT key, value ->> 0, value ->> 1 FROM json_each(?))
+SELECT {facts}, {month}, {staff}, count(*), count(real_min),
+       coalesce(sum(real_min + buffer_min), 0),
+       coalesce(sum(CASE WHEN real_min IS NOT NULL THEN planned_min + buffer_min END), 0),
+       count(announcement_on), coalesce(sum(CASE WHEN announcement_on IS NOT NULL
+           THEN announcement_on <= (SELECT announcement FROM due WHERE due.day = f.day) END), 0),
+       count(reminder_on), coalesce(sum(CASE WHEN reminder_on IS NOT NULL
+           THEN reminder_on <= (SELECT reminder FROM due WHERE due.day = f.day) END), 0)
+  FROM statistics_facts f INDEXED BY {index}
+ WHERE day >= ? AND day < ?
+ GROUP BY {facts}{group}"""
+MEASURES_SQL = """
+SELECT approach, {month}, {staff}, item_id, value, occasion, count(*)
+  FROM statistics_answers INDEXED BY {answers}
+ WHERE item_id IN ({marks}) AND day >= ? AND day < ?
+ GROUP BY item_id, approach, occasion, value{group}"""
+LETTER_DAYS_SQL = """
+SELECT min(day), max(day) FROM statistics_facts INDEXED BY statistics_facts_by_month
+ WHERE approach = 'home-visit' AND day >= ? AND day < ?
+   AND (announcement_on IS NOT NULL OR reminder_on IS NOT NULL)"""
+
+
+def grouped_sql(sql: str, month: bool, staff: bool) -> str:
+    """`sql` grouped by month or by staff as well (or neither; never both)."""
+    extra = "month" if month else "staff_ids" if staff else ""
+    by = "staff" if staff else "month"
+    return sql.format(facts=FACTS, month="month" if month else "''",
+                      staff="staff_ids" if staff else "''", index=f"statistics_facts_by_{by}",
+                      answers=f"statistics_answers_by_{by}", group=f", {extra}" if extra else "",
+                      marks="{marks}")  # fmt: skip
 
 
 def _answers_sql(count: int) -> str:
@@ -92,6 +137,31 @@ class StatisticsRepository:
     def anonymous(self, first: str, after: str) -> Rows:
         """(day, approach, duration_min, staff_ids JSON)."""
         return self.db.tuples(ANONYMOUS_SQL, (first, after))
+
+    def counted(self, first: str, after: str, due: str, month: bool, staff: bool) -> Rows:
+        """The appointments of the period grouped: (approach, status, anonymous, first meeting,
+        follow-up statuses "a,b", success, failed calls, month or '', staff ids "a,b" or '',
+        number, timed, real minutes, planned minutes, announced, in time, reminded, in time).
+        `due`: JSON {visit day: [announcement due, reminder due]} for the home visits' days."""
+        if month and staff:
+            raise ValueError("grouped by month or by staff, not both")
+        sql = grouped_sql(COUNTED_SQL, month, staff)
+        return self.db.tuples(sql, (due, first, after))
+
+    def letter_days(self, first: str, after: str) -> tuple[str | None, str | None]:
+        """First and last day of a home visit with a letter in the period (None, None: none)."""
+        row = self.db.tuples(LETTER_DAYS_SQL, (first, after))[0]
+        return row[0], row[1]
+
+    def counted_measures(
+        self, first: str, after: str, items: Collection[str], month: bool, staff: bool
+    ) -> Rows:
+        """The answers to the yes/no items `items` grouped: (approach, month or '', staff ids or
+        '', item id, JSON value, occasion JSON or None, number)."""
+        if not items:
+            return []
+        sql = grouped_sql(MEASURES_SQL, month, staff).format(marks=", ".join("?" * len(items)))
+        return self.db.tuples(sql, (*items, first, after))
 
     def staff_names(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self.db.tuples("SELECT id, name FROM staff")}
