@@ -134,3 +134,31 @@ def test_the_counted_read_follows_every_change_of_the_records(demo: Session) -> 
         made = f"{kept}_source"
         assert not db.execute(f"SELECT * FROM {kept} EXCEPT SELECT * FROM {made}")
         assert not db.execute(f"SELECT * FROM {made} EXCEPT SELECT * FROM {kept}")
+
+
+def kept_answers(session: Session) -> set[tuple[str, str]]:
+    db = vault_of(session).db
+    return set(db.tuples("SELECT appointment_id, item_id FROM statistics_answers"))
+
+
+def test_only_the_success_items_answers_are_kept_and_made_again_when_they_change(
+    demo: Session,
+) -> None:
+    """Schema 20: the database keeps the yes/no answers of the success items only (not every
+    answer); when the items change (a site's checklist), their answers are made again."""
+    db, service = vault_of(demo).db, demo.statistics
+    success = set(service.success_items())
+    kept = kept_answers(demo)
+    assert kept and {item for _a, item in kept} <= success
+    yes_no = set(db.tuples(
+        "SELECT appointment_id, item_id FROM checklist_answers WHERE value IN ('true', 'false')"
+    ))  # fmt: skip
+    assert kept == {(a, i) for a, i in yes_no if i in success}  # those, all of them
+    assert len(yes_no) > 2 * len(kept)  # far fewer than every yes/no answer
+    other = sorted({i for _a, i in yes_no} - success)[:2]
+    repo = service._repo
+    assert repo.keep_items(other) and not repo.keep_items(other)  # changed once, then kept
+    assert kept_answers(demo) == {(a, i) for a, i in yes_no if i in other}
+    service.prepare()  # back to the success items
+    assert kept_answers(demo) == kept
+    assert_same_figures(demo)

@@ -75,6 +75,7 @@ def fill_demo(
         run = populate(session, rng, today or date.today(), clients)
         if size is not None:
             write_history(run, size, clients)
+        session.statistics.prepare()  # their kept answers made at once, not one by one
     n = run.counts
     return DemoSummary(
         clients=clients + n["clients"],

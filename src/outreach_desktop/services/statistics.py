@@ -127,13 +127,20 @@ class StatisticsService:
         `staff` the appointments' staff stay empty (only grouping by staff needs them)."""
         return read_facts(self._repo, period, self.success_items(), staff)
 
+    def prepare(self) -> None:
+        """Name the success items whose answers the database keeps for counting (schema 20);
+        when they changed, their kept answers are made again. Counting does it first; a bulk
+        fill calls it at its end, so those answers are made at once instead of one by one."""
+        self._repo.keep_items(self.success_items())
+
     def counted(
         self, period: Period, month: bool = False, staff: bool = False
     ) -> tuple[Counted, list[AnonymousFacts]]:
         """The period's appointments grouped in SQL (by approach; by month or by staff as well
         if asked, not both) and its anonymous counselling."""
-        settings = self._timeline()
-        rows = read_counted(self._repo, period, self.success_items(), settings, month, staff)
+        settings, items = self._timeline(), self.success_items()
+        self._repo.keep_items(items)
+        rows = read_counted(self._repo, period, items, settings, month, staff)
         return rows, read_anonymous(self._repo, period)
 
     def compute(self, period: Period, by: Grouping = Grouping.NONE) -> Statistics:

@@ -100,6 +100,32 @@ class StatisticsRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    def keep_items(self, item_ids: Collection[str]) -> bool:
+        """Count the answers of these yes/no items (the success measures, schema 20): when they
+        differ from those kept, the kept answers are made again from the view, in one
+        transaction. True if anything changed. A read-only vault keeps what it has."""
+        wanted = set(item_ids)
+        stored = {r[0] for r in self.db.tuples("SELECT item_id FROM statistics_items")}
+        if stored == wanted or self.db.read_only is not None:
+            return False
+        with self.db.transaction():
+            self.db.execute("DELETE FROM statistics_items")
+            self.db.executemany(
+                "INSERT INTO statistics_items (item_id) VALUES (?)", [(i,) for i in sorted(wanted)]
+            )
+            self.db.execute(
+                "DELETE FROM statistics_answers"
+                " WHERE item_id NOT IN (SELECT item_id FROM statistics_items)"
+            )
+            added = sorted(wanted - stored)  # their answers made from the view
+            if added:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO statistics_answers SELECT * FROM"
+                    f" statistics_answers_source WHERE item_id IN ({', '.join('?' * len(added))})",
+                    added,
+                )
+        return True
+
     def appointments(self, first: str, after: str) -> Rows:
         """(id, approach, start, status, anonymous, first_meeting, planned_min, buffer_min)."""
         return self.db.tuples(APPOINTMENTS_SQL, (first, after))
