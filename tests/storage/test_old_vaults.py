@@ -67,13 +67,14 @@ def schema_of(source: Path) -> int:
 
 
 def stored_rows(db: Database, like: Rows | None = None) -> Rows:
-    """Every row of every table but the full-text index (which migrations rebuild on purpose);
-    with `like`, only its tables and columns."""
+    """Every row of every table but the derived ones migrations rebuild on purpose (the
+    full-text index; the statistics' kept answers, schema 20); with `like`, only its tables
+    and columns."""
     if like is None:
         tables = [
             r["name"]
             for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-            if not r["name"].startswith(("search_index", "sqlite_"))
+            if not r["name"].startswith(("search_index", "sqlite_", "statistics_answers"))
         ]
         like = {
             t: ([r["name"] for r in db.execute(f'PRAGMA table_info("{t}")')], []) for t in tables
