@@ -41,6 +41,20 @@ def rows_cut_off(lst: QListWidget) -> list[str]:
     return bad
 
 
+def plan_days(session: Session, approach: Approach, days: list[int], place: str) -> None:
+    """One appointment of Olga Petrowa at 10:00 on each of `days` (relative to DAY)."""
+    owner = session.owner()
+    assert owner is not None
+    client = session.clients.save(Client(display_name="Olga Petrowa"))
+    for n in days:
+        session.appointments.save(
+            Appointment.plan(
+                approach, datetime.combine(DAY + timedelta(days=n), time(10)),
+                client_id=client.id, place=place, staff_ids=[owner.id],
+            )
+        )  # fmt: skip
+
+
 def test_rows_fit_their_text_and_only_the_page_scrolls(
     session: Session, german: None, qtbot: Any, settle: Any
 ) -> None:
@@ -85,16 +99,7 @@ def test_a_long_section_shows_its_first_rows_and_more_on_demand(
     stays free), a button adds more."""
     monkeypatch.setattr("outreach_desktop.ui.widgets.today_section.FIRST_ROWS", 3)
     monkeypatch.setattr("outreach_desktop.ui.widgets.today_section.MORE_ROWS", 4)
-    owner = session.owner()
-    assert owner is not None
-    client = session.clients.save(Client(display_name="Olga Petrowa"))
-    for n in range(8):
-        session.appointments.save(
-            Appointment.plan(
-                Approach.WALK_AND_TALK, datetime.combine(DAY - timedelta(days=1 + n), time(10)),
-                client_id=client.id, place="Stadtpark", staff_ids=[owner.id],
-            )
-        )  # fmt: skip
+    plan_days(session, Approach.WALK_AND_TALK, [-1 - n for n in range(8)], "Stadtpark")
     page = TodayPage(session, lambda: DAY, lambda: datetime.combine(DAY, time(8)))
     qtbot.addWidget(page)
     page.resize(760, 600)
@@ -123,16 +128,7 @@ def test_progress_is_read_for_the_rows_shown_and_then_for_each_more(
     """A busy vault lists hundreds of coming appointments: their checklists are read only for
     the rows shown (in the background), the next rows' when "show more" adds them."""
     monkeypatch.setattr("outreach_desktop.ui.widgets.today_section.FIRST_ROWS", 3)
-    owner = session.owner()
-    assert owner is not None
-    client = session.clients.save(Client(display_name="Olga Petrowa"))
-    for n in range(7):
-        session.appointments.save(
-            Appointment.plan(
-                Approach.HOME_VISIT, datetime.combine(DAY + timedelta(days=1 + n), time(10)),
-                client_id=client.id, place="Lindenweg 4", staff_ids=[owner.id],
-            )
-        )  # fmt: skip
+    plan_days(session, Approach.HOME_VISIT, [1 + n for n in range(7)], "Lindenweg 4")
     read: list[int] = []  # how many appointments' states each bulk read evaluated
     states = session.workflow.states
 

@@ -213,15 +213,10 @@ class AppointmentRepository(RecordRepository[Appointment]):
 
     def with_follow_up(self, appointment_ids: Iterable[str]) -> set[str]:
         """Those of `appointment_ids` that have a follow-up (`has_follow_up` in bulk)."""
-        wanted, found = list(dict.fromkeys(appointment_ids)), set()
-        for start in range(0, len(wanted), 500):
-            part = wanted[start : start + 500]
-            marks = ", ".join("?" * len(part))
-            found |= {r[0] for r in self.db.execute(
-                f"SELECT DISTINCT predecessor_id FROM appointments"
-                f" WHERE predecessor_id IN ({marks})", part,
-            )}  # fmt: skip
-        return found
+        return self.db.matching(
+            "SELECT DISTINCT predecessor_id FROM appointments WHERE predecessor_id IN ({ids})",
+            appointment_ids,
+        )
 
     def followers(self, appointment_id: str) -> list[Appointment]:
         """Follow-ups and relocations of an appointment."""

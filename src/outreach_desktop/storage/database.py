@@ -220,6 +220,15 @@ class Database:
         with self._lock, known_errors():
             self.connection.executemany(sql, rows)
 
+    def matching(self, sql: str, ids: Iterable[str]) -> set[Any]:
+        """The first column of `sql` run over `ids` in chunks of 500 (`{ids}` in `sql` stands
+        for their placeholders): a bulk `IN` lookup however many ids are asked."""
+        wanted, found = list(dict.fromkeys(ids)), set()
+        for start in range(0, len(wanted), 500):
+            part = wanted[start : start + 500]
+            found |= {r[0] for r in self.execute(sql.format(ids=", ".join("?" * len(part))), part)}
+        return found
+
     def one(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
         rows = self.execute(sql, params)
         return rows[0] if rows else None

@@ -192,12 +192,7 @@ class ProtocolRepository(RecordRepository[Protocol]):
         sql = "SELECT DISTINCT appointment_id FROM protocols WHERE appointment_id IS NOT NULL"
         if among is None:
             return {r[0] for r in self.db.execute(sql)}
-        wanted, found = list(dict.fromkeys(among)), set()
-        for start in range(0, len(wanted), 500):
-            part = wanted[start : start + 500]
-            marks = ", ".join("?" * len(part))
-            found |= {r[0] for r in self.db.execute(f"{sql} AND appointment_id IN ({marks})", part)}
-        return found
+        return self.db.matching(sql + " AND appointment_id IN ({ids})", among)
 
 
 class AnonymousRepository(RecordRepository[AnonymousCounselling]):

@@ -263,27 +263,19 @@ class WorkflowRepository:
 
     def with_final_protocol(self, appointment_ids: Iterable[str]) -> set[str]:
         """Those of `appointment_ids` with a finalized protocol (`has_final_protocol` in bulk)."""
-        wanted, found = list(dict.fromkeys(appointment_ids)), set()
-        for start in range(0, len(wanted), 500):
-            part = wanted[start : start + 500]
-            marks = ", ".join("?" * len(part))
-            found |= {r[0] for r in self.db.execute(
-                f"SELECT DISTINCT appointment_id FROM protocols"
-                f" WHERE appointment_id IN ({marks}) AND finalized_at IS NOT NULL", part,
-            )}  # fmt: skip
-        return found
+        return self.db.matching(
+            "SELECT DISTINCT appointment_id FROM protocols"
+            " WHERE appointment_id IN ({ids}) AND finalized_at IS NOT NULL",
+            appointment_ids,
+        )
 
     def with_map_documentation(self, appointment_ids: Iterable[str]) -> set[str]:
         """Those of `appointment_ids` documented directly at the MAP (conducts, schema 12)."""
-        wanted, found = list(dict.fromkeys(appointment_ids)), set()
-        for start in range(0, len(wanted), 500):
-            part = wanted[start : start + 500]
-            marks = ", ".join("?" * len(part))
-            found |= {r[0] for r in self.db.execute(
-                f"SELECT appointment_id FROM conducts INDEXED BY conducts_map_documented"
-                f" WHERE appointment_id IN ({marks}) AND map_documented_at IS NOT NULL", part,
-            )}  # fmt: skip
-        return found
+        return self.db.matching(
+            "SELECT appointment_id FROM conducts INDEXED BY conducts_map_documented"
+            " WHERE appointment_id IN ({ids}) AND map_documented_at IS NOT NULL",
+            appointment_ids,
+        )
 
     @contextmanager
     def preloaded(
