@@ -156,3 +156,22 @@ def test_progress_is_read_for_the_rows_shown_and_then_for_each_more(
     session.appointments.delete(last.appointment.id)  # gone before its row is shown
     qtbot.mouseClick(section.more, Qt.MouseButton.LeftButton)
     assert read == [3, 3] and page.upcoming_list.count() == 6 and not section.more.isVisible()
+
+
+def test_heute_counts_what_waits_only_on_a_laptop_that_joined(
+    session: Session, german: None, qtbot: Any, settle: Any, monkeypatch: Any
+) -> None:
+    """Nothing waits to go on a vault that never joined an agency: Heute does not count the
+    records for a line it would not show (on years of data, the count reads an index of them)."""
+    plan_days(session, Approach.WALK_AND_TALK, [-3], "Stadtpark")
+    asked: list[bool] = []
+    pending = session.outbox.pending
+    monkeypatch.setattr(session.outbox, "pending", lambda: asked.append(True) or pending())
+    assert not session.outbox.joined()
+    page = TodayPage(session, lambda: DAY, lambda: datetime.combine(DAY, time(8)))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    settle(page)
+    assert asked == [] and not page.handover.isVisible()
+    assert page.overdue_list.count() == 1  # the page is filled all the same

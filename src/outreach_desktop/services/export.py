@@ -175,6 +175,11 @@ class ExportService:
         self._sync = SyncLog(db)
 
     # ---- what waits ------------------------------------------------------------------------
+    def joined(self) -> bool:
+        """A field laptop that joined an agency: only then does anything wait to go (a cheap
+        check; Heute counts what waits only then)."""
+        return self._identity.role() == "field" and self._identity.agency_keys() is not None
+
     def pending(self) -> Pending:
         """Per kind what waits to go and since when, what waits for a receipt, what the office
         rejected. Cheap: one aggregate query per kind."""

@@ -135,12 +135,15 @@ class TodayPage(QWidget):
         )
         session, first = self.session, today_section.FIRST_ROWS
         self.busy.run(
-            lambda: (today_overview(session, day, first), session.outbox.pending()),
+            lambda: (
+                today_overview(session, day, first),
+                session.outbox.pending() if session.outbox.joined() else None,
+            ),
             lambda found: self._fill(found[0], day, found[1]),
             latest=True,
         )
 
-    def _fill(self, overview: TodayOverview, day: date, pending: Pending) -> None:
+    def _fill(self, overview: TodayOverview, day: date, pending: Pending | None) -> None:
         self._show_handover(pending)
         s = self.sections
 
@@ -190,7 +193,11 @@ class TodayPage(QWidget):
             prepare=progress,
         )
 
-    def _show_handover(self, pending: Pending) -> None:
+    def _show_handover(self, pending: Pending | None) -> None:
+        """The line on what waits to go to the office (a laptop that joined: else None)."""
+        if pending is None:
+            self.handover.hide()
+            return
         since = pending.waiting_since
         waiting = pending.joined and since is not None
         if since is not None:
