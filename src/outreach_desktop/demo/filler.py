@@ -74,7 +74,8 @@ def fill_demo(
         rng = random.Random(f"{seed}:{run_number}" if run_number else seed)
         run = populate(session, rng, today or date.today(), clients)
         if size is not None:
-            write_history(run, size, clients)
+            with session.history.bulk():
+                write_history(run, size, clients)
         session.statistics.prepare()  # their kept answers made at once, not one by one
     n = run.counts
     return DemoSummary(
