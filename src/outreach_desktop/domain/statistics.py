@@ -270,6 +270,18 @@ def merged(figures: Iterable[Figures]) -> Figures:
     return total
 
 
+def assembled(
+    period: Period, by: Grouping, total: Figures, groups: dict[str, Figures]
+) -> Statistics:
+    """The statistics of counted `groups`: every group the period shows (empty ones too) in
+    their order, then any other seen, sorted."""
+    order = default_order(by, period, sorted(groups))
+    for key in order:
+        groups.setdefault(key, Figures())
+    order += tuple(k for k in sorted(groups) if k not in order)
+    return Statistics(period, by, total, {k: groups[k] for k in order}, order)
+
+
 def compute(
     appointments: Iterable[AppointmentFacts],
     anonymous: Iterable[AnonymousFacts],
@@ -300,10 +312,4 @@ def compute(
             add_anonymous(total, anon)
         for key in keys(anon):
             add_anonymous(groups.setdefault(key, Figures()), anon)
-    if partition:
-        total = merged(groups.values())
-    order = default_order(by, period, sorted(groups))
-    for key in order:
-        groups.setdefault(key, Figures())
-    order += tuple(k for k in sorted(groups) if k not in order)
-    return Statistics(period, by, total, {k: groups[k] for k in order}, order)
+    return assembled(period, by, merged(groups.values()) if partition else total, groups)

@@ -32,7 +32,7 @@ from outreach_desktop.domain.statistics import (
     Grouping,
     Statistics,
     add_anonymous,
-    default_order,
+    assembled,
     due_date,
     measure_key,
     merged,
@@ -165,13 +165,7 @@ def compute_counted(
         if period.first <= anon.day <= period.last:
             for fig in figures(Where(anon.approach, month_key(anon.day), anon.staff_ids)):
                 add_anonymous(fig, anon)
-    if partition:
-        total = merged(groups.values())
-    order = default_order(by, period, sorted(groups))
-    for key in order:
-        groups.setdefault(key, Figures())
-    order += tuple(k for k in sorted(groups) if k not in order)
-    return Statistics(period, by, total, {k: groups[k] for k in order}, order)
+    return assembled(period, by, merged(groups.values()) if partition else total, groups)
 
 
 def of_approach(rows: Counted, approach: Approach | None) -> Counted:
