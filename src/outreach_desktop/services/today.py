@@ -74,14 +74,18 @@ OUTCOMES_WITH_FOLLOW_UP = [
 ]
 
 
+def _views(session: Session, ids: Sequence[str]) -> dict[str, AppointmentView]:
+    """The views of these appointments by id, read in bulk (gone ones missing)."""
+    return {v.appointment.id: v for v in session.appointments.views_of(ids)}
+
+
 def with_progress(
     session: Session, items: Sequence[Entry | Later], today: date, phase: Phase | None = None
 ) -> list[Entry]:
     """`items` ready to show: their views and progress (of `phase` for those given by id),
     what is not read yet read in bulk — a list shows its first rows so and the next ones as
     they are shown."""
-    views = {v.appointment.id: v for v in session.appointments.views_of(
-        [i for i in items if isinstance(i, str)])}  # fmt: skip
+    views = _views(session, [i for i in items if isinstance(i, str)])
     entries = [Entry(views[i], phase=phase) if isinstance(i, str) else i for i in items
                if not isinstance(i, str) or i in views]  # fmt: skip
     wanted = [e.view.appointment.id for e in entries if not e.evaluated]
@@ -98,8 +102,7 @@ def with_progress(
 
 def as_views(session: Session, items: Sequence[AppointmentView | Later]) -> list[AppointmentView]:
     """`items` as views, those given by id read in bulk (gone ones left out)."""
-    views = {v.appointment.id: v for v in session.appointments.views_of(
-        [i for i in items if isinstance(i, str)])}  # fmt: skip
+    views = _views(session, [i for i in items if isinstance(i, str)])
     return [i if not isinstance(i, str) else views[i] for i in items
             if not isinstance(i, str) or i in views]  # fmt: skip
 
@@ -137,8 +140,7 @@ def _heads_read(
     """Each list of ids with its first `first` (all when None) read with their progress, in one
     bulk read for all the lists; the rest stay ids."""
     cut = [ids if first is None else ids[:first] for ids, _phase in lists]
-    views = {v.appointment.id: v for v in session.appointments.views_of(
-        [i for head in cut for i in head])}  # fmt: skip
+    views = _views(session, [i for head in cut for i in head])
     entries = [Entry(views[i], phase=phase) for head, (_ids, phase) in zip(cut, lists, strict=True)
                for i in head if i in views]  # fmt: skip
     read = iter(with_progress(session, entries, today))
@@ -156,8 +158,7 @@ def _letters(session: Session, today: date, first: int | None) -> list[Letter | 
 
 def letters_as_views(session: Session, items: Sequence[Letter | LaterLetter]) -> list[Letter]:
     """Letters due with their appointments' views, those given by id read in bulk."""
-    views = {v.appointment.id: v for v in session.appointments.views_of(
-        [i for i, _w in items if isinstance(i, str)])}  # fmt: skip
+    views = _views(session, [i for i, _w in items if isinstance(i, str)])
     return [(views[i] if isinstance(i, str) else i, w) for i, w in items
             if not isinstance(i, str) or i in views]  # fmt: skip
 
@@ -165,11 +166,7 @@ def letters_as_views(session: Session, items: Sequence[Letter | LaterLetter]) ->
 def _overdue(session: Session, start: datetime) -> list[AppointmentView]:
     appointments = session.appointments
     return appointments.views(
-        appointments.by_status(
-            [AppointmentStatus.PLANNED, AppointmentStatus.IN_PROGRESS],
-            start - timedelta(days=OVERDUE_DAYS),
-            start,
-        )
+        appointments.by_status(OPEN, start - timedelta(days=OVERDUE_DAYS), start)
     )
 
 
