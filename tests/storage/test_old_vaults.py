@@ -294,8 +294,13 @@ def test_every_old_vault_reads_heute_from_its_indexes(old: OldVault) -> None:
 
 def test_every_old_vault_counts_grouped_what_it_counts_record_by_record(old: OldVault) -> None:
     """Schema 19 fills the statistics' facts from the records it finds: the same rows the
-    triggers keep, and the same figures as counting the records one by one."""
+    triggers keep, and the same figures as counting the records one by one (by month from the
+    indexes schema 21 leads by the month)."""
     db, service = vault_of(old.session).db, old.session.statistics
+    for index, lead in (("statistics_facts_by_month", ["month"]),
+                        ("statistics_answers_by_month", ["item_id", "month"])):  # fmt: skip
+        columns = [r[2] for r in db.execute(f"PRAGMA index_info({index})")]
+        assert columns[: len(lead)] == lead, columns
     service.prepare()  # schema 20: the success items' answers made from the records
     for kept in ("statistics_facts", "statistics_answers"):
         made = f"{kept}_source"

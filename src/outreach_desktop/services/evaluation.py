@@ -77,7 +77,7 @@ def evaluate(
     by: Grouping = Grouping.APPROACH,
 ) -> Evaluation:
     service = session.statistics
-    rows, anonymous = service.counted(period, month=True)  # every grouping but staff
+    rows, anonymous = service.counted(period)  # by month: every grouping but staff
     rows = of_approach(rows, approach)
     anonymous = [f for f in anonymous if approach in (None, f.approach)]
 

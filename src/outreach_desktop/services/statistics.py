@@ -8,9 +8,9 @@ API (stable; `session.statistics` is one of these):
 - `threshold()` — the smallest count shown in what leaves the vault (setting, default 3);
   `Table.text(threshold)`, `to_csv`, `to_json` apply it; the screen may show `text(0)`.
 - `csv(period, by)`, `json(period, by)` — what the CLI writes (threshold applied).
-- `counted(period, month=False, staff=False)` → (`domain.statistics_counted.Counted`, anonymous
-  facts): the period's appointments grouped in SQL (by approach, and by month or staff if
-  asked), for `compute_counted`; what every figure above is counted from.
+- `counted(period, staff=False)` → (`domain.statistics_counted.Counted`, anonymous facts): the
+  period's appointments grouped in SQL by approach and month (or by staff if asked), for
+  `compute_counted`; what every figure above is counted from.
 - `facts(period, staff=True)` → (appointment facts, anonymous facts), one per record, for own
   charts (slower: Python work per appointment).
 - `role` — "field" (a laptop: the caseworker's own work) or "office" (the office station: every
@@ -134,17 +134,17 @@ class StatisticsService:
         self._repo.keep_items(self.success_items())
 
     def counted(
-        self, period: Period, month: bool = False, staff: bool = False
+        self, period: Period, staff: bool = False
     ) -> tuple[Counted, list[AnonymousFacts]]:
-        """The period's appointments grouped in SQL (by approach; by month or by staff as well
-        if asked, not both) and its anonymous counselling."""
+        """The period's appointments grouped in SQL by approach and month — which serves every
+        grouping but by staff — or by approach and staff, and its anonymous counselling."""
         settings, items = self._timeline(), self.success_items()
         self._repo.keep_items(items)
-        rows = read_counted(self._repo, period, items, settings, month, staff)
+        rows = read_counted(self._repo, period, items, settings, staff)
         return rows, read_anonymous(self._repo, period)
 
     def compute(self, period: Period, by: Grouping = Grouping.NONE) -> Statistics:
-        rows, anonymous = self.counted(period, by is Grouping.MONTH, by is Grouping.STAFF)
+        rows, anonymous = self.counted(period, by is Grouping.STAFF)
         return self.named(compute_counted(rows, anonymous, period, by))
 
     def named(self, stats: Statistics) -> Statistics:
@@ -180,7 +180,7 @@ class StatisticsService:
     def report(self, period: Period, made_on: date, by: Grouping = Grouping.APPROACH) -> bytes:
         """The printable A4 report (PDF bytes): charts per approach and outcome and of the
         follow-up rate per month, then the table grouped `by`; counts only, small ones hidden."""
-        rows, anonymous = self.counted(period, month=True)  # serves every grouping but staff
+        rows, anonymous = self.counted(period)  # by month: serves every grouping but staff
         by_approach = compute_counted(rows, anonymous, period, Grouping.APPROACH)
         by_month = compute_counted(rows, anonymous, period, Grouping.MONTH)
         chosen = {Grouping.APPROACH: by_approach, Grouping.MONTH: by_month}.get(by)

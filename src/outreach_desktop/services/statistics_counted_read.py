@@ -82,16 +82,15 @@ def read_counted(
     period: Period,
     items: Collection[str],
     settings: TimelineSettings,
-    month: bool = False,
     staff: bool = False,
 ) -> Counted:
-    """The period's appointments counted, grouped by approach and by month or staff if asked
-    (otherwise `Where.month` and `Where.staff_ids` stay empty); `items`: the checklists' yes/no
-    success items."""
+    """The period's appointments counted, grouped by approach and by month, or by staff if
+    asked (then `Where.month` stays empty, otherwise `Where.staff_ids`); `items`: the
+    checklists' yes/no success items."""
     first, after = period.first_iso, period.after_last_iso
     keys, appointments = _Keys(), []
     due = due_dates(repo, period, settings)
-    for row in repo.counted(first, after, due, month, staff):
+    for row in repo.counted(first, after, due, staff):
         (approach, status, anonymous, first_meeting, follow_ups, success, calls, in_month,
          staff_ids, *sums) = row  # fmt: skip
         where = keys.where(approach, in_month, staff_ids)
@@ -100,7 +99,7 @@ def read_counted(
             keys.statuses(follow_ups), _RATING[success], calls, *sums))  # fmt: skip
     measures = []
     for approach, in_month, staff_ids, item_id, raw, occasion, number in repo.counted_measures(
-        first, after, items, month, staff
+        first, after, items, staff
     ):
         answer, chosen = _json(raw), _json(occasion)
         if isinstance(answer, bool):

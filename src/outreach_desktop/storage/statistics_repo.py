@@ -21,6 +21,7 @@ reads are simply empty.
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import date, timedelta
 from typing import Any
 
 from outreach_desktop.storage.database import Database
@@ -61,27 +62,41 @@ SELECT {facts}, {month}, {staff}, count(*), count(real_min),
        count(reminder_on), coalesce(sum(CASE WHEN reminder_on IS NOT NULL
            THEN reminder_on <= (SELECT reminder FROM due WHERE due.day = f.day) END), 0)
   FROM statistics_facts f INDEXED BY {index}
- WHERE day >= ? AND day < ?
- GROUP BY {facts}{group}"""
+ WHERE {months}day >= ? AND day < ?
+ GROUP BY {lead}{facts}{group}"""
 MEASURES_SQL = """
 SELECT approach, {month}, {staff}, item_id, value, occasion, count(*)
   FROM statistics_answers INDEXED BY {answers}
- WHERE item_id IN ({marks}) AND day >= ? AND day < ?
- GROUP BY item_id, approach, occasion, value{group}"""
+ WHERE item_id IN ({marks}) AND {months}day >= ? AND day < ?
+ GROUP BY item_id, {lead}approach, occasion, value{group}"""
 LETTER_DAYS_SQL = """
 SELECT min(day), max(day) FROM statistics_facts INDEXED BY statistics_facts_by_month
- WHERE approach = 'home-visit' AND day >= ? AND day < ?
+ WHERE month >= ? AND month <= ? AND approach = 'home-visit' AND day >= ? AND day < ?
    AND (announcement_on IS NOT NULL OR reminder_on IS NOT NULL)"""
 
 
-def grouped_sql(sql: str, month: bool, staff: bool) -> str:
-    """`sql` grouped by month or by staff as well (or neither; never both)."""
-    extra = "month" if month else "staff_ids" if staff else ""
+def grouped_sql(sql: str, staff: bool) -> str:
+    """`sql` grouped by staff as well, or else by month (first: its indexes are led by the
+    month, so the period is one range and its groups come in index order — nothing sorted;
+    grouped by approach alone, a year of rows would be sorted)."""
     by = "staff" if staff else "month"
-    return sql.format(facts=FACTS, month="month" if month else "''",
+    return sql.format(facts=FACTS, month="''" if staff else "month",
                       staff="staff_ids" if staff else "''", index=f"statistics_facts_by_{by}",
-                      answers=f"statistics_answers_by_{by}", group=f", {extra}" if extra else "",
-                      marks="{marks}")  # fmt: skip
+                      answers=f"statistics_answers_by_{by}", lead="" if staff else "month, ",
+                      group=", staff_ids" if staff else "", marks="{marks}",
+                      months="" if staff else "month >= ? AND month <= ? AND ")  # fmt: skip
+
+
+def months(first: str, after: str) -> tuple[str, str]:
+    """The first and last month ("2026-03") of the days from `first` to before `after`."""
+    last = date.fromisoformat(after) - timedelta(days=1)
+    return first[:7], last.isoformat()[:7]
+
+
+def span(first: str, after: str, staff: bool) -> tuple[str, ...]:
+    """The parameters of a grouped read's period: its months (a seek in the month-led indexes,
+    not in those by staff), then its days."""
+    return (first, after) if staff else (*months(first, after), first, after)
 
 
 def _answers_sql(count: int) -> str:
@@ -164,30 +179,30 @@ class StatisticsRepository:
         """(day, approach, duration_min, staff_ids JSON)."""
         return self.db.tuples(ANONYMOUS_SQL, (first, after))
 
-    def counted(self, first: str, after: str, due: str, month: bool, staff: bool) -> Rows:
-        """The appointments of the period grouped: (approach, status, anonymous, first meeting,
-        follow-up statuses "a,b", success, failed calls, month or '', staff ids "a,b" or '',
-        number, timed, real minutes, planned minutes, announced, in time, reminded, in time).
+    def counted(self, first: str, after: str, due: str, staff: bool) -> Rows:
+        """The appointments of the period grouped by the facts counted and by month, or (`staff`)
+        by who took part: (approach, status, anonymous, first meeting, follow-up statuses "a,b",
+        success, failed calls, month or '', staff ids "a,b" or '', number, timed, real
+        minutes, planned minutes, announced, in time, reminded, in time).
         `due`: JSON {visit day: [announcement due, reminder due]} for the home visits' days."""
-        if month and staff:
-            raise ValueError("grouped by month or by staff, not both")
-        sql = grouped_sql(COUNTED_SQL, month, staff)
-        return self.db.tuples(sql, (due, first, after))
+        sql = grouped_sql(COUNTED_SQL, staff)
+        return self.db.tuples(sql, (due, *span(first, after, staff)))
 
     def letter_days(self, first: str, after: str) -> tuple[str | None, str | None]:
         """First and last day of a home visit with a letter in the period (None, None: none)."""
-        row = self.db.tuples(LETTER_DAYS_SQL, (first, after))[0]
+        row = self.db.tuples(LETTER_DAYS_SQL, (*months(first, after), first, after))[0]
         return row[0], row[1]
 
     def counted_measures(
-        self, first: str, after: str, items: Collection[str], month: bool, staff: bool
+        self, first: str, after: str, items: Collection[str], staff: bool
     ) -> Rows:
-        """The answers to the yes/no items `items` grouped: (approach, month or '', staff ids or
-        '', item id, JSON value, occasion JSON or None, number)."""
+        """The answers to the yes/no items `items` grouped by month or (`staff`) by who took
+        part: (approach, month or '', staff ids or '', item id, JSON value, occasion JSON or
+        None, number)."""
         if not items:
             return []
-        sql = grouped_sql(MEASURES_SQL, month, staff).format(marks=", ".join("?" * len(items)))
-        return self.db.tuples(sql, (*items, first, after))
+        sql = grouped_sql(MEASURES_SQL, staff).format(marks=", ".join("?" * len(items)))
+        return self.db.tuples(sql, (*items, *span(first, after, staff)))
 
     def staff_names(self) -> dict[str, str]:
         return {row[0]: row[1] for row in self.db.tuples("SELECT id, name FROM staff")}
