@@ -60,15 +60,22 @@ def cold_rows(vaults: BenchVaults, runs: int) -> tuple[list[Row], list[tuple[str
         rows.append(
             Row(f"first visit (cold): {page}", mid(False, "", page), mid(True, "", page), STEADY)
         )
-    rows.append(
+    kdf = mid(False, "kdf_mib")
+    rows += [
         Row(
-            "peak resident memory after every page",
-            mid(False, "rss_mb"),
-            mid(True, "rss_mb"),
+            "resident memory after every page (the largest)",
+            mid(False, "resident_mb"),
+            mid(True, "resident_mb"),
             "≤ 300 MB",
             unit="MB",
-        )
-    )
+        ),
+        Row(  # the vault's KDF parameters are calibrated when it is made, so they vary
+            f"peak resident memory of the process (the KDF's {kdf:.0f} MiB included)",
+            mid(False, "peak_mb"),
+            mid(True, "peak_mb"),
+            unit="MB",
+        ),
+    ]
     blocks = [(str(b[0]), float(b[1])) for s in samples[False] for b in s["blocks"]]
     return rows, blocks
 
