@@ -20,6 +20,7 @@ from outreach_desktop.ui.appointment_dialog import AppointmentDialog
 from outreach_desktop.ui.main_window import MainWindow
 from outreach_desktop.ui.protocol_editor import ProtocolEditor
 from outreach_desktop.ui.protocols_page import StandaloneProtocolDialog
+from outreach_desktop.ui.tasks import run_in_background
 
 Step = Callable[[MainWindow], object]
 PREFIXES = 200
@@ -89,14 +90,33 @@ def type_search(window: MainWindow, text: str) -> None:
     page.refresh()
 
 
-def month_progress(window: MainWindow) -> int:
-    """The appointments of the month before the vault's day, with their checklist progress."""
+def month_progress(window: MainWindow) -> None:
+    """The appointments of the month before the vault's day with their checklist progress,
+    read in a worker as the app reads progress (Heute: `today.with_progress`); the meter waits
+    for the result and sees what the GUI thread is kept from doing meanwhile."""
     session = session_of(window)
     end = datetime.combine(date.today(), clock_time.min)
-    views = session.appointments.between_views(end - timedelta(days=30), end)
-    ids = [v.appointment.id for v in views]
-    with session.workflow.preloaded(ids):
-        return sum(session.workflow.state(i, date.today()).progress()[0] for i in ids)
+
+    def read() -> int:
+        views = session.appointments.between_views(end - timedelta(days=30), end)
+        known = [v.appointment for v in views]
+        states = session.workflow.states([a.id for a in known], date.today(), known)
+        return sum(state.progress()[0] for state in states.values())
+
+    def done(total: int) -> None:
+        if not total:
+            FAILED.append(RuntimeError("no checklist item done in the month"))
+
+    run_in_background(read, done, FAILED.append)
+
+
+FAILED: list[BaseException] = []  # what went wrong in a worker (raised by `check`)
+
+
+def check() -> None:
+    """Raise what went wrong in a step's worker (a figure of a failed run is no figure)."""
+    if FAILED:
+        raise FAILED[0]
 
 
 def full_text(query: str) -> Step:

@@ -89,7 +89,8 @@ def with_progress(
     entries = [Entry(views[i], phase=phase) if isinstance(i, str) else i for i in items
                if not isinstance(i, str) or i in views]  # fmt: skip
     wanted = [e.view.appointment.id for e in entries if not e.evaluated]
-    states = session.workflow.states(wanted, today) if wanted else {}
+    known = [e.view.appointment for e in entries if not e.evaluated]  # just read: not again
+    states = session.workflow.states(wanted, today, known) if wanted else {}
 
     def evaluated(e: Entry) -> Entry:
         if e.evaluated:

@@ -177,11 +177,14 @@ class WorkflowService:
         return self._repo.answers(appointment_id)
 
     @contextmanager
-    def preloaded(self, appointment_ids: Iterable[str]) -> Iterator[None]:
+    def preloaded(
+        self, appointment_ids: Iterable[str], known: Iterable[Appointment] = ()
+    ) -> Iterator[None]:
         """Inside the block, `state()` of these appointments reads from one bulk load
-        (for lists such as Heute): a bounded number of queries, however many. Read-only use."""
+        (for lists such as Heute): a bounded number of queries, however many. Read-only use.
+        `known`: those of the appointments the caller has just read (not read again)."""
         ids = list(dict.fromkeys(appointment_ids))
-        bulk = load_bulk(ids, self._appointments, self._clients, self._staff, self._repo)
+        bulk = load_bulk(ids, self._appointments, self._clients, self._staff, self._repo, known)
         client_ids = {a.client_id for a in bulk.appointments.values() if a.client_id}
         with self._repo.preloaded(ids), self._consent_lookup.preloaded(client_ids):
             self._known.bulk = bulk
@@ -190,10 +193,13 @@ class WorkflowService:
             finally:
                 self._known.bulk = None
 
-    def states(self, appointment_ids: Iterable[str], today: date) -> dict[str, AppointmentState]:
-        """`state()` of many appointments, read in bulk (Heute, lists with progress)."""
+    def states(
+        self, appointment_ids: Iterable[str], today: date, known: Iterable[Appointment] = ()
+    ) -> dict[str, AppointmentState]:
+        """`state()` of many appointments, read in bulk (Heute, lists with progress); `known`
+        as for `preloaded`."""
         ids = list(dict.fromkeys(appointment_ids))
-        with self.preloaded(ids):
+        with self.preloaded(ids, known):
             return {i: self.state(i, today) for i in ids}
 
     def documented_at_map(self, appointment_ids: Iterable[str]) -> set[str]:

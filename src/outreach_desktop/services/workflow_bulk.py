@@ -5,6 +5,7 @@ finalized protocol, and the staff ids. Kept per thread, as the repositories' own
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from outreach_desktop.domain.appointments import Appointment
@@ -33,8 +34,13 @@ def load_bulk(
     clients: ClientRepository,
     staff: StaffRepository,
     workflow: WorkflowRepository,
+    known: Iterable[Appointment] = (),
 ) -> Bulk:
-    found = {a.id: a for a in appointments.many(ids)}
+    """`known`: appointments the caller has just read (a list's rows): not read again."""
+    wanted = set(ids)
+    found = {a.id: a for a in known if a.id in wanted}
+    missing = [i for i in ids if i not in found]
+    found.update((a.id, a) for a in appointments.many(missing))
     client_ids = {a.client_id for a in found.values() if a.client_id}
     return Bulk(
         found,
