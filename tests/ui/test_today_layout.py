@@ -132,10 +132,10 @@ def test_progress_is_read_for_the_rows_shown_and_then_for_each_more(
     read: list[int] = []  # how many appointments' states each bulk read evaluated
     states = session.workflow.states
 
-    def counted(ids: Any, day: date) -> Any:
+    def counted(ids: Any, day: date, known: Any = ()) -> Any:
         ids = list(ids)
         read.append(len(ids))
-        return states(ids, day)
+        return states(ids, day, known)
 
     monkeypatch.setattr(session.workflow, "states", counted)
     page = TodayPage(session, lambda: DAY, lambda: datetime.combine(DAY, time(8)))

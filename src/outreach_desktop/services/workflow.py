@@ -52,6 +52,7 @@ from outreach_desktop.services.answer_values import check_answer_value
 from outreach_desktop.services.appointment_state import AppointmentState as AppointmentState
 from outreach_desktop.services.appointment_state import yes_no_answers as yes_no_answers
 from outreach_desktop.services.checklists import ChecklistSet, load_checklists
+from outreach_desktop.services.collector import collector_paused
 from outreach_desktop.services.workflow_bulk import BulkSlot, load_bulk
 from outreach_desktop.storage.appointment_repo import AppointmentRepository
 from outreach_desktop.storage.people_repos import ClientRepository, StaffRepository
@@ -184,14 +185,16 @@ class WorkflowService:
         (for lists such as Heute): a bounded number of queries, however many. Read-only use.
         `known`: those of the appointments the caller has just read (not read again)."""
         ids = list(dict.fromkeys(appointment_ids))
-        bulk = load_bulk(ids, self._appointments, self._clients, self._staff, self._repo, known)
-        client_ids = {a.client_id for a in bulk.appointments.values() if a.client_id}
-        with self._repo.preloaded(ids), self._consent_lookup.preloaded(client_ids):
-            self._known.bulk = bulk
-            try:
-                yield
-            finally:
-                self._known.bulk = None
+        with collector_paused():  # thousands of objects made: no full collection meanwhile
+            bulk = load_bulk(ids, self._appointments, self._clients, self._staff, self._repo,
+                             known)  # fmt: skip
+            client_ids = {a.client_id for a in bulk.appointments.values() if a.client_id}
+            with self._repo.preloaded(ids), self._consent_lookup.preloaded(client_ids):
+                self._known.bulk = bulk
+                try:
+                    yield
+                finally:
+                    self._known.bulk = None
 
     def states(
         self, appointment_ids: Iterable[str], today: date, known: Iterable[Appointment] = ()
