@@ -59,10 +59,9 @@ def warm_rows(vaults: BenchVaults, quick: bool) -> tuple[list[Row], list[tuple[s
     rows += search_rows(meter, both, 20 if quick else warm.PREFIXES)
     f = warm.pair(meter, "a month's appointments with progress", both, warm.month_progress, runs)
     warm.check()
-    rows.append(  # no screen lists a month with progress; Heute reads its rows' so, in a worker
-        Row("one month of appointments with their checklist progress (in a worker, until read)",
-            f.vault, f.plain, "GUI thread ≤ 100 ms (blocks below)")  # fmt: skip
-    )
+    # no screen lists a month with progress; Heute reads its rows' so, in a worker
+    month = "one month of appointments with their checklist progress (in a worker, until read)"
+    rows.append(Row(month, f.vault, f.plain, "GUI thread ≤ 100 ms (blocks below)"))
     for what, query in (("rare word", "Umschulung"), ("common word", "Kita"), ("one letter", "k")):
         f = warm.pair(meter, f"full text: {what}", both, warm.full_text(query), runs)
         rows.append(Row(f"full-text search, {what} („{query}“)", f.vault, f.plain, "≤ 50 ms"))

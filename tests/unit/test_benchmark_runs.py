@@ -12,7 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = (
     "KDF alone", "unlock without the KDF", "unlock → main window", "first visit (cold)",
-    "resident memory after every page", "peak resident memory", "page Today", "page Appointments", "page Protocols",
+    "resident memory after every page", "peak resident memory", "page Today",
+    "page Appointments", "page Protocols",
     "client search as you type, p50", "client search as you type, p95", "one month of",
     "full-text search, rare word", "full-text search, common word", "full-text search, one letter",
     "protocol autosave", "appointment save", "opening a protocol", "consent PDF, first",

@@ -133,9 +133,7 @@ class StatisticsService:
         fill calls it at its end, so those answers are made at once instead of one by one."""
         self._repo.keep_items(self.success_items())
 
-    def counted(
-        self, period: Period, staff: bool = False
-    ) -> tuple[Counted, list[AnonymousFacts]]:
+    def counted(self, period: Period, staff: bool = False) -> tuple[Counted, list[AnonymousFacts]]:
         """The period's appointments grouped in SQL by approach and month — which serves every
         grouping but by staff — or by approach and staff, and its anonymous counselling."""
         settings, items = self._timeline(), self.success_items()

@@ -193,9 +193,7 @@ class StatisticsRepository:
         row = self.db.tuples(LETTER_DAYS_SQL, (*months(first, after), first, after))[0]
         return row[0], row[1]
 
-    def counted_measures(
-        self, first: str, after: str, items: Collection[str], staff: bool
-    ) -> Rows:
+    def counted_measures(self, first: str, after: str, items: Collection[str], staff: bool) -> Rows:
         """The answers to the yes/no items `items` grouped by month or (`staff`) by who took
         part: (approach, month or '', staff ids or '', item id, JSON value, occasion JSON or
         None, number)."""

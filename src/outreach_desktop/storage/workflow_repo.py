@@ -49,14 +49,17 @@ class StoredAnswer:
 
 
 # The columns each record is read with, in the order its constructor takes them by position
-# (a Row or a plain tuple: bulk reads take tuples, several times cheaper for thousands of rows).
-ANSWER_COLUMNS = "appointment_id, item_id, value, answered_at, answered_by, checklist_id," \
-    " checklist_version"
+# (a Row or a plain tuple; the bulk reads take tuples).
+ANSWER_COLUMNS = (
+    "appointment_id, item_id, value, answered_at, answered_by, checklist_id, checklist_version"
+)
 CALL_COLUMNS = "appointment_id, id, at, outcome, note, agreed"
 LETTER_COLUMNS = "appointment_id, kind, sent_on"
-CONDUCT_COLUMNS = "appointment_id, started_at, entered_home_at, others_present_at," \
-    " third_party_alone_at, outcome, outcome_at, broken_off_by, outcome_reason, closed_at," \
+CONDUCT_COLUMNS = (
+    "appointment_id, started_at, entered_home_at, others_present_at,"
+    " third_party_alone_at, outcome, outcome_at, broken_off_by, outcome_reason, closed_at,"
     " map_documented_at, map_documented_by"
+)
 _JSON_BOOLEANS = {"true": True, "false": False}  # most answers: read without the JSON parser
 
 
@@ -66,9 +69,7 @@ def _value(raw: str) -> Any:
 
 
 def _answer(r: Any) -> StoredAnswer:
-    return StoredAnswer(
-        Answer(r[1], _value(r[2]), datetime.fromisoformat(r[3]), r[4]), r[5], r[6]
-    )
+    return StoredAnswer(Answer(r[1], _value(r[2]), datetime.fromisoformat(r[3]), r[4]), r[5], r[6])
 
 
 def _call(r: Any) -> StoredCall:
