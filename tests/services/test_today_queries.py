@@ -85,3 +85,17 @@ def test_heute_reads_the_first_rows_only_and_the_rest_when_shown(tmp_path: Path)
         assert letters_as_views(session, first.letters_due) == whole.letters_due
     finally:
         session.lock()
+
+
+def test_the_appointments_a_list_has_read_are_not_read_again(session: Session) -> None:
+    fill_demo(session, clients=10, seed=3, today=DAY)
+    known = [v.appointment for v in session.appointments.search_views("", 20)]
+    ids = [a.id for a in known]
+    conn, seen = vault_of(session).db.connection, []
+    conn.set_trace_callback(seen.append)
+    try:
+        with_known = session.workflow.states(ids, DAY, known)
+    finally:
+        conn.set_trace_callback(None)
+    assert not [s for s in seen if "FROM appointments WHERE id IN" in s], seen
+    assert with_known == session.workflow.states(ids, DAY)  # the same as read from the vault
