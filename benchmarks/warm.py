@@ -90,24 +90,29 @@ def type_search(window: MainWindow, text: str) -> None:
     page.refresh()
 
 
-def month_progress(window: MainWindow) -> None:
-    """The appointments of the month before the vault's day with their checklist progress,
-    read in a worker as the app reads progress (Heute: `today.with_progress`); the meter waits
-    for the result and sees what the GUI thread is kept from doing meanwhile."""
-    session = session_of(window)
-    end = datetime.combine(date.today(), clock_time.min)
+def month_progress(day: date) -> Step:
+    """The appointments of the 30 days before `day` (the day the cached vault was made: its
+    history ends there) with their checklist progress, read in a worker as the app reads
+    progress (Heute: `today.with_progress`); the meter waits for the result and sees what the
+    GUI thread is kept from doing meanwhile."""
+    end = datetime.combine(day, clock_time.min)
 
-    def read() -> int:
-        views = session.appointments.between_views(end - timedelta(days=30), end)
-        known = [v.appointment for v in views]
-        states = session.workflow.states([a.id for a in known], date.today(), known)
-        return sum(state.progress()[0] for state in states.values())
+    def step(window: MainWindow) -> None:
+        session = session_of(window)
 
-    def done(total: int) -> None:
-        if not total:
-            FAILED.append(RuntimeError("no checklist item done in the month"))
+        def read() -> int:
+            views = session.appointments.between_views(end - timedelta(days=30), end)
+            known = [v.appointment for v in views]
+            states = session.workflow.states([a.id for a in known], day, known)
+            return sum(state.progress()[0] for state in states.values())
 
-    run_in_background(read, done, FAILED.append)
+        def done(total: int) -> None:
+            if not total:
+                FAILED.append(RuntimeError("no checklist item done in the month"))
+
+        run_in_background(read, done, FAILED.append)
+
+    return step
 
 
 FAILED: list[BaseException] = []  # what went wrong in a worker (raised by `check`)

@@ -57,7 +57,8 @@ def warm_rows(vaults: BenchVaults, quick: bool) -> tuple[list[Row], list[tuple[s
         f = warm.pair(meter, f"page switch: {name}", both, warm.show(index), runs)
         rows.append(Row(f"page {name} (warm: switch, refresh, shown)", f.vault, f.plain, STEADY))
     rows += search_rows(meter, both, 20 if quick else warm.PREFIXES)
-    f = warm.pair(meter, "a month's appointments with progress", both, warm.month_progress, runs)
+    month_step = warm.month_progress(vaults.made_on)
+    f = warm.pair(meter, "a month's appointments with progress", both, month_step, runs)
     warm.check()
     # no screen lists a month with progress; Heute reads its rows' so, in a worker
     month = "one month of appointments with their checklist progress (in a worker, until read)"

@@ -4,7 +4,7 @@
 -- visit of the page read and decrypted every year's rows of both indexes to count one year.
 -- Led by the month (after the item for the answers), the period's months are one range of each
 -- index and the groups still come in index order (month first), so nothing is sorted either.
--- Grouped by approach alone (the CLI's default), the period's rows are sorted: a year of them.
+-- Every read but the one by staff groups by month now (by approach, the months are added up).
 
 DROP INDEX statistics_facts_by_month;
 CREATE INDEX statistics_facts_by_month ON statistics_facts (month, approach, status, anonymous,
