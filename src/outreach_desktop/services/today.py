@@ -88,9 +88,8 @@ def with_progress(
     views = _views(session, [i for i in items if isinstance(i, str)])
     entries = [Entry(views[i], phase=phase) if isinstance(i, str) else i for i in items
                if not isinstance(i, str) or i in views]  # fmt: skip
-    wanted = [e.view.appointment.id for e in entries if not e.evaluated]
     known = [e.view.appointment for e in entries if not e.evaluated]  # just read: not again
-    states = session.workflow.states(wanted, today, known) if wanted else {}
+    states = session.workflow.states([a.id for a in known], today, known) if known else {}
 
     def evaluated(e: Entry) -> Entry:
         if e.evaluated:
